@@ -1,0 +1,152 @@
+// The shape of a catalog tool, shared by the loader, the matcher and every signal module.
+
+export const TOOL_CATEGORIES = [
+  'coding-assistant',
+  'coding-agent',
+  'chat-assistant',
+  'llm-api',
+  'ml-platform',
+  'agent-framework',
+  'local-runtime',
+  'meeting-assistant',
+  'writing-assistant',
+  'image-generation',
+  'other',
+] as const;
+export type ToolCategory = (typeof TOOL_CATEGORIES)[number];
+
+export const SIGNALS = [
+  'config-file',
+  'commit-trailer',
+  'bot-author',
+  'dependency',
+  'workflow',
+  'ide-extension',
+  'network',
+  'survey',
+  'copilot-seat',
+  'app-installation',
+] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+export const ECOSYSTEMS = [
+  'npm',
+  'pypi',
+  'go',
+  'maven',
+  'nuget',
+  'cargo',
+  'rubygems',
+  'packagist',
+] as const;
+export type Ecosystem = (typeof ECOSYSTEMS)[number];
+
+export const POLICY_STATUSES = [
+  'sanctioned',
+  'tolerated',
+  'under-review',
+  'prohibited',
+  'unreviewed',
+] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+export const DATA_CLASSES = ['public', 'internal', 'confidential', 'pii', 'phi', 'pci'] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+/** An identity an AI tool commits or co-authors under. Matched on e-mail or login, never on a display name alone. */
+export interface CommitIdentityRule {
+  /** exact e-mail, lower case (e.g. cursoragent@cursor.com) */
+  email?: string;
+  /** regular expression over the lower-cased e-mail (e.g. ^\d+\+copilot@users\.noreply\.github\.com$) */
+  emailPattern?: string;
+  /** a GitHub login such as copilot-swe-agent[bot] */
+  login?: string;
+}
+
+export interface ToolRules {
+  /** registrable domains or exact hosts; a rule matches the host and its subdomains */
+  domains?: string[];
+  packages?: Partial<Record<Ecosystem, string[]>>;
+  /** repository paths or picomatch globs, relative to the repository root (e.g. .cursor/rules/**) */
+  paths?: string[];
+  /** identities that mark a commit as made by or with the tool (author, committer or co-author trailer) */
+  commitIdentities?: CommitIdentityRule[];
+  /** literal substrings of a commit message that only the tool writes (e.g. "Generated with [Claude Code]") */
+  messageMarkers?: string[];
+  /** suffixes a tool appends to the committer or author name (aider's " (aider)") */
+  committerNameSuffixes?: string[];
+  /** regular expressions over an HTTP User-Agent */
+  userAgents?: string[];
+  /** IDE extension / plugin ids (VS Code marketplace ids, JetBrains plugin ids) */
+  ideExtensions?: string[];
+  /** GitHub App slugs */
+  githubApps?: string[];
+  /** GitHub Actions `uses:` references without the @ref (e.g. anthropics/claude-code-action) */
+  workflowActions?: string[];
+}
+
+export type Tristate = 'yes' | 'no' | 'unknown';
+
+export interface SourcedFact<T> {
+  value: T;
+  source: string;
+  /** ISO date the source was read */
+  checked: string;
+}
+
+export interface VendorRisk {
+  trainsOnInputsByDefault?: SourcedFact<Tristate>;
+  /** retention of prompts/outputs, as the vendor words it (e.g. "30 days", "until deleted") */
+  retention?: SourcedFact<string>;
+  enterpriseControls?: SourcedFact<{ sso: Tristate; dpa: Tristate; zeroRetention: Tristate }>;
+  certifications?: SourcedFact<string[]>;
+  /** headquarters / processing jurisdiction, e.g. "US", "EU", "CN" */
+  jurisdiction?: SourcedFact<string>;
+}
+
+export interface ToolDefinition {
+  id: string;
+  name: string;
+  vendor: string;
+  category: ToolCategory;
+  homepage?: string;
+  /** other names people use for it in survey answers and free text */
+  aliases?: string[];
+  /** true for tools that stand for "some AI agent" (AGENTS.md) rather than a product */
+  generic?: boolean;
+  rules: ToolRules;
+  vendorRisk?: VendorRisk;
+  /** built-in or added by the organisation */
+  origin?: 'builtin' | 'custom';
+}
+
+/** A reference to something a tool left, as the matcher reports it. */
+export interface ToolMatch {
+  toolId: string;
+  signal: Signal;
+  /** which rule matched, for the evidence detail */
+  rule: string;
+}
+
+export interface CommitFacts {
+  authorName: string;
+  authorEmail: string;
+  committerName: string;
+  committerEmail: string;
+  message: string;
+  authorLogin?: string;
+}
+
+/** What the signal modules ask the catalog. Implemented by the catalog module's matcher. */
+export interface ToolMatcher {
+  matchHost(host: string): string | undefined;
+  matchPackage(ecosystem: Ecosystem, name: string): string | undefined;
+  matchPath(path: string): ToolMatch[];
+  matchCommit(commit: CommitFacts): ToolMatch[];
+  matchUserAgent(userAgent: string): string | undefined;
+  matchIdeExtension(id: string): string | undefined;
+  matchGithubApp(slug: string): string | undefined;
+  matchWorkflowAction(uses: string): string | undefined;
+  /** a free-text name from a survey answer ("Claude Code", "chat gpt") */
+  matchName(text: string): string | undefined;
+}
