@@ -1,0 +1,153 @@
+import type { ToolMatch, ToolMatcher } from '../../../catalog/catalog.types';
+import type { RepoCommit, RepoSnapshot, RepoTrace } from '../repo-scan.types';
+import { withPathConfidence } from './path-confidence';
+
+interface PathHistory {
+  added?: { sha: string; date: Date };
+  deletions: { sha: string; date: Date; added?: { sha: string; date: Date } }[];
+}
+
+/** Caches matchPath: history walks ask about the same paths thousands of times. */
+export class PathMatchCache {
+  private readonly cache = new Map<string, ToolMatch[]>();
+  constructor(private readonly matcher: ToolMatcher) {}
+
+  match(path: string): ToolMatch[] {
+    let hit = this.cache.get(path);
+    if (!hit) {
+      hit = this.matcher.matchPath(path);
+      this.cache.set(path, hit);
+    }
+    return hit;
+  }
+}
+
+/**
+ * Assistant config files in the current tree, in history (added then deleted) and named in
+ * .gitignore files. `commits` are newest first, as git log and the GitHub API return them.
+ */
+export function detectConfigFiles(
+  snapshot: RepoSnapshot,
+  matcher: ToolMatcher,
+  cache = new PathMatchCache(matcher),
+): RepoTrace[] {
+  const traces: RepoTrace[] = [];
+  const history = snapshot.commitsHaveChanges ? followHistory(snapshot.commits, cache) : new Map();
+
+  for (const file of snapshot.files) {
+    for (const m of cache.match(file.path)) {
+      const added = history.get(file.path)?.added;
+      const detail: Record<string, unknown> = { rule: m.rule };
+      if (added) {
+        detail.addedCommit = added.sha;
+        detail.addedAt = added.date.toISOString();
+      }
+      traces.push({
+        toolId: m.toolId,
+        signal: m.signal,
+        path: file.path,
+        firstSeen: added?.date,
+        confidence: withPathConfidence(file.path, detail),
+        detail,
+      });
+    }
+  }
+
+  for (const [path, h] of history) {
+    for (const del of h.deletions) {
+      for (const m of cache.match(path)) {
+        const detail: Record<string, unknown> = {
+          rule: m.rule,
+          history: 'deleted',
+          deletedCommit: del.sha,
+          deletedAt: del.date.toISOString(),
+        };
+        if (del.added) {
+          detail.addedCommit = del.added.sha;
+          detail.addedAt = del.added.date.toISOString();
+        }
+        traces.push({
+          toolId: m.toolId,
+          signal: m.signal,
+          path,
+          commit: del.sha,
+          firstSeen: del.added?.date ?? del.date,
+          lastSeen: del.date,
+          confidence: withPathConfidence(path, detail),
+          detail,
+          key: `deleted:${del.sha}`,
+        });
+      }
+    }
+  }
+
+  for (const file of snapshot.files) {
+    if (file.path !== '.gitignore' && !file.path.endsWith('/.gitignore')) continue;
+    const content = snapshot.contents.get(file.path);
+    if (content !== undefined) traces.push(...detectGitignore(file.path, content, cache));
+  }
+  return traces;
+}
+
+function followHistory(commits: RepoCommit[], cache: PathMatchCache): Map<string, PathHistory> {
+  const out = new Map<string, PathHistory>();
+  for (let i = commits.length - 1; i >= 0; i--) {
+    const c = commits[i];
+    for (const change of c.changes ?? []) {
+      if (change.status === 'M' || cache.match(change.path).length === 0) continue;
+      let h = out.get(change.path);
+      if (!h) out.set(change.path, (h = { deletions: [] }));
+      const at = { sha: c.sha, date: c.date };
+      if (change.status === 'A') h.added = at;
+      else {
+        h.deletions.push({ ...at, added: h.added });
+        h.added = undefined;
+      }
+    }
+  }
+  return out;
+}
+
+/** Entries of a .gitignore that name an AI tool's files: the tool is used, its files kept local. */
+export function detectGitignore(path: string, content: string, cache: PathMatchCache): RepoTrace[] {
+  const traces: RepoTrace[] = [];
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  const seen = new Set<string>();
+  content.split(/\r?\n/).forEach((raw, index) => {
+    const entry = raw.trim();
+    if (!entry || entry.startsWith('#') || entry.startsWith('!')) return;
+    for (const candidate of gitignoreCandidates(entry, dir)) {
+      for (const m of cache.match(candidate)) {
+        if (seen.has(`${m.toolId}|${entry}`)) continue;
+        seen.add(`${m.toolId}|${entry}`);
+        const detail: Record<string, unknown> = { rule: m.rule, gitignoreEntry: entry };
+        traces.push({
+          toolId: m.toolId,
+          signal: m.signal,
+          path,
+          line: index + 1,
+          confidence: withPathConfidence(path, detail),
+          detail,
+          key: `gitignore:${entry}`,
+        });
+      }
+    }
+  });
+  return traces;
+}
+
+function gitignoreCandidates(entry: string, dir: string): string[] {
+  let e = entry.replace(/\\ /g, ' ');
+  const anchored = e.startsWith('/') || e.slice(0, -1).includes('/');
+  e = e.replace(/^\/+/, '').replace(/\/+$/, '').replace(/^\*\*\//, '');
+  const plain = e.replace(/\*+/g, '').replace(/\/+$/, '');
+  if (plain.replace(/[./]/g, '').length < 2) return [];
+  const base = anchored ? dir : '';
+  const out = new Set<string>();
+  for (const p of [e, plain]) {
+    if (p.includes('*') || p.includes('?') || p.includes('[')) continue;
+    out.add(base + p);
+    out.add(`${base}${p}/x`);
+  }
+  return [...out];
+}
