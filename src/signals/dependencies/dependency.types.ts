@@ -51,3 +51,7 @@ export interface DependencyDetection {
   matches: DependencyMatch[];
   warnings: ManifestWarning[];
 }
+
+// The functions of the contract live in dependency-discovery.ts; re-exported here so the scanner
+// can import the whole contract from one place.
+export { detectAiDependencies, isManifestPath, parseManifest } from './dependency-discovery';
