@@ -1,0 +1,2 @@
+export * from './dependency.types';
+export { detectAiDependencies, isManifestPath, parseManifest } from './dependency-discovery';
