@@ -136,6 +136,8 @@ export function detectGitignore(path: string, content: string, cache: PathMatchC
   return traces;
 }
 
+const DIRECTORY_PROBES = ['x', 'settings.json', 'mcp.json', 'config.json', 'rules/x.md', 'rules/x.mdc'];
+
 function gitignoreCandidates(entry: string, dir: string): string[] {
   let e = entry.replace(/\\ /g, ' ');
   const anchored = e.startsWith('/') || e.slice(0, -1).includes('/');
@@ -147,7 +149,8 @@ function gitignoreCandidates(entry: string, dir: string): string[] {
   for (const p of [e, plain]) {
     if (p.includes('*') || p.includes('?') || p.includes('[')) continue;
     out.add(base + p);
-    out.add(`${base}${p}/x`);
+    // an ignored folder: probe a few ordinary file names inside it, since rules are globs
+    for (const probe of DIRECTORY_PROBES) out.add(`${base}${p}/${probe}`);
   }
   return [...out];
 }

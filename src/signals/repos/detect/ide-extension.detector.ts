@@ -75,7 +75,7 @@ function vscodeIds(kind: Exclude<IdeFileKind, 'idea-dependencies'>, content: str
 }
 
 function ideaPlugins(content: string): string[] {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: () => true });
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (_n, _j, _l, isAttribute) => !isAttribute });
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(content, true) as Record<string, unknown>;
