@@ -1,0 +1,137 @@
+import type { ToolMatcher } from '../../../catalog/catalog.types';
+import type { RepoTrace, ScanWarning } from '../repo-scan.types';
+import { RepoScanError } from '../repo-scan.error';
+import { createGithubClient, type GithubClient, type GithubClientOptions, httpStatus, permissionError } from './github-client';
+import { classify, readAppInstallations, readCopilotSeats, readCustomProperties } from './github-org-level';
+import { readGithubRepository } from './github-repo.reader';
+import type { GithubOwnerState, GithubRepoPayload, GithubRepoScan, GithubScanResult } from './github.types';
+
+export interface GithubScanOptions extends GithubClientOptions {
+  owner: string;
+  matcher: ToolMatcher;
+  /** what the last scan of this owner left; absent on a first scan */
+  state?: GithubOwnerState;
+  /** first scan: only commits after this date */
+  since?: Date;
+  /** organisation apps, seats and properties are re-read when older than this (default 24 h) */
+  orgLevelMaxAgeMs?: number;
+  maxCommitPages?: number;
+  /** repositories scanned at once */
+  concurrency?: number;
+  onProgress?: (percent: number, counts: Record<string, number>) => void;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Scans an organisation's or user's repositories. An unchanged re-scan costs one request per 100
+ * repositories: the list, sorted by push date, answers 304 to its stored ETag.
+ */
+export async function scanGithubOwner(options: GithubScanOptions): Promise<GithubScanResult> {
+  if (!/^[a-z\d](?:[a-z\d-]{0,38})$/i.test(options.owner))
+    throw new RepoScanError('invalid-input', `"${options.owner}" is not a GitHub organisation or user name`);
+  const client = createGithubClient(options);
+  const warnings: ScanWarning[] = [];
+  const previous: GithubOwnerState = options.state ?? { repos: {} };
+  const state: GithubOwnerState = { ...previous, repos: { ...previous.repos } };
+  const owner = options.owner;
+
+  const listing = await listRepositories(client, owner, previous);
+  state.ownerType = listing.ownerType;
+  if (listing.etag) state.listEtag = listing.etag;
+
+  const isOrg = listing.ownerType === 'Organization';
+  const orgLevelDue =
+    isOrg && (!previous.orgLevelScannedAt || Date.now() - Date.parse(previous.orgLevelScannedAt) > (options.orgLevelMaxAgeMs ?? DAY));
+  const orgTraces: RepoTrace[] = [];
+  let properties = new Map<string, Record<string, string>>();
+  if (orgLevelDue) {
+    orgTraces.push(...(await readAppInstallations(client, owner, options.matcher, warnings)));
+    orgTraces.push(...(await readCopilotSeats(client, owner, options.matcher, warnings)));
+    properties = await readCustomProperties(client, owner, warnings);
+    state.orgLevelScannedAt = new Date().toISOString();
+  }
+
+  const repositories: GithubRepoScan[] = [];
+  const repos = listing.repos ?? [];
+  const todo = repos.filter((r) => !previous.repos[r.full_name] || previous.repos[r.full_name].pushedAt !== (r.pushed_at ?? undefined));
+  for (const r of repos) {
+    if (todo.includes(r)) continue;
+    repositories.push({
+      repository: r.full_name,
+      pushedAt: r.pushed_at ?? undefined,
+      unchanged: true,
+      classification: classify(r.topics ?? [], properties.get(r.full_name) ?? {}),
+      headCommit: previous.repos[r.full_name]?.headCommit,
+      traces: [],
+      warnings: [],
+      stats: { files: 0, filesRead: 0, commits: 0 },
+    });
+  }
+  let done = 0;
+  const queue = [...todo];
+  const worker = async (): Promise<void> => {
+    for (let r = queue.shift(); r; r = queue.shift()) {
+      const { scan, state: repoState } = await readGithubRepository(client, r, {
+        matcher: options.matcher,
+        previous: previous.repos[r.full_name],
+        since: options.since,
+        maxCommitPages: options.maxCommitPages ?? 10,
+        classification: classify(r.topics ?? [], properties.get(r.full_name) ?? {}),
+      });
+      repositories.push(scan);
+      state.repos[r.full_name] = repoState;
+      done++;
+      options.onProgress?.(Math.round((100 * done) / todo.length), { repositories: done, of: todo.length, requests: client.requests() });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  if (listing.repos) {
+    const live = new Set(repos.map((r) => r.full_name));
+    for (const name of Object.keys(state.repos)) if (!live.has(name)) delete state.repos[name];
+  }
+  repositories.sort((a, b) => a.repository.localeCompare(b.repository));
+  return { owner, ownerType: listing.ownerType, requests: client.requests(), repositories, orgTraces, warnings, state };
+}
+
+interface Listing {
+  ownerType: 'Organization' | 'User';
+  etag?: string;
+  /** undefined when the list answered 304: nothing was pushed since the last scan */
+  repos?: GithubRepoPayload[];
+}
+
+async function listRepositories(client: GithubClient, owner: string, previous: GithubOwnerState): Promise<Listing> {
+  const types: ('Organization' | 'User')[] = previous.ownerType ? [previous.ownerType] : ['Organization', 'User'];
+  let lastErr: unknown;
+  for (const ownerType of types) {
+    const first =
+      ownerType === 'Organization'
+        ? `/orgs/${encodeURIComponent(owner)}/repos?type=all&sort=pushed&direction=desc&per_page=100`
+        : `/users/${encodeURIComponent(owner)}/repos?type=owner&sort=pushed&direction=desc&per_page=100`;
+    try {
+      const headers = previous.ownerType === ownerType && previous.listEtag ? { 'if-none-match': previous.listEtag } : {};
+      const res = await client.octokit.request(`GET ${first}`, { headers });
+      const repos = [...(res.data as GithubRepoPayload[])];
+      let next = nextLink(res.headers.link);
+      while (next) {
+        const page = await client.octokit.request(`GET ${next}`);
+        repos.push(...(page.data as GithubRepoPayload[]));
+        next = nextLink(page.headers.link);
+      }
+      return { ownerType, etag: res.headers.etag, repos };
+    } catch (err) {
+      if (httpStatus(err) === 304) return { ownerType, etag: previous.listEtag };
+      lastErr = err;
+      if (httpStatus(err) !== 404) break;
+    }
+  }
+  if (httpStatus(lastErr) === 404)
+    throw new RepoScanError('not-found', `GitHub has no organisation or user "${owner}" visible to this token (metadata read permission)`);
+  throw permissionError(lastErr, `the repositories of ${owner}`, 'repository permission "Metadata: read" (classic scope: repo for private repositories)');
+}
+
+function nextLink(link: string | undefined): string | undefined {
+  const m = link?.split(',').find((p) => /rel="next"/.test(p))?.match(/<([^>]+)>/);
+  return m?.[1];
+}
