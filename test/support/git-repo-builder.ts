@@ -42,7 +42,8 @@ export class GitRepoBuilder {
     this.git(['add', '-A']);
     const author = spec.author ?? DEFAULT_PERSON;
     const committer = spec.committer ?? author;
-    const date = spec.date ?? new Date(Date.UTC(2026, 0, 1) + this.tick++ * 3_600_000).toISOString();
+    const date =
+      spec.date ?? new Date(Date.UTC(2026, 0, 1) + this.tick++ * 3_600_000).toISOString();
     this.git(['commit', '-q', '--allow-empty', '-m', spec.message], {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,

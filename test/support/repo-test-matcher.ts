@@ -45,7 +45,10 @@ export const REPO_TEST_TOOLS: ToolDefinition[] = [
     name: 'Anthropic API',
     vendor: 'Anthropic',
     category: 'llm-api',
-    rules: { domains: ['api.anthropic.com'], packages: { npm: ['@anthropic-ai/sdk'], pypi: ['anthropic'] } },
+    rules: {
+      domains: ['api.anthropic.com'],
+      packages: { npm: ['@anthropic-ai/sdk'], pypi: ['anthropic'] },
+    },
   },
   {
     id: 'openai-api',
@@ -84,7 +87,10 @@ export const REPO_TEST_TOOLS: ToolDefinition[] = [
     vendor: 'Cognition',
     category: 'coding-agent',
     rules: {
-      commitIdentities: [{ login: 'devin-ai-integration[bot]' }, { emailPattern: '^\\d+\\+devin-ai-integration\\[bot\\]@users\\.noreply\\.github\\.com$' }],
+      commitIdentities: [
+        { login: 'devin-ai-integration[bot]' },
+        { emailPattern: '^\\d+\\+devin-ai-integration\\[bot\\]@users\\.noreply\\.github\\.com$' },
+      ],
     },
   },
   {
@@ -92,14 +98,21 @@ export const REPO_TEST_TOOLS: ToolDefinition[] = [
     name: 'Windsurf',
     vendor: 'Codeium',
     category: 'coding-assistant',
-    rules: { paths: ['.windsurfrules', '.windsurf/**'], ideExtensions: ['codeium.codeium'], domains: ['codeium.com'] },
+    rules: {
+      paths: ['.windsurfrules', '.windsurf/**'],
+      ideExtensions: ['codeium.codeium'],
+      domains: ['codeium.com'],
+    },
   },
   {
     id: 'gemini-cli',
     name: 'Gemini CLI',
     vendor: 'Google',
     category: 'coding-agent',
-    rules: { paths: ['GEMINI.md', '.gemini/**'], workflowActions: ['google-github-actions/run-gemini-cli'] },
+    rules: {
+      paths: ['GEMINI.md', '.gemini/**'],
+      workflowActions: ['google-github-actions/run-gemini-cli'],
+    },
   },
   {
     id: 'google-gemini',
@@ -127,7 +140,10 @@ export const REPO_TEST_TOOLS: ToolDefinition[] = [
 
 function segmentsMatch(path: string, glob: string): boolean {
   // Rules are relative to the repository root, but a nested project keeps its own files.
-  return picomatch.isMatch(path, glob, { dot: true }) || picomatch.isMatch(path, `**/${glob}`, { dot: true });
+  return (
+    picomatch.isMatch(path, glob, { dot: true }) ||
+    picomatch.isMatch(path, `**/${glob}`, { dot: true })
+  );
 }
 
 export class RepoTestMatcher implements ToolMatcher {
@@ -135,7 +151,9 @@ export class RepoTestMatcher implements ToolMatcher {
 
   matchHost(host: string): string | undefined {
     const h = host.toLowerCase().replace(/\.$/, '');
-    return this.tools.find((t) => (t.rules.domains ?? []).some((d) => h === d || h.endsWith(`.${d}`)))?.id;
+    return this.tools.find((t) =>
+      (t.rules.domains ?? []).some((d) => h === d || h.endsWith(`.${d}`)),
+    )?.id;
   }
 
   matchPackage(ecosystem: Ecosystem, name: string): string | undefined {
@@ -190,7 +208,8 @@ export class RepoTestMatcher implements ToolMatcher {
 
   matchIdeExtension(id: string): string | undefined {
     const l = id.toLowerCase();
-    return this.tools.find((t) => (t.rules.ideExtensions ?? []).some((e) => e.toLowerCase() === l))?.id;
+    return this.tools.find((t) => (t.rules.ideExtensions ?? []).some((e) => e.toLowerCase() === l))
+      ?.id;
   }
 
   matchGithubApp(slug: string): string | undefined {
@@ -199,7 +218,9 @@ export class RepoTestMatcher implements ToolMatcher {
 
   matchWorkflowAction(uses: string): string | undefined {
     const ref = uses.split('@')[0].toLowerCase();
-    return this.tools.find((t) => (t.rules.workflowActions ?? []).some((a) => ref === a || ref.startsWith(`${a}/`)))?.id;
+    return this.tools.find((t) =>
+      (t.rules.workflowActions ?? []).some((a) => ref === a || ref.startsWith(`${a}/`)),
+    )?.id;
   }
 
   matchName(text: string): string | undefined {

@@ -16,7 +16,11 @@ function snapshot(files: Record<string, string>, commits: RepoCommit[] = []): Re
   };
 }
 
-function commit(sha: string, facts: Partial<RepoCommit['facts']>, changes?: RepoCommit['changes']): RepoCommit {
+function commit(
+  sha: string,
+  facts: Partial<RepoCommit['facts']>,
+  changes?: RepoCommit['changes'],
+): RepoCommit {
   return {
     sha,
     date: at('2026-01-0' + (sha.length % 9)),
@@ -35,12 +39,24 @@ function commit(sha: string, facts: Partial<RepoCommit['facts']>, changes?: Repo
 function run(s: RepoSnapshot) {
   const warnings: ScanWarning[] = [];
   const { traces, markerList } = analyzeSnapshot(s, matcher, warnings);
-  return { traces, warnings, markerList, pairs: traces.map((t) => `${t.toolId}:${t.signal}:${t.path ?? t.commit}`) };
+  return {
+    traces,
+    warnings,
+    markerList,
+    pairs: traces.map((t) => `${t.toolId}:${t.signal}:${t.path ?? t.commit}`),
+  };
 }
 
 describe(analyzeSnapshot.name, () => {
   it('should find config files of each tool in the current tree when they are present', () => {
-    const sut = run(snapshot({ '.cursorrules': 'x', 'CLAUDE.md': '#', '.github/copilot-instructions.md': 'x', 'src/a.ts': '' }));
+    const sut = run(
+      snapshot({
+        '.cursorrules': 'x',
+        'CLAUDE.md': '#',
+        '.github/copilot-instructions.md': 'x',
+        'src/a.ts': '',
+      }),
+    );
     expect(sut.pairs.sort()).toEqual([
       'claude-code:config-file:CLAUDE.md',
       'cursor:config-file:.cursorrules',
@@ -70,15 +86,28 @@ describe(analyzeSnapshot.name, () => {
   });
 
   it('should report AI tool entries of .gitignore files when they name a tool file', () => {
-    const sut = run(snapshot({ '.gitignore': 'node_modules/\n# local AI\n.aider*\n/CLAUDE.md\n.cursor/\n*.log\n' }));
-    expect(sut.traces.map((t) => `${t.toolId}@${t.line}`).sort()).toEqual(['aider@3', 'claude-code@4', 'cursor@5']);
+    const sut = run(
+      snapshot({
+        '.gitignore': 'node_modules/\n# local AI\n.aider*\n/CLAUDE.md\n.cursor/\n*.log\n',
+      }),
+    );
+    expect(sut.traces.map((t) => `${t.toolId}@${t.line}`).sort()).toEqual([
+      'aider@3',
+      'claude-code@4',
+      'cursor@5',
+    ]);
   });
 
   it('should attribute AI co-authored commits to the human author when the trailer names an AI', () => {
     const sut = run(
       snapshot({}, [
-        commit('a1', { message: 'Add x\n\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>' }),
-        commit('a2', { message: 'Refactor\n\nCo-authored-by: Cursor Agent <cursoragent@cursor.com>' }),
+        commit('a1', {
+          message:
+            'Add x\n\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>',
+        }),
+        commit('a2', {
+          message: 'Refactor\n\nCo-authored-by: Cursor Agent <cursoragent@cursor.com>',
+        }),
       ]),
     );
     expect(sut.traces.map((t) => [t.toolId, t.signal, t.commit, t.identity?.value])).toEqual([
@@ -100,14 +129,26 @@ describe(analyzeSnapshot.name, () => {
       ]),
     );
     expect(sut.traces).toMatchObject([
-      { toolId: 'github-copilot', signal: 'bot-author', identity: { value: '4242+jdoe@users.noreply.github.com' } },
+      {
+        toolId: 'github-copilot',
+        signal: 'bot-author',
+        identity: { value: '4242+jdoe@users.noreply.github.com' },
+      },
     ]);
   });
 
   it('should strip the aider mark from the name when the committer name carries it', () => {
-    const sut = run(snapshot({}, [commit('d1', { authorName: 'Ann Dev (aider)', committerName: 'Ann Dev (aider)' })]));
+    const sut = run(
+      snapshot({}, [
+        commit('d1', { authorName: 'Ann Dev (aider)', committerName: 'Ann Dev (aider)' }),
+      ]),
+    );
     expect(sut.traces).toMatchObject([
-      { toolId: 'aider', signal: 'commit-trailer', identity: { value: 'ann@acme.test', name: 'Ann Dev' } },
+      {
+        toolId: 'aider',
+        signal: 'commit-trailer',
+        identity: { value: 'ann@acme.test', name: 'Ann Dev' },
+      },
     ]);
   });
 
@@ -115,11 +156,25 @@ describe(analyzeSnapshot.name, () => {
     const sut = run(
       snapshot({ 'src/term.c': '' }, [
         commit('n1', { message: 'Fix terminal cursor blinking in the cursor position code' }),
-        commit('n2', { authorName: 'Devin Smith', authorEmail: 'devin@acme.test', message: 'Ask claude about it later' }),
+        commit('n2', {
+          authorName: 'Devin Smith',
+          authorEmail: 'devin@acme.test',
+          message: 'Ask claude about it later',
+        }),
         commit('n3', { message: 'Pair work\n\nCo-authored-by: Bob <bob@acme.test>' }),
-        commit('n4', { authorName: 'dependabot[bot]', authorEmail: '49699333+dependabot[bot]@users.noreply.github.com', message: 'Bump lodash' }),
-        commit('n5', { authorName: 'renovate[bot]', authorEmail: '29139614+renovate[bot]@users.noreply.github.com' }),
-        commit('n6', { authorName: 'github-actions[bot]', authorEmail: '41898282+github-actions[bot]@users.noreply.github.com' }),
+        commit('n4', {
+          authorName: 'dependabot[bot]',
+          authorEmail: '49699333+dependabot[bot]@users.noreply.github.com',
+          message: 'Bump lodash',
+        }),
+        commit('n5', {
+          authorName: 'renovate[bot]',
+          authorEmail: '29139614+renovate[bot]@users.noreply.github.com',
+        }),
+        commit('n6', {
+          authorName: 'github-actions[bot]',
+          authorEmail: '41898282+github-actions[bot]@users.noreply.github.com',
+        }),
       ]),
     );
     expect(sut.traces).toEqual([]);
@@ -149,7 +204,9 @@ describe(analyzeSnapshot.name, () => {
   });
 
   it('should warn and go on when a workflow is not valid YAML', () => {
-    const sut = run(snapshot({ '.github/workflows/bad.yml': 'jobs:\n  a: [\n', '.cursorrules': '' }));
+    const sut = run(
+      snapshot({ '.github/workflows/bad.yml': 'jobs:\n  a: [\n', '.cursorrules': '' }),
+    );
     expect(sut.pairs).toEqual(['cursor:config-file:.cursorrules']);
     expect(sut.warnings[0]).toMatchObject({ path: '.github/workflows/bad.yml' });
   });
@@ -157,8 +214,10 @@ describe(analyzeSnapshot.name, () => {
   it('should read recommended extensions from JSONC, devcontainers and JetBrains files', () => {
     const sut = run(
       snapshot({
-        '.vscode/extensions.json': '{\n  // team picks\n  "recommendations": ["GitHub.copilot", /* later */ "esbenp.prettier-vscode",],\n  "unwantedRecommendations": ["codeium.codeium"]\n}',
-        '.devcontainer/devcontainer.json': '{ "customizations": { "vscode": { "extensions": ["anthropic.claude-code"] } }, // x\n}',
+        '.vscode/extensions.json':
+          '{\n  // team picks\n  "recommendations": ["GitHub.copilot", /* later */ "esbenp.prettier-vscode",],\n  "unwantedRecommendations": ["codeium.codeium"]\n}',
+        '.devcontainer/devcontainer.json':
+          '{ "customizations": { "vscode": { "extensions": ["anthropic.claude-code"] } }, // x\n}',
         '.idea/externalDependencies.xml':
           '<?xml version="1.0"?><project version="4"><component name="ExternalDependencies"><plugin id="com.intellij.ml.llm" /></component></project>',
       }),
@@ -171,7 +230,13 @@ describe(analyzeSnapshot.name, () => {
   });
 
   it('should lower confidence with a reason when a trace sits under fixtures or vendored code', () => {
-    const sut = run(snapshot({ 'test/fixtures/repo/.cursorrules': '', 'vendor/x/CLAUDE.md': '', 'GEMINI.md': '' }));
+    const sut = run(
+      snapshot({
+        'test/fixtures/repo/.cursorrules': '',
+        'vendor/x/CLAUDE.md': '',
+        'GEMINI.md': '',
+      }),
+    );
     const byTool = Object.fromEntries(sut.traces.map((t) => [t.toolId, t]));
     expect(byTool['cursor'].confidence).toBeLessThan(0.5);
     expect(byTool['cursor'].detail.confidenceReason).toMatch(/test/);

@@ -30,7 +30,10 @@ export function selectCandidates(files: RepoFileEntry[], warnings: ScanWarning[]
       isManifestPath(f.path);
     if (!needed) continue;
     if (f.size > MAX_FILE_BYTES) {
-      warnings.push({ path: f.path, reason: `skipped: ${f.size} bytes is over the ${MAX_FILE_BYTES}-byte cap` });
+      warnings.push({
+        path: f.path,
+        reason: `skipped: ${f.size} bytes is over the ${MAX_FILE_BYTES}-byte cap`,
+      });
       continue;
     }
     out.push(f);

@@ -9,7 +9,12 @@ import { RepoTestMatcher } from '../../support/repo-test-matcher';
 
 const matcher = new RepoTestMatcher();
 const summary = (r: RepoScanResult) =>
-  r.traces.map((t) => `${t.toolId}|${t.signal}|${t.path ?? t.commit?.slice(0, 0) ?? ''}|${t.identity?.value ?? ''}`).sort();
+  r.traces
+    .map(
+      (t) =>
+        `${t.toolId}|${t.signal}|${t.path ?? t.commit?.slice(0, 0) ?? ''}|${t.identity?.value ?? ''}`,
+    )
+    .sort();
 
 describe(scanLocalRepository.name, () => {
   const built: GitRepoBuilder[] = [];
@@ -44,7 +49,10 @@ describe(scanLocalRepository.name, () => {
   it('should report files added then deleted with their dates when they exist only in history', async () => {
     const repo = build('history');
     const sut = await scanLocalRepository(repo.dir, { matcher });
-    expect(summary(sut)).toEqual(['gemini-cli|config-file|GEMINI.md|', 'windsurf|config-file|.windsurfrules|']);
+    expect(summary(sut)).toEqual([
+      'gemini-cli|config-file|GEMINI.md|',
+      'windsurf|config-file|.windsurfrules|',
+    ]);
     expect(sut.traces.find((t) => t.toolId === 'windsurf')).toMatchObject({
       firstSeen: new Date('2026-02-01T10:00:00Z'),
       lastSeen: new Date('2026-03-01T10:00:00Z'),
@@ -73,7 +81,10 @@ describe(scanLocalRepository.name, () => {
   it('should read only new commits when a later scan starts from the last scanned commit', async () => {
     const repo = build('commits');
     const first = await scanLocalRepository(repo.dir, { matcher });
-    repo.commit({ message: 'More\n\nCo-authored-by: Cursor <cursoragent@cursor.com>', files: { 'more.go': 'package main\n' } });
+    repo.commit({
+      message: 'More\n\nCo-authored-by: Cursor <cursoragent@cursor.com>',
+      files: { 'more.go': 'package main\n' },
+    });
     const sut = await scanLocalRepository(repo.dir, { matcher, sinceCommit: first.headCommit });
     expect(sut.stats.commits).toBe(1);
     expect(summary(sut)).toEqual(['cursor|commit-trailer||ann@acme.test']);
@@ -81,7 +92,10 @@ describe(scanLocalRepository.name, () => {
 
   it('should bound history by date when since is given', async () => {
     const repo = build('history');
-    const sut = await scanLocalRepository(repo.dir, { matcher, since: new Date('2026-02-05T00:00:00Z') });
+    const sut = await scanLocalRepository(repo.dir, {
+      matcher,
+      since: new Date('2026-02-05T00:00:00Z'),
+    });
     expect(sut.stats.commits).toBe(2);
   });
 
@@ -107,11 +121,17 @@ describe(scanLocalRepository.name, () => {
   it('should fail with a clear message when the path is not a git repository or has no commits', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'ai-census-plain-'));
     try {
-      await expect(scanLocalRepository(plain, { matcher })).rejects.toThrow(/is not a git repository/);
-      await expect(scanLocalRepository(join(plain, 'missing'), { matcher })).rejects.toThrow(/does not exist/);
+      await expect(scanLocalRepository(plain, { matcher })).rejects.toThrow(
+        /is not a git repository/,
+      );
+      await expect(scanLocalRepository(join(plain, 'missing'), { matcher })).rejects.toThrow(
+        /does not exist/,
+      );
       const empty = new GitRepoBuilder('empty');
       built.push(empty);
-      await expect(scanLocalRepository(empty.dir, { matcher })).rejects.toThrow(/empty git repository/);
+      await expect(scanLocalRepository(empty.dir, { matcher })).rejects.toThrow(
+        /empty git repository/,
+      );
     } finally {
       rmSync(plain, { recursive: true, force: true });
     }

@@ -64,10 +64,20 @@ export function detectCommits(commits: RepoCommit[], matcher: ToolMatcher): Repo
 }
 
 /** The human behind an AI commit: the author, else a human co-author, else a human committer. */
-export function attribute(facts: CommitFacts, isAi: (who: Who) => boolean): IdentityRef | undefined {
-  const author: Who = { name: facts.authorName, email: facts.authorEmail, login: facts.authorLogin };
+export function attribute(
+  facts: CommitFacts,
+  isAi: (who: Who) => boolean,
+): IdentityRef | undefined {
+  const author: Who = {
+    name: facts.authorName,
+    email: facts.authorEmail,
+    login: facts.authorLogin,
+  };
   const committer: Who = { name: facts.committerName, email: facts.committerEmail };
-  const coAuthors: Who[] = [...facts.message.matchAll(CO_AUTHOR)].map((m) => ({ name: m[1], email: m[2] }));
+  const coAuthors: Who[] = [...facts.message.matchAll(CO_AUTHOR)].map((m) => ({
+    name: m[1],
+    email: m[2],
+  }));
   for (const who of [author, ...coAuthors, committer]) {
     if (!who.email || isAi(who) || isOrdinaryBot(who)) continue;
     return { kind: 'commit-email', value: who.email.toLowerCase(), name: humanName(who.name) };

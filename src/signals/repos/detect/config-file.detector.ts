@@ -136,12 +136,22 @@ export function detectGitignore(path: string, content: string, cache: PathMatchC
   return traces;
 }
 
-const DIRECTORY_PROBES = ['x', 'settings.json', 'mcp.json', 'config.json', 'rules/x.md', 'rules/x.mdc'];
+const DIRECTORY_PROBES = [
+  'x',
+  'settings.json',
+  'mcp.json',
+  'config.json',
+  'rules/x.md',
+  'rules/x.mdc',
+];
 
 function gitignoreCandidates(entry: string, dir: string): string[] {
   let e = entry.replace(/\\ /g, ' ');
   const anchored = e.startsWith('/') || e.slice(0, -1).includes('/');
-  e = e.replace(/^\/+/, '').replace(/\/+$/, '').replace(/^\*\*\//, '');
+  e = e
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/^\*\*\//, '');
   const plain = e.replace(/\*+/g, '').replace(/\/+$/, '');
   if (plain.replace(/[./]/g, '').length < 2) return [];
   const base = anchored ? dir : '';

@@ -11,7 +11,9 @@ export function detectDependencies(
   matcher: ToolMatcher,
   warnings: ScanWarning[],
 ): RepoTrace[] {
-  const files = [...contents].filter(([p]) => isManifestPath(p)).map(([path, content]) => ({ path, content }));
+  const files = [...contents]
+    .filter(([p]) => isManifestPath(p))
+    .map(([path, content]) => ({ path, content }));
   if (files.length === 0) return [];
   const result = detectAiDependencies(files, matcher);
   for (const w of result.warnings) warnings.push({ path: w.path, reason: w.reason });

@@ -8,8 +8,12 @@ type IdeFileKind = 'vscode-extensions' | 'devcontainer' | 'code-workspace' | 'id
 
 export function ideFileKind(path: string): IdeFileKind | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (path === '.vscode/extensions.json' || path.endsWith('/.vscode/extensions.json')) return 'vscode-extensions';
-  if (name === '.devcontainer.json' || (name === 'devcontainer.json' && /(^|\/)\.devcontainer\//.test(path)))
+  if (path === '.vscode/extensions.json' || path.endsWith('/.vscode/extensions.json'))
+    return 'vscode-extensions';
+  if (
+    name === '.devcontainer.json' ||
+    (name === 'devcontainer.json' && /(^|\/)\.devcontainer\//.test(path))
+  )
     return 'devcontainer';
   if (name.endsWith('.code-workspace')) return 'code-workspace';
   if (path === '.idea/externalDependencies.xml' || path.endsWith('/.idea/externalDependencies.xml'))
@@ -55,10 +59,15 @@ export function detectIdeExtensions(
 
 function vscodeIds(kind: Exclude<IdeFileKind, 'idea-dependencies'>, content: string): string[] {
   const errors: ParseError[] = [];
-  const doc: unknown = parseJsonc(content, errors, { allowTrailingComma: true, disallowComments: false });
+  const doc: unknown = parseJsonc(content, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+  });
   if (errors.length > 0) {
     const e = errors[0];
-    throw new Error(`not valid JSON with comments at line ${lineAt(content, e.offset)}: ${printParseErrorCode(e.error)}`);
+    throw new Error(
+      `not valid JSON with comments at line ${lineAt(content, e.offset)}: ${printParseErrorCode(e.error)}`,
+    );
   }
   const obj = (doc ?? {}) as Record<string, unknown>;
   switch (kind) {
@@ -67,7 +76,8 @@ function vscodeIds(kind: Exclude<IdeFileKind, 'idea-dependencies'>, content: str
     case 'code-workspace':
       return strings((obj.extensions as Record<string, unknown> | undefined)?.recommendations);
     case 'devcontainer': {
-      const vscode = (obj.customizations as Record<string, Record<string, unknown>> | undefined)?.vscode;
+      const vscode = (obj.customizations as Record<string, Record<string, unknown>> | undefined)
+        ?.vscode;
       // `extensions` at the top level is the older devcontainer.json form
       return [...strings(vscode?.extensions), ...strings(obj.extensions)];
     }
@@ -75,7 +85,11 @@ function vscodeIds(kind: Exclude<IdeFileKind, 'idea-dependencies'>, content: str
 }
 
 function ideaPlugins(content: string): string[] {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (_n, _j, _l, isAttribute) => !isAttribute });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (_n, _j, _l, isAttribute) => !isAttribute,
+  });
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(content, true) as Record<string, unknown>;
@@ -87,7 +101,9 @@ function ideaPlugins(content: string): string[] {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     for (const [k, v] of Object.entries(node)) {
-      if (k === 'plugin') for (const p of v as Record<string, unknown>[]) if (typeof p['@id'] === 'string') ids.push(p['@id']);
+      if (k === 'plugin')
+        for (const p of v as Record<string, unknown>[])
+          if (typeof p['@id'] === 'string') ids.push(p['@id']);
       walk(v);
     }
   };

@@ -7,7 +7,8 @@ export const MARKER_LIST_MIN_TOOLS = 5;
 const MAX_DATA_FILES = 12;
 const MAX_DATA_FILE_BYTES = 256 * 1024;
 const DATA_EXTENSIONS = /\.(ya?ml|json|jsonc|toml|txt|list|conf|csv|tsv|ini|py|ts|js|go|rs|rb)$/i;
-const RULE_WORDS = /(^|[/_.-])(rules?|signatures?|patterns?|markers?|detectors?|catalog|domains?|lists?|blocklist|allowlist|data)([/_.-]|$)/i;
+const RULE_WORDS =
+  /(^|[/_.-])(rules?|signatures?|patterns?|markers?|detectors?|catalog|domains?|lists?|blocklist|allowlist|data)([/_.-]|$)/i;
 
 /**
  * Files that may hold rule sets or domain lists (a scanner's rules, a blocklist). Chosen by path
@@ -15,8 +16,16 @@ const RULE_WORDS = /(^|[/_.-])(rules?|signatures?|patterns?|markers?|detectors?|
  */
 export function markerDataCandidates(files: RepoFileEntry[]): string[] {
   return files
-    .filter((f) => f.size > 0 && f.size <= MAX_DATA_FILE_BYTES && DATA_EXTENSIONS.test(f.path) && RULE_WORDS.test(f.path))
-    .sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path))
+    .filter(
+      (f) =>
+        f.size > 0 &&
+        f.size <= MAX_DATA_FILE_BYTES &&
+        DATA_EXTENSIONS.test(f.path) &&
+        RULE_WORDS.test(f.path),
+    )
+    .sort(
+      (a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path),
+    )
     .slice(0, MAX_DATA_FILES)
     .map((f) => f.path);
 }
@@ -37,7 +46,13 @@ export function toolsNamedIn(content: string, matcher: ToolMatcher): Set<string>
   for (const p of paths) for (const m of matcher.matchPath(p)) tools.add(m.toolId);
   const emails = new Set((content.match(EMAIL_TOKEN) ?? []).map((e) => e.toLowerCase()));
   for (const e of emails) {
-    const facts = { authorName: '', authorEmail: e, committerName: '', committerEmail: '', message: '' };
+    const facts = {
+      authorName: '',
+      authorEmail: e,
+      committerName: '',
+      committerEmail: '',
+      message: '',
+    };
     for (const m of matcher.matchCommit(facts)) tools.add(m.toolId);
   }
   return tools;

@@ -23,12 +23,19 @@ export function detectWorkflow(
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
-    warnings.push({ path, reason: `workflow is not valid YAML${line ? ` at line ${line}` : ''}: ${e.code}` });
+    warnings.push({
+      path,
+      reason: `workflow is not valid YAML${line ? ` at line ${line}` : ''}: ${e.code}`,
+    });
     return [];
   }
   const traces: RepoTrace[] = [];
   const seen = new Set<string>();
-  const push = (toolId: string, offset: number | undefined, detail: Record<string, unknown>): void => {
+  const push = (
+    toolId: string,
+    offset: number | undefined,
+    detail: Record<string, unknown>,
+  ): void => {
     const line = offset === undefined ? undefined : lines.linePos(offset).line;
     const key = `${toolId}|${String(detail.uses ?? detail.host)}|${line}`;
     if (seen.has(key)) return;

@@ -35,14 +35,29 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     userAgent: 'ai-census',
     request: { fetch: countingFetch },
     // Octokit logs request URLs and errors only; the token never reaches these
-    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log(m), error: (m: string) => log(m) },
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m: string) => log(m),
+      error: (m: string) => log(m),
+    },
     throttle: {
       retryAfterBaseValue: options.retryAfterBaseMs ?? 1000,
-      onRateLimit: (retryAfter: number, o: { method: string; url: string }, _k: unknown, retryCount: number) => {
+      onRateLimit: (
+        retryAfter: number,
+        o: { method: string; url: string },
+        _k: unknown,
+        retryCount: number,
+      ) => {
         log(`rate limit reached on ${o.method} ${o.url}; retrying after ${retryAfter}s`);
         return retryCount < 2;
       },
-      onSecondaryRateLimit: (retryAfter: number, o: { method: string; url: string }, _k: unknown, retryCount: number) => {
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        o: { method: string; url: string },
+        _k: unknown,
+        retryCount: number,
+      ) => {
         log(`secondary rate limit on ${o.method} ${o.url}; retrying after ${retryAfter}s`);
         return retryCount < 2;
       },
@@ -70,8 +85,18 @@ export function permissionError(err: unknown, what: string, permission: string):
   const e = err as HttpError;
   const accepted = e.response?.headers?.['x-accepted-github-permissions'];
   const scopes = e.response?.headers?.['x-accepted-oauth-scopes'];
-  const needs = [permission, accepted && `GitHub asks for: ${accepted}`, scopes && `scopes: ${scopes}`].filter(Boolean).join('; ');
-  if (e.status === 401) return new RepoScanError('permission', `GitHub rejected the token (401) while reading ${what}; check GITHUB_TOKEN`);
+  const needs = [
+    permission,
+    accepted && `GitHub asks for: ${accepted}`,
+    scopes && `scopes: ${scopes}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  if (e.status === 401)
+    return new RepoScanError(
+      'permission',
+      `GitHub rejected the token (401) while reading ${what}; check GITHUB_TOKEN`,
+    );
   return new RepoScanError(
     e.status === 403 || e.status === 404 ? 'permission' : 'unavailable',
     `could not read ${what} (HTTP ${e.status ?? '?'}): the token needs ${needs}`,

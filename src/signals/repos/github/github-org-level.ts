@@ -11,7 +11,10 @@ export async function readAppInstallations(
   warnings: ScanWarning[],
 ): Promise<RepoTrace[]> {
   try {
-    const installations = await client.octokit.paginate(client.octokit.rest.orgs.listAppInstallations, { org, per_page: 100 });
+    const installations = await client.octokit.paginate(
+      client.octokit.rest.orgs.listAppInstallations,
+      { org, per_page: 100 },
+    );
     const traces: RepoTrace[] = [];
     for (const i of installations) {
       const slug = i.app_slug;
@@ -30,7 +33,11 @@ export async function readAppInstallations(
     return traces;
   } catch (err) {
     warnings.push({
-      reason: permissionError(err, `the GitHub Apps installed on ${org}`, 'organisation permission "Administration: read" (classic scope: read:org)').message,
+      reason: permissionError(
+        err,
+        `the GitHub Apps installed on ${org}`,
+        'organisation permission "Administration: read" (classic scope: read:org)',
+      ).message,
     });
     return [];
   }
@@ -45,7 +52,9 @@ export async function readCopilotSeats(
 ): Promise<RepoTrace[]> {
   const toolId = matcher.matchName('GitHub Copilot') ?? matcher.matchGithubApp('copilot');
   if (!toolId) {
-    warnings.push({ reason: 'the catalog has no GitHub Copilot entry; Copilot seats were not read' });
+    warnings.push({
+      reason: 'the catalog has no GitHub Copilot entry; Copilot seats were not read',
+    });
     return [];
   }
   try {
@@ -60,7 +69,11 @@ export async function readCopilotSeats(
     // the seats answer is { total_seats, seats }, which octokit.paginate does not unwrap
     const seats: Seat[] = [];
     for (let page = 1; ; page++) {
-      const res = await client.octokit.request('GET /orgs/{org}/copilot/billing/seats', { org, per_page: 100, page });
+      const res = await client.octokit.request('GET /orgs/{org}/copilot/billing/seats', {
+        org,
+        per_page: 100,
+        page,
+      });
       const data = res.data as unknown as { seats: Seat[] };
       seats.push(...data.seats);
       if (data.seats.length < 100) break;
@@ -84,7 +97,11 @@ export async function readCopilotSeats(
       }));
   } catch (err) {
     warnings.push({
-      reason: permissionError(err, `the Copilot seats of ${org}`, 'organisation permission "GitHub Copilot Business: read" (classic scope: manage_billing:copilot or read:org)').message,
+      reason: permissionError(
+        err,
+        `the Copilot seats of ${org}`,
+        'organisation permission "GitHub Copilot Business: read" (classic scope: manage_billing:copilot or read:org)',
+      ).message,
     });
     return [];
   }
@@ -104,12 +121,18 @@ export async function readCustomProperties(
     }>('GET /orgs/{org}/properties/values', { org, per_page: 100 });
     for (const r of rows) {
       const props: Record<string, string> = {};
-      for (const p of r.properties) if (p.value !== null) props[p.property_name] = Array.isArray(p.value) ? p.value.join(',') : p.value;
+      for (const p of r.properties)
+        if (p.value !== null)
+          props[p.property_name] = Array.isArray(p.value) ? p.value.join(',') : p.value;
       out.set(r.repository_full_name, props);
     }
   } catch (err) {
     warnings.push({
-      reason: permissionError(err, `the custom properties of ${org}'s repositories`, 'organisation permission "Custom properties: read"').message,
+      reason: permissionError(
+        err,
+        `the custom properties of ${org}'s repositories`,
+        'organisation permission "Custom properties: read"',
+      ).message,
     });
   }
   return out;

@@ -1,10 +1,26 @@
 import type { ToolMatcher } from '../../../catalog/catalog.types';
 import type { RepoTrace, ScanWarning } from '../repo-scan.types';
 import { RepoScanError } from '../repo-scan.error';
-import { createGithubClient, type GithubClient, type GithubClientOptions, httpStatus, permissionError } from './github-client';
-import { classify, readAppInstallations, readCopilotSeats, readCustomProperties } from './github-org-level';
+import {
+  createGithubClient,
+  type GithubClient,
+  type GithubClientOptions,
+  httpStatus,
+  permissionError,
+} from './github-client';
+import {
+  classify,
+  readAppInstallations,
+  readCopilotSeats,
+  readCustomProperties,
+} from './github-org-level';
 import { readGithubRepository } from './github-repo.reader';
-import type { GithubOwnerState, GithubRepoPayload, GithubRepoScan, GithubScanResult } from './github.types';
+import type {
+  GithubOwnerState,
+  GithubRepoPayload,
+  GithubRepoScan,
+  GithubScanResult,
+} from './github.types';
 
 export interface GithubScanOptions extends GithubClientOptions {
   owner: string;
@@ -29,7 +45,10 @@ const DAY = 24 * 3600 * 1000;
  */
 export async function scanGithubOwner(options: GithubScanOptions): Promise<GithubScanResult> {
   if (!/^[a-z\d](?:[a-z\d-]{0,38})$/i.test(options.owner))
-    throw new RepoScanError('invalid-input', `"${options.owner}" is not a GitHub organisation or user name`);
+    throw new RepoScanError(
+      'invalid-input',
+      `"${options.owner}" is not a GitHub organisation or user name`,
+    );
   const client = createGithubClient(options);
   const warnings: ScanWarning[] = [];
   const previous: GithubOwnerState = options.state ?? { repos: {} };
@@ -42,7 +61,9 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
 
   const isOrg = listing.ownerType === 'Organization';
   const orgLevelDue =
-    isOrg && (!previous.orgLevelScannedAt || Date.now() - Date.parse(previous.orgLevelScannedAt) > (options.orgLevelMaxAgeMs ?? DAY));
+    isOrg &&
+    (!previous.orgLevelScannedAt ||
+      Date.now() - Date.parse(previous.orgLevelScannedAt) > (options.orgLevelMaxAgeMs ?? DAY));
   const orgTraces: RepoTrace[] = [];
   let properties = new Map<string, Record<string, string>>();
   if (orgLevelDue) {
@@ -54,7 +75,11 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
 
   const repositories: GithubRepoScan[] = [];
   const repos = listing.repos ?? [];
-  const todo = repos.filter((r) => !previous.repos[r.full_name] || previous.repos[r.full_name].pushedAt !== (r.pushed_at ?? undefined));
+  const todo = repos.filter(
+    (r) =>
+      !previous.repos[r.full_name] ||
+      previous.repos[r.full_name].pushedAt !== (r.pushed_at ?? undefined),
+  );
   for (const r of repos) {
     if (todo.includes(r)) continue;
     repositories.push({
@@ -82,7 +107,11 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
       repositories.push(scan);
       state.repos[r.full_name] = repoState;
       done++;
-      options.onProgress?.(Math.round((100 * done) / todo.length), { repositories: done, of: todo.length, requests: client.requests() });
+      options.onProgress?.(Math.round((100 * done) / todo.length), {
+        repositories: done,
+        of: todo.length,
+        requests: client.requests(),
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
@@ -91,7 +120,15 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
     for (const name of Object.keys(state.repos)) if (!live.has(name)) delete state.repos[name];
   }
   repositories.sort((a, b) => a.repository.localeCompare(b.repository));
-  return { owner, ownerType: listing.ownerType, requests: client.requests(), repositories, orgTraces, warnings, state };
+  return {
+    owner,
+    ownerType: listing.ownerType,
+    requests: client.requests(),
+    repositories,
+    orgTraces,
+    warnings,
+    state,
+  };
 }
 
 interface Listing {
@@ -101,8 +138,14 @@ interface Listing {
   repos?: GithubRepoPayload[];
 }
 
-async function listRepositories(client: GithubClient, owner: string, previous: GithubOwnerState): Promise<Listing> {
-  const types: ('Organization' | 'User')[] = previous.ownerType ? [previous.ownerType] : ['Organization', 'User'];
+async function listRepositories(
+  client: GithubClient,
+  owner: string,
+  previous: GithubOwnerState,
+): Promise<Listing> {
+  const types: ('Organization' | 'User')[] = previous.ownerType
+    ? [previous.ownerType]
+    : ['Organization', 'User'];
   let lastErr: unknown;
   for (const ownerType of types) {
     const first =
@@ -110,7 +153,10 @@ async function listRepositories(client: GithubClient, owner: string, previous: G
         ? `/orgs/${encodeURIComponent(owner)}/repos?type=all&sort=pushed&direction=desc&per_page=100`
         : `/users/${encodeURIComponent(owner)}/repos?type=owner&sort=pushed&direction=desc&per_page=100`;
     try {
-      const headers = previous.ownerType === ownerType && previous.listEtag ? { 'if-none-match': previous.listEtag } : {};
+      const headers =
+        previous.ownerType === ownerType && previous.listEtag
+          ? { 'if-none-match': previous.listEtag }
+          : {};
       const res = await client.octokit.request(`GET ${first}`, { headers });
       const repos = [...(res.data as GithubRepoPayload[])];
       let next = nextLink(res.headers.link);
@@ -127,11 +173,21 @@ async function listRepositories(client: GithubClient, owner: string, previous: G
     }
   }
   if (httpStatus(lastErr) === 404)
-    throw new RepoScanError('not-found', `GitHub has no organisation or user "${owner}" visible to this token (metadata read permission)`);
-  throw permissionError(lastErr, `the repositories of ${owner}`, 'repository permission "Metadata: read" (classic scope: repo for private repositories)');
+    throw new RepoScanError(
+      'not-found',
+      `GitHub has no organisation or user "${owner}" visible to this token (metadata read permission)`,
+    );
+  throw permissionError(
+    lastErr,
+    `the repositories of ${owner}`,
+    'repository permission "Metadata: read" (classic scope: repo for private repositories)',
+  );
 }
 
 function nextLink(link: string | undefined): string | undefined {
-  const m = link?.split(',').find((p) => /rel="next"/.test(p))?.match(/<([^>]+)>/);
+  const m = link
+    ?.split(',')
+    .find((p) => /rel="next"/.test(p))
+    ?.match(/<([^>]+)>/);
   return m?.[1];
 }

@@ -3,7 +3,12 @@ import { analyzeSnapshot, selectCandidates } from '../repo-analyzer';
 import type { RepoCommit, RepoFileEntry, ScanWarning } from '../repo-scan.types';
 import type { GithubClient } from './github-client';
 import { httpStatus, permissionError } from './github-client';
-import type { GithubRepoPayload, GithubRepoScan, GithubRepoState, RepoClassification } from './github.types';
+import type {
+  GithubRepoPayload,
+  GithubRepoScan,
+  GithubRepoState,
+  RepoClassification,
+} from './github.types';
 
 export interface RepoReadOptions {
   matcher: ToolMatcher;
@@ -49,7 +54,14 @@ export async function readGithubRepository(
   const contents = await readBlobs(client, owner, name, candidates, warnings);
 
   const { traces, markerList } = analyzeSnapshot(
-    { repository: repo.full_name, files, contents, commits, commitsHaveChanges: false, scannedAt: new Date() },
+    {
+      repository: repo.full_name,
+      files,
+      contents,
+      commits,
+      commitsHaveChanges: false,
+      scannedAt: new Date(),
+    },
     options.matcher,
     warnings,
   );
@@ -61,7 +73,12 @@ export async function readGithubRepository(
       traces,
       warnings,
       markerList,
-      stats: { files: files.length, filesRead: contents.size, commits: commits.length, ms: Date.now() - started },
+      stats: {
+        files: files.length,
+        filesRead: contents.size,
+        commits: commits.length,
+        ms: Date.now() - started,
+      },
     },
     state: {
       fullName: repo.full_name,
@@ -80,8 +97,17 @@ async function readTree(
   warnings: ScanWarning[],
 ): Promise<RepoFileEntry[]> {
   try {
-    const { data } = await client.octokit.rest.git.getTree({ owner, repo, tree_sha: branch, recursive: 'true' });
-    if (data.truncated) warnings.push({ reason: 'GitHub truncated the file tree (over 100,000 entries or 7 MB); files past the cut are not seen' });
+    const { data } = await client.octokit.rest.git.getTree({
+      owner,
+      repo,
+      tree_sha: branch,
+      recursive: 'true',
+    });
+    if (data.truncated)
+      warnings.push({
+        reason:
+          'GitHub truncated the file tree (over 100,000 entries or 7 MB); files past the cut are not seen',
+      });
     return data.tree
       .filter((e) => e.type === 'blob' && e.path && e.sha)
       .map((e) => ({ path: e.path as string, sha: e.sha as string, size: e.size ?? 0 }));
@@ -90,7 +116,11 @@ async function readTree(
       warnings.push({ reason: 'empty repository: nothing to scan' });
       return [];
     }
-    throw permissionError(err, `the file tree of ${owner}/${repo}`, 'repository permission "Contents: read" (classic scope: repo)');
+    throw permissionError(
+      err,
+      `the file tree of ${owner}/${repo}`,
+      'repository permission "Contents: read" (classic scope: repo)',
+    );
   }
 }
 
@@ -107,10 +137,21 @@ async function readCommits(
   for (let page = 1; page <= options.maxCommitPages; page++) {
     let data: Awaited<ReturnType<GithubClient['octokit']['rest']['repos']['listCommits']>>['data'];
     try {
-      ({ data } = await client.octokit.rest.repos.listCommits({ owner, repo, sha: branch, per_page: 100, page, ...(since ? { since } : {}) }));
+      ({ data } = await client.octokit.rest.repos.listCommits({
+        owner,
+        repo,
+        sha: branch,
+        per_page: 100,
+        page,
+        ...(since ? { since } : {}),
+      }));
     } catch (err) {
       if (httpStatus(err) === 409) return out;
-      throw permissionError(err, `the commits of ${owner}/${repo}`, 'repository permission "Contents: read" (classic scope: repo)');
+      throw permissionError(
+        err,
+        `the commits of ${owner}/${repo}`,
+        'repository permission "Contents: read" (classic scope: repo)',
+      );
     }
     for (const c of data) {
       // `since` is inclusive of the last scanned commit's second; stop at what was seen
@@ -130,7 +171,9 @@ async function readCommits(
     }
     if (data.length < 100) return out;
   }
-  warnings.push({ reason: `read the newest ${options.maxCommitPages * 100} commits only; older history is left for a local scan` });
+  warnings.push({
+    reason: `read the newest ${options.maxCommitPages * 100} commits only; older history is left for a local scan`,
+  });
   return out;
 }
 
@@ -153,9 +196,14 @@ async function readBlobs(
   const permission = 'repository permission "Contents: read" (classic scope: repo)';
   if (files.length === 1) {
     try {
-      const { data } = await client.octokit.rest.git.getBlob({ owner, repo, file_sha: files[0].sha });
+      const { data } = await client.octokit.rest.git.getBlob({
+        owner,
+        repo,
+        file_sha: files[0].sha,
+      });
       const buf = Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
-      if (buf.subarray(0, 8000).includes(0)) warnings.push({ path: files[0].path, reason: 'skipped: binary content' });
+      if (buf.subarray(0, 8000).includes(0))
+        warnings.push({ path: files[0].path, reason: 'skipped: binary content' });
       else contents.set(files[0].path, buf.toString('utf8'));
     } catch (err) {
       throw permissionError(err, what, permission);
@@ -164,19 +212,29 @@ async function readBlobs(
   }
   for (let i = 0; i < files.length; i += BLOBS_PER_QUERY) {
     const chunk = files.slice(i, i + BLOBS_PER_QUERY);
-    const fields = chunk.map((f, j) => `f${j}: object(oid: "${f.sha}") { ... on Blob { text isBinary byteSize } }`).join('\n');
+    const fields = chunk
+      .map((f, j) => `f${j}: object(oid: "${f.sha}") { ... on Blob { text isBinary byteSize } }`)
+      .join('\n');
     const query = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {\n${fields}\n} }`;
     let data: { repository: Record<string, BlobNode | null> };
     try {
-      data = await client.octokit.graphql<{ repository: Record<string, BlobNode | null> }>(query, { owner, name: repo });
+      data = await client.octokit.graphql<{ repository: Record<string, BlobNode | null> }>(query, {
+        owner,
+        name: repo,
+      });
     } catch (err) {
       throw permissionError(err, what, permission);
     }
     chunk.forEach((f, j) => {
       const node = data.repository[`f${j}`];
-      if (!node) warnings.push({ path: f.path, reason: 'skipped: unreadable (GitHub returned no object)' });
+      if (!node)
+        warnings.push({ path: f.path, reason: 'skipped: unreadable (GitHub returned no object)' });
       else if (node.isBinary) warnings.push({ path: f.path, reason: 'skipped: binary content' });
-      else if (node.text === null) warnings.push({ path: f.path, reason: 'skipped: GitHub did not return the text (too large)' });
+      else if (node.text === null)
+        warnings.push({
+          path: f.path,
+          reason: 'skipped: GitHub did not return the text (too large)',
+        });
       else contents.set(f.path, node.text);
     });
   }

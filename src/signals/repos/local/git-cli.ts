@@ -10,10 +10,20 @@ export class GitCli {
 
   run(args: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
-      execFile('git', this.args(args), { cwd: this.cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
-        if (err) reject(Object.assign(new Error(stderr.trim() || err.message), { gitExitCode: (err as { code?: unknown }).code }));
-        else resolve(stdout);
-      });
+      execFile(
+        'git',
+        this.args(args),
+        { cwd: this.cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
+        (err, stdout, stderr) => {
+          if (err)
+            reject(
+              Object.assign(new Error(stderr.trim() || err.message), {
+                gitExitCode: (err as { code?: unknown }).code,
+              }),
+            );
+          else resolve(stdout);
+        },
+      );
     });
   }
 
@@ -35,7 +45,9 @@ export class GitCli {
       child.stdout.on('data', onChunk);
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr.trim() || `git exited with ${code}`))));
+      child.on('close', (code) =>
+        code === 0 ? resolve() : reject(new Error(stderr.trim() || `git exited with ${code}`)),
+      );
     });
   }
 
@@ -66,7 +78,9 @@ export class GitCli {
         }
       });
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`git cat-file exited with ${code}`))));
+      child.on('close', (code) =>
+        code === 0 ? resolve(out) : reject(new Error(`git cat-file exited with ${code}`)),
+      );
       child.stdin.end(queue.join('\n') + '\n');
     });
   }

@@ -3,7 +3,13 @@ import { basename, resolve } from 'node:path';
 import type { ToolMatcher } from '../../../catalog/catalog.types';
 import { PathMatchCache } from '../detect/config-file.detector';
 import { analyzeSnapshot, looksBinary, selectCandidates } from '../repo-analyzer';
-import type { ChangeStatus, RepoCommit, RepoFileEntry, RepoScanResult, ScanWarning } from '../repo-scan.types';
+import type {
+  ChangeStatus,
+  RepoCommit,
+  RepoFileEntry,
+  RepoScanResult,
+  ScanWarning,
+} from '../repo-scan.types';
 import { RepoScanError } from '../repo-scan.error';
 import { GitCli } from './git-cli';
 
@@ -24,12 +30,16 @@ const GS = '\x1d';
 const LOG_FORMAT = `${RS}%H${US}%aI${US}%an${US}%ae${US}%cn${US}%ce${US}%B${GS}`;
 
 /** Scans a local checkout: the HEAD tree, candidate file contents, and history in one git log. */
-export async function scanLocalRepository(path: string, options: LocalScanOptions): Promise<RepoScanResult> {
+export async function scanLocalRepository(
+  path: string,
+  options: LocalScanOptions,
+): Promise<RepoScanResult> {
   const started = Date.now();
   const dir = resolve(path);
   const warnings: ScanWarning[] = [];
   const git = await openRepository(dir, warnings);
-  const repository = options.repository ?? basename((await git.run(['rev-parse', '--show-toplevel'])).trim());
+  const repository =
+    options.repository ?? basename((await git.run(['rev-parse', '--show-toplevel'])).trim());
   const head = (await git.run(['rev-parse', 'HEAD'])).trim();
   options.onProgress?.(5, {});
 
@@ -48,25 +58,44 @@ export async function scanLocalRepository(path: string, options: LocalScanOption
     options.matcher,
     warnings,
   );
-  options.onProgress?.(100, { files: files.length, commits: commits.length, traces: traces.length });
+  options.onProgress?.(100, {
+    files: files.length,
+    commits: commits.length,
+    traces: traces.length,
+  });
   return {
     repository,
     headCommit: head,
     traces,
     warnings,
     markerList,
-    stats: { files: files.length, filesRead: contents.size, commits: commits.length, ms: Date.now() - started },
+    stats: {
+      files: files.length,
+      filesRead: contents.size,
+      commits: commits.length,
+      ms: Date.now() - started,
+    },
   };
 }
 
 async function openRepository(dir: string, warnings: ScanWarning[]): Promise<GitCli> {
   const st = await stat(dir).catch(() => undefined);
-  if (!st?.isDirectory()) throw new RepoScanError('not-found', `${dir} does not exist or is not a folder`);
+  if (!st?.isDirectory())
+    throw new RepoScanError('not-found', `${dir} does not exist or is not a folder`);
   const git = new GitCli(dir);
-  if (!(await git.ok(['rev-parse', '--is-inside-work-tree'])) && !(await git.ok(['rev-parse', '--git-dir'])))
-    throw new RepoScanError('not-a-repository', `${dir} is not a git repository (no .git found in it or its parents)`);
+  if (
+    !(await git.ok(['rev-parse', '--is-inside-work-tree'])) &&
+    !(await git.ok(['rev-parse', '--git-dir']))
+  )
+    throw new RepoScanError(
+      'not-a-repository',
+      `${dir} is not a git repository (no .git found in it or its parents)`,
+    );
   if (!(await git.ok(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])))
-    throw new RepoScanError('empty-repository', `${dir} is an empty git repository: it has no commits to scan yet`);
+    throw new RepoScanError(
+      'empty-repository',
+      `${dir} is an empty git repository: it has no commits to scan yet`,
+    );
   if ((await git.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
     warnings.push({
       reason:
@@ -89,7 +118,11 @@ async function listTree(git: GitCli): Promise<RepoFileEntry[]> {
   return files;
 }
 
-async function readContents(git: GitCli, files: RepoFileEntry[], warnings: ScanWarning[]): Promise<Map<string, string>> {
+async function readContents(
+  git: GitCli,
+  files: RepoFileEntry[],
+  warnings: ScanWarning[],
+): Promise<Map<string, string>> {
   const contents = new Map<string, string>();
   let blobs: Map<string, Buffer>;
   try {
@@ -100,7 +133,11 @@ async function readContents(git: GitCli, files: RepoFileEntry[], warnings: ScanW
   }
   for (const f of files) {
     const buf = blobs.get(f.sha);
-    if (!buf) warnings.push({ path: f.path, reason: 'skipped: unreadable (object missing from the repository)' });
+    if (!buf)
+      warnings.push({
+        path: f.path,
+        reason: 'skipped: unreadable (object missing from the repository)',
+      });
     else if (looksBinary(buf)) warnings.push({ path: f.path, reason: 'skipped: binary content' });
     else contents.set(f.path, buf.toString('utf8'));
   }
@@ -114,12 +151,22 @@ async function readHistory(
   cache: PathMatchCache,
   warnings: ScanWarning[],
 ): Promise<RepoCommit[]> {
-  const args = ['log', '--no-renames', '--no-color', `--format=${LOG_FORMAT}`, '--name-status', '-z'];
+  const args = [
+    'log',
+    '--no-renames',
+    '--no-color',
+    `--format=${LOG_FORMAT}`,
+    '--name-status',
+    '-z',
+  ];
   if (options.sinceCommit) {
     if (options.sinceCommit === head) return [];
-    if (await git.ok(['merge-base', '--is-ancestor', options.sinceCommit, head])) args.push(`${options.sinceCommit}..${head}`);
+    if (await git.ok(['merge-base', '--is-ancestor', options.sinceCommit, head]))
+      args.push(`${options.sinceCommit}..${head}`);
     else {
-      warnings.push({ reason: `last scanned commit ${options.sinceCommit} is not in the history of HEAD any more (rewritten history?); read all history again` });
+      warnings.push({
+        reason: `last scanned commit ${options.sinceCommit} is not in the history of HEAD any more (rewritten history?); read all history again`,
+      });
       args.push(head);
     }
   } else args.push(head);
@@ -131,7 +178,10 @@ async function readHistory(
     const end = record.indexOf(GS);
     if (end < 0) return;
     const [sha, date, an, ae, cn, ce, message] = record.slice(0, end).split(US);
-    const fields = record.slice(end + 1).split(/[\0\n]/).filter((s) => s.length > 0);
+    const fields = record
+      .slice(end + 1)
+      .split(/[\0\n]/)
+      .filter((s) => s.length > 0);
     const changes: RepoCommit['changes'] = [];
     for (let i = 0; i + 1 < fields.length; i += 2) {
       const path = fields[i + 1];
@@ -143,7 +193,13 @@ async function readHistory(
     commits.push({
       sha,
       date: new Date(date),
-      facts: { authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, message: message.trimEnd() },
+      facts: {
+        authorName: an,
+        authorEmail: ae,
+        committerName: cn,
+        committerEmail: ce,
+        message: message.trimEnd(),
+      },
       changes,
     });
   };

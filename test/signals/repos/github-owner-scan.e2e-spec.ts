@@ -1,0 +1,179 @@
+import { scanGithubOwner } from '../../../src/signals/repos/github/github-owner.scanner';
+import { scanLocalRepository } from '../../../src/signals/repos/local/local-repository.scanner';
+import type { RepoTrace } from '../../../src/signals/repos/repo-scan.types';
+import { FakeGitHub } from '../../support/fake-github';
+import type { GitRepoBuilder } from '../../support/git-repo-builder';
+import { buildFixtureRepo, FIXTURE_REPOS } from '../../support/repo-fixtures';
+import { RepoTestMatcher } from '../../support/repo-test-matcher';
+
+const matcher = new RepoTestMatcher();
+const key = (t: RepoTrace) =>
+  `${t.toolId}|${t.signal}|${t.path ?? ''}|${t.line ?? ''}|${t.commit ?? ''}|${t.identity?.value ?? ''}|${t.confidence}`;
+const names = Object.keys(FIXTURE_REPOS);
+
+describe(scanGithubOwner.name, () => {
+  let gh: FakeGitHub;
+  const built = new Map<string, GitRepoBuilder>();
+
+  beforeAll(async () => {
+    gh = await new FakeGitHub().start();
+    gh.token = 'ghp_test_token_not_real';
+    gh.orgs.add('acme');
+    for (const name of names) {
+      const repo = buildFixtureRepo(name);
+      built.set(name, repo);
+      gh.addRepo({
+        owner: 'acme',
+        name,
+        dir: repo.dir,
+        topics: name === 'commits' ? ['backend', 'phi'] : [],
+      });
+    }
+    gh.addRepo({ owner: 'acme', name: 'empty' });
+    gh.properties.set('acme/assistants', { 'data-classification': 'pii', team: 'web' });
+    gh.installations.set('acme', [
+      { app_slug: 'claude', id: 11 },
+      { app_slug: 'renovate', id: 12 },
+    ]);
+    gh.seats.set('acme', [
+      {
+        login: 'Ann',
+        last_activity_at: '2026-11-20T10:00:00Z',
+        last_activity_editor: 'vscode/1.95',
+      },
+      { login: 'bob' },
+    ]);
+    gh.addRepo({ owner: 'solo', name: 'dots', dir: built.get('commits')?.dir });
+  });
+
+  afterAll(async () => {
+    await gh.stop();
+    built.forEach((r) => r.remove());
+  });
+
+  const scan = (extra: Partial<Parameters<typeof scanGithubOwner>[0]> = {}) =>
+    scanGithubOwner({
+      owner: 'acme',
+      matcher,
+      baseUrl: gh.url,
+      token: gh.token,
+      retryAfterBaseMs: 20,
+      ...extra,
+    });
+
+  it('should yield the same evidence as local scans of the same content when scanning an organisation', async () => {
+    gh.reset();
+    gh.secondaryLimitOnce = '/repos/acme/assistants/git/trees';
+    const sut = await scan();
+    expect(gh.requests.filter((r) => r.status === 403).map((r) => r.path)).toEqual([
+      '/repos/acme/assistants/git/trees/main',
+    ]);
+    expect(sut.repositories.map((r) => r.repository)).toEqual(
+      [...names.map((n) => `acme/${n}`), 'acme/empty'].sort(),
+    );
+    for (const name of names) {
+      const local = await scanLocalRepository(built.get(name)!.dir, {
+        matcher,
+        repository: `acme/${name}`,
+      });
+      // a deleted file is only visible in per-commit file changes, which the GitHub commit list lacks
+      const expected = local.traces
+        .filter((t) => t.detail.history !== 'deleted')
+        .map(key)
+        .sort();
+      const remote = sut.repositories.find((r) => r.repository === `acme/${name}`)!;
+      expect(remote.traces.map(key).sort()).toEqual(expected);
+    }
+    expect(sut.repositories.find((r) => r.repository === 'acme/empty')?.warnings[0].reason).toMatch(
+      /empty repository/,
+    );
+  });
+
+  it('should stay within three requests per repository when scanning for the first time', async () => {
+    gh.reset();
+    const sut = await scan();
+    const perRepo = names.map((n) => gh.count(`/repos/acme/${n}/`));
+    const graphql = gh.count('/graphql');
+    expect(Math.max(...perRepo)).toBeLessThanOrEqual(2);
+    expect(graphql).toBeLessThanOrEqual(names.length);
+    // list (1 per 100 repositories) + apps, seats and properties (once per organisation)
+    expect(sut.requests).toBe(1 + 3 + perRepo.reduce((a, b) => a + b, 0) + graphql);
+    expect((sut.requests - 4) / (names.length + 1)).toBeLessThanOrEqual(3);
+    expect(sut.requests).toBe(gh.requests.length);
+  });
+
+  it('should read org-level apps, Copilot seats and data classification when the owner is an organisation', async () => {
+    const sut = await scan();
+    expect(
+      sut.orgTraces
+        .map((t) => `${t.toolId}|${t.signal}|${t.identity?.value ?? t.detail.app}`)
+        .sort(),
+    ).toEqual([
+      'claude-code|app-installation|claude',
+      'github-copilot|copilot-seat|ann',
+      'github-copilot|copilot-seat|bob',
+    ]);
+    const byName = Object.fromEntries(
+      sut.repositories.map((r) => [r.repository, r.classification.dataClasses]),
+    );
+    expect(byName['acme/assistants']).toEqual(['pii']);
+    expect(byName['acme/commits']).toEqual(['phi']);
+  });
+
+  it('should make one request when nothing was pushed since the last scan', async () => {
+    const first = await scan();
+    gh.reset();
+    const sut = await scan({ state: first.state });
+    expect(sut.requests).toBe(1);
+    expect(gh.requests).toEqual([{ method: 'GET', path: '/orgs/acme/repos', status: 304 }]);
+    expect(sut.repositories.every((r) => r.unchanged)).toBe(true);
+  });
+
+  it('should re-read only the pushed repository and only its new commits when one repository changed', async () => {
+    const first = await scan();
+    built.get('ordinary')!.commit({
+      message: 'Wire review bot\n\nCo-authored-by: Cursor Agent <cursoragent@cursor.com>',
+      files: { 'notes.md': 'x\n' },
+      date: '2026-06-01T00:00:00Z',
+    });
+    gh.reset();
+    const sut = await scan({ state: first.state });
+    expect(
+      gh.requests.map((r) => r.path.replace(/\/repos\/acme\/ordinary\/.*/, 'ordinary')),
+    ).toEqual(['/orgs/acme/repos', 'ordinary', 'ordinary', '/graphql']);
+    const changed = sut.repositories.find((r) => r.repository === 'acme/ordinary')!;
+    expect(changed.stats.commits).toBe(1);
+    expect(
+      changed.traces
+        .filter((t) => t.signal === 'commit-trailer')
+        .map((t) => `${t.toolId}|${t.identity?.value}`),
+    ).toEqual(['cursor|ann@acme.test']);
+  });
+
+  it('should scan a user account when the owner is not an organisation', async () => {
+    const sut = await scan({ owner: 'solo' });
+    expect(sut.ownerType).toBe('User');
+    expect(sut.orgTraces).toEqual([]);
+    expect(sut.repositories[0].traces.map((t) => t.toolId).sort()).toEqual([
+      'aider',
+      'claude-code',
+      'cursor',
+      'github-copilot',
+    ]);
+  });
+
+  it('should name the missing permission when the token cannot read seats or repositories', async () => {
+    gh.denied.set('/orgs/acme/copilot', 'organization_copilot_seat_management=read');
+    try {
+      const sut = await scan();
+      expect(sut.warnings.map((w) => w.reason).join('\n')).toMatch(
+        /Copilot seats of acme .*GitHub Copilot Business.*organization_copilot_seat_management=read/,
+      );
+      gh.denied.set('/orgs/acme/repos', 'metadata=read');
+      await expect(scan()).rejects.toThrow(/repositories of acme.*Metadata: read/);
+      await expect(scan({ token: 'wrong' })).rejects.toThrow(/rejected the token \(401\)/);
+    } finally {
+      gh.denied.clear();
+    }
+  });
+});
