@@ -1,0 +1,62 @@
+import type { RepoTrace } from '../repo-scan.types';
+
+/** One trace as the CLI and API print it (the DESIGN.md scan-repo contract). */
+export interface SignalView {
+  signal: string;
+  path?: string;
+  line?: number;
+  commit?: string;
+  identity?: string;
+  confidence: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  detail: Record<string, unknown>;
+}
+
+export interface ToolView {
+  toolId: string;
+  signals: SignalView[];
+}
+
+/** Groups traces by tool, tools and signals in a stable order. */
+export function toolsOf(traces: RepoTrace[]): ToolView[] {
+  const byTool = new Map<string, SignalView[]>();
+  for (const t of traces) {
+    const list = byTool.get(t.toolId) ?? [];
+    list.push({
+      signal: t.signal,
+      ...(t.path !== undefined ? { path: t.path } : {}),
+      ...(t.line !== undefined ? { line: t.line } : {}),
+      ...(t.commit !== undefined ? { commit: t.commit } : {}),
+      ...(t.identity ? { identity: t.identity.value } : {}),
+      confidence: t.confidence,
+      firstSeen: t.firstSeen?.toISOString(),
+      lastSeen: t.lastSeen?.toISOString(),
+      detail: t.detail,
+    });
+    byTool.set(t.toolId, list);
+  }
+  return [...byTool.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([toolId, signals]) => ({
+      toolId,
+      signals: signals.sort(
+        (a, b) =>
+          a.signal.localeCompare(b.signal) ||
+          (a.path ?? '').localeCompare(b.path ?? '') ||
+          (a.commit ?? '').localeCompare(b.commit ?? ''),
+      ),
+    }));
+}
+
+/** A short human summary for the CLI's text mode. */
+export function renderToolsText(repository: string, tools: ToolView[]): string {
+  if (tools.length === 0) return `${repository}: no AI tool traces`;
+  const lines = [`${repository}:`];
+  for (const t of tools) {
+    const signals = [...new Set(t.signals.map((s) => s.signal))].join(', ');
+    const low = t.signals.every((s) => s.confidence < 0.5) ? ' (low confidence)' : '';
+    lines.push(`  ${t.toolId.padEnd(24)} ${String(t.signals.length).padStart(4)} trace(s): ${signals}${low}`);
+  }
+  return lines.join('\n');
+}
