@@ -1,14 +1,7 @@
-import picomatch from 'picomatch';
-import type {
-  CommitFacts,
-  Ecosystem,
-  ToolDefinition,
-  ToolMatch,
-  ToolMatcher,
-} from '../../src/catalog/catalog.types';
+import type { ToolDefinition, ToolMatcher } from '../../src/catalog/catalog.types';
+import { CatalogMatcher } from '../../src/catalog/matcher/catalog-matcher';
 
-// A small stand-in for the catalog's matcher, for specs written before the catalog branch lands.
-// It follows the ToolMatcher contract: identities on e-mail/login, literal message markers.
+// A few catalog tools for the scanner's tests, matched by the catalog's real matcher.
 export const REPO_TEST_TOOLS: ToolDefinition[] = [
   {
     id: 'cursor',
@@ -28,7 +21,7 @@ export const REPO_TEST_TOOLS: ToolDefinition[] = [
     vendor: 'Anthropic',
     category: 'coding-agent',
     rules: {
-      paths: ['CLAUDE.md', '.claude/**'],
+      paths: ['**/CLAUDE.md', '.claude/**'],
       commitIdentities: [
         { email: 'noreply@anthropic.com' },
         { login: 'claude[bot]' },
@@ -99,7 +92,7 @@ export const REPO_TEST_TOOLS: ToolDefinition[] = [
     vendor: 'Codeium',
     category: 'coding-assistant',
     rules: {
-      paths: ['.windsurfrules', '.windsurf/**'],
+      paths: ['**/.windsurfrules', '.windsurf/**'],
       ideExtensions: ['codeium.codeium'],
       domains: ['codeium.com'],
     },
@@ -138,93 +131,9 @@ export const REPO_TEST_TOOLS: ToolDefinition[] = [
   },
 ];
 
-function segmentsMatch(path: string, glob: string): boolean {
-  // Rules are relative to the repository root, but a nested project keeps its own files.
-  return (
-    picomatch.isMatch(path, glob, { dot: true }) ||
-    picomatch.isMatch(path, `**/${glob}`, { dot: true })
-  );
-}
-
-export class RepoTestMatcher implements ToolMatcher {
-  constructor(private readonly tools: ToolDefinition[] = REPO_TEST_TOOLS) {}
-
-  matchHost(host: string): string | undefined {
-    const h = host.toLowerCase().replace(/\.$/, '');
-    return this.tools.find((t) =>
-      (t.rules.domains ?? []).some((d) => h === d || h.endsWith(`.${d}`)),
-    )?.id;
-  }
-
-  matchPackage(ecosystem: Ecosystem, name: string): string | undefined {
-    return this.tools.find((t) => (t.rules.packages?.[ecosystem] ?? []).includes(name))?.id;
-  }
-
-  matchPath(path: string): ToolMatch[] {
-    const out: ToolMatch[] = [];
-    for (const t of this.tools) {
-      const rule = (t.rules.paths ?? []).find((g) => segmentsMatch(path, g));
-      if (rule) out.push({ toolId: t.id, signal: 'config-file', rule });
-    }
-    return out;
-  }
-
-  matchCommit(commit: CommitFacts): ToolMatch[] {
-    const out: ToolMatch[] = [];
-    const trailers = [...commit.message.matchAll(/^co-authored-by:\s*(.*?)\s*<([^>]+)>\s*$/gim)];
-    for (const t of this.tools) {
-      const ids = t.rules.commitIdentities ?? [];
-      const hit = (email: string, login?: string) =>
-        ids.some(
-          (r) =>
-            (r.email && r.email === email.toLowerCase()) ||
-            (r.emailPattern && new RegExp(r.emailPattern).test(email.toLowerCase())) ||
-            (r.login && login && r.login === login.toLowerCase()),
-        );
-      if (hit(commit.authorEmail, commit.authorLogin) || hit(commit.committerEmail)) {
-        out.push({ toolId: t.id, signal: 'bot-author', rule: 'identity' });
-        continue;
-      }
-      if (trailers.some((m) => hit(m[2]))) {
-        out.push({ toolId: t.id, signal: 'commit-trailer', rule: 'co-author' });
-        continue;
-      }
-      const marker = (t.rules.messageMarkers ?? []).find((m) => commit.message.includes(m));
-      if (marker) {
-        out.push({ toolId: t.id, signal: 'commit-trailer', rule: marker });
-        continue;
-      }
-      const suffix = (t.rules.committerNameSuffixes ?? []).find(
-        (s) => commit.committerName.endsWith(s) || commit.authorName.endsWith(s),
-      );
-      if (suffix) out.push({ toolId: t.id, signal: 'commit-trailer', rule: suffix });
-    }
-    return out;
-  }
-
-  matchUserAgent(): string | undefined {
-    return undefined;
-  }
-
-  matchIdeExtension(id: string): string | undefined {
-    const l = id.toLowerCase();
-    return this.tools.find((t) => (t.rules.ideExtensions ?? []).some((e) => e.toLowerCase() === l))
-      ?.id;
-  }
-
-  matchGithubApp(slug: string): string | undefined {
-    return this.tools.find((t) => (t.rules.githubApps ?? []).includes(slug.toLowerCase()))?.id;
-  }
-
-  matchWorkflowAction(uses: string): string | undefined {
-    const ref = uses.split('@')[0].toLowerCase();
-    return this.tools.find((t) =>
-      (t.rules.workflowActions ?? []).some((a) => ref === a || ref.startsWith(`${a}/`)),
-    )?.id;
-  }
-
-  matchName(text: string): string | undefined {
-    const l = text.toLowerCase().trim();
-    return this.tools.find((t) => t.name.toLowerCase() === l || (t.aliases ?? []).includes(l))?.id;
+/** The catalog's own matcher over the small tool list above. */
+export class RepoTestMatcher {
+  static create(): ToolMatcher {
+    return CatalogMatcher.fromTools(REPO_TEST_TOOLS);
   }
 }

@@ -2,7 +2,7 @@ import { RepoTestMatcher } from '../../../test/support/repo-test-matcher';
 import { analyzeSnapshot } from './repo-analyzer';
 import type { RepoCommit, RepoSnapshot, ScanWarning } from './repo-scan.types';
 
-const matcher = new RepoTestMatcher();
+const matcher = RepoTestMatcher.create();
 const at = (d: string) => new Date(`${d}T12:00:00Z`);
 
 function snapshot(files: Record<string, string>, commits: RepoCommit[] = []): RepoSnapshot {
@@ -146,7 +146,7 @@ describe(analyzeSnapshot.name, () => {
     expect(sut.traces).toMatchObject([
       {
         toolId: 'aider',
-        signal: 'commit-trailer',
+        signal: 'bot-author',
         identity: { value: 'ann@acme.test', name: 'Ann Dev' },
       },
     ]);
@@ -232,14 +232,14 @@ describe(analyzeSnapshot.name, () => {
   it('should lower confidence with a reason when a trace sits under fixtures or vendored code', () => {
     const sut = run(
       snapshot({
-        'test/fixtures/repo/.cursorrules': '',
+        'test/fixtures/repo/.windsurfrules': '',
         'vendor/x/CLAUDE.md': '',
         'GEMINI.md': '',
       }),
     );
     const byTool = Object.fromEntries(sut.traces.map((t) => [t.toolId, t]));
-    expect(byTool['cursor'].confidence).toBeLessThan(0.5);
-    expect(byTool['cursor'].detail.confidenceReason).toMatch(/test/);
+    expect(byTool['windsurf'].confidence).toBeLessThan(0.5);
+    expect(byTool['windsurf'].detail.confidenceReason).toMatch(/test/);
     expect(byTool['claude-code'].detail.confidenceReason).toMatch(/vendored/);
     expect(byTool['gemini-cli'].confidence).toBe(1);
   });

@@ -6,7 +6,7 @@ import type { GitRepoBuilder } from '../../support/git-repo-builder';
 import { buildFixtureRepo, FIXTURE_REPOS } from '../../support/repo-fixtures';
 import { RepoTestMatcher } from '../../support/repo-test-matcher';
 
-const matcher = new RepoTestMatcher();
+const matcher = RepoTestMatcher.create();
 const key = (t: RepoTrace) =>
   `${t.toolId}|${t.signal}|${t.path ?? ''}|${t.line ?? ''}|${t.commit ?? ''}|${t.identity?.value ?? ''}|${t.confidence}`;
 const names = Object.keys(FIXTURE_REPOS);

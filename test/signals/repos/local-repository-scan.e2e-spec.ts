@@ -7,7 +7,7 @@ import { GitRepoBuilder } from '../../support/git-repo-builder';
 import { buildFixtureRepo } from '../../support/repo-fixtures';
 import { RepoTestMatcher } from '../../support/repo-test-matcher';
 
-const matcher = new RepoTestMatcher();
+const matcher = RepoTestMatcher.create();
 const summary = (r: RepoScanResult) =>
   r.traces
     .map(
@@ -64,7 +64,7 @@ describe(scanLocalRepository.name, () => {
     const repo = build('commits');
     const sut = await scanLocalRepository(repo.dir, { matcher });
     expect(summary(sut)).toEqual([
-      'aider|commit-trailer||bob@acme.test',
+      'aider|bot-author||bob@acme.test',
       'claude-code|commit-trailer||ann@acme.test',
       'cursor|commit-trailer||bob@acme.test',
       'github-copilot|bot-author||4242+ann@users.noreply.github.com',

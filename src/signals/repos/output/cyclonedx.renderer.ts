@@ -38,7 +38,10 @@ export function renderCycloneDx(
         { name: 'ai-census:toolId', value: t.toolId },
         ...signals.map((s) => ({ name: 'ai-census:signal', value: s })),
         { name: 'ai-census:traces', value: String(t.signals.length) },
-        { name: 'ai-census:confidence', value: String(Math.max(...t.signals.map((s) => s.confidence))) },
+        {
+          name: 'ai-census:confidence',
+          value: String(Math.max(...t.signals.map((s) => s.confidence))),
+        },
       ],
       ...(located.length
         ? {
@@ -55,7 +58,10 @@ export function renderCycloneDx(
     for (const s of t.signals.filter((x) => x.signal === 'dependency')) {
       const eco = ECOSYSTEM_PURL[String(s.detail.ecosystem)] ?? String(s.detail.ecosystem);
       const name = String(s.detail.package);
-      const version = typeof s.detail.version === 'string' ? s.detail.version.replace(/^[\^~=<>\s]+/, '') : undefined;
+      const version =
+        typeof s.detail.version === 'string'
+          ? s.detail.version.replace(/^[\^~=<>\s]+/, '')
+          : undefined;
       const purl = `pkg:${eco}/${name.startsWith('@') ? `%40${name.slice(1)}` : name}${version && /^[\w.+-]+$/.test(version) ? `@${version}` : ''}`;
       components.push({
         type: 'library',
@@ -85,6 +91,11 @@ export function renderCycloneDx(
       properties: [{ name: 'ai-census:kind', value: 'ai-bom' }],
     },
     components,
-    dependencies: [{ ref: `repo:${repository}`, dependsOn: components.map((c) => (c as { 'bom-ref': string })['bom-ref']) }],
+    dependencies: [
+      {
+        ref: `repo:${repository}`,
+        dependsOn: components.map((c) => (c as { 'bom-ref': string })['bom-ref']),
+      },
+    ],
   };
 }

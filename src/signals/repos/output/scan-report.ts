@@ -56,7 +56,9 @@ export function renderToolsText(repository: string, tools: ToolView[]): string {
   for (const t of tools) {
     const signals = [...new Set(t.signals.map((s) => s.signal))].join(', ');
     const low = t.signals.every((s) => s.confidence < 0.5) ? ' (low confidence)' : '';
-    lines.push(`  ${t.toolId.padEnd(24)} ${String(t.signals.length).padStart(4)} trace(s): ${signals}${low}`);
+    lines.push(
+      `  ${t.toolId.padEnd(24)} ${String(t.signals.length).padStart(4)} trace(s): ${signals}${low}`,
+    );
   }
   return lines.join('\n');
 }
