@@ -9,11 +9,15 @@ export enum QueueName {
 
 export enum JobName {
   Diagnostics = 'system.diagnostics',
+  ScanRepo = 'repos.scan-repo',
+  ScanGithub = 'repos.scan-github',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Diagnostics]: QueueName.System,
+  [JobName.ScanRepo]: QueueName.Scan,
+  [JobName.ScanGithub]: QueueName.Scan,
 };
 
 export function isJobName(value: string): value is JobName {

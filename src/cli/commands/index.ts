@@ -1,6 +1,13 @@
 import type { CliCommand } from '../cli-context';
 import { migrateCommand } from './migrate.command';
+import { scanGithubCommand } from './scan-github.command';
+import { scanRepoCommand } from './scan-repo.command';
 import { tokenCommand } from './token.command';
 
 /** Every CLI command; each module adds its own here. */
-export const CLI_COMMANDS: CliCommand[] = [migrateCommand, tokenCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  migrateCommand,
+  tokenCommand,
+  scanRepoCommand,
+  scanGithubCommand,
+];

@@ -1,0 +1,95 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { SIGNALS } from '../../../catalog/catalog.types';
+
+export class CreateRepoScanDto {
+  @ApiPropertyOptional({
+    description: 'a local checkout on the server (exactly one of path, owner)',
+  })
+  @ValidateIf((o: CreateRepoScanDto) => o.owner === undefined)
+  @IsString()
+  @MinLength(1)
+  path?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "a GitHub organisation or user (the server's GITHUB_API_URL and GITHUB_TOKEN are used)",
+  })
+  @ValidateIf((o: CreateRepoScanDto) => o.path === undefined)
+  @IsString()
+  @Matches(/^[a-z\d](?:[a-z\d-]{0,38})$/i, {
+    message: 'owner must be a GitHub organisation or user name',
+  })
+  owner?: string;
+
+  @ApiPropertyOptional({ description: 'first scan only: history since this date (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsISO8601()
+  since?: string;
+}
+
+export class ListReposDto {
+  @ApiPropertyOptional({ enum: ['local', 'github'] })
+  @IsOptional()
+  @IsIn(['local', 'github'])
+  source?: 'local' | 'github';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  owner?: string;
+
+  @ApiPropertyOptional({ default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class RepoEvidenceQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  toolId?: string;
+
+  @ApiPropertyOptional({ enum: SIGNALS })
+  @IsOptional()
+  @IsIn(SIGNALS)
+  signal?: string;
+
+  @ApiPropertyOptional({ default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}

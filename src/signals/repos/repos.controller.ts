@@ -1,0 +1,98 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuditService } from '../../auth/audit.service';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { type Actor, Role } from '../../auth/role';
+import { Roles } from '../../auth/roles.decorator';
+import { JobName } from '../../jobs/job-names';
+import { JobsService } from '../../jobs/jobs.service';
+import { CreateRepoScanDto, ListReposDto, RepoEvidenceQueryDto } from './dto/repos.dto';
+import { ReposService } from './repos.service';
+
+@ApiTags('repos')
+@ApiBearerAuth()
+@Controller('api/repos')
+export class ReposController {
+  constructor(
+    private readonly repos: ReposService,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Queues a scan; poll GET /api/jobs/:id for progress and the result. */
+  @Post('scans')
+  @HttpCode(202)
+  @Roles(Role.Admin, Role.Security, Role.Coe)
+  async scan(@Body() dto: CreateRepoScanDto, @CurrentActor() actor: Actor) {
+    if ((dto.path === undefined) === (dto.owner === undefined))
+      throw new BadRequestException('give exactly one of path (local checkout) or owner (GitHub)');
+    const job =
+      dto.path !== undefined
+        ? await this.jobs.enqueue(JobName.ScanRepo, { path: dto.path, since: dto.since }, { actor })
+        : await this.jobs.enqueue(
+            JobName.ScanGithub,
+            { owner: dto.owner, since: dto.since },
+            { actor },
+          );
+    await this.audit.record({
+      actor,
+      action: 'repos.scan',
+      targetType: dto.path !== undefined ? 'local-repository' : 'github-owner',
+      targetId: dto.path ?? dto.owner,
+      detail: { jobId: job.id },
+    });
+    return job;
+  }
+
+  @Get('scans')
+  @Roles(Role.Admin, Role.Security, Role.Coe)
+  scans() {
+    return this.repos.listScans();
+  }
+
+  @Get()
+  @Roles(Role.Admin, Role.Security, Role.Coe, Role.Leader)
+  list(@Query() q: ListReposDto) {
+    return this.repos.list(q);
+  }
+
+  /** Evidence carries commit e-mails and GitHub logins: person-level, so audited. */
+  @Get(':id/evidence')
+  @Roles(Role.Admin, Role.Security, Role.Coe)
+  async evidence(
+    @Param('id') id: string,
+    @Query() q: RepoEvidenceQueryDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    const result = await this.repos.evidenceOf(id, q);
+    await this.audit.recordRead(actor, 'repository-evidence', id, {
+      ...q,
+      rows: result.evidence.length,
+    });
+    return result;
+  }
+
+  @Get(':id/sarif')
+  @Header('content-type', 'application/sarif+json')
+  @Roles(Role.Admin, Role.Security, Role.Coe)
+  sarif(@Param('id') id: string) {
+    return this.repos.sarif(id);
+  }
+
+  @Get(':id/cyclonedx')
+  @Header('content-type', 'application/vnd.cyclonedx+json; version=1.6')
+  @Roles(Role.Admin, Role.Security, Role.Coe, Role.Leader)
+  cyclonedx(@Param('id') id: string) {
+    return this.repos.cyclonedx(id);
+  }
+}

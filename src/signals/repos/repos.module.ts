@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GithubOwnerEntity } from './entities/github-owner.entity';
+import { RepoScanEntity } from './entities/repo-scan.entity';
+import { RepositoryEntity } from './entities/repository.entity';
+import { RepoMatcherProvider } from './repo-matcher.provider';
+import { ReposController } from './repos.controller';
+import { ReposRepository } from './repos.repository';
+import { ReposService } from './repos.service';
+import { ScanGithubProcessor } from './scan-github.processor';
+import { ScanRepoProcessor } from './scan-repo.processor';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([RepositoryEntity, RepoScanEntity, GithubOwnerEntity])],
+  controllers: [ReposController],
+  providers: [
+    ReposRepository,
+    ReposService,
+    RepoMatcherProvider,
+    ScanRepoProcessor,
+    ScanGithubProcessor,
+  ],
+  exports: [ReposService],
+})
+export class ReposModule {}

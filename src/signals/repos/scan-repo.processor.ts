@@ -1,0 +1,14 @@
+import { JobHandler } from '../../jobs/job-handler.decorator';
+import { JobName } from '../../jobs/job-names';
+import type { JobContext, JobProcessor } from '../../jobs/job.types';
+import { ReposService, type ScanRepoData, type ScanRepoResult } from './repos.service';
+
+/** Scans a local checkout; a later run reads only the commits since the stored one. */
+@JobHandler(JobName.ScanRepo)
+export class ScanRepoProcessor implements JobProcessor<ScanRepoData, ScanRepoResult> {
+  constructor(private readonly repos: ReposService) {}
+
+  handle(ctx: JobContext<ScanRepoData>): Promise<ScanRepoResult> {
+    return this.repos.scanLocal(ctx.data, (pct, counts) => ctx.progress(pct, counts), ctx.jobId);
+  }
+}
