@@ -1,37 +1,29 @@
-#!/usr/bin/env node
-// Copies the non-TypeScript files the build needs at run time into dist/, mirroring their paths:
-// catalog YAML (src/**/*.yaml|yml) and report templates (src/**/templates/** and reports/).
-'use strict';
+// After tsc: copy data files the code reads at run time, and write the entry shims at dist/.
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
-const ASSET = /\.(ya?ml|hbs|handlebars|html|css|svg|png|woff2?)$/i;
 
-function walk(dir, visit) {
-  if (!fs.existsSync(dir)) return;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, visit);
-    else if (entry.isFile()) visit(full);
+function copyTree(from, to, keep) {
+  if (!fs.existsSync(from)) return;
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copyTree(src, dst, keep);
+    else if (keep(entry.name)) {
+      fs.mkdirSync(path.dirname(dst), { recursive: true });
+      fs.copyFileSync(src, dst);
+    }
   }
 }
 
-function copy(file) {
-  const target = path.join(dist, path.relative(root, file));
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.copyFileSync(file, target);
-  return 1;
-}
+copyTree(path.join(root, 'src'), path.join(dist, 'src'), (n) => /\.(ya?ml|json|hbs|html|css)$/.test(n));
+copyTree(path.join(root, 'reports'), path.join(dist, 'reports'), () => true);
 
-let copied = 0;
-walk(path.join(root, 'src'), (file) => {
-  const inTemplates = file.split(path.sep).includes('templates');
-  if (ASSET.test(file) || (inTemplates && !file.endsWith('.ts'))) copied += copy(file);
-});
-// report templates kept at the repository root, if any
-walk(path.join(root, 'reports'), (file) => {
-  copied += copy(file);
-});
-console.log(`copy-assets: ${copied} file(s) copied to dist/`);
+// package.json's bin and the documented commands use dist/cli.js, dist/main.js and dist/worker.js.
+for (const entry of ['cli', 'main', 'worker']) {
+  const shim = path.join(dist, `${entry}.js`);
+  fs.writeFileSync(shim, `#!/usr/bin/env node\nrequire('./src/${entry}.js');\n`);
+  fs.chmodSync(shim, 0o755);
+}
