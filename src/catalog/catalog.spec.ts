@@ -62,6 +62,10 @@ describe('built-in catalog', () => {
   const sut = CatalogMatcher.fromTools(tools);
   const byId = new Map(tools.map((t) => [t.id, t]));
 
+  it('should hold at least 200 validated tools', () => {
+    expect(tools.length).toBeGreaterThanOrEqual(200);
+  });
+
   it('should have no rule that two tools claim', () => {
     expect(CatalogMatcher.findConflicts(tools)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-context';
+import { catalogCommand } from './catalog.command';
 import { migrateCommand } from './migrate.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
@@ -8,6 +9,7 @@ import { tokenCommand } from './token.command';
 export const CLI_COMMANDS: CliCommand[] = [
   migrateCommand,
   tokenCommand,
+  catalogCommand,
   scanRepoCommand,
   scanGithubCommand,
 ];
