@@ -32,14 +32,10 @@ export function resolveProperties(value: string, properties: Map<string, string>
 
 function scopeOf(mavenScope: string | undefined, optional: boolean): DependencyScope {
   if (optional) return 'optional';
-  switch (mavenScope) {
-    case 'test':
-      return 'test';
-    case 'provided':
-      return 'build';
-    default:
-      return 'runtime';
-  }
+  // compile, runtime, system and no scope at all are runtime use.
+  if (mavenScope === 'test') return 'test';
+  if (mavenScope === 'provided') return 'build';
+  return 'runtime';
 }
 
 /**
