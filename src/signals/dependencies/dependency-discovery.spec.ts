@@ -18,6 +18,7 @@ describe(isManifestPath.name, () => {
     'requirements.in',
     'pyproject.toml',
     'Pipfile',
+    'Pipfile.lock',
     'poetry.lock',
     'uv.lock',
     'setup.cfg',

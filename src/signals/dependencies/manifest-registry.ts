@@ -12,6 +12,7 @@ import { parsePackageLock } from './npm/package-lock.parser';
 import { parsePnpmLock } from './npm/pnpm-lock.parser';
 import { parseYarnLock } from './npm/yarn-lock.parser';
 import { parseMsBuildProject, parsePackagesConfig } from './nuget/nuget.parser';
+import { parsePipfileLock } from './pypi/pipfile-lock.parser';
 import { parsePipfile } from './pypi/pipfile.parser';
 import { parsePyproject } from './pypi/pyproject.parser';
 import { parsePoetryLock, parseUvLock } from './pypi/python-lock.parser';
@@ -44,6 +45,7 @@ const BY_NAME: Record<string, ManifestKind> = {
   'pnpm-lock.yaml': kind('pnpm-lock.yaml', 'npm', true, parsePnpmLock),
   'pyproject.toml': kind('pyproject.toml', 'pypi', false, parsePyproject),
   Pipfile: kind('Pipfile', 'pypi', false, parsePipfile),
+  'Pipfile.lock': kind('Pipfile.lock', 'pypi', true, parsePipfileLock),
   'poetry.lock': kind('poetry.lock', 'pypi', true, parsePoetryLock),
   'uv.lock': kind('uv.lock', 'pypi', true, parseUvLock),
   'setup.cfg': kind('setup.cfg', 'pypi', false, parseSetupCfg),

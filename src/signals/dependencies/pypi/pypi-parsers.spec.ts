@@ -1,4 +1,5 @@
 import { parseRequirement } from './pep508';
+import { parsePipfileLock } from './pipfile-lock.parser';
 import { parsePipfile } from './pipfile.parser';
 import { parsePyproject } from './pyproject.parser';
 import { parsePoetryLock, parseUvLock } from './python-lock.parser';
@@ -355,5 +356,24 @@ dev = black
       'black - direct dev',
     ]);
     expect(sut.dependencies.map((d) => d.line)).toEqual([7, 8, 9, 13, 14]);
+  });
+});
+
+describe(parsePipfileLock.name, () => {
+  it('should read default and develop packages as locked, not yet direct', () => {
+    const content = JSON.stringify({
+      _meta: { hash: { sha256: 'abc' }, 'pipfile-spec': 6 },
+      default: {
+        openai: { hashes: ['sha256:aa'], index: 'pypi', version: '==1.45.0' },
+        httpx: { version: '==0.27.2' },
+      },
+      develop: { pytest: { version: '==8.3.2' } },
+    });
+    const sut = parsePipfileLock({ path: 'Pipfile.lock', content });
+    expect(summary(sut.dependencies)).toEqual([
+      'openai 1.45.0 transitive runtime',
+      'httpx 0.27.2 transitive runtime',
+      'pytest 8.3.2 transitive dev',
+    ]);
   });
 });
