@@ -120,7 +120,7 @@ describe(detectAiDependencies.name, () => {
       },
       {
         path: 'requirements.txt',
-        content: 'openapi-core==0.19\nopenai_whisper_fake==1.0\nanthropics==0.1\ndjango\n',
+        content: 'openapi-core==0.19\nopencv-python==4.10.0.84\nlangdetect==1.0.9\ndjango\n',
       },
       { path: 'go.mod', content: 'module x\n\nrequire github.com/getkin/kin-openapi v0.127.0\n' },
       { path: 'Gemfile', content: 'gem "openai-ruby-client-lookalike"\ngem "rails"\n' },
