@@ -37,6 +37,8 @@ export interface ManifestWarning {
 export interface ParsedManifest {
   dependencies: DeclaredDependency[];
   warnings: ManifestWarning[];
+  /** files this one pulls in (`-r other.txt` in requirements files), relative to the repo root */
+  includes?: string[];
 }
 
 export interface DependencyMatch extends DeclaredDependency {

@@ -1,2 +1,6 @@
 export * from './dependency.types';
-export { detectAiDependencies, isManifestPath, parseManifest } from './dependency-discovery';
+export {
+  dependencyFingerprint,
+  toDependencyEvidence,
+  type DependencyEvidenceContext,
+} from './dependency-evidence';

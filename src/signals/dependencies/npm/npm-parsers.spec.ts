@@ -40,6 +40,14 @@ describe(parsePackageJson.name, () => {
     expect(pick(sut.dependencies, 'langchain')[0]).toMatchObject({ scope: 'peer' });
   });
 
+  it('should report the real package when a dependency is an npm alias', () => {
+    const content = JSON.stringify({ dependencies: { 'openai-v3': 'npm:openai@^3.3.0' } });
+    const sut = parsePackageJson({ path: 'package.json', content });
+    expect(sut.dependencies).toEqual([
+      expect.objectContaining({ name: 'openai', version: '^3.3.0', line: 1 }),
+    ]);
+  });
+
   it('should warn and keep the good maps when one map has the wrong type', () => {
     const content = JSON.stringify({ dependencies: ['openai'], devDependencies: { openai: '4' } });
     const sut = parsePackageJson({ path: 'package.json', content });
@@ -158,6 +166,12 @@ whatwg-url@^5.0.0:
       ['whatwg-url', '5.0.0', false],
     ]);
     expect(sut.dependencies[0].line).toBe(5);
+  });
+
+  it('should read the real package name of an alias entry', () => {
+    const content = `# yarn lockfile v1\n\n"openai-v3@npm:openai@^3.3.0":\n  version "3.3.0"\n`;
+    const sut = parseYarnLock({ path: 'yarn.lock', content });
+    expect(sut.dependencies.map((d) => [d.name, d.version])).toEqual([['openai', '3.3.0']]);
   });
 
   it('should warn on a broken header line and keep the other entries', () => {

@@ -1,5 +1,6 @@
 import type { DependencyScope, ManifestFile, ParsedManifest } from '../dependency.types';
 import { isRecord, LineLocator, ManifestCollector, parseJsonObject } from '../manifest-parser';
+import { aliasTarget } from './yarn-lock.parser';
 
 const SECTIONS: ReadonlyArray<[string, DependencyScope]> = [
   ['dependencies', 'runtime'],
@@ -26,9 +27,11 @@ export function parsePackageJson(file: ManifestFile): ParsedManifest {
         out.warn(`"${section}.${name}" is not a version string`);
         continue;
       }
+      const target = aliasTarget(spec);
       out.add({
-        name,
-        version: spec,
+        // "openai-v3": "npm:openai@^3.3.0" installs openai under another name.
+        name: target ?? name,
+        version: target ? spec.slice(spec.lastIndexOf('@') + 1) : spec,
         direct: true,
         scope,
         line: lines.findFrom(`"${name}"`, sectionLine),

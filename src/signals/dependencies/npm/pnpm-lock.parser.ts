@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { DependencyScope, ManifestFile, ParsedManifest } from '../dependency.types';
-import { isRecord, ManifestCollector } from '../manifest-parser';
+import { isRecord, ManifestCollector, YAML_OPTIONS } from '../manifest-parser';
 
 const IMPORTER_SECTIONS: ReadonlyArray<[string, DependencyScope]> = [
   ['dependencies', 'runtime'],
@@ -34,7 +34,7 @@ export function splitPnpmPackageKey(key: string): { name: string; version: strin
  */
 export function parsePnpmLock(file: ManifestFile): ParsedManifest {
   const out = new ManifestCollector(file, 'npm');
-  const doc: unknown = parseYaml(file.content);
+  const doc: unknown = parseYaml(file.content, YAML_OPTIONS);
   if (!isRecord(doc)) throw new Error('expected a YAML mapping at the top level');
   const importers: Record<string, unknown>[] = [];
   if (isRecord(doc.importers)) {

@@ -1,13 +1,23 @@
 import { parse as parseYaml } from 'yaml';
 import type { ManifestFile, ParsedManifest } from '../dependency.types';
-import { isRecord, ManifestCollector } from '../manifest-parser';
+import { isRecord, ManifestCollector, YAML_OPTIONS } from '../manifest-parser';
 
 /** "name@range" or "name@npm:range" (also "@scope/name@…"): the name before the range's '@'. */
 export function nameFromDescriptor(descriptor: string): string | undefined {
   const trimmed = descriptor.trim().replace(/^"(.*)"$/, '$1');
   const at = trimmed.indexOf('@', trimmed.startsWith('@') ? 1 : 0);
   const name = at === -1 ? trimmed : trimmed.slice(0, at);
-  return name || undefined;
+  // An alias ("openai-v3@npm:openai@^3") installs the package after "npm:".
+  const aliased = at === -1 ? undefined : aliasTarget(trimmed.slice(at + 1));
+  return aliased ?? (name || undefined);
+}
+
+/** "npm:openai@^3.3.0" → "openai"; undefined for a plain range or "npm:^1.0" (berry). */
+export function aliasTarget(range: string): string | undefined {
+  if (!range.startsWith('npm:')) return undefined;
+  const rest = range.slice(4);
+  const at = rest.indexOf('@', rest.startsWith('@') ? 1 : 0);
+  return at > 0 ? rest.slice(0, at) : undefined;
 }
 
 /** Splits `"a@^1", a@^2` on commas outside quotes. */
@@ -103,7 +113,7 @@ function parseClassic(file: ManifestFile): ParsedManifest {
 
 function parseBerry(file: ManifestFile): ParsedManifest {
   const out = new ManifestCollector(file, 'npm');
-  const doc: unknown = parseYaml(file.content);
+  const doc: unknown = parseYaml(file.content, YAML_OPTIONS);
   if (!isRecord(doc)) throw new Error('expected a YAML mapping at the top level');
   const direct = new Set<string>();
   const packages: Array<{ names: string[]; version?: string }> = [];
