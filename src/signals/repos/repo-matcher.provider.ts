@@ -1,48 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { loadBuiltinCatalog } from '../../catalog/catalog-loader';
-import type { ToolDefinition, ToolMatcher } from '../../catalog/catalog.types';
-import { CatalogMatcher } from '../../catalog/matcher/catalog-matcher';
-import { DomainError, ErrorCode } from '../../common/domain-error';
+import { CatalogService } from '../../catalog/catalog.service';
+import type { ToolMatcher } from '../../catalog/catalog.types';
 
-/**
- * Where the scanner gets its patterns: the catalog's matcher. Built from the built-in catalog
- * until the catalog module exports a CatalogService (which adds the organisation's own tools);
- * then this provider should delegate to `catalogService.matcher()`.
- */
+/** Where the scanner gets its patterns: the catalog's matcher (built-in plus custom tools). */
 @Injectable()
 export class RepoMatcherProvider {
-  private matcherInstance?: ToolMatcher;
-  private toolsById?: Map<string, ToolDefinition>;
+  constructor(private readonly catalog: CatalogService) {}
 
-  matcher(): ToolMatcher {
-    this.load();
-    return this.matcherInstance as ToolMatcher;
+  /** Re-reads custom tools changed by another process, so a long-lived worker sees them. */
+  async matcher(): Promise<ToolMatcher> {
+    return this.catalog.refresh();
   }
 
   tool(id: string): { name: string; vendor?: string } | undefined {
-    this.load();
-    const t = this.toolsById?.get(id);
-    return t ? { name: t.name, vendor: t.vendor } : undefined;
-  }
-
-  private load(): void {
-    if (this.matcherInstance) return;
-    let tools: ToolDefinition[];
-    try {
-      tools = loadBuiltinCatalog();
-    } catch (err) {
-      throw new DomainError(
-        ErrorCode.Unavailable,
-        `the AI tool catalog could not be loaded: ${(err as Error).message}`,
-      );
-    }
-    this.matcherInstance = CatalogMatcher.fromTools(tools);
-    this.toolsById = new Map(tools.map((t) => [t.id, t]));
-  }
-
-  /** For tests and the benchmark: use a given tool list instead of the built-in catalog. */
-  useTools(tools: ToolDefinition[]): void {
-    this.matcherInstance = CatalogMatcher.fromTools(tools);
-    this.toolsById = new Map(tools.map((t) => [t.id, t]));
+    if (!this.catalog.has(id)) return undefined;
+    const t = this.catalog.definition(id);
+    return { name: t.name, vendor: t.vendor };
   }
 }

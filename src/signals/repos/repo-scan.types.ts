@@ -60,6 +60,7 @@ export interface RepoSnapshot {
   commits: RepoCommit[];
   /** true when `commits` carry file changes (history of config files can be followed) */
   commitsHaveChanges: boolean;
+  /** the date traces without one of their own carry: the head commit's date */
   scannedAt: Date;
 }
 

@@ -92,7 +92,7 @@ export class ReposService {
     const scanId = await this.repos.startScan('local', dir, jobId);
     try {
       const result = await scanLocalRepository(dir, {
-        matcher: this.matchers.matcher(),
+        matcher: await this.matchers.matcher(),
         since: known?.lastScannedCommit && !data.full ? undefined : since,
         sinceCommit: data.full ? undefined : (known?.lastScannedCommit ?? undefined),
         onProgress: (pct, counts) => void progress(Math.min(95, pct), counts),
@@ -172,7 +172,7 @@ export class ReposService {
       };
       const result = await scanGithubOwner({
         owner,
-        matcher: this.matchers.matcher(),
+        matcher: await this.matchers.matcher(),
         token: this.config.githubToken,
         baseUrl: apiUrl,
         state,

@@ -42,7 +42,7 @@ describe(scanLocalRepository.name, () => {
     const fixture = sut.traces.find((t) => t.toolId === 'windsurf');
     expect(fixture?.confidence).toBeLessThan(0.5);
     const claude = sut.traces.find((t) => t.path === 'CLAUDE.md');
-    expect(claude?.detail.addedCommit).toMatch(/^[0-9a-f]{40}$/);
+    expect(claude?.firstSeen).toEqual(new Date('2026-01-01T01:00:00Z'));
     expect(sut.headCommit).toMatch(/^[0-9a-f]{40}$/);
   });
 

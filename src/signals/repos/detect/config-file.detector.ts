@@ -36,12 +36,10 @@ export function detectConfigFiles(
 
   for (const file of snapshot.files) {
     for (const m of cache.match(file.path)) {
+      // the add date goes to firstSeen only: an incremental scan cannot know it, and the
+      // evidence row keeps the earliest firstSeen it was given
       const added = history.get(file.path)?.added;
       const detail: Record<string, unknown> = { rule: m.rule };
-      if (added) {
-        detail.addedCommit = added.sha;
-        detail.addedAt = added.date.toISOString();
-      }
       traces.push({
         toolId: m.toolId,
         signal: m.signal,

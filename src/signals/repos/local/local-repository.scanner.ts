@@ -40,7 +40,9 @@ export async function scanLocalRepository(
   const git = await openRepository(dir, warnings);
   const repository =
     options.repository ?? basename((await git.run(['rev-parse', '--show-toplevel'])).trim());
-  const head = (await git.run(['rev-parse', 'HEAD'])).trim();
+  const [head, headDate] = (await git.run(['log', '-1', '--format=%H%x1f%aI', 'HEAD']))
+    .trim()
+    .split('\x1f');
   options.onProgress?.(5, {});
 
   const files = await listTree(git);
@@ -52,7 +54,8 @@ export async function scanLocalRepository(
   const commits = await readHistory(git, head, options, cache, warnings);
   options.onProgress?.(85, { files: files.length, commits: commits.length });
 
-  const scannedAt = new Date();
+  // traces of the tree are dated by the HEAD commit, so re-scanning an unchanged tree changes nothing
+  const scannedAt = new Date(headDate);
   const { traces, markerList } = analyzeSnapshot(
     { repository, files, contents, commits, commitsHaveChanges: true, scannedAt },
     options.matcher,
