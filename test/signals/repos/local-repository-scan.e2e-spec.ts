@@ -31,11 +31,13 @@ describe(scanLocalRepository.name, () => {
     expect(summary(sut)).toEqual([
       'agents-md|config-file|AGENTS.md|',
       'aider|config-file|.gitignore|',
+      'anthropic-api|dependency|services/ml/requirements.txt|',
       'claude-code|config-file|CLAUDE.md|',
       'claude-code|workflow|.github/workflows/review.yml|',
       'cursor|config-file|.cursor/rules/general.mdc|',
       'github-copilot|config-file|.github/copilot-instructions.md|',
       'github-copilot|ide-extension|.vscode/extensions.json|',
+      'openai-api|dependency|package.json|',
       'openai-api|workflow|.github/workflows/review.yml|',
       'windsurf|config-file|tests/fixtures/sample/.windsurfrules|',
     ]);
