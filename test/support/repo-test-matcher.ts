@@ -1,5 +1,6 @@
 import type { ToolDefinition, ToolMatcher } from '../../src/catalog/catalog.types';
 import { CatalogMatcher } from '../../src/catalog/matcher/catalog-matcher';
+import { toolPathSamples } from '../../src/signals/repos/detect/config-file.detector';
 
 // A few catalog tools for the scanner's tests, matched by the catalog's real matcher.
 export const REPO_TEST_TOOLS: ToolDefinition[] = [
@@ -72,7 +73,10 @@ export const REPO_TEST_TOOLS: ToolDefinition[] = [
     name: 'Aider',
     vendor: 'Aider',
     category: 'coding-assistant',
-    rules: { paths: ['.aider*', '.aider*/**'], committerNameSuffixes: [' (aider)'] },
+    rules: {
+      paths: ['.aider.conf.yml', '.aider.chat.history.md', '.aider.tags.cache.v4/'],
+      committerNameSuffixes: [' (aider)'],
+    },
   },
   {
     id: 'devin',
@@ -130,6 +134,11 @@ export const REPO_TEST_TOOLS: ToolDefinition[] = [
     rules: { ideExtensions: ['com.intellij.ml.llm'], domains: ['grazie.ai'] },
   },
 ];
+
+/** Concrete paths of the tools' path rules, as the service derives them from the catalog. */
+export const REPO_TEST_PATH_SAMPLES = toolPathSamples(
+  REPO_TEST_TOOLS.flatMap((t) => t.rules.paths ?? []),
+);
 
 /** The catalog's own matcher over the small tool list above. */
 export class RepoTestMatcher {

@@ -1,4 +1,4 @@
-import { RepoTestMatcher } from '../../../test/support/repo-test-matcher';
+import { REPO_TEST_PATH_SAMPLES, RepoTestMatcher } from '../../../test/support/repo-test-matcher';
 import { analyzeSnapshot } from './repo-analyzer';
 import type { RepoCommit, RepoSnapshot, ScanWarning } from './repo-scan.types';
 
@@ -38,7 +38,9 @@ function commit(
 
 function run(s: RepoSnapshot) {
   const warnings: ScanWarning[] = [];
-  const { traces, markerList } = analyzeSnapshot(s, matcher, warnings);
+  const { traces, markerList } = analyzeSnapshot(s, matcher, warnings, {
+    toolPathSamples: REPO_TEST_PATH_SAMPLES,
+  });
   return {
     traces,
     warnings,

@@ -46,15 +46,21 @@ export function looksBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8000).includes(0);
 }
 
+export interface AnalyzeOptions {
+  /** concrete paths from the catalog's path rules (toolPathSamples), for .gitignore wildcards */
+  toolPathSamples?: string[];
+}
+
 /** Runs every detector over a snapshot. Pure: both sources end here. */
 export function analyzeSnapshot(
   snapshot: RepoSnapshot,
   matcher: ToolMatcher,
   warnings: ScanWarning[],
+  options: AnalyzeOptions = {},
 ): { traces: RepoTrace[]; markerList?: string } {
   const cache = new PathMatchCache(matcher);
   const traces: RepoTrace[] = [
-    ...detectConfigFiles(snapshot, matcher, cache),
+    ...detectConfigFiles(snapshot, matcher, cache, options.toolPathSamples),
     ...detectCommits(snapshot.commits, matcher),
   ];
   for (const [path, content] of snapshot.contents) {

@@ -93,6 +93,7 @@ export class ReposService {
     try {
       const result = await scanLocalRepository(dir, {
         matcher: await this.matchers.matcher(),
+        toolPathSamples: this.matchers.pathSamples(),
         since: known?.lastScannedCommit && !data.full ? undefined : since,
         sinceCommit: data.full ? undefined : (known?.lastScannedCommit ?? undefined),
         onProgress: (pct, counts) => void progress(Math.min(95, pct), counts),
@@ -173,6 +174,7 @@ export class ReposService {
       const result = await scanGithubOwner({
         owner,
         matcher: await this.matchers.matcher(),
+        toolPathSamples: this.matchers.pathSamples(),
         token: this.config.githubToken,
         baseUrl: apiUrl,
         state,

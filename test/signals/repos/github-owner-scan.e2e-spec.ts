@@ -4,7 +4,7 @@ import type { RepoTrace } from '../../../src/signals/repos/repo-scan.types';
 import { FakeGitHub } from '../../support/fake-github';
 import type { GitRepoBuilder } from '../../support/git-repo-builder';
 import { buildFixtureRepo, FIXTURE_REPOS } from '../../support/repo-fixtures';
-import { RepoTestMatcher } from '../../support/repo-test-matcher';
+import { REPO_TEST_PATH_SAMPLES, RepoTestMatcher } from '../../support/repo-test-matcher';
 
 const matcher = RepoTestMatcher.create();
 const key = (t: RepoTrace) =>
@@ -55,6 +55,7 @@ describe(scanGithubOwner.name, () => {
     scanGithubOwner({
       owner: 'acme',
       matcher,
+      toolPathSamples: REPO_TEST_PATH_SAMPLES,
       baseUrl: gh.url,
       token: gh.token,
       retryAfterBaseMs: 20,
@@ -74,6 +75,7 @@ describe(scanGithubOwner.name, () => {
     for (const name of names) {
       const local = await scanLocalRepository(built.get(name)!.dir, {
         matcher,
+        toolPathSamples: REPO_TEST_PATH_SAMPLES,
         repository: `acme/${name}`,
       });
       // a deleted file is only visible in per-commit file changes, which the GitHub commit list lacks

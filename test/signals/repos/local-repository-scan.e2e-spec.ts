@@ -5,7 +5,7 @@ import { scanLocalRepository } from '../../../src/signals/repos/local/local-repo
 import type { RepoScanResult } from '../../../src/signals/repos/repo-scan.types';
 import { GitRepoBuilder } from '../../support/git-repo-builder';
 import { buildFixtureRepo } from '../../support/repo-fixtures';
-import { RepoTestMatcher } from '../../support/repo-test-matcher';
+import { REPO_TEST_PATH_SAMPLES, RepoTestMatcher } from '../../support/repo-test-matcher';
 
 const matcher = RepoTestMatcher.create();
 const summary = (r: RepoScanResult) =>
@@ -27,7 +27,10 @@ describe(scanLocalRepository.name, () => {
 
   it('should find config files, workflows, extensions and .gitignore entries when a repo uses assistants', async () => {
     const repo = build('assistants');
-    const sut = await scanLocalRepository(repo.dir, { matcher });
+    const sut = await scanLocalRepository(repo.dir, {
+      matcher,
+      toolPathSamples: REPO_TEST_PATH_SAMPLES,
+    });
     expect(summary(sut)).toEqual([
       'agents-md|config-file|AGENTS.md|',
       'aider|config-file|.gitignore|',
@@ -50,7 +53,10 @@ describe(scanLocalRepository.name, () => {
 
   it('should report files added then deleted with their dates when they exist only in history', async () => {
     const repo = build('history');
-    const sut = await scanLocalRepository(repo.dir, { matcher });
+    const sut = await scanLocalRepository(repo.dir, {
+      matcher,
+      toolPathSamples: REPO_TEST_PATH_SAMPLES,
+    });
     expect(summary(sut)).toEqual([
       'gemini-cli|config-file|GEMINI.md|',
       'windsurf|config-file|.windsurfrules|',
@@ -64,7 +70,10 @@ describe(scanLocalRepository.name, () => {
 
   it('should attribute AI commits to the human author or co-author when trailers or agents mark them', async () => {
     const repo = build('commits');
-    const sut = await scanLocalRepository(repo.dir, { matcher });
+    const sut = await scanLocalRepository(repo.dir, {
+      matcher,
+      toolPathSamples: REPO_TEST_PATH_SAMPLES,
+    });
     expect(summary(sut)).toEqual([
       'aider|bot-author||bob@acme.test',
       'claude-code|commit-trailer||ann@acme.test',
@@ -75,19 +84,29 @@ describe(scanLocalRepository.name, () => {
 
   it('should find nothing when the repository is ordinary with lookalike words, bots and human co-authors', async () => {
     const repo = build('ordinary');
-    const sut = await scanLocalRepository(repo.dir, { matcher });
+    const sut = await scanLocalRepository(repo.dir, {
+      matcher,
+      toolPathSamples: REPO_TEST_PATH_SAMPLES,
+    });
     expect(sut.traces).toEqual([]);
     expect(sut.stats.commits).toBe(7);
   });
 
   it('should read only new commits when a later scan starts from the last scanned commit', async () => {
     const repo = build('commits');
-    const first = await scanLocalRepository(repo.dir, { matcher });
+    const first = await scanLocalRepository(repo.dir, {
+      matcher,
+      toolPathSamples: REPO_TEST_PATH_SAMPLES,
+    });
     repo.commit({
       message: 'More\n\nCo-authored-by: Cursor <cursoragent@cursor.com>',
       files: { 'more.go': 'package main\n' },
     });
-    const sut = await scanLocalRepository(repo.dir, { matcher, sinceCommit: first.headCommit });
+    const sut = await scanLocalRepository(repo.dir, {
+      matcher,
+      toolPathSamples: REPO_TEST_PATH_SAMPLES,
+      sinceCommit: first.headCommit,
+    });
     expect(sut.stats.commits).toBe(1);
     expect(summary(sut)).toEqual(['cursor|commit-trailer||ann@acme.test']);
   });
@@ -112,7 +131,10 @@ describe(scanLocalRepository.name, () => {
         'CLAUDE.md': 'x',
       },
     });
-    const sut = await scanLocalRepository(repo.dir, { matcher });
+    const sut = await scanLocalRepository(repo.dir, {
+      matcher,
+      toolPathSamples: REPO_TEST_PATH_SAMPLES,
+    });
     expect(summary(sut)).toEqual(['claude-code|config-file|CLAUDE.md|']);
     expect(sut.warnings.map((w) => `${w.path}: ${w.reason.split(':')[0]}`).sort()).toEqual([
       '.github/workflows/big.yml: skipped',
@@ -123,17 +145,20 @@ describe(scanLocalRepository.name, () => {
   it('should fail with a clear message when the path is not a git repository or has no commits', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'ai-census-plain-'));
     try {
-      await expect(scanLocalRepository(plain, { matcher })).rejects.toThrow(
-        /is not a git repository/,
-      );
-      await expect(scanLocalRepository(join(plain, 'missing'), { matcher })).rejects.toThrow(
-        /does not exist/,
-      );
+      await expect(
+        scanLocalRepository(plain, { matcher, toolPathSamples: REPO_TEST_PATH_SAMPLES }),
+      ).rejects.toThrow(/is not a git repository/);
+      await expect(
+        scanLocalRepository(join(plain, 'missing'), {
+          matcher,
+          toolPathSamples: REPO_TEST_PATH_SAMPLES,
+        }),
+      ).rejects.toThrow(/does not exist/);
       const empty = new GitRepoBuilder('empty');
       built.push(empty);
-      await expect(scanLocalRepository(empty.dir, { matcher })).rejects.toThrow(
-        /empty git repository/,
-      );
+      await expect(
+        scanLocalRepository(empty.dir, { matcher, toolPathSamples: REPO_TEST_PATH_SAMPLES }),
+      ).rejects.toThrow(/empty git repository/);
     } finally {
       rmSync(plain, { recursive: true, force: true });
     }
@@ -145,7 +170,10 @@ describe(scanLocalRepository.name, () => {
     built.push(clone);
     clone.git(['fetch', '-q', '--depth=1', `file://${repo.dir}`, 'main']);
     clone.git(['reset', '-q', '--hard', 'FETCH_HEAD']);
-    const sut = await scanLocalRepository(clone.dir, { matcher });
+    const sut = await scanLocalRepository(clone.dir, {
+      matcher,
+      toolPathSamples: REPO_TEST_PATH_SAMPLES,
+    });
     expect(sut.warnings.some((w) => /shallow clone/.test(w.reason))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { ToolMatch, ToolMatcher } from '../../../catalog/catalog.types';
 import type { RepoCommit, RepoSnapshot, RepoTrace } from '../repo-scan.types';
 import { withPathConfidence } from './path-confidence';
@@ -30,6 +31,7 @@ export function detectConfigFiles(
   snapshot: RepoSnapshot,
   matcher: ToolMatcher,
   cache = new PathMatchCache(matcher),
+  toolPathSamples: string[] = [],
 ): RepoTrace[] {
   const traces: RepoTrace[] = [];
   const history = snapshot.commitsHaveChanges ? followHistory(snapshot.commits, cache) : new Map();
@@ -82,7 +84,8 @@ export function detectConfigFiles(
   for (const file of snapshot.files) {
     if (file.path !== '.gitignore' && !file.path.endsWith('/.gitignore')) continue;
     const content = snapshot.contents.get(file.path);
-    if (content !== undefined) traces.push(...detectGitignore(file.path, content, cache));
+    if (content !== undefined)
+      traces.push(...detectGitignore(file.path, content, cache, toolPathSamples));
   }
   return traces;
 }
@@ -107,14 +110,23 @@ function followHistory(commits: RepoCommit[], cache: PathMatchCache): Map<string
 }
 
 /** Entries of a .gitignore that name an AI tool's files: the tool is used, its files kept local. */
-export function detectGitignore(path: string, content: string, cache: PathMatchCache): RepoTrace[] {
+export function detectGitignore(
+  path: string,
+  content: string,
+  cache: PathMatchCache,
+  toolPathSamples: string[] = [],
+): RepoTrace[] {
   const traces: RepoTrace[] = [];
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
   const seen = new Set<string>();
   content.split(/\r?\n/).forEach((raw, index) => {
     const entry = raw.trim();
     if (!entry || entry.startsWith('#') || entry.startsWith('!')) return;
-    for (const candidate of gitignoreCandidates(entry, dir)) {
+    const candidates = [
+      ...gitignoreCandidates(entry, dir),
+      ...samplesMatching(entry, toolPathSamples),
+    ];
+    for (const candidate of candidates) {
       for (const m of cache.match(candidate)) {
         if (seen.has(`${m.toolId}|${entry}`)) continue;
         seen.add(`${m.toolId}|${entry}`);
@@ -132,6 +144,35 @@ export function detectGitignore(path: string, content: string, cache: PathMatchC
     }
   });
   return traces;
+}
+
+/**
+ * Catalog paths a wildcard entry covers (`.aider*` covers `.aider.conf.yml`). Git matches an entry
+ * without a slash against any single path segment, so the first segment is tried as well.
+ */
+function samplesMatching(entry: string, samples: string[]): string[] {
+  if (!/[*?[]/.test(entry) || samples.length === 0) return [];
+  const glob = entry.replace(/^\/+/, '').replace(/\/+$/, '');
+  const bare = !glob.includes('/');
+  return samples.filter(
+    (s) =>
+      picomatch.isMatch(s, glob, { dot: true }) ||
+      picomatch.isMatch(s, `${glob}/**`, { dot: true }) ||
+      (bare && picomatch.isMatch(s.split('/')[0], glob, { dot: true })),
+  );
+}
+
+/** One concrete path per catalog path rule, for testing .gitignore wildcards against. */
+export function toolPathSamples(pathRules: string[]): string[] {
+  const out = new Set<string>();
+  for (const rule of pathRules) {
+    if (!/[*?[{]/.test(rule)) out.add(rule.endsWith('/') ? `${rule}x` : rule);
+    else {
+      const base = picomatch.scan(rule).base;
+      if (base && !base.startsWith('**')) out.add(`${base}/x`);
+    }
+  }
+  return [...out];
 }
 
 const DIRECTORY_PROBES = [

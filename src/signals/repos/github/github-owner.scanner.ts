@@ -35,6 +35,8 @@ export interface GithubScanOptions extends GithubClientOptions {
   /** repositories scanned at once */
   concurrency?: number;
   onProgress?: (percent: number, counts: Record<string, number>) => void;
+  /** see AnalyzeOptions */
+  toolPathSamples?: string[];
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -103,6 +105,7 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
         since: options.since,
         maxCommitPages: options.maxCommitPages ?? 10,
         classification: classify(r.topics ?? [], properties.get(r.full_name) ?? {}),
+        toolPathSamples: options.toolPathSamples,
       });
       repositories.push(scan);
       state.repos[r.full_name] = repoState;

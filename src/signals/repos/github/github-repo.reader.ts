@@ -17,6 +17,7 @@ export interface RepoReadOptions {
   /** pages of 100 commits read per repository and scan */
   maxCommitPages: number;
   classification: RepoClassification;
+  toolPathSamples?: string[];
 }
 
 // GraphQL aliases per request when fetching candidate blobs in one go
@@ -64,6 +65,7 @@ export async function readGithubRepository(
     },
     options.matcher,
     warnings,
+    { toolPathSamples: options.toolPathSamples },
   );
   const head = commits[0] ?? undefined;
   return {

@@ -22,6 +22,8 @@ export interface LocalScanOptions {
   /** name for the evidence; defaults to the checkout's folder name */
   repository?: string;
   onProgress?: (percent: number, counts: Record<string, number>) => void;
+  /** see AnalyzeOptions */
+  toolPathSamples?: string[];
 }
 
 const RS = '\x1e';
@@ -60,6 +62,7 @@ export async function scanLocalRepository(
     { repository, files, contents, commits, commitsHaveChanges: true, scannedAt },
     options.matcher,
     warnings,
+    { toolPathSamples: options.toolPathSamples },
   );
   options.onProgress?.(100, {
     files: files.length,

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeGitHub } from '../../support/fake-github';
+import type { GitRepoBuilder } from '../../support/git-repo-builder';
+import { DIST, REPO_ROOT, runCli } from '../../support/processes';
+import { buildFixtureRepo } from '../../support/repo-fixtures';
+import { createTestDatabase } from '../../support/test-db';
+
+interface ToolJson {
+  toolId: string;
+  signals: { signal: string; path?: string; commit?: string }[];
+}
+
+/** The CLI as a child process without blocking this process (the fake GitHub server lives here). */
+function runCliAsync(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(DIST, 'cli.js'), ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('scan-repo and scan-github commands', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let env: Record<string, string>;
+  let gh: FakeGitHub;
+  let out: string;
+  const built: GitRepoBuilder[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    gh = await new FakeGitHub().start();
+    gh.token = 'ghp_cli_secret_value';
+    gh.orgs.add('acme');
+    for (const name of ['assistants', 'commits', 'ordinary']) {
+      const repo = buildFixtureRepo(name);
+      built.push(repo);
+      gh.addRepo({ owner: 'acme', name, dir: repo.dir });
+    }
+    out = mkdtempSync(join(tmpdir(), 'aic-cli-out-'));
+    env = { DATABASE_URL: db.url, LOG_LEVEL: 'error', GITHUB_TOKEN: gh.token };
+  });
+
+  afterAll(async () => {
+    await db.drop();
+    await gh.stop();
+    built.forEach((r) => r.remove());
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('should print the scan-repo JSON contract and write SARIF and CycloneDX files when asked', () => {
+    const sarif = join(out, 'a.sarif');
+    const cdx = join(out, 'a.cdx.json');
+    const r = runCli(
+      ['scan-repo', built[0].dir, '--json', '--sarif', sarif, '--cyclonedx', cdx],
+      env,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as { repository: string; tools: ToolJson[] };
+    expect(json.repository).toBe('assistants');
+    const cursor = json.tools.find((t) => t.toolId === 'cursor');
+    expect(cursor?.signals).toEqual([
+      expect.objectContaining({ signal: 'config-file', path: '.cursor/rules/general.mdc' }),
+    ]);
+    expect(json.tools.map((t) => t.toolId)).toEqual(
+      expect.arrayContaining(['claude-code', 'github-copilot', 'aider']),
+    );
+    expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
+    expect(JSON.parse(readFileSync(cdx, 'utf8')).specVersion).toBe('1.6');
+  });
+
+  it('should report nothing for an ordinary repository and fail in one line for a folder without git', () => {
+    const r = runCli(['scan-repo', built[2].dir, '--json'], env);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).tools).toEqual([]);
+    const plain = runCli(['scan-repo', out], env);
+    expect(plain.status).toBe(1);
+    expect(plain.stderr.trim()).toMatch(/^ai-census: .* is not a git repository/);
+    expect(plain.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('should print the scan-github JSON contract with the request count and never the token', async () => {
+    const r = await runCliAsync(
+      ['scan-github', 'acme', '--api-url', gh.url, '--json', '--sarif', out],
+      env,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain(gh.token);
+    const json = JSON.parse(r.stdout) as {
+      owner: string;
+      requests: number;
+      repositories: { repository: string; tools: ToolJson[] }[];
+    };
+    expect(json.owner).toBe('acme');
+    expect(json.requests).toBe(gh.requests.length);
+    expect(json.repositories.map((x) => x.repository)).toEqual([
+      'acme/assistants',
+      'acme/commits',
+      'acme/ordinary',
+    ]);
+    expect(json.repositories[1].tools.map((t) => t.toolId)).toEqual(
+      expect.arrayContaining(['claude-code', 'cursor', 'github-copilot']),
+    );
+    expect(existsSync(join(out, 'acme__assistants.sarif'))).toBe(true);
+    gh.reset();
+    const again = await runCliAsync(['scan-github', 'acme', '--api-url', gh.url, '--json'], env);
+    expect(JSON.parse(again.stdout).requests).toBe(1);
+  });
+});
