@@ -28,6 +28,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   status: number;
+  /** owner/name a GraphQL request asked about */
+  repo?: string;
 }
 
 const ORG_TYPE = 'Organization';
@@ -83,6 +85,13 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
+  /** REST and GraphQL requests about one repository */
+  countForRepo(fullName: string): number {
+    return this.requests.filter(
+      (r) => r.repo === fullName || r.path.startsWith(`/repos/${fullName}/`),
+    ).length;
+  }
+
   /** requests whose path starts with the prefix (query string ignored) */
   count(prefix = '/'): number {
     return this.requests.filter((r) => r.path.startsWith(prefix)).length;
@@ -100,7 +109,13 @@ export class FakeGitHub {
     headers: Record<string, string> = {},
   ): void {
     const url = new URL(req.url ?? '/', 'http://x');
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, status });
+    const repo = (req as IncomingMessage & { graphqlRepo?: string }).graphqlRepo;
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      status,
+      ...(repo ? { repo } : {}),
+    });
     const body = payload === undefined ? '' : JSON.stringify(payload);
     if (status !== 304) this.remaining = Math.max(0, this.remaining - 1);
     res.writeHead(status, {
@@ -304,34 +319,11 @@ export class FakeGitHub {
       });
     }
     if (rest === 'commits') {
-      const args = [
-        'log',
-        '--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%cn%x1f%ce%x1f%cI%x1f%B%x1e',
+      const commits = this.commitsOf(
+        repo,
         url.searchParams.get('sha') ?? 'HEAD',
-      ];
-      const since = url.searchParams.get('since');
-      if (since) args.push(`--since=${since}`);
-      const commits = this.git(repo, args)
-        .split('\x1e')
-        .map((s) => s.replace(/^\n/, ''))
-        .filter(Boolean)
-        .map((rec) => {
-          const [sha, an, ae, ad, cn, ce, cd, message] = rec.split('\x1f');
-          return {
-            sha,
-            node_id: 'C_x',
-            commit: {
-              author: { name: an, email: ae, date: ad },
-              committer: { name: cn, email: ce, date: cd },
-              message: message.trimEnd(),
-              comment_count: 0,
-            },
-            url: `${this.url}/repos/${repo.owner}/${repo.name}/commits/${sha}`,
-            author: this.userFor(ae),
-            committer: this.userFor(ce),
-            parents: [],
-          };
-        });
+        url.searchParams.get('since') ?? undefined,
+      );
       return this.paged(req, res, commits);
     }
     this.send(req, res, 404, { message: 'Not Found' });
@@ -340,8 +332,10 @@ export class FakeGitHub {
   private graphql(req: IncomingMessage, res: ServerResponse, body: string): void {
     const { query, variables } = JSON.parse(body) as {
       query: string;
-      variables: { owner: string; name: string };
+      variables: { owner: string; name: string; since?: string | null; after?: string | null };
     };
+    (req as IncomingMessage & { graphqlRepo?: string }).graphqlRepo =
+      `${variables.owner}/${variables.name}`;
     const repo = this.repos.find((r) => r.owner === variables.owner && r.name === variables.name);
     if (!repo?.dir)
       return this.send(req, res, 200, {
@@ -349,6 +343,27 @@ export class FakeGitHub {
         errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a Repository' }],
       });
     const data: Record<string, unknown> = {};
+    if (query.includes('history(')) {
+      const all = this.commitsOf(repo, 'HEAD', variables.since ?? undefined);
+      const offset = variables.after ? Number(variables.after) : 0;
+      const page = all.slice(offset, offset + 100);
+      data.defaultBranchRef = {
+        target: {
+          history: {
+            pageInfo: {
+              hasNextPage: offset + 100 < all.length,
+              endCursor: page.length ? String(offset + page.length) : null,
+            },
+            nodes: page.map((c) => ({
+              oid: c.sha,
+              message: c.commit.message,
+              author: { ...c.commit.author, user: c.author },
+              committer: c.commit.committer,
+            })),
+          },
+        },
+      };
+    }
     for (const m of query.matchAll(/(\w+): object\(oid: "([0-9a-f]{40})"\)/g)) {
       let content: Buffer;
       try {
@@ -368,6 +383,32 @@ export class FakeGitHub {
       };
     }
     this.send(req, res, 200, { data: { repository: data } });
+  }
+
+  private commitsOf(repo: FakeRepo, ref: string, since?: string) {
+    const args = ['log', '--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%cn%x1f%ce%x1f%cI%x1f%B%x1e', ref];
+    if (since) args.push(`--since=${since}`);
+    return this.git(repo, args)
+      .split('\x1e')
+      .map((s) => s.replace(/^\n/, ''))
+      .filter(Boolean)
+      .map((rec) => {
+        const [sha, an, ae, ad, cn, ce, cd, message] = rec.split('\x1f');
+        return {
+          sha,
+          node_id: 'C_x',
+          commit: {
+            author: { name: an, email: ae, date: ad },
+            committer: { name: cn, email: ce, date: cd },
+            message: message.trimEnd(),
+            comment_count: 0,
+          },
+          url: `${this.url}/repos/${repo.owner}/${repo.name}/commits/${sha}`,
+          author: this.userFor(ae) as { login: string } | null,
+          committer: this.userFor(ce) as { login: string } | null,
+          parents: [],
+        };
+      });
   }
 
   private listRepos(owner: string): unknown[] {

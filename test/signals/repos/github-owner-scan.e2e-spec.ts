@@ -91,16 +91,16 @@ describe(scanGithubOwner.name, () => {
     );
   });
 
-  it('should stay within three requests per repository when scanning for the first time', async () => {
+  it('should make at most two requests per repository when scanning for the first time', async () => {
     gh.reset();
     const sut = await scan();
-    const perRepo = names.map((n) => gh.count(`/repos/acme/${n}/`));
-    const graphql = gh.count('/graphql');
-    expect(Math.max(...perRepo)).toBeLessThanOrEqual(2);
-    expect(graphql).toBeLessThanOrEqual(names.length);
-    // list (1 per 100 repositories) + apps, seats and properties (once per organisation)
-    expect(sut.requests).toBe(1 + 3 + perRepo.reduce((a, b) => a + b, 0) + graphql);
-    expect((sut.requests - 4) / (names.length + 1)).toBeLessThanOrEqual(3);
+    // tree + (candidate files and commits in one GraphQL request | the REST commit list)
+    const perRepo = names.map((n) => gh.countForRepo(`acme/${n}`));
+    expect(perRepo).toEqual(names.map(() => 2));
+    expect(gh.countForRepo('acme/empty')).toBe(0);
+    // plus the list (1 per 100 repositories) and apps, seats and properties (once per organisation)
+    expect(sut.requests).toBe(1 + 3 + perRepo.reduce((a, b) => a + b, 0));
+    expect(sut.requests / (names.length + 1)).toBeLessThanOrEqual(3);
     expect(sut.requests).toBe(gh.requests.length);
   });
 
@@ -142,7 +142,7 @@ describe(scanGithubOwner.name, () => {
     const sut = await scan({ state: first.state });
     expect(
       gh.requests.map((r) => r.path.replace(/\/repos\/acme\/ordinary\/.*/, 'ordinary')),
-    ).toEqual(['/orgs/acme/repos', 'ordinary', 'ordinary', '/graphql']);
+    ).toEqual(['/orgs/acme/repos', 'ordinary', '/graphql']);
     const changed = sut.repositories.find((r) => r.repository === 'acme/ordinary')!;
     expect(changed.stats.commits).toBe(1);
     expect(

@@ -50,9 +50,16 @@ export async function readGithubRepository(
   }
 
   const files = await readTree(client, owner, name, branch, warnings);
-  const commits = await readCommits(client, owner, name, branch, options, warnings);
   const candidates = selectCandidates(files, warnings);
-  const contents = await readBlobs(client, owner, name, candidates, warnings);
+  // with candidate files, one GraphQL request brings them and the new commits together;
+  // without, the REST commit list is the only other request
+  const { commits, contents } =
+    candidates.length > 0
+      ? await readCommitsAndBlobs(client, owner, name, candidates, options, warnings)
+      : {
+          commits: await readCommits(client, owner, name, branch, options, warnings),
+          contents: new Map<string, string>(),
+        };
 
   const { traces, markerList } = analyzeSnapshot(
     {
@@ -185,60 +192,126 @@ interface BlobNode {
   byteSize: number;
 }
 
-async function readBlobs(
+interface HistoryNode {
+  oid: string;
+  message: string;
+  author: {
+    name: string | null;
+    email: string | null;
+    date: string | null;
+    user: { login: string } | null;
+  } | null;
+  committer: { name: string | null; email: string | null; date: string | null } | null;
+}
+
+interface History {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: HistoryNode[];
+}
+
+type RepoQueryResult = {
+  repository:
+    | (Record<string, BlobNode | null> & {
+        defaultBranchRef?: { target: { history?: History } } | null;
+      })
+    | null;
+};
+
+const HISTORY_FIELDS = `history(first: 100, since: $since, after: $after) {
+  pageInfo { hasNextPage endCursor }
+  nodes { oid message author { name email date user { login } } committer { name email date } }
+}`;
+
+/**
+ * The candidate files and the commits since the last scan in one GraphQL request; more only for
+ * over 100 candidates or over 100 new commits.
+ */
+async function readCommitsAndBlobs(
   client: GithubClient,
   owner: string,
   repo: string,
   files: RepoFileEntry[],
+  options: RepoReadOptions,
   warnings: ScanWarning[],
-): Promise<Map<string, string>> {
+): Promise<{ commits: RepoCommit[]; contents: Map<string, string> }> {
   const contents = new Map<string, string>();
-  if (files.length === 0) return contents;
-  const what = `file contents of ${owner}/${repo}`;
-  const permission = 'repository permission "Contents: read" (classic scope: repo)';
-  if (files.length === 1) {
-    try {
-      const { data } = await client.octokit.rest.git.getBlob({
-        owner,
-        repo,
-        file_sha: files[0].sha,
-      });
-      const buf = Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
-      if (buf.subarray(0, 8000).includes(0))
-        warnings.push({ path: files[0].path, reason: 'skipped: binary content' });
-      else contents.set(files[0].path, buf.toString('utf8'));
-    } catch (err) {
-      throw permissionError(err, what, permission);
-    }
-    return contents;
-  }
-  for (let i = 0; i < files.length; i += BLOBS_PER_QUERY) {
+  const commits: RepoCommit[] = [];
+  const since = options.previous?.headCommitDate ?? options.since?.toISOString() ?? null;
+  let after: string | null = null;
+  let historyDone = false;
+  let pages = 0;
+  for (let i = 0; i < files.length || !historyDone; i += BLOBS_PER_QUERY) {
     const chunk = files.slice(i, i + BLOBS_PER_QUERY);
-    const fields = chunk
-      .map((f, j) => `f${j}: object(oid: "${f.sha}") { ... on Blob { text isBinary byteSize } }`)
-      .join('\n');
-    const query = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {\n${fields}\n} }`;
-    let data: { repository: Record<string, BlobNode | null> };
+    const blobs = chunk.map(
+      (f, j) => `f${j}: object(oid: "${f.sha}") { ... on Blob { text isBinary byteSize } }`,
+    );
+    const history = historyDone
+      ? ''
+      : `defaultBranchRef { target { ... on Commit { ${HISTORY_FIELDS} } } }`;
+    const query = `query($owner: String!, $name: String!, $since: GitTimestamp, $after: String) {
+  repository(owner: $owner, name: $name) {
+${history}
+${blobs.join('\n')}
+  }
+}`;
+    let data: RepoQueryResult;
     try {
-      data = await client.octokit.graphql<{ repository: Record<string, BlobNode | null> }>(query, {
+      data = await client.octokit.graphql<RepoQueryResult>(query, {
         owner,
         name: repo,
+        since,
+        after,
       });
     } catch (err) {
-      throw permissionError(err, what, permission);
+      throw permissionError(
+        err,
+        `the file contents and commits of ${owner}/${repo}`,
+        'repository permission "Contents: read" (classic scope: repo)',
+      );
     }
+    const node = data.repository ?? {};
     chunk.forEach((f, j) => {
-      const node = data.repository[`f${j}`];
-      if (!node)
+      const b = (node as Record<string, BlobNode | null>)[`f${j}`];
+      if (!b)
         warnings.push({ path: f.path, reason: 'skipped: unreadable (GitHub returned no object)' });
-      else if (node.isBinary) warnings.push({ path: f.path, reason: 'skipped: binary content' });
-      else if (node.text === null)
+      else if (b.isBinary) warnings.push({ path: f.path, reason: 'skipped: binary content' });
+      else if (b.text === null)
         warnings.push({
           path: f.path,
           reason: 'skipped: GitHub did not return the text (too large)',
         });
-      else contents.set(f.path, node.text);
+      else contents.set(f.path, b.text);
     });
+    if (!historyDone) {
+      const h = node.defaultBranchRef?.target.history;
+      pages++;
+      for (const c of h?.nodes ?? []) {
+        if (c.oid === options.previous?.headCommit) {
+          historyDone = true;
+          break;
+        }
+        commits.push({
+          sha: c.oid,
+          date: new Date(c.author?.date ?? c.committer?.date ?? 0),
+          facts: {
+            authorName: c.author?.name ?? '',
+            authorEmail: c.author?.email ?? '',
+            committerName: c.committer?.name ?? '',
+            committerEmail: c.committer?.email ?? '',
+            message: c.message,
+            authorLogin: c.author?.user?.login,
+          },
+        });
+      }
+      after = h?.pageInfo.endCursor ?? null;
+      if (!historyDone && (!h?.pageInfo.hasNextPage || !after)) historyDone = true;
+      if (!historyDone && pages >= options.maxCommitPages) {
+        historyDone = true;
+        warnings.push({
+          reason: `read the newest ${options.maxCommitPages * 100} commits only; older history is left for a local scan`,
+        });
+      }
+    }
   }
-  return contents;
+  return { commits, contents };
 }
