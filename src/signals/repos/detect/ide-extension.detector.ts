@@ -94,7 +94,7 @@ function ideaPlugins(content: string): string[] {
   try {
     doc = parser.parse(content, true) as Record<string, unknown>;
   } catch (err) {
-    throw new Error(`not valid XML: ${(err as Error).message.split('\n')[0]}`);
+    throw new Error(`not valid XML: ${(err as Error).message.split('\n')[0]}`, { cause: err });
   }
   const ids: string[] = [];
   const walk = (node: unknown): void => {
