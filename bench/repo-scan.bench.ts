@@ -21,7 +21,7 @@ const ORG_REPOS = 150;
 const human = (i: number) => ({ name: `Dev ${i % 40}`, email: `dev${i % 40}@corp.example` });
 
 /** Streams a fast-import script into a fresh repository; returns its folder. */
-async function generateRepo(files: number, commits: number): Promise<string> {
+export async function generateRepo(files: number, commits: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'aic-bench-repo-'));
   execFileSync('git', ['init', '-q', '-b', 'main', dir]);
   const child = spawn('git', ['fast-import', '--quiet'], {
