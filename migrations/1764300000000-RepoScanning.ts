@@ -14,7 +14,6 @@ export class RepoScanning1764300000000 implements MigrationInterface {
         last_scanned_commit text,
         last_commit_at timestamptz,
         pushed_at timestamptz,
-        etag text,
         classification jsonb NOT NULL DEFAULT '{"topics":[],"properties":{},"dataClasses":[]}'::jsonb,
         last_scanned_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),

@@ -45,7 +45,8 @@ export const FIXTURE_REPOS: Record<string, CommitSpec[]> = {
           '{\n  // shared picks\n  "recommendations": ["github.copilot", "dbaeumer.vscode-eslint"],\n}\n',
         '.gitignore': 'node_modules/\n.aider*\n',
         'tests/fixtures/sample/.windsurfrules': 'fixture\n',
-        'package.json': '{\n  "name": "app",\n  "dependencies": { "openai": "^4.52.0", "express": "^4.19.0" }\n}\n',
+        'package.json':
+          '{\n  "name": "app",\n  "dependencies": { "openai": "^4.52.0", "express": "^4.19.0" }\n}\n',
         'services/ml/requirements.txt': 'anthropic==0.34.0\nrequests>=2\n',
       },
     },

@@ -32,9 +32,6 @@ export class RepositoryEntity {
   @Column('timestamptz', { name: 'pushed_at', nullable: true })
   pushedAt: Date | null;
 
-  @Column('text', { nullable: true })
-  etag: string | null;
-
   @Column('jsonb')
   classification: RepoClassification;
 
