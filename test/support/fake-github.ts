@@ -11,6 +11,8 @@ export interface FakeRepo {
   topics?: string[];
   /** overrides the push date taken from the last commit */
   pushedAt?: string;
+  /** package URLs the dependency graph lists; absent: the graph is not enabled (404) */
+  sbomPurls?: string[];
 }
 
 export interface FakeInstallation {
@@ -316,6 +318,36 @@ export class FakeGitHub {
         url: `${this.url}/repos/${repo.owner}/${repo.name}/git/blobs/${m[1]}`,
         content: content.toString('base64').replace(/(.{60})/g, '$1\n'),
         encoding: 'base64',
+      });
+    }
+    if (rest === 'dependency-graph/sbom') {
+      if (!repo.sbomPurls)
+        return this.send(req, res, 404, {
+          message: 'Dependency graph is not enabled for this repository.',
+        });
+      return this.sendCached(req, res, {
+        sbom: {
+          SPDXID: 'SPDXRef-DOCUMENT',
+          spdxVersion: 'SPDX-2.3',
+          name: `com.github.${repo.owner}/${repo.name}`,
+          creationInfo: {
+            created: '2026-11-24T00:00:00Z',
+            creators: ['Tool: GitHub.com-Dependency-Graph'],
+          },
+          packages: repo.sbomPurls.map((purl, i) => ({
+            SPDXID: `SPDXRef-pkg-${i}`,
+            name: purl.replace(/^pkg:[a-z]+\//, '').replace(/@.*$/, ''),
+            versionInfo: purl.split('@')[1] ?? '',
+            downloadLocation: 'NOASSERTION',
+            externalRefs: [
+              {
+                referenceCategory: 'PACKAGE-MANAGER',
+                referenceType: 'purl',
+                referenceLocator: purl,
+              },
+            ],
+          })),
+        },
       });
     }
     if (rest === 'commits') {

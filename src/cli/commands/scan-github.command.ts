@@ -8,6 +8,7 @@ import { writeJson } from './scan-repo.command';
 interface Opts {
   apiUrl?: string;
   since?: string;
+  sbom?: boolean;
   json?: boolean;
   sarif?: string;
   cyclonedx?: string;
@@ -26,6 +27,10 @@ export const scanGithubCommand: CliCommand = {
         'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3); default GITHUB_API_URL',
       )
       .option('--since <date>', 'first scan: read commits since this date (YYYY-MM-DD)')
+      .option(
+        '--sbom',
+        "also read each repository's dependency-graph SBOM (one more request per repository)",
+      )
       .option('--sarif <dir>', 'also write one SARIF 2.1.0 file per repository into this folder')
       .option(
         '--cyclonedx <dir>',
@@ -40,7 +45,7 @@ export const scanGithubCommand: CliCommand = {
               .get(JobsService)
               .run<ScanGithubResult>(
                 JobName.ScanGithub,
-                { owner, apiUrl: opts.apiUrl, since: opts.since },
+                { owner, apiUrl: opts.apiUrl, since: opts.since, sbom: opts.sbom },
                 (pct, counts) => bar.update(pct, counts),
               );
             const repos = app.get(ReposService);

@@ -41,7 +41,7 @@ export class ReposController {
         ? await this.jobs.enqueue(JobName.ScanRepo, { path: dto.path, since: dto.since }, { actor })
         : await this.jobs.enqueue(
             JobName.ScanGithub,
-            { owner: dto.owner, since: dto.since },
+            { owner: dto.owner, since: dto.since, sbom: dto.sbom },
             { actor },
           );
     await this.audit.record({

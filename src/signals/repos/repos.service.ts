@@ -32,6 +32,8 @@ export interface ScanGithubData {
   /** GitHub Enterprise: https://HOST/api/v3; defaults to GITHUB_API_URL */
   apiUrl?: string;
   since?: string;
+  /** also read each repository's dependency-graph SBOM (one request more per repository) */
+  sbom?: boolean;
 }
 
 export interface ScanRepoResult {
@@ -179,6 +181,7 @@ export class ReposService {
         baseUrl: apiUrl,
         state,
         since: parseSince(data.since),
+        sbom: data.sbom,
         onProgress: (pct, counts) => void progress(Math.min(95, pct), counts),
       });
       const runId = jobId ?? scanId;

@@ -152,6 +152,32 @@ describe(scanGithubOwner.name, () => {
     ).toEqual(['cursor|ann@acme.test']);
   });
 
+  it('should add AI packages from the dependency graph when asked and warn where it is off', async () => {
+    const repo = gh.repos.find((r) => r.name === 'commits')!;
+    repo.sbomPurls = [
+      'pkg:npm/express@4.19.2',
+      'pkg:npm/openai@4.52.0',
+      'pkg:pypi/anthropic@0.34.0',
+    ];
+    try {
+      gh.reset();
+      const sut = await scan({ sbom: true });
+      const commits = sut.repositories.find((r) => r.repository === 'acme/commits')!;
+      expect(
+        commits.traces
+          .filter((t) => t.detail.source === 'dependency-graph')
+          .map((t) => `${t.toolId}|${String(t.detail.version)}`),
+      ).toEqual(['openai-api|4.52.0', 'anthropic-api|0.34.0']);
+      const other = sut.repositories.find((r) => r.repository === 'acme/history')!;
+      expect(other.warnings.map((w) => w.reason).join('\n')).toMatch(
+        /dependency graph not available/,
+      );
+      expect(gh.count('/repos/acme/commits/dependency-graph/sbom')).toBe(1);
+    } finally {
+      repo.sbomPurls = undefined;
+    }
+  });
+
   it('should scan a user account when the owner is not an organisation', async () => {
     const sut = await scan({ owner: 'solo' });
     expect(sut.ownerType).toBe('User');

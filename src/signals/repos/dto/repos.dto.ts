@@ -38,6 +38,13 @@ export class CreateRepoScanDto {
   @IsOptional()
   @IsISO8601()
   since?: string;
+
+  @ApiPropertyOptional({
+    description: "GitHub only: also read each repository's dependency-graph SBOM",
+  })
+  @IsOptional()
+  @IsBoolean()
+  sbom?: boolean;
 }
 
 export class ListReposDto {

@@ -37,6 +37,8 @@ export interface GithubScanOptions extends GithubClientOptions {
   onProgress?: (percent: number, counts: Record<string, number>) => void;
   /** see AnalyzeOptions */
   toolPathSamples?: string[];
+  /** also read each scanned repository's dependency-graph SBOM (one request more per repository) */
+  sbom?: boolean;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -106,6 +108,7 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
         maxCommitPages: options.maxCommitPages ?? 10,
         classification: classify(r.topics ?? [], properties.get(r.full_name) ?? {}),
         toolPathSamples: options.toolPathSamples,
+        sbom: options.sbom,
       });
       repositories.push(scan);
       state.repos[r.full_name] = repoState;

@@ -2,6 +2,8 @@ import type { ToolMatcher } from '../../../catalog/catalog.types';
 import { analyzeSnapshot, selectCandidates } from '../repo-analyzer';
 import type { RepoCommit, RepoFileEntry, ScanWarning } from '../repo-scan.types';
 import type { GithubClient } from './github-client';
+import { readDependencyGraph } from './github-sbom.reader';
+import { lowerForMarkerList } from '../detect/marker-list';
 import { httpStatus, permissionError } from './github-client';
 import type {
   GithubRepoPayload,
@@ -18,6 +20,8 @@ export interface RepoReadOptions {
   maxCommitPages: number;
   classification: RepoClassification;
   toolPathSamples?: string[];
+  /** also read GitHub's dependency graph SBOM (one more request per repository) */
+  sbom?: boolean;
 }
 
 // GraphQL aliases per request when fetching candidate blobs in one go
@@ -74,6 +78,17 @@ export async function readGithubRepository(
     warnings,
     { toolPathSamples: options.toolPathSamples },
   );
+  if (options.sbom) {
+    const graph = await readDependencyGraph(client, owner, name, options.matcher, warnings);
+    const seen = new Date(
+      commits[0]?.date ?? options.previous?.headCommitDate ?? repo.pushed_at ?? Date.now(),
+    );
+    for (const t of graph) {
+      t.firstSeen = t.lastSeen = seen;
+      if (markerList) lowerForMarkerList([t], markerList);
+    }
+    traces.push(...graph);
+  }
   const head = commits[0] ?? undefined;
   return {
     scan: {

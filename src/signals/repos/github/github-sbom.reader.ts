@@ -1,0 +1,89 @@
+import type { Ecosystem, ToolMatcher } from '../../../catalog/catalog.types';
+import type { RepoTrace, ScanWarning } from '../repo-scan.types';
+import { type GithubClient, httpStatus } from './github-client';
+
+// package-URL types (https://github.com/package-url/purl-spec) to catalog ecosystems
+const PURL_TYPES: Record<string, Ecosystem> = {
+  npm: 'npm',
+  pypi: 'pypi',
+  golang: 'go',
+  maven: 'maven',
+  nuget: 'nuget',
+  cargo: 'cargo',
+  gem: 'rubygems',
+  composer: 'packagist',
+};
+
+interface SpdxPackage {
+  name?: string;
+  versionInfo?: string;
+  externalRefs?: { referenceType?: string; referenceLocator?: string }[];
+}
+
+export function parsePurl(
+  purl: string,
+): { ecosystem: Ecosystem; name: string; version?: string } | undefined {
+  const m = purl.match(/^pkg:([a-z]+)\/([^@?#]+)(?:@([^?#]+))?/i);
+  const ecosystem = m && PURL_TYPES[m[1].toLowerCase()];
+  if (!m || !ecosystem) return undefined;
+  const parts = decodeURIComponent(m[2]).split('/');
+  // maven names are group:artifact in the catalog; the purl spells them group/artifact
+  const name =
+    ecosystem === 'maven' && parts.length === 2 ? `${parts[0]}:${parts[1]}` : parts.join('/');
+  return { ecosystem, name, version: m[3] ? decodeURIComponent(m[3]) : undefined };
+}
+
+/**
+ * AI packages in GitHub's dependency graph (an SPDX SBOM): it includes transitive packages that
+ * no manifest in the tree names. One request per repository, so it is opt-in.
+ */
+export async function readDependencyGraph(
+  client: GithubClient,
+  owner: string,
+  repo: string,
+  matcher: ToolMatcher,
+  warnings: ScanWarning[],
+): Promise<RepoTrace[]> {
+  let packages: SpdxPackage[];
+  try {
+    const { data } = await client.octokit.request(
+      'GET /repos/{owner}/{repo}/dependency-graph/sbom',
+      { owner, repo },
+    );
+    packages = (data as { sbom?: { packages?: SpdxPackage[] } }).sbom?.packages ?? [];
+  } catch (err) {
+    const status = httpStatus(err);
+    warnings.push({
+      reason:
+        status === 404 || status === 403
+          ? `dependency graph not available for ${owner}/${repo} (HTTP ${status}): enable it, or give the token the repository permission "Contents: read"`
+          : `could not read the dependency graph of ${owner}/${repo}: ${(err as Error).message}`,
+    });
+    return [];
+  }
+  const traces: RepoTrace[] = [];
+  const seen = new Set<string>();
+  for (const p of packages) {
+    const purl = p.externalRefs?.find((r) => r.referenceType === 'purl')?.referenceLocator;
+    const parsed = purl ? parsePurl(purl) : undefined;
+    if (!parsed) continue;
+    const toolId = matcher.matchPackage(parsed.ecosystem, parsed.name);
+    const key = `sbom:${parsed.ecosystem}:${parsed.name}`;
+    if (!toolId || seen.has(key)) continue;
+    seen.add(key);
+    traces.push({
+      toolId,
+      signal: 'dependency',
+      confidence: 1,
+      detail: {
+        source: 'dependency-graph',
+        ecosystem: parsed.ecosystem,
+        package: parsed.name,
+        ...((parsed.version ?? p.versionInfo) ? { version: parsed.version ?? p.versionInfo } : {}),
+        purl,
+      },
+      key,
+    });
+  }
+  return traces;
+}
