@@ -185,6 +185,38 @@ describe(detectAiDependencies.name, () => {
     ]);
   });
 
+  it('should find the line of a matching lock entry', () => {
+    const packageLock = JSON.stringify(
+      {
+        lockfileVersion: 3,
+        packages: {
+          '': { dependencies: { openai: '^4' } },
+          'node_modules/node-fetch': { version: '2.7.0' },
+          'node_modules/openai': { version: '4.52.7' },
+        },
+      },
+      null,
+      2,
+    );
+    const poetryLock =
+      '[[package]]\nname = "httpx"\nversion = "0.27.2"\n\n[[package]]\nname = "langchain-openai"\nversion = "0.1.23"\n';
+    const pnpmLock =
+      "lockfileVersion: '9.0'\n\nimporters:\n  .:\n    dependencies:\n      zod:\n        specifier: ^3\n        version: 3.23.8\n\npackages:\n\n  zod@3.23.8:\n    resolution: {integrity: sha512-a}\n\n  '@anthropic-ai/sdk@0.27.3':\n    resolution: {integrity: sha512-b}\n";
+    const sut = detectAiDependencies(
+      [
+        { path: 'package-lock.json', content: packageLock },
+        { path: 'py/poetry.lock', content: poetryLock },
+        { path: 'pnpm-lock.yaml', content: pnpmLock },
+      ],
+      matcher,
+    );
+    expect(sut.matches.map((m) => [m.manifestPath, m.name, m.line])).toEqual([
+      ['package-lock.json', 'openai', 12],
+      ['py/poetry.lock', 'langchain-openai', 6],
+      ['pnpm-lock.yaml', '@anthropic-ai/sdk', 15],
+    ]);
+  });
+
   it('should read files named by -r includes even when their names are not manifest names', () => {
     const files: ManifestFile[] = [
       { path: 'requirements.txt', content: '-r deps/ai.pip\nflask\n' },

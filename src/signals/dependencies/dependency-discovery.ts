@@ -1,4 +1,5 @@
 import { manifestConfidence } from './dependency-confidence';
+import { findLockEntryLine } from './lock-entry-line';
 import type {
   DeclaredDependency,
   DependencyDetection,
@@ -43,7 +44,12 @@ export function detectAiDependencies(
   matcher: ToolMatcher,
 ): DependencyDetection {
   const warnings: ManifestWarning[] = [];
-  const parsed: Array<{ file: ManifestFile; lock: boolean; result: ParsedManifest }> = [];
+  const parsed: Array<{
+    file: ManifestFile;
+    lock: boolean;
+    format: string;
+    result: ParsedManifest;
+  }> = [];
   const included = new Set<string>();
   const unclaimed: ManifestFile[] = [];
   for (const file of files) {
@@ -54,11 +60,12 @@ export function detectAiDependencies(
     }
     const result = runParser(kind, file);
     result.includes?.forEach((p) => included.add(p));
-    parsed.push({ file, lock: kind.lock, result });
+    parsed.push({ file, lock: kind.lock, format: kind.format, result });
   }
   for (const file of unclaimed) {
     if (included.has(file.path)) {
-      parsed.push({ file, lock: false, result: runParser(REQUIREMENTS_KIND, file) });
+      const result = runParser(REQUIREMENTS_KIND, file);
+      parsed.push({ file, lock: false, format: REQUIREMENTS_KIND.format, result });
     } else {
       warnings.push({ path: file.path, reason: 'not a manifest or lock file this scanner reads' });
     }
@@ -73,14 +80,20 @@ export function detectAiDependencies(
   }
 
   const matches: DependencyMatch[] = [];
-  for (const { file, lock, result } of parsed) {
+  for (const { file, lock, format, result } of parsed) {
     warnings.push(...result.warnings);
     const lowered = manifestConfidence(file.path);
+    let lines: string[] | undefined;
     for (const dependency of result.dependencies) {
       const toolId = matcher.matchPackage(dependency.ecosystem, dependency.name);
       if (!toolId) continue;
       const match: DependencyMatch = { ...dependency, toolId };
       if (lock && !match.direct && declaredDirect.has(key(dependency))) match.direct = true;
+      if (lock && match.line === undefined) {
+        lines ??= file.content.split(/\r?\n/);
+        const line = findLockEntryLine(lines, format, dependency);
+        if (line !== undefined) match.line = line;
+      }
       if (lowered) {
         match.confidence = lowered.confidence;
         match.confidenceReason = lowered.reason;
