@@ -61,6 +61,30 @@ describe(parseManifest.name, () => {
     expect(sut.warnings[0].reason).toMatch(/^cannot parse pyproject\.toml: /);
   });
 
+  it.each([
+    [
+      'package.json',
+      '{\n  "dependencies": {\n    "openai": "^4"\n    "zod": "^3"\n  }\n}',
+      /\(line 4, column 5\)$/,
+    ],
+    [
+      'Cargo.toml',
+      '[package]\nname = "x"\n[dependencies\n',
+      /^cannot parse Cargo\.toml: line 3, column \d+: /,
+    ],
+    [
+      'pnpm-lock.yaml',
+      "lockfileVersion: '9.0'\nimporters: [a, b\n  c: }\n",
+      /line \d+, column \d+/,
+    ],
+    ['pom.xml', '<project>\n  <dependencies>\n</project>\n', /^cannot parse pom\.xml: line 3: /],
+  ])('should name the line when %s is malformed', (path, content, reason) => {
+    const sut = parseManifest({ path, content });
+    expect(sut.warnings).toHaveLength(1);
+    expect(sut.warnings[0].reason).toMatch(reason);
+    expect(sut.warnings[0].reason).not.toContain('\n');
+  });
+
   it('should say so when the file is not a manifest', () => {
     expect(parseManifest({ path: 'notes.txt', content: 'openai' })).toEqual({
       dependencies: [],

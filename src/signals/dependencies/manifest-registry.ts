@@ -98,10 +98,31 @@ export function runParser(kindOf: ManifestKind, file: ManifestFile): ParsedManif
   try {
     return kindOf.parse(file);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeParseError(error, file.content);
     return {
       dependencies: [],
       warnings: [{ path: file.path, reason: `cannot parse ${kindOf.format}: ${message}` }],
     };
   }
+}
+
+/**
+ * One line naming where a parser gave up: TOML errors carry line/column, JSON only a character
+ * position (turned into a line here), YAML and XML messages already say the line.
+ */
+export function describeParseError(error: unknown, content: string): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  let message = raw.split('\n')[0].trim();
+  const toml = error as { line?: unknown; column?: unknown };
+  if (typeof toml.line === 'number' && !/line \d+/.test(message)) {
+    message = `line ${toml.line}${typeof toml.column === 'number' ? `, column ${toml.column}` : ''}: ${message}`;
+  }
+  const position = /at position (\d+)/.exec(message);
+  if (position) {
+    const before = content.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const column = Number(position[1]) - before.lastIndexOf('\n');
+    message = message.replace(/ ?at position \d+.*$/, '') + ` (line ${line}, column ${column})`;
+  }
+  return message;
 }
