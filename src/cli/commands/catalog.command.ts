@@ -26,14 +26,6 @@ function flatten(v: ToolView) {
   };
 }
 
-/**
- * Resolves once everything written to stdout so far has been handed to the OS: the CLI exits
- * right after a command, which would cut a large JSON document short on a pipe.
- */
-function flushed(): Promise<void> {
-  return new Promise((resolve) => process.stdout.write('', () => resolve()));
-}
-
 function line(v: ToolView): string {
   return `${v.id.padEnd(28)} ${v.category.padEnd(18)} ${v.policy.status.padEnd(12)} ${v.name}`;
 }
@@ -77,7 +69,6 @@ export const catalogCommand: CliCommand = {
           if (opts.tool) {
             const tool = await ctx.withApp((app) => app.get(CatalogService).get(opts.tool!));
             ctx.print(!!opts.json, flatten(tool), () => detail(tool));
-            await flushed();
             return;
           }
           const tools = await ctx.withApp((app) =>
@@ -93,7 +84,6 @@ export const catalogCommand: CliCommand = {
             { tools: tools.map(flatten) },
             () => `${tools.map(line).join('\n')}\n${tools.length} tools`,
           );
-          await flushed();
         },
       );
 
@@ -103,7 +93,6 @@ export const catalogCommand: CliCommand = {
       .action(async () => {
         const yaml = await ctx.withApp((app) => app.get(ToolPolicyService).exportYaml());
         process.stdout.write(yaml);
-        await flushed();
       });
 
     catalog
