@@ -329,6 +329,19 @@ describe(CatalogMatcher.name, () => {
       expect(sut.matchName(text)).toBe(expected);
     });
 
+    it('should not read ordinary words and given names inside a sentence as tools', () => {
+      const sut2 = CatalogMatcher.fromTools([
+        ...TOOLS,
+        tool('continue', {}, { name: 'Continue' }),
+        tool('amp', {}, { name: 'Amp' }),
+      ]);
+      expect(sut2.matchName('I continue to use ChatGPT')).toBe('chatgpt');
+      expect(sut2.matchName('Devin from accounting showed me Copilot')).toBe('github-copilot');
+      expect(sut2.matchName('we continue as before')).toBeUndefined();
+      expect(sut2.matchName('Continue')).toBe('continue');
+      expect(sut2.matchName('Devin')).toBe('devin');
+    });
+
     it('should match nothing when no tool is named', () => {
       expect(sut.matchName('vim and grep')).toBeUndefined();
       expect(sut.matchName('')).toBeUndefined();
