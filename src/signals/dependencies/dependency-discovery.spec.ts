@@ -85,6 +85,12 @@ describe(parseManifest.name, () => {
     expect(sut.warnings[0].reason).not.toContain('\n');
   });
 
+  it('should read a manifest that starts with a byte-order mark', () => {
+    const sut = parseManifest({ path: 'composer.json', content: '\uFEFF{"require": {"openai-php/client": "^0.10"}}' });
+    expect(sut.warnings).toEqual([]);
+    expect(sut.dependencies.map((d) => d.name)).toEqual(['openai-php/client']);
+  });
+
   it('should say so when the file is not a manifest', () => {
     expect(parseManifest({ path: 'notes.txt', content: 'openai' })).toEqual({
       dependencies: [],

@@ -96,7 +96,9 @@ export function manifestKind(path: string): ManifestKind | undefined {
 /** Runs a parser; a file it cannot read at all becomes one warning naming the file. */
 export function runParser(kindOf: ManifestKind, file: ManifestFile): ParsedManifest {
   try {
-    return kindOf.parse(file);
+    // Editors on Windows save manifests with a byte-order mark; JSON.parse and TOML reject it.
+    const content = file.content.charCodeAt(0) === 0xfeff ? file.content.slice(1) : file.content;
+    return kindOf.parse(content === file.content ? file : { path: file.path, content });
   } catch (error) {
     const message = describeParseError(error, file.content);
     return {
