@@ -35,7 +35,7 @@ describe(isManifestPath.name, () => {
     'Legacy/packages.config',
     'composer.json',
     'composer.lock',
-  ])('should accept %s', (path) => {
+  ])('should accept %s when it is a manifest or lock file', (path) => {
     expect(isManifestPath(path)).toBe(true);
   });
 
@@ -47,7 +47,7 @@ describe(isManifestPath.name, () => {
     'src/requirements.py',
     'cargo.toml',
     'docs/requirements-analysis.md',
-  ])('should reject %s', (path) => {
+  ])('should reject %s when it is not a manifest or sits in installed packages', (path) => {
     expect(isManifestPath(path)).toBe(false);
   });
 });
@@ -85,8 +85,11 @@ describe(parseManifest.name, () => {
     expect(sut.warnings[0].reason).not.toContain('\n');
   });
 
-  it('should read a manifest that starts with a byte-order mark', () => {
-    const sut = parseManifest({ path: 'composer.json', content: '\uFEFF{"require": {"openai-php/client": "^0.10"}}' });
+  it('should read a manifest when it starts with a byte-order mark', () => {
+    const sut = parseManifest({
+      path: 'composer.json',
+      content: '\uFEFF{"require": {"openai-php/client": "^0.10"}}',
+    });
     expect(sut.warnings).toEqual([]);
     expect(sut.dependencies.map((d) => d.name)).toEqual(['openai-php/client']);
   });
@@ -102,7 +105,7 @@ describe(parseManifest.name, () => {
 describe(detectAiDependencies.name, () => {
   const matcher = createTestToolMatcher();
 
-  it('should find AI SDKs across ecosystems and every module of a monorepo', () => {
+  it('should find AI SDKs when a monorepo declares them in several ecosystems and modules', () => {
     const files: ManifestFile[] = [
       { path: 'web/package.json', content: packageJson({ openai: '^4.52.0', react: '^18.3.1' }) },
       { path: 'ml/requirements.txt', content: 'Anthropic[vertex]==0.34.2\nnumpy>=2\n' },
@@ -134,7 +137,7 @@ describe(detectAiDependencies.name, () => {
     expect(sut.matches.every((m) => m.confidence === undefined)).toBe(true);
   });
 
-  it('should find nothing in an ordinary repository and ignore lookalike names', () => {
+  it('should find nothing when a repository only has ordinary and lookalike packages', () => {
     const files: ManifestFile[] = [
       {
         path: 'package.json',
@@ -183,7 +186,7 @@ describe(detectAiDependencies.name, () => {
     ]);
   });
 
-  it('should report a malformed manifest as a warning and go on with the others', () => {
+  it('should warn and go on with the others when one manifest is malformed', () => {
     const files: ManifestFile[] = [
       { path: 'a/package.json', content: '{ "dependencies": { "openai": "^4" ' },
       { path: 'b/package.json', content: packageJson({ langchain: '^0.3.0' }) },
@@ -215,7 +218,7 @@ describe(detectAiDependencies.name, () => {
     ]);
   });
 
-  it('should find the line of a matching lock entry', () => {
+  it('should give the line of the entry when a lock file entry matches', () => {
     const packageLock = JSON.stringify(
       {
         lockfileVersion: 3,

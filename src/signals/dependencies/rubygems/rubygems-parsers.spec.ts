@@ -10,7 +10,7 @@ const summary = (
   );
 
 describe(parseGemfile.name, () => {
-  it('should read gem lines, constraints, group blocks and group options', () => {
+  it('should give each gem its groups when groups come from blocks and options', () => {
     const content = `source "https://rubygems.org"
 git_source(:github) { |repo| "https://github.com/#{repo}.git" }
 
@@ -51,7 +51,7 @@ end
     ]);
   });
 
-  it('should warn about a broken line and an unclosed block and keep the rest', () => {
+  it('should warn and keep the rest when a line is broken and a block unclosed', () => {
     const content = `gem "ruby-openai"\ngem "broken\ngroup :test do\n  gem "vcr"\n`;
     const sut = parseGemfile({ path: 'Gemfile', content });
     expect(sut.dependencies.map((d) => d.name)).toEqual(['ruby-openai', 'vcr']);
@@ -63,7 +63,7 @@ end
 });
 
 describe(parseGemfileLock.name, () => {
-  it('should read specs and take DEPENDENCIES as the direct gems', () => {
+  it('should take a gem as direct when DEPENDENCIES lists it', () => {
     const content = `GIT
   remote: https://github.com/patterns-ai-core/langchainrb.git
   revision: 5403cc5ac66aa0d99114827cd4ce15b9a4e3a0d3
