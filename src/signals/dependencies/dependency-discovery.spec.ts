@@ -31,6 +31,7 @@ describe(isManifestPath.name, () => {
     'Cargo.lock',
     'Gemfile',
     'Gemfile.lock',
+    'support_bot.gemspec',
     'src/Api/Api.csproj',
     'Legacy/packages.config',
     'composer.json',

@@ -20,6 +20,7 @@ import { parseRequirementsTxt } from './pypi/requirements.parser';
 import { parseSetupCfg } from './pypi/setup-cfg.parser';
 import { parseGemfileLock } from './rubygems/gemfile-lock.parser';
 import { parseGemfile } from './rubygems/gemfile.parser';
+import { parseGemspec } from './rubygems/gemspec.parser';
 
 export interface ManifestKind {
   format: string;
@@ -68,6 +69,7 @@ const BY_NAME: Record<string, ManifestKind> = {
 export const REQUIREMENTS_KIND = kind('requirements.txt', 'pypi', false, parseRequirementsTxt);
 const GRADLE_CATALOG_KIND = kind('libs.versions.toml', 'maven', false, parseGradleVersionCatalog);
 const MSBUILD_KIND = BY_NAME['Directory.Build.props'];
+const GEMSPEC_KIND = kind('gemspec', 'rubygems', false, parseGemspec);
 
 /** Folders whose contents are installed packages or tool caches, never the project's manifests. */
 const NEVER_SCANNED = new Set(['node_modules', 'bower_components', '.git', '.yarn', '.pnpm-store']);
@@ -81,6 +83,7 @@ export function manifestKind(path: string): ManifestKind | undefined {
   const lower = base.toLowerCase();
   if (/\.(csproj|fsproj|vbproj)$/.test(lower)) return MSBUILD_KIND;
   if (lower.endsWith('.versions.toml')) return GRADLE_CATALOG_KIND;
+  if (lower.endsWith('.gemspec')) return GEMSPEC_KIND;
   // requirements.txt, requirements-dev.txt, test-requirements.txt, requirements.in,
   // requirements/base.txt
   if (/^(.*[-_.])?requirements([-_.].*)?\.(txt|in)$/.test(lower)) return REQUIREMENTS_KIND;
