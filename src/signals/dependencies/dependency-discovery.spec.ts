@@ -34,6 +34,7 @@ describe(isManifestPath.name, () => {
     'support_bot.gemspec',
     'src/Api/Api.csproj',
     'Legacy/packages.config',
+    'Directory.Packages.props',
     'composer.json',
     'composer.lock',
   ])('should accept %s when it is a manifest or lock file', (path) => {
@@ -248,6 +249,36 @@ describe(detectAiDependencies.name, () => {
       ['package-lock.json', 'openai', 12],
       ['py/poetry.lock', 'langchain-openai', 6],
       ['pnpm-lock.yaml', '@anthropic-ai/sdk', 15],
+    ]);
+  });
+
+  it('should take the version from Directory.Packages.props when the project uses central versions', () => {
+    const files: ManifestFile[] = [
+      {
+        path: 'Directory.Packages.props',
+        content: `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="OpenAI" Version="2.0.0" />
+    <PackageVersion Include="Azure.AI.OpenAI" Version="2.1.0" />
+  </ItemGroup>
+</Project>`,
+      },
+      {
+        path: 'src/Api/Api.csproj',
+        content: `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <PackageReference Include="OpenAI" />
+    <PackageReference Include="Azure.AI.OpenAI" VersionOverride="2.2.0-beta.1" />
+  </ItemGroup>
+</Project>`,
+      },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(sut.warnings).toEqual([]);
+    expect(sut.matches.map((m) => [m.manifestPath, m.name, m.version])).toEqual([
+      ['src/Api/Api.csproj', 'OpenAI', '2.0.0'],
+      ['src/Api/Api.csproj', 'Azure.AI.OpenAI', '2.2.0-beta.1'],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { manifestConfidence } from './dependency-confidence';
 import { findLockEntryLine } from './lock-entry-line';
+import { readCentralPackageVersions } from './nuget/nuget.parser';
 import type {
   DeclaredDependency,
   DependencyDetection,
@@ -79,6 +80,23 @@ export function detectAiDependencies(
     for (const d of result.dependencies) if (d.direct) declaredDirect.add(key(d));
   }
 
+  const centralVersions = new Map<string, Map<string, string>>();
+  for (const file of files) {
+    if (file.path.split('/').pop() !== 'Directory.Packages.props') continue;
+    try {
+      centralVersions.set(directoryOf(file.path), readCentralPackageVersions(file).versions);
+    } catch {
+      // parseManifest of the same file has already reported why it is unreadable
+    }
+  }
+  /** The version a Directory.Packages.props at or above the project's folder gives the package. */
+  const centralVersion = (manifestPath: string, name: string): string | undefined => {
+    for (let dir = directoryOf(manifestPath); ; dir = directoryOf(dir)) {
+      const version = centralVersions.get(dir)?.get(name.toLowerCase());
+      if (version !== undefined || dir === '') return version;
+    }
+  };
+
   const matches: DependencyMatch[] = [];
   for (const { file, lock, format, result } of parsed) {
     warnings.push(...result.warnings);
@@ -93,6 +111,10 @@ export function detectAiDependencies(
         lines ??= file.content.split(/\r?\n/);
         const line = findLockEntryLine(lines, format, dependency);
         if (line !== undefined) match.line = line;
+      }
+      if (match.ecosystem === 'nuget' && match.version === undefined) {
+        const version = centralVersion(match.manifestPath, match.name);
+        if (version !== undefined) match.version = version;
       }
       if (lowered) {
         match.confidence = lowered.confidence;

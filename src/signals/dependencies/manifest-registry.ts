@@ -11,7 +11,11 @@ import { parsePackageJson } from './npm/package-json.parser';
 import { parsePackageLock } from './npm/package-lock.parser';
 import { parsePnpmLock } from './npm/pnpm-lock.parser';
 import { parseYarnLock } from './npm/yarn-lock.parser';
-import { parseMsBuildProject, parsePackagesConfig } from './nuget/nuget.parser';
+import {
+  parseCentralPackageVersions,
+  parseMsBuildProject,
+  parsePackagesConfig,
+} from './nuget/nuget.parser';
 import { parsePipfileLock } from './pypi/pipfile-lock.parser';
 import { parsePipfile } from './pypi/pipfile.parser';
 import { parsePyproject } from './pypi/pyproject.parser';
@@ -61,6 +65,12 @@ const BY_NAME: Record<string, ManifestKind> = {
   'Gemfile.lock': kind('Gemfile.lock', 'rubygems', true, parseGemfileLock),
   'gems.locked': kind('Gemfile.lock', 'rubygems', true, parseGemfileLock),
   'Directory.Build.props': kind('msbuild', 'nuget', false, parseMsBuildProject),
+  'Directory.Packages.props': kind(
+    'Directory.Packages.props',
+    'nuget',
+    false,
+    parseCentralPackageVersions,
+  ),
   'packages.config': kind('packages.config', 'nuget', false, parsePackagesConfig),
   'composer.json': kind('composer.json', 'packagist', false, parseComposerJson),
   'composer.lock': kind('composer.lock', 'packagist', true, parseComposerLock),

@@ -26,6 +26,7 @@ const NAMES = [
   'x.gemspec',
   'App.csproj',
   'packages.config',
+  'Directory.Packages.props',
   'composer.json',
   'composer.lock',
 ];
