@@ -282,6 +282,66 @@ describe(detectAiDependencies.name, () => {
     ]);
   });
 
+  it('should resolve versions through parent poms when a Maven module inherits them', () => {
+    const parent = `<project>
+  <groupId>com.acme</groupId>
+  <artifactId>platform</artifactId>
+  <version>3.0.0</version>
+  <packaging>pom</packaging>
+  <properties>
+    <langchain4j.version>0.35.0</langchain4j.version>
+    <openai.version>0.4.0</openai.version>
+  </properties>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>com.openai</groupId>
+        <artifactId>openai-java</artifactId>
+        <version>\${openai.version}</version>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+</project>`;
+    const module = (relativePath: string) => `<project>
+  <parent>
+    <groupId>com.acme</groupId>
+    <artifactId>platform</artifactId>
+    <version>3.0.0</version>
+    ${relativePath}
+  </parent>
+  <artifactId>chat</artifactId>
+  <properties><openai.version>0.5.1</openai.version></properties>
+  <dependencies>
+    <dependency>
+      <groupId>dev.langchain4j</groupId>
+      <artifactId>langchain4j-open-ai</artifactId>
+      <version>\${langchain4j.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>com.openai</groupId>
+      <artifactId>openai-java</artifactId>
+    </dependency>
+  </dependencies>
+</project>`;
+    const files: ManifestFile[] = [
+      { path: 'pom.xml', content: parent },
+      { path: 'chat/pom.xml', content: module('') },
+      { path: 'tools/standalone/pom.xml', content: module('<relativePath/>') },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(sut.warnings).toEqual([]);
+    expect(sut.matches.map((m) => [m.manifestPath, m.name, m.version])).toEqual([
+      ['chat/pom.xml', 'dev.langchain4j:langchain4j-open-ai', '0.35.0'],
+      ['chat/pom.xml', 'com.openai:openai-java', '0.5.1'],
+      [
+        'tools/standalone/pom.xml',
+        'dev.langchain4j:langchain4j-open-ai',
+        '\${langchain4j.version}',
+      ],
+      ['tools/standalone/pom.xml', 'com.openai:openai-java', undefined],
+    ]);
+  });
+
   it('should read files named by -r includes even when their names are not manifest names', () => {
     const files: ManifestFile[] = [
       { path: 'requirements.txt', content: '-r deps/ai.pip\nflask\n' },

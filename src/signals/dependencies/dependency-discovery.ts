@@ -1,4 +1,5 @@
 import { manifestConfidence } from './dependency-confidence';
+import { MavenInheritance } from './jvm/maven-inheritance';
 import { findLockEntryLine } from './lock-entry-line';
 import { readCentralPackageVersions } from './nuget/nuget.parser';
 import type {
@@ -97,6 +98,8 @@ export function detectAiDependencies(
     }
   };
 
+  let maven: MavenInheritance | undefined;
+
   const matches: DependencyMatch[] = [];
   for (const { file, lock, format, result } of parsed) {
     warnings.push(...result.warnings);
@@ -114,6 +117,11 @@ export function detectAiDependencies(
       }
       if (match.ecosystem === 'nuget' && match.version === undefined) {
         const version = centralVersion(match.manifestPath, match.name);
+        if (version !== undefined) match.version = version;
+      }
+      if (format === 'pom.xml' && (match.version === undefined || match.version.includes('${'))) {
+        maven ??= new MavenInheritance(files);
+        const version = maven.resolveVersion(match.manifestPath, match.name, match.version);
         if (version !== undefined) match.version = version;
       }
       if (lowered) {
