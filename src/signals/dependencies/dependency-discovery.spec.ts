@@ -336,7 +336,7 @@ describe(detectAiDependencies.name, () => {
       [
         'tools/standalone/pom.xml',
         'dev.langchain4j:langchain4j-open-ai',
-        '\${langchain4j.version}',
+        '${langchain4j.version}',
       ],
       ['tools/standalone/pom.xml', 'com.openai:openai-java', undefined],
     ]);
