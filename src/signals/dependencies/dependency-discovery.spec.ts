@@ -45,6 +45,8 @@ describe(isManifestPath.name, () => {
     'README.md',
     'node_modules/openai/package.json',
     'web/node_modules/.pnpm/x/package.json',
+    '.venv/lib/python3.12/site-packages/openai-1.45.0.dist-info/../pyproject.toml',
+    'env/lib/python3.12/site-packages/anthropic/pyproject.toml',
     'go.sum',
     'src/requirements.py',
     'cargo.toml',
@@ -333,11 +335,7 @@ describe(detectAiDependencies.name, () => {
     expect(sut.matches.map((m) => [m.manifestPath, m.name, m.version])).toEqual([
       ['chat/pom.xml', 'dev.langchain4j:langchain4j-open-ai', '0.35.0'],
       ['chat/pom.xml', 'com.openai:openai-java', '0.5.1'],
-      [
-        'tools/standalone/pom.xml',
-        'dev.langchain4j:langchain4j-open-ai',
-        '${langchain4j.version}',
-      ],
+      ['tools/standalone/pom.xml', 'dev.langchain4j:langchain4j-open-ai', '${langchain4j.version}'],
       ['tools/standalone/pom.xml', 'com.openai:openai-java', undefined],
     ]);
   });

@@ -82,7 +82,18 @@ const MSBUILD_KIND = BY_NAME['Directory.Build.props'];
 const GEMSPEC_KIND = kind('gemspec', 'rubygems', false, parseGemspec);
 
 /** Folders whose contents are installed packages or tool caches, never the project's manifests. */
-const NEVER_SCANNED = new Set(['node_modules', 'bower_components', '.git', '.yarn', '.pnpm-store']);
+const NEVER_SCANNED = new Set([
+  'node_modules',
+  'bower_components',
+  '.git',
+  '.yarn',
+  '.pnpm-store',
+  '.venv',
+  'site-packages',
+  '__pypackages__',
+  '.tox',
+  '.nox',
+]);
 
 export function manifestKind(path: string): ManifestKind | undefined {
   const segments = path.split('/').filter(Boolean);
