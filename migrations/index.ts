@@ -1,4 +1,5 @@
 import { Spine1764000000000 } from './1764000000000-Spine';
+import { Catalog1764100000000 } from './1764100000000-Catalog';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
-export const ALL_MIGRATIONS = [Spine1764000000000];
+export const ALL_MIGRATIONS = [Spine1764000000000, Catalog1764100000000];

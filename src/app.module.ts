@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -9,7 +10,7 @@ import type { ProcessRole } from './jobs/process-role';
 import { EvidenceModule } from './signals/evidence/evidence.module';
 
 /** The domain modules; every entry point loads all of them. */
-const DOMAIN_MODULES = [EvidenceModule];
+const DOMAIN_MODULES = [CatalogModule, EvidenceModule];
 
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})

@@ -140,6 +140,13 @@ describe(CatalogMatcher.name, () => {
     });
   });
 
+  it('should give the same answers when hosts repeat, as log lines do', () => {
+    const hosts = ['api.openai.com', 'storage.googleapis.com', 'API.OpenAI.com:443', 'example.org'];
+    const first = hosts.map((h) => sut.matchHost(h));
+    for (let i = 0; i < 3; i++) expect(hosts.map((h) => sut.matchHost(h))).toEqual(first);
+    expect(first).toEqual(['openai-api', undefined, 'openai-api', undefined]);
+  });
+
   describe('matchPackage', () => {
     it('should match packages by the ecosystem rules when names vary in case and separators', () => {
       expect(sut.matchPackage('pypi', 'OpenAI')).toBe('openai-api');
