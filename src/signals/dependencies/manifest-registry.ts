@@ -139,6 +139,11 @@ export function runParser(kindOf: ManifestKind, file: ManifestFile): ParsedManif
 export function describeParseError(error: unknown, content: string): string {
   const raw = error instanceof Error ? error.message : String(error);
   let message = raw.split('\n')[0].trim();
+  // js-yaml: "missed comma between flow collection entries (2:3)" with a 0-based mark.
+  const mark = (error as { mark?: { line?: unknown; column?: unknown } }).mark;
+  if (mark && typeof mark.line === 'number' && typeof mark.column === 'number') {
+    message = `line ${mark.line + 1}, column ${mark.column + 1}: ${message.replace(/\s*\(\d+:\d+\)$/, '')}`;
+  }
   const toml = error as { line?: unknown; column?: unknown };
   if (typeof toml.line === 'number' && !/line \d+/.test(message)) {
     message = `line ${toml.line}${typeof toml.column === 'number' ? `, column ${toml.column}` : ''}: ${message}`;

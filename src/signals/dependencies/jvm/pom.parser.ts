@@ -114,6 +114,7 @@ export function parsePom(file: ManifestFile): ParsedManifest {
       if (isRecord(profile)) lists.push(profile.dependencies);
     }
   }
+  let cursor = 1;
   for (const list of lists) {
     if (!isRecord(list) || !Array.isArray(list.dependency)) continue;
     for (const dependency of list.dependency) {
@@ -127,6 +128,11 @@ export function parsePom(file: ManifestFile): ParsedManifest {
       const rawVersion = text(dependency.version);
       const mavenScope = text(dependency.scope);
       if (mavenScope === 'import') continue;
+      // Dependencies come in document order: search on from the previous one, so a pom with
+      // thousands of dependencies is not searched from the top each time.
+      const needle = `<artifactId>${artifactId}</artifactId>`;
+      const line = lines.find(needle, cursor) ?? lines.find(needle);
+      if (line !== undefined) cursor = line + 1;
       const group = resolveProperties(groupId, properties);
       const artifact = resolveProperties(artifactId, properties);
       out.add({
@@ -134,7 +140,7 @@ export function parsePom(file: ManifestFile): ParsedManifest {
         version: rawVersion === undefined ? undefined : resolveProperties(rawVersion, properties),
         direct: true,
         scope: scopeOf(mavenScope, text(dependency.optional) === 'true'),
-        line: lines.find(`<artifactId>${artifactId}</artifactId>`),
+        line,
       });
     }
   }
