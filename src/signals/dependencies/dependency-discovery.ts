@@ -1,7 +1,7 @@
 import { manifestConfidence } from './dependency-confidence';
 import { MavenInheritance } from './jvm/maven-inheritance';
 import { findLockEntryLine } from './lock-entry-line';
-import { readCentralPackageVersions } from './nuget/nuget.parser';
+import { NuGetCentralVersions } from './nuget/central-versions';
 import type {
   DeclaredDependency,
   DependencyDetection,
@@ -81,23 +81,9 @@ export function detectAiDependencies(
     for (const d of result.dependencies) if (d.direct) declaredDirect.add(key(d));
   }
 
-  const centralVersions = new Map<string, Map<string, string>>();
-  for (const file of files) {
-    if (file.path.split('/').pop() !== 'Directory.Packages.props') continue;
-    try {
-      centralVersions.set(directoryOf(file.path), readCentralPackageVersions(file).versions);
-    } catch {
-      // parseManifest of the same file has already reported why it is unreadable
-    }
-  }
-  /** The version a Directory.Packages.props at or above the project's folder gives the package. */
-  const centralVersion = (manifestPath: string, name: string): string | undefined => {
-    for (let dir = directoryOf(manifestPath); ; dir = directoryOf(dir)) {
-      const version = centralVersions.get(dir)?.get(name.toLowerCase());
-      if (version !== undefined || dir === '') return version;
-    }
-  };
-
+  // Versions other files supply (a NuGet central version file, Maven parent poms), built only
+  // when a match needs them.
+  let nuget: NuGetCentralVersions | undefined;
   let maven: MavenInheritance | undefined;
 
   const matches: DependencyMatch[] = [];
@@ -116,7 +102,8 @@ export function detectAiDependencies(
         if (line !== undefined) match.line = line;
       }
       if (match.ecosystem === 'nuget' && match.version === undefined) {
-        const version = centralVersion(match.manifestPath, match.name);
+        nuget ??= new NuGetCentralVersions(files);
+        const version = nuget.versionFor(match.manifestPath, match.name);
         if (version !== undefined) match.version = version;
       }
       if (format === 'pom.xml' && (match.version === undefined || match.version.includes('${'))) {
