@@ -41,16 +41,16 @@ export function suppressSmallCells(input: SuppressionInput): SuppressedCell[] {
   const { k } = input;
   const cells: SuppressedCell[] = input.cells.map((cell) => ({ ...cell, suppressed: false }));
   const counts = input.cells.map((cell) => cell.count);
-  for (const cell of cells) {
+  cells.forEach((cell, index) => {
     const size = input.groupSizes?.[cell.group];
     if (size !== undefined && size < k) {
       cell.suppressed = true;
       cell.reason = 'group-below-k';
-    } else if (cell.count > 0 && cell.count < k) {
+    } else if (counts[index] > 0 && counts[index] < k) {
       cell.suppressed = true;
       cell.reason = 'below-k';
     }
-  }
+  });
 
   const lines: number[][] = [];
   const collect = (keyOf: (cell: SuppressedCell) => string) => {
