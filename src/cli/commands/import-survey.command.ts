@@ -44,19 +44,17 @@ export const importSurveyCommand: CliCommand = {
             throw new Error(`${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
           });
           const summary = await ctx.withApp((app) =>
-            app
-              .get(SurveyImportService)
-              .importAsNewSurvey(
-                buffer,
-                {
-                  format: opts.format,
-                  mapping: parseMapping(opts.mapping),
-                  fileName: basename(file),
-                  title: opts.title,
-                  privacyMode: opts.privacy,
-                },
-                LOCAL_OPERATOR,
-              ),
+            app.get(SurveyImportService).importAsNewSurvey(
+              buffer,
+              {
+                format: opts.format,
+                mapping: parseMapping(opts.mapping),
+                fileName: basename(file),
+                title: opts.title,
+                privacyMode: opts.privacy,
+              },
+              LOCAL_OPERATOR,
+            ),
           );
           ctx.print(
             !!opts.json,

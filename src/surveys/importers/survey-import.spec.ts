@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import { microsoftFormsXlsx } from '../../../test/support/survey-fixtures';
 import { testToolMatcher } from '../../../test/support/test-tool-matcher';
 import { importSurveyExport, planSurveyTable, readSurveyTable } from './survey-import';
 import { resolveSurveyTools } from './tool-mentions';
@@ -9,48 +9,6 @@ const FIXTURES = join(__dirname, '../../../test/fixtures/surveys');
 const SAMPLE = join(__dirname, '../../../../shared/samples/surveys/qualtrics_sample_ropensci.csv');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 const matcher = testToolMatcher();
-
-export async function microsoftFormsXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Sheet1');
-  sheet.addRow([
-    'ID',
-    'Start time',
-    'Completion time',
-    'Email',
-    'Name',
-    'Last modified time',
-    'Which AI tools do you use?',
-    'How often do you use AI tools?',
-    'Points - How often do you use AI tools?',
-    'Anything else?',
-  ]);
-  sheet.addRow([
-    1,
-    new Date(Date.UTC(2026, 10, 24, 9, 0)),
-    new Date(Date.UTC(2026, 10, 24, 9, 4, 30)),
-    'alice@example.com',
-    'Alice Able',
-    '',
-    'GitHub Copilot;ChatGPT;',
-    'Daily',
-    '',
-    'Claude Code for refactors',
-  ]);
-  sheet.addRow([
-    2,
-    new Date(Date.UTC(2026, 10, 24, 10, 0)),
-    new Date(Date.UTC(2026, 10, 24, 10, 2)),
-    'anonymous',
-    '',
-    '',
-    'Cursor;',
-    'Weekly',
-    '',
-    '',
-  ]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 describe('importSurveyExport', () => {
   it('should read Microsoft Forms XLSX with trailing-semicolon multi-select when exported via Excel', async () => {
