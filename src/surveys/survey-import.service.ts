@@ -82,13 +82,7 @@ export class SurveyImportService {
     if (added.length) await this.repo.replaceQuestions(surveyId, [...existing, ...added]);
     const questions = [...existing, ...added];
     const wish = new Set(questions.filter((q) => q.role === 'wished-tool').map((q) => q.key));
-    const usage = resolveSurveyTools(
-      {
-        questions: imported.questions.filter((q) => !wish.has(q.key)),
-        responses: imported.responses,
-      },
-      await this.catalog.matcher(),
-    );
+    const usage = resolveSurveyTools(imported, await this.catalog.matcher(), wish);
 
     const rows: NewResponse[] = [];
     let linked = 0;

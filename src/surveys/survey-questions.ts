@@ -18,8 +18,9 @@ export function importedQuestionDefinitions(questions: ImportedQuestion[]): Ques
   const taken = new Set<QuestionRole>();
   return questions.map((q) => {
     let role: QuestionRole | null = null;
-    if (q.kind === 'text')
-      role = /other/i.test(q.text) || /other/i.test(q.key) ? 'tools-other' : 'free-text';
+    const other = /other/i.test(q.text) || /other/i.test(q.key);
+    if (other && q.kind !== 'multiple') role = 'tools-other';
+    else if (q.kind === 'text') role = 'free-text';
     else {
       const hint = ROLE_HINTS.find(([r, re]) => !taken.has(r) && re.test(q.text));
       if (hint) {

@@ -59,10 +59,12 @@ export interface SurveyToolUse {
 export function resolveSurveyTools(
   survey: Pick<ImportedSurvey, 'questions' | 'responses'>,
   matcher: ToolMatcher,
+  skipKeys: Iterable<string> = [],
 ): SurveyToolUse {
-  const skipped = new Set(
-    survey.questions.filter((q) => WISH_QUESTION.test(q.text)).map((q) => q.key),
-  );
+  const skipped = new Set([
+    ...skipKeys,
+    ...survey.questions.filter((q) => WISH_QUESTION.test(q.text)).map((q) => q.key),
+  ]);
   const counts: Record<string, number> = {};
   const perResponse = survey.responses.map((response) => {
     const tools = new Set<string>();
