@@ -236,7 +236,7 @@ describe('surveys: imports of other tools’ exports', () => {
       .expect(200);
     expect(
       survey.body.questions.map((q: { key: string; role: string }) => `${q.key}:${q.role}`),
-    ).toEqual(['tools:tools', 'frequency:frequency', 'tools_other:tools-other']);
+    ).toEqual(['tools:tools', 'tools_other:tools-other', 'frequency:frequency']);
   });
 
   it('should refuse an unrecognised file naming its header, and a non-CoE caller', async () => {
