@@ -1,7 +1,13 @@
 import type { CliCommand } from '../cli-context';
+import { catalogCommand } from './catalog.command';
 import { importSurveyCommand } from './import-survey.command';
 import { migrateCommand } from './migrate.command';
 import { tokenCommand } from './token.command';
 
 /** Every CLI command; each module adds its own here. */
-export const CLI_COMMANDS: CliCommand[] = [migrateCommand, tokenCommand, importSurveyCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  migrateCommand,
+  tokenCommand,
+  catalogCommand,
+  importSurveyCommand,
+];
