@@ -142,6 +142,15 @@ describe('surveys: the CoE edits questions', () => {
       },
       tool_ids: ['claude-code', 'cursor'],
     });
+    // A reminder re-issues links only to the six who have not answered; the old ones stop working.
+    const reminded = await t.http
+      .post(`/api/surveys/${id}/reminders?format=csv`)
+      .set(bearer(t.tokens.coe))
+      .expect(201);
+    expect(reminded.text.trim().split('\r\n')).toHaveLength(7);
+    const stale = new URL(invited.body.links[1].url).pathname;
+    await t.http.get(stale).expect(404);
+    await t.http.post(`/api/surveys/${id}/reminders`).set(bearer(t.tokens.security)).expect(403);
     const locked = await t.http
       .put(`/api/surveys/${id}/questions`)
       .set(bearer(t.tokens.coe))
