@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli-context';
 import { catalogCommand } from './catalog.command';
+import { diagnosticsCommand } from './diagnostics.command';
 import { importSurveyCommand } from './import-survey.command';
 import { migrateCommand } from './migrate.command';
 import { tokenCommand } from './token.command';
@@ -8,6 +9,7 @@ import { tokenCommand } from './token.command';
 export const CLI_COMMANDS: CliCommand[] = [
   migrateCommand,
   tokenCommand,
+  diagnosticsCommand,
   catalogCommand,
   importSurveyCommand,
 ];
