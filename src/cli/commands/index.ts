@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-context';
 import { catalogCommand } from './catalog.command';
 import { diagnosticsCommand } from './diagnostics.command';
+import { importSurveyCommand } from './import-survey.command';
 import { migrateCommand } from './migrate.command';
 import { tokenCommand } from './token.command';
 
@@ -10,4 +11,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   tokenCommand,
   diagnosticsCommand,
   catalogCommand,
+  importSurveyCommand,
 ];
