@@ -1,5 +1,7 @@
 import type { CliCommand } from '../cli-context';
 import { catalogCommand } from './catalog.command';
+import { diagnosticsCommand } from './diagnostics.command';
+import { importSurveyCommand } from './import-survey.command';
 import { migrateCommand } from './migrate.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
@@ -9,7 +11,9 @@ import { tokenCommand } from './token.command';
 export const CLI_COMMANDS: CliCommand[] = [
   migrateCommand,
   tokenCommand,
+  diagnosticsCommand,
   catalogCommand,
+  importSurveyCommand,
   scanRepoCommand,
   scanGithubCommand,
 ];

@@ -31,11 +31,13 @@ describe(isManifestPath.name, () => {
     'Cargo.lock',
     'Gemfile',
     'Gemfile.lock',
+    'support_bot.gemspec',
     'src/Api/Api.csproj',
     'Legacy/packages.config',
+    'Directory.Packages.props',
     'composer.json',
     'composer.lock',
-  ])('should accept %s', (path) => {
+  ])('should accept %s when it is a manifest or lock file', (path) => {
     expect(isManifestPath(path)).toBe(true);
   });
 
@@ -43,11 +45,13 @@ describe(isManifestPath.name, () => {
     'README.md',
     'node_modules/openai/package.json',
     'web/node_modules/.pnpm/x/package.json',
+    '.venv/lib/python3.12/site-packages/openai-1.45.0.dist-info/../pyproject.toml',
+    'env/lib/python3.12/site-packages/anthropic/pyproject.toml',
     'go.sum',
     'src/requirements.py',
     'cargo.toml',
     'docs/requirements-analysis.md',
-  ])('should reject %s', (path) => {
+  ])('should reject %s when it is not a manifest or sits in installed packages', (path) => {
     expect(isManifestPath(path)).toBe(false);
   });
 });
@@ -61,6 +65,39 @@ describe(parseManifest.name, () => {
     expect(sut.warnings[0].reason).toMatch(/^cannot parse pyproject\.toml: /);
   });
 
+  it.each([
+    [
+      'package.json',
+      '{\n  "dependencies": {\n    "openai": "^4"\n    "zod": "^3"\n  }\n}',
+      /\(line 4, column 5\)$/,
+    ],
+    [
+      'Cargo.toml',
+      '[package]\nname = "x"\n[dependencies\n',
+      /^cannot parse Cargo\.toml: line 3, column \d+: /,
+    ],
+    [
+      'pnpm-lock.yaml',
+      "lockfileVersion: '9.0'\nimporters: [a, b\n  c: }\n",
+      /line \d+, column \d+/,
+    ],
+    ['pom.xml', '<project>\n  <dependencies>\n</project>\n', /^cannot parse pom\.xml: line 3: /],
+  ])('should name the line when %s is malformed', (path, content, reason) => {
+    const sut = parseManifest({ path, content });
+    expect(sut.warnings).toHaveLength(1);
+    expect(sut.warnings[0].reason).toMatch(reason);
+    expect(sut.warnings[0].reason).not.toContain('\n');
+  });
+
+  it('should read a manifest when it starts with a byte-order mark', () => {
+    const sut = parseManifest({
+      path: 'composer.json',
+      content: '\uFEFF{"require": {"openai-php/client": "^0.10"}}',
+    });
+    expect(sut.warnings).toEqual([]);
+    expect(sut.dependencies.map((d) => d.name)).toEqual(['openai-php/client']);
+  });
+
   it('should say so when the file is not a manifest', () => {
     expect(parseManifest({ path: 'notes.txt', content: 'openai' })).toEqual({
       dependencies: [],
@@ -72,7 +109,7 @@ describe(parseManifest.name, () => {
 describe(detectAiDependencies.name, () => {
   const matcher = createTestToolMatcher();
 
-  it('should find AI SDKs across ecosystems and every module of a monorepo', () => {
+  it('should find AI SDKs when a monorepo declares them in several ecosystems and modules', () => {
     const files: ManifestFile[] = [
       { path: 'web/package.json', content: packageJson({ openai: '^4.52.0', react: '^18.3.1' }) },
       { path: 'ml/requirements.txt', content: 'Anthropic[vertex]==0.34.2\nnumpy>=2\n' },
@@ -104,7 +141,7 @@ describe(detectAiDependencies.name, () => {
     expect(sut.matches.every((m) => m.confidence === undefined)).toBe(true);
   });
 
-  it('should find nothing in an ordinary repository and ignore lookalike names', () => {
+  it('should find nothing when a repository only has ordinary and lookalike packages', () => {
     const files: ManifestFile[] = [
       {
         path: 'package.json',
@@ -153,7 +190,7 @@ describe(detectAiDependencies.name, () => {
     ]);
   });
 
-  it('should report a malformed manifest as a warning and go on with the others', () => {
+  it('should warn and go on with the others when one manifest is malformed', () => {
     const files: ManifestFile[] = [
       { path: 'a/package.json', content: '{ "dependencies": { "openai": "^4" ' },
       { path: 'b/package.json', content: packageJson({ langchain: '^0.3.0' }) },
@@ -182,6 +219,124 @@ describe(detectAiDependencies.name, () => {
       ['web/yarn.lock', 'openai', '4.52.7', true],
       ['other/yarn.lock', 'langchain', '0.3.2', true],
       ['other/yarn.lock', 'openai', '4.52.7', false],
+    ]);
+  });
+
+  it('should give the line of the entry when a lock file entry matches', () => {
+    const packageLock = JSON.stringify(
+      {
+        lockfileVersion: 3,
+        packages: {
+          '': { dependencies: { openai: '^4' } },
+          'node_modules/node-fetch': { version: '2.7.0' },
+          'node_modules/openai': { version: '4.52.7' },
+        },
+      },
+      null,
+      2,
+    );
+    const poetryLock =
+      '[[package]]\nname = "httpx"\nversion = "0.27.2"\n\n[[package]]\nname = "langchain-openai"\nversion = "0.1.23"\n';
+    const pnpmLock =
+      "lockfileVersion: '9.0'\n\nimporters:\n  .:\n    dependencies:\n      zod:\n        specifier: ^3\n        version: 3.23.8\n\npackages:\n\n  zod@3.23.8:\n    resolution: {integrity: sha512-a}\n\n  '@anthropic-ai/sdk@0.27.3':\n    resolution: {integrity: sha512-b}\n";
+    const sut = detectAiDependencies(
+      [
+        { path: 'package-lock.json', content: packageLock },
+        { path: 'py/poetry.lock', content: poetryLock },
+        { path: 'pnpm-lock.yaml', content: pnpmLock },
+      ],
+      matcher,
+    );
+    expect(sut.matches.map((m) => [m.manifestPath, m.name, m.line])).toEqual([
+      ['package-lock.json', 'openai', 12],
+      ['py/poetry.lock', 'langchain-openai', 6],
+      ['pnpm-lock.yaml', '@anthropic-ai/sdk', 15],
+    ]);
+  });
+
+  it('should take the version from Directory.Packages.props when the project uses central versions', () => {
+    const files: ManifestFile[] = [
+      {
+        path: 'Directory.Packages.props',
+        content: `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="OpenAI" Version="2.0.0" />
+    <PackageVersion Include="Azure.AI.OpenAI" Version="2.1.0" />
+  </ItemGroup>
+</Project>`,
+      },
+      {
+        path: 'src/Api/Api.csproj',
+        content: `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <PackageReference Include="OpenAI" />
+    <PackageReference Include="Azure.AI.OpenAI" VersionOverride="2.2.0-beta.1" />
+  </ItemGroup>
+</Project>`,
+      },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(sut.warnings).toEqual([]);
+    expect(sut.matches.map((m) => [m.manifestPath, m.name, m.version])).toEqual([
+      ['src/Api/Api.csproj', 'OpenAI', '2.0.0'],
+      ['src/Api/Api.csproj', 'Azure.AI.OpenAI', '2.2.0-beta.1'],
+    ]);
+  });
+
+  it('should resolve versions through parent poms when a Maven module inherits them', () => {
+    const parent = `<project>
+  <groupId>com.acme</groupId>
+  <artifactId>platform</artifactId>
+  <version>3.0.0</version>
+  <packaging>pom</packaging>
+  <properties>
+    <langchain4j.version>0.35.0</langchain4j.version>
+    <openai.version>0.4.0</openai.version>
+  </properties>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>com.openai</groupId>
+        <artifactId>openai-java</artifactId>
+        <version>\${openai.version}</version>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+</project>`;
+    const module = (relativePath: string) => `<project>
+  <parent>
+    <groupId>com.acme</groupId>
+    <artifactId>platform</artifactId>
+    <version>3.0.0</version>
+    ${relativePath}
+  </parent>
+  <artifactId>chat</artifactId>
+  <properties><openai.version>0.5.1</openai.version></properties>
+  <dependencies>
+    <dependency>
+      <groupId>dev.langchain4j</groupId>
+      <artifactId>langchain4j-open-ai</artifactId>
+      <version>\${langchain4j.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>com.openai</groupId>
+      <artifactId>openai-java</artifactId>
+    </dependency>
+  </dependencies>
+</project>`;
+    const files: ManifestFile[] = [
+      { path: 'pom.xml', content: parent },
+      { path: 'chat/pom.xml', content: module('') },
+      { path: 'tools/standalone/pom.xml', content: module('<relativePath/>') },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(sut.warnings).toEqual([]);
+    expect(sut.matches.map((m) => [m.manifestPath, m.name, m.version])).toEqual([
+      ['chat/pom.xml', 'dev.langchain4j:langchain4j-open-ai', '0.35.0'],
+      ['chat/pom.xml', 'com.openai:openai-java', '0.5.1'],
+      ['tools/standalone/pom.xml', 'dev.langchain4j:langchain4j-open-ai', '${langchain4j.version}'],
+      ['tools/standalone/pom.xml', 'com.openai:openai-java', undefined],
     ]);
   });
 

@@ -1,4 +1,7 @@
 import { manifestConfidence } from './dependency-confidence';
+import { MavenInheritance } from './jvm/maven-inheritance';
+import { findLockEntryLine } from './lock-entry-line';
+import { NuGetCentralVersions } from './nuget/central-versions';
 import type {
   DeclaredDependency,
   DependencyDetection,
@@ -43,7 +46,12 @@ export function detectAiDependencies(
   matcher: ToolMatcher,
 ): DependencyDetection {
   const warnings: ManifestWarning[] = [];
-  const parsed: Array<{ file: ManifestFile; lock: boolean; result: ParsedManifest }> = [];
+  const parsed: Array<{
+    file: ManifestFile;
+    lock: boolean;
+    format: string;
+    result: ParsedManifest;
+  }> = [];
   const included = new Set<string>();
   const unclaimed: ManifestFile[] = [];
   for (const file of files) {
@@ -54,11 +62,12 @@ export function detectAiDependencies(
     }
     const result = runParser(kind, file);
     result.includes?.forEach((p) => included.add(p));
-    parsed.push({ file, lock: kind.lock, result });
+    parsed.push({ file, lock: kind.lock, format: kind.format, result });
   }
   for (const file of unclaimed) {
     if (included.has(file.path)) {
-      parsed.push({ file, lock: false, result: runParser(REQUIREMENTS_KIND, file) });
+      const result = runParser(REQUIREMENTS_KIND, file);
+      parsed.push({ file, lock: false, format: REQUIREMENTS_KIND.format, result });
     } else {
       warnings.push({ path: file.path, reason: 'not a manifest or lock file this scanner reads' });
     }
@@ -72,15 +81,36 @@ export function detectAiDependencies(
     for (const d of result.dependencies) if (d.direct) declaredDirect.add(key(d));
   }
 
+  // Versions other files supply (a NuGet central version file, Maven parent poms), built only
+  // when a match needs them.
+  let nuget: NuGetCentralVersions | undefined;
+  let maven: MavenInheritance | undefined;
+
   const matches: DependencyMatch[] = [];
-  for (const { file, lock, result } of parsed) {
+  for (const { file, lock, format, result } of parsed) {
     warnings.push(...result.warnings);
     const lowered = manifestConfidence(file.path);
+    let lines: string[] | undefined;
     for (const dependency of result.dependencies) {
       const toolId = matcher.matchPackage(dependency.ecosystem, dependency.name);
       if (!toolId) continue;
       const match: DependencyMatch = { ...dependency, toolId };
       if (lock && !match.direct && declaredDirect.has(key(dependency))) match.direct = true;
+      if (lock && match.line === undefined) {
+        lines ??= file.content.split(/\r?\n/);
+        const line = findLockEntryLine(lines, format, dependency);
+        if (line !== undefined) match.line = line;
+      }
+      if (match.ecosystem === 'nuget' && match.version === undefined) {
+        nuget ??= new NuGetCentralVersions(files);
+        const version = nuget.versionFor(match.manifestPath, match.name);
+        if (version !== undefined) match.version = version;
+      }
+      if (format === 'pom.xml' && (match.version === undefined || match.version.includes('${'))) {
+        maven ??= new MavenInheritance(files);
+        const version = maven.resolveVersion(match.manifestPath, match.name, match.version);
+        if (version !== undefined) match.version = version;
+      }
       if (lowered) {
         match.confidence = lowered.confidence;
         match.confidenceReason = lowered.reason;
