@@ -1,6 +1,7 @@
 // Small normalisers every parser shares: hosts, identities, timestamps, numbers.
 import { domainToASCII } from 'node:url';
 import type { NetworkIdentity } from '../network.types';
+import { zonedToUtc } from './time-zone';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -69,9 +70,10 @@ export function identityFrom(
 /** A non-negative integer, or undefined for '-', '', (empty) and garbage. */
 export function parseCount(raw: string | number | undefined | null): number | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? Math.floor(raw) : undefined;
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) && raw >= 0 ? Math.floor(raw) : undefined;
   if (raw === '' || raw === '-') return undefined;
-  const n = Number(raw);
+  const n = Number(/^\d{1,3}(,\d{3})+$/.test(raw) ? raw.replace(/,/g, '') : raw);
   return Number.isFinite(n) && n >= 0 ? Math.floor(n) : undefined;
 }
 
@@ -109,4 +111,21 @@ function epochByMagnitude(n: number): number | undefined {
 
 export function malformed(reason: string): { malformed: string } {
   return { malformed: reason };
+}
+
+const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
+
+/** As parseTimestamp, but an ISO time without an offset is wall-clock time in zone. */
+export function parseTimestampInZone(
+  raw: string | number | undefined | null,
+  zone: string | undefined,
+): number | undefined {
+  if (zone && typeof raw === 'string') {
+    const m = ISO_PARTS.exec(raw.trim());
+    if (m) {
+      const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+      return zonedToUtc(zone, +m[1], +m[2], +m[3], +m[4], +m[5], +(m[6] ?? 0), ms);
+    }
+  }
+  return parseTimestamp(raw);
 }

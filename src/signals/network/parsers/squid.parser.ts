@@ -156,7 +156,7 @@ export function scanSquidNative(
   hit.blocked = containsDenied(buf, codeS, codeE);
   hit.bytesDown = bytes;
   hit.bytesUp = undefined;
-  const ip = buf.latin1Slice(ipS, ipE);
+  const ip = buf.toString('latin1', ipS, ipE);
   hit.sourceIp = ip;
   let user: string | undefined;
   if (!(userE - userS === 1 && buf[userS] === 45)) {
