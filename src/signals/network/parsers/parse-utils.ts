@@ -3,6 +3,7 @@ import { domainToASCII } from 'node:url';
 import type { NetworkIdentity } from '../network.types';
 import { zonedToUtc } from './time-zone';
 
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**

@@ -12,16 +12,10 @@ function unescapeSeparator(raw: string): string {
   );
 }
 
+const ZEEK_PATHS: readonly string[] = ['conn', 'dns', 'ssl', 'http'] satisfies ZeekPath[];
+
 function pathOf(raw: string | undefined): ZeekPath | undefined {
-  switch (raw) {
-    case 'conn':
-    case 'dns':
-    case 'ssl':
-    case 'http':
-      return raw;
-    default:
-      return undefined;
-  }
+  return raw !== undefined && ZEEK_PATHS.includes(raw) ? (raw as ZeekPath) : undefined;
 }
 
 /** A JSON record without _path: tell the log by the fields only it has. */
