@@ -1,4 +1,5 @@
 import { Spine1764000000000 } from './1764000000000-Spine';
+import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
-export const ALL_MIGRATIONS = [Spine1764000000000];
+export const ALL_MIGRATIONS = [Spine1764000000000, NetworkUsage1764400000000];
