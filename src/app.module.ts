@@ -7,9 +7,10 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
 import { EvidenceModule } from './signals/evidence/evidence.module';
+import { NetworkModule } from './signals/network/network.module';
 
 /** The domain modules; every entry point loads all of them. */
-const DOMAIN_MODULES = [EvidenceModule];
+const DOMAIN_MODULES = [EvidenceModule, NetworkModule];
 
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})

@@ -1,4 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppConfig } from '../../config/app-config';
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName } from '../../jobs/job-names';
 import type { JobContext, JobProcessor } from '../../jobs/job.types';
@@ -27,7 +29,10 @@ export interface IngestLogsResult {
 
 @JobHandler(JobName.IngestLogs)
 export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestLogsResult> {
-  constructor(private readonly ingest: NetworkIngestService) {}
+  constructor(
+    private readonly ingest: NetworkIngestService,
+    private readonly config: AppConfig,
+  ) {}
 
   async handle(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
     const { files, format, zone, leasesPath } = ctx.data;
@@ -54,6 +59,9 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
       );
     }
     await ctx.progress(100, { files: files.length, bytes: total, size: total });
+    // uploaded copies are only kept until their ingest is complete
+    const spool = join(this.config.dataDir, 'spool') + '/';
+    for (const f of files) if (resolve(f.path).startsWith(spool)) await rm(f.path, { force: true });
     return summarise(results);
   }
 }
