@@ -62,6 +62,7 @@ export class NetworkIngestService {
     onBytes?: (read: number, size: number) => Promise<void>,
   ): Promise<FileIngestResult> {
     const name = input.name ?? basename(input.path);
+    if (input.zone) this.parser('zeek', input.zone, name); // a bad zone fails before any work
     const size = await stat(input.path).then(
       (s) => s.size,
       () => {
