@@ -20,7 +20,9 @@ export class NetworkUsage1764400000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT network_usage_daily_key UNIQUE (identity_kind, identity_value, tool_id, day)
       )`);
-    await q.query(`CREATE INDEX network_usage_daily_tool_day_idx ON network_usage_daily (tool_id, day)`);
+    await q.query(
+      `CREATE INDEX network_usage_daily_tool_day_idx ON network_usage_daily (tool_id, day)`,
+    );
     await q.query(`
       CREATE TABLE log_ingest (
         id uuid PRIMARY KEY,

@@ -51,7 +51,13 @@ describe('ingest-logs CLI', () => {
   });
 
   it('should land requests of several formats on the right tool and identity and lookalikes on none', async () => {
-    const files = ['squid-native.log', 'zeek-http.log', 'umbrella-dns.csv', 'panos.log', 'cloudflare-gateway.ndjson'];
+    const files = [
+      'squid-native.log',
+      'zeek-http.log',
+      'umbrella-dns.csv',
+      'panos.log',
+      'cloudflare-gateway.ndjson',
+    ];
     const r = runCli(['ingest-logs', ...files.map(fixture), '--zone', 'UTC', '--json'], env);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -59,19 +65,21 @@ describe('ingest-logs CLI', () => {
     expect(Object.keys(out)).toEqual(['files', 'format', 'lines', 'parsed', 'malformed', 'tools']);
     expect(out).toMatchObject({ files, format: 'mixed', malformed: 5 });
     expect(out.tools.chatgpt).toEqual({ requests: 5, bytes: 13720, identities: 3 });
-    await expect(usage()).resolves.toEqual([
-      'anthropic-api email:john@corp.example 1',
-      'anthropic-api ip:192.168.1.20 1',
-      'chatgpt email:alice@corp.example 2',
-      'chatgpt email:jane.doe@corp.example 2',
-      'chatgpt username:dave 1',
-      'claude ip:10.1.1.6 0',
-      'claude ip:10.2.0.16 1',
-      'claude ip:10.5.0.6 1',
-      'claude ip:fd00::5 1',
-      'claude username:corp\\bob 2',
-      'perplexity ip:10.1.1.6 1',
-    ].filter((l) => !l.endsWith(' 0')));
+    await expect(usage()).resolves.toEqual(
+      [
+        'anthropic-api email:john@corp.example 1',
+        'anthropic-api ip:192.168.1.20 1',
+        'chatgpt email:alice@corp.example 2',
+        'chatgpt email:jane.doe@corp.example 2',
+        'chatgpt username:dave 1',
+        'claude ip:10.1.1.6 0',
+        'claude ip:10.2.0.16 1',
+        'claude ip:10.5.0.6 1',
+        'claude ip:fd00::5 1',
+        'claude username:corp\\bob 2',
+        'perplexity ip:10.1.1.6 1',
+      ].filter((l) => !l.endsWith(' 0')),
+    );
     // chatgpt.com.evil.example, notchatgpt.com, claude.ai.example.org: no tool, no row
     const hosts = await query<{ n: string }>(`SELECT COUNT(*)::text AS n FROM network_usage_daily`);
     expect(Number(hosts[0].n)).toBeGreaterThan(0);
@@ -79,7 +87,10 @@ describe('ingest-logs CLI', () => {
 
   it('should add nothing when the same files are ingested again', async () => {
     const before = await usage();
-    const r = runCli(['ingest-logs', fixture('squid-native.log'), fixture('panos.log'), '--json'], env);
+    const r = runCli(
+      ['ingest-logs', fixture('squid-native.log'), fixture('panos.log'), '--json'],
+      env,
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).lines).toBe(12);
     await expect(usage()).resolves.toEqual(before);
@@ -94,11 +105,18 @@ describe('ingest-logs CLI', () => {
       lines: 2,
       tools: { 'openai-api': { requests: 1, bytes: 0, identities: 1 }, claude: { requests: 1 } },
     });
-    const piped = runCli(['ingest-logs', '-', '--json'], env, fs.readFileSync(fixture('squid-combined.log'), 'utf8'));
+    const piped = runCli(
+      ['ingest-logs', '-', '--json'],
+      env,
+      fs.readFileSync(fixture('squid-combined.log'), 'utf8'),
+    );
     expect(JSON.parse(piped.stdout)).toMatchObject({
       files: ['stdin'],
       format: 'squid-common',
-      tools: { 'openai-api': { requests: 1, bytes: 7000, identities: 1 }, perplexity: { requests: 1 } },
+      tools: {
+        'openai-api': { requests: 1, bytes: 7000, identities: 1 },
+        perplexity: { requests: 1 },
+      },
     });
   });
 
@@ -108,9 +126,9 @@ describe('ingest-logs CLI', () => {
     const r = runCli(['ingest-logs', junk], env);
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/^ai-census: junk\.txt: the log format is not recognised/);
-    expect(runCli(['ingest-logs', fixture('panos.log'), '--zone', 'Mars/Olympus'], env).stderr).toMatch(
-      /unknown time zone "Mars\/Olympus"/,
-    );
+    expect(
+      runCli(['ingest-logs', fixture('panos.log'), '--zone', 'Mars/Olympus'], env).stderr,
+    ).toMatch(/unknown time zone "Mars\/Olympus"/);
   });
 });
 
@@ -137,12 +155,24 @@ describe('network API', () => {
       state: 'completed',
       result: { files: ['access.log'], format: 'squid', lines: 8, malformed: 1 },
     });
-    const usage = await t.http.get('/api/network/usage?toolId=chatgpt').set(bearer(t.tokens.security)).expect(200);
+    const usage = await t.http
+      .get('/api/network/usage?toolId=chatgpt')
+      .set(bearer(t.tokens.security))
+      .expect(200);
     expect(usage.body).toEqual({
       level: 'person',
       rows: [
-        expect.objectContaining({ identityValue: 'alice@corp.example', day: '2025-11-30', requests: 1 }),
-        expect.objectContaining({ identityValue: 'alice@corp.example', day: '2025-11-29', requests: 1, bytesDown: 5120 }),
+        expect.objectContaining({
+          identityValue: 'alice@corp.example',
+          day: '2025-11-30',
+          requests: 1,
+        }),
+        expect.objectContaining({
+          identityValue: 'alice@corp.example',
+          day: '2025-11-29',
+          requests: 1,
+          bytesDown: 5120,
+        }),
       ],
     });
     const audit: { action: string }[] = await t.dataSource.query(
@@ -161,14 +191,20 @@ describe('network API', () => {
     expect(job.state).toBe('completed');
     const ingests = await t.http.get('/api/network/ingests').set(bearer(t.tokens.coe)).expect(200);
     expect(ingests.body.ingests).toHaveLength(1);
-    expect(ingests.body.ingests[0]).toMatchObject({ status: 'completed', lines: 8, committedOffset: 913 });
+    expect(ingests.body.ingests[0]).toMatchObject({
+      status: 'completed',
+      lines: 8,
+      committedOffset: 913,
+    });
   });
 
   it('should give leaders tool-level aggregates only, small groups suppressed', async () => {
     const res = await t.http.get('/api/network/usage').set(bearer(t.tokens.leader)).expect(200);
     expect(res.body.level).toBe('tool');
     expect(JSON.stringify(res.body)).not.toContain('alice');
-    expect(res.body.tools).toContainEqual(expect.objectContaining({ toolId: 'chatgpt', suppressed: true }));
+    expect(res.body.tools).toContainEqual(
+      expect.objectContaining({ toolId: 'chatgpt', suppressed: true }),
+    );
   });
 
   it('should refuse uploads over the size limit and from roles without the right', async () => {
@@ -208,7 +244,10 @@ describe('network drop folder', () => {
     const started = await sut.scan();
     expect(started).toEqual([path.join(dir, 'named.log')]);
     await expect(sut.scan()).resolves.toEqual([]);
-    const jobs = await t.http.get('/api/jobs?name=network.ingest-logs').set(bearer(t.tokens.admin)).expect(200);
+    const jobs = await t.http
+      .get('/api/jobs?name=network.ingest-logs')
+      .set(bearer(t.tokens.admin))
+      .expect(200);
     expect(jobs.body).toHaveLength(1);
     await expect(waitForJob(t, jobs.body[0].id)).resolves.toMatchObject({
       state: 'completed',

@@ -33,9 +33,12 @@ function render(r: IngestLogsResult): string {
   if (r.alreadyIngested.length > 0)
     lines.push(`already ingested, nothing added: ${r.alreadyIngested.join(', ')}`);
   for (const [tool, t] of Object.entries(r.tools)) {
-    lines.push(`  ${tool.padEnd(24)} ${t.requests} requests, ${t.bytes} bytes, ${t.identities} identities`);
+    lines.push(
+      `  ${tool.padEnd(24)} ${t.requests} requests, ${t.bytes} bytes, ${t.identities} identities`,
+    );
   }
-  for (const m of r.malformedSample.slice(0, 5)) lines.push(`  malformed ${m.file}:${m.line}: ${m.reason}`);
+  for (const m of r.malformedSample.slice(0, 5))
+    lines.push(`  malformed ${m.file}:${m.line}: ${m.reason}`);
   return lines.join('\n');
 }
 
@@ -43,10 +46,14 @@ export const ingestLogsCommand: CliCommand = {
   register(program, ctx) {
     program
       .command('ingest-logs')
-      .description('ingest proxy, DNS and firewall logs (gzip or plain; - for stdin) into daily AI usage')
+      .description(
+        'ingest proxy, DNS and firewall logs (gzip or plain; - for stdin) into daily AI usage',
+      )
       .argument('<files...>', 'log files, or - for standard input')
       .addOption(
-        new Option('--format <format>', 'log format').choices(['auto', ...NETWORK_FORMATS]).default('auto'),
+        new Option('--format <format>', 'log format')
+          .choices(['auto', ...NETWORK_FORMATS])
+          .default('auto'),
       )
       .option('--zone <zone>', 'IANA time zone of formats that log local time, e.g. Europe/Berlin')
       .option('--leases <file>', 'IP lease map CSV (ip, person, from, to) for IP-only logs')
@@ -74,9 +81,11 @@ export const ingestLogsCommand: CliCommand = {
         let result: IngestLogsResult;
         try {
           result = await ctx.withApp((app) =>
-            app.get(JobsService).run<IngestLogsResult>(JobName.IngestLogs, data, (p, counts) =>
-              bar.update(p, counts),
-            ),
+            app
+              .get(JobsService)
+              .run<IngestLogsResult>(JobName.IngestLogs, data, (p, counts) =>
+                bar.update(p, counts),
+              ),
           );
         } finally {
           bar.stop();

@@ -36,8 +36,18 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
 
   async handle(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
     const { files, format, zone, leasesPath } = ctx.data;
-    const sizes = await Promise.all(files.map((f) => stat(f.path).then((s) => s.size, () => 0)));
-    const total = Math.max(1, sizes.reduce((a, b) => a + b, 0));
+    const sizes = await Promise.all(
+      files.map((f) =>
+        stat(f.path).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      ),
+    );
+    const total = Math.max(
+      1,
+      sizes.reduce((a, b) => a + b, 0),
+    );
     let done = 0;
     const results: FileIngestResult[] = [];
     for (let i = 0; i < files.length; i++) {

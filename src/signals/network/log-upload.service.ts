@@ -76,7 +76,10 @@ export class LogUploadService {
   }
 
   private target(name: string): { path: string; name: string } {
-    const clean = basename(name).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120) || 'upload.log';
+    const clean =
+      basename(name)
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .slice(0, 120) || 'upload.log';
     return { path: join(this.spoolDir, `${randomUUID()}-${clean}`), name: clean };
   }
 
@@ -86,7 +89,9 @@ export class LogUploadService {
       transform(chunk: Buffer, _enc, cb) {
         t.bytes += chunk.length;
         if (t.bytes > max) {
-          cb(new DomainError(ErrorCode.TooLarge, `upload is larger than the limit of ${max} bytes`));
+          cb(
+            new DomainError(ErrorCode.TooLarge, `upload is larger than the limit of ${max} bytes`),
+          );
           return;
         }
         cb(null, chunk);
@@ -122,9 +127,14 @@ export class LogUploadService {
     return new Promise((resolve, reject) => {
       let bb: Busboy.Busboy;
       try {
-        bb = Busboy({ headers: req.headers, limits: { files: 1, fileSize: this.config.uploadMaxBytes } });
+        bb = Busboy({
+          headers: req.headers,
+          limits: { files: 1, fileSize: this.config.uploadMaxBytes },
+        });
       } catch (error) {
-        reject(new DomainError(ErrorCode.InvalidInput, `multipart upload: ${(error as Error).message}`));
+        reject(
+          new DomainError(ErrorCode.InvalidInput, `multipart upload: ${(error as Error).message}`),
+        );
         return;
       }
       let spooling: Promise<{ path: string; name: string; bytes: number }> | undefined;
@@ -143,9 +153,12 @@ export class LogUploadService {
           ),
         );
       });
-      bb.on('error', (e: Error) => reject(new DomainError(ErrorCode.InvalidInput, `multipart upload: ${e.message}`)));
+      bb.on('error', (e: Error) =>
+        reject(new DomainError(ErrorCode.InvalidInput, `multipart upload: ${e.message}`)),
+      );
       bb.on('close', () => {
-        if (!spooling) reject(new DomainError(ErrorCode.InvalidInput, 'multipart upload holds no file part'));
+        if (!spooling)
+          reject(new DomainError(ErrorCode.InvalidInput, 'multipart upload holds no file part'));
         else spooling.then(resolve, reject);
       });
       req.pipe(bb);

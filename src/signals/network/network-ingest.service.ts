@@ -73,14 +73,19 @@ export class NetworkIngestService {
     const existing = await this.ingests.findByFingerprint(fingerprint);
     if (existing?.status === 'completed') return toResult(existing, true, false);
 
-    const format = existing?.format ? (existing.format as NetworkFormat) : await this.format(input, name);
+    const format = existing?.format
+      ? (existing.format as NetworkFormat)
+      : await this.format(input, name);
     const leases = input.leasesPath ? await this.leases(input.leasesPath) : undefined;
     const row = await this.ingests.startOrGet({
       fingerprint,
       fileName: name,
       fileSize: size,
       format,
-      options: { zone: input.zone, leases: input.leasesPath ? basename(input.leasesPath) : undefined },
+      options: {
+        zone: input.zone,
+        leases: input.leasesPath ? basename(input.leasesPath) : undefined,
+      },
       jobId: input.jobId ?? null,
     });
     if (row.status === 'completed') return toResult(row, true, false);
@@ -95,14 +100,20 @@ export class NetworkIngestService {
         ? {
             line: row.lineNumber,
             state: {
-              counts: { lines: row.lines, parsed: row.parsed, malformed: row.malformed, matched: row.matched },
+              counts: {
+                lines: row.lines,
+                parsed: row.parsed,
+                malformed: row.malformed,
+                matched: row.matched,
+              },
               malformedSample: row.malformedSample,
               tools: row.tools,
             },
           }
         : undefined,
     });
-    if (resumed) this.logger.log(`${name}: resuming at byte ${row.committedOffset}, line ${row.lineNumber}`);
+    if (resumed)
+      this.logger.log(`${name}: resuming at byte ${row.committedOffset}, line ${row.lineNumber}`);
     let committed = row.committedOffset;
     try {
       await runIngest({
@@ -118,7 +129,10 @@ export class NetworkIngestService {
       });
     } catch (error) {
       if (!(error instanceof DomainError && error.code === ErrorCode.Conflict)) {
-        await this.ingests.markFailed(row.id, error instanceof Error ? error.message : String(error));
+        await this.ingests.markFailed(
+          row.id,
+          error instanceof Error ? error.message : String(error),
+        );
       }
       throw error;
     }
@@ -220,7 +234,11 @@ async function warmUp(parser: LineParser, path: string, offset: number): Promise
   }
 }
 
-function toResult(row: LogIngestEntity, alreadyIngested: boolean, resumed: boolean): FileIngestResult {
+function toResult(
+  row: LogIngestEntity,
+  alreadyIngested: boolean,
+  resumed: boolean,
+): FileIngestResult {
   return {
     ingestId: row.id,
     file: row.fileName,

@@ -19,7 +19,9 @@ const INTERIM_DOMAINS: Record<string, string[]> = {
 };
 
 /** Matches a host and its subdomains against registrable-domain rules, one Map probe per label. */
-export function domainListMatcher(domains: Record<string, string[]> = INTERIM_DOMAINS): HostMatcher {
+export function domainListMatcher(
+  domains: Record<string, string[]> = INTERIM_DOMAINS,
+): HostMatcher {
   const byDomain = new Map<string, string>();
   for (const [tool, list] of Object.entries(domains)) for (const d of list) byDomain.set(d, tool);
   return {

@@ -87,7 +87,9 @@ export class NetworkUsageRepository {
   }
 
   /** Tool-level aggregates: no identity leaves this query, only how many there were. */
-  async toolTotals(filter: Omit<UsageFilter, 'identityValue' | 'limit' | 'offset'>): Promise<ToolUsageTotals[]> {
+  async toolTotals(
+    filter: Omit<UsageFilter, 'identityValue' | 'limit' | 'offset'>,
+  ): Promise<ToolUsageTotals[]> {
     const q = this.repo
       .createQueryBuilder('u')
       .select('u.tool_id', 'toolId')
@@ -125,7 +127,11 @@ export class NetworkUsageRepository {
          JOIN unnest($1::text[], $2::text[], $3::text[]) AS p(kind, value, tool)
            ON u.identity_kind = p.kind AND u.identity_value = p.value AND u.tool_id = p.tool
         GROUP BY 1, 2, 3`,
-      [pairs.map((p) => p.identityKind), pairs.map((p) => p.identityValue), pairs.map((p) => p.toolId)],
+      [
+        pairs.map((p) => p.identityKind),
+        pairs.map((p) => p.identityValue),
+        pairs.map((p) => p.toolId),
+      ],
     );
     return rows.map((r) => ({
       identityKind: r.identityKind as NetworkIdentityKind,

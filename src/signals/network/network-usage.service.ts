@@ -46,7 +46,16 @@ export class NetworkUsageService {
         tools: tools.map((t) =>
           t.identities >= k
             ? t
-            : { toolId: t.toolId, requests: 0, bytesUp: 0, bytesDown: 0, blocked: 0, identities: 0, days: 0, suppressed: true },
+            : {
+                toolId: t.toolId,
+                requests: 0,
+                bytesUp: 0,
+                bytesDown: 0,
+                blocked: 0,
+                identities: 0,
+                days: 0,
+                suppressed: true,
+              },
         ),
       };
     }
@@ -97,7 +106,10 @@ export class NetworkUsageService {
         matched: r.matched,
         malformedSample: r.malformedSample,
         tools: Object.fromEntries(
-          Object.entries(r.tools).map(([id, t]) => [id, { requests: t.requests, bytes: t.bytes, identities: t.identities.length }]),
+          Object.entries(r.tools).map(([id, t]) => [
+            id,
+            { requests: t.requests, bytes: t.bytes, identities: t.identities.length },
+          ]),
         ),
         jobId: r.jobId,
         error: r.error,

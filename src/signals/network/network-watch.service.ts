@@ -1,6 +1,12 @@
 // Drop-folder ingest: files that appear in NETWORK_WATCH_DIR are queued once each, after their
 // size has stopped changing (a copy in progress is not a log yet).
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Inject } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Inject,
+} from '@nestjs/common';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig } from '../../config/app-config';

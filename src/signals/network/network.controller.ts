@@ -24,7 +24,13 @@ export class NetworkController {
   @ApiConsumes('application/octet-stream', 'text/plain', 'application/gzip', 'multipart/form-data')
   async upload(@Req() req: Request, @Query() q: UploadQueryDto, @CurrentActor() actor: Actor) {
     const r = await this.uploads.receive(req, q, actor);
-    return { jobId: r.job.id, state: r.job.state, file: r.file, bytes: r.bytes, fingerprint: r.fingerprint };
+    return {
+      jobId: r.job.id,
+      state: r.job.state,
+      file: r.file,
+      bytes: r.bytes,
+      fingerprint: r.fingerprint,
+    };
   }
 
   @Get('usage')

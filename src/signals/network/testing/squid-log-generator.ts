@@ -52,7 +52,9 @@ export async function writeSquidLog(
     const user = USERS[Math.floor(rand() * USERS.length)];
     const size = 200 + Math.floor(rand() * 20000);
     const ai = rand() < aiShare;
-    const host = ai ? aiHosts[Math.floor(rand() * aiHosts.length)] : OTHER_HOSTS[Math.floor(rand() * OTHER_HOSTS.length)];
+    const host = ai
+      ? aiHosts[Math.floor(rand() * aiHosts.length)]
+      : OTHER_HOSTS[Math.floor(rand() * OTHER_HOSTS.length)];
     const connect = rand() < 0.5;
     const url = connect ? `${host}:443` : `https://${host}/v1/resource/${i}?q=${ipN}`;
     const method = connect ? 'CONNECT' : 'GET';
@@ -62,7 +64,11 @@ export async function writeSquidLog(
     );
     if (ai) {
       const who =
-        user === '-' ? `ip:${ip}` : user.includes('@') ? `email:${user}` : `username:${decodeURIComponent(user).toLowerCase()}`;
+        user === '-'
+          ? `ip:${ip}`
+          : user.includes('@')
+            ? `email:${user}`
+            : `username:${decodeURIComponent(user).toLowerCase()}`;
       const day = new Date(ts * 1000).toISOString().slice(0, 10);
       const key = `${who}|${GENERATOR_AI_HOSTS[host]}|${day}`;
       const e = expected.get(key) ?? { requests: 0, bytesDown: 0 };
