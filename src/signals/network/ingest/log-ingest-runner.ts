@@ -64,10 +64,25 @@ export async function runIngest(
       chunk = chunk.subarray(nl + 1);
       skipping = false;
     }
-    const buf = tail ? Buffer.concat([tail, chunk]) : chunk;
-    const consumed = core.pushChunk(buf, 0, buf.length);
-    offset += consumed;
-    tail = consumed < buf.length ? buf.subarray(consumed) : undefined;
+    let from = 0;
+    if (tail) {
+      // finish the carried-over line with the head of this chunk; the rest is read in place
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        tail = Buffer.concat([tail, chunk]);
+      } else {
+        const joined = Buffer.concat([tail, chunk.subarray(0, nl + 1)]);
+        core.pushChunk(joined, 0, joined.length);
+        offset += joined.length;
+        tail = undefined;
+        from = nl + 1;
+      }
+    }
+    if (!tail) {
+      const consumed = core.pushChunk(chunk, from, chunk.length);
+      offset += consumed - from;
+      tail = consumed < chunk.length ? chunk.subarray(consumed) : undefined;
+    }
     if (tail && tail.length > maxLine) {
       core.pushOversizedLine(`line longer than ${maxLine} bytes`);
       offset += tail.length;

@@ -11,6 +11,20 @@ function isSpace(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+function skipSpaces(buf: Buffer, p: number, end: number): number {
+  while (p < end && (buf[p] === SPACE || buf[p] === TAB)) p++;
+  return p;
+}
+
+function skipToken(buf: Buffer, p: number, end: number): number {
+  while (p < end) {
+    const c = buf[p];
+    if (c === SPACE || c === TAB) break;
+    p++;
+  }
+  return p;
+}
+
 /** "DENIED" anywhere in a short field (TCP_DENIED, TCP_DENIED_REPLY, NONE_DENIED). */
 function containsDenied(buf: Buffer, s: number, e: number): boolean {
   for (let i = s; i + 6 <= e; i++) {
@@ -63,56 +77,42 @@ export function scanSquidNative(
     }
   }
   if (p >= end || !isSpace(buf[p])) return bad(hit, 'time is not epoch seconds');
-  // fields 1..7 as ranges
-  let ipS = 0,
-    ipE = 0,
-    codeS = 0,
-    codeE = 0,
-    bytes = -1,
-    urlS = 0,
-    urlE = 0,
-    userS = 0,
-    userE = 0;
-  for (let field = 1; field <= 7; field++) {
-    while (p < end && isSpace(buf[p])) p++;
-    if (p >= end) return bad(hit, `expected at least 8 fields, found ${field}`);
-    const s = p;
-    while (p < end && !isSpace(buf[p])) p++;
-    switch (field) {
-      case 2:
-        ipS = s;
-        ipE = p;
-        break;
-      case 3:
-        codeS = s;
-        codeE = p;
-        break;
-      case 4: {
-        let n = 0;
-        for (let i = s; i < p; i++) {
-          const d = buf[i];
-          if (d < 48 || d > 57) {
-            n = -1;
-            break;
-          }
-          n = n * 10 + (d - 48);
-        }
-        bytes = n;
-        break;
-      }
-      case 6:
-        urlS = s;
-        urlE = p;
-        break;
-      case 7:
-        userS = s;
-        userE = p;
-        if (userE > userS && buf[userE - 1] === 13) userE--;
-        break;
-      default:
-        break;
-    }
+  // fields 1..7, straight-line: only their ranges are kept, nothing is split or copied
+  p = skipSpaces(buf, p, end);
+  if (p >= end) return bad(hit, 'expected at least 8 fields, found 1');
+  p = skipToken(buf, p, end); // elapsed
+  p = skipSpaces(buf, p, end);
+  if (p >= end) return bad(hit, 'expected at least 8 fields, found 2');
+  const ipS = p;
+  p = skipToken(buf, p, end);
+  const ipE = p;
+  p = skipSpaces(buf, p, end);
+  if (p >= end) return bad(hit, 'expected at least 8 fields, found 3');
+  const codeS = p;
+  p = skipToken(buf, p, end);
+  const codeE = p;
+  p = skipSpaces(buf, p, end);
+  if (p >= end) return bad(hit, 'expected at least 8 fields, found 4');
+  let bytes = 0;
+  for (c = buf[p]; p < end && !isSpace(c); c = buf[++p]) {
+    if (c < 48 || c > 57) bytes = -1;
+    else if (bytes >= 0) bytes = bytes * 10 + (c - 48);
   }
+  p = skipSpaces(buf, p, end);
+  if (p >= end) return bad(hit, 'expected at least 8 fields, found 5');
+  p = skipToken(buf, p, end); // method
+  p = skipSpaces(buf, p, end);
+  if (p >= end) return bad(hit, 'expected at least 8 fields, found 6');
+  const urlS = p;
+  // URLs are the long field: let memchr find their end
+  let urlE = buf.indexOf(SPACE, p);
+  if (urlE < 0 || urlE > end) urlE = end;
+  p = skipSpaces(buf, urlE, end);
+  if (p >= end) return bad(hit, 'expected at least 8 fields, found 7');
+  const userS = p;
+  p = skipToken(buf, p, end);
+  let userE = p;
+  if (userE > userS && buf[userE - 1] === 13) userE--;
   if (bytes < 0) return bad(hit, 'field 5 (bytes) is not a number');
   // host inside the URL: after "scheme://", before / ? # and the port; userinfo and [v6] handled
   let hs = urlS;
