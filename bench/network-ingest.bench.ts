@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
+import { loadBuiltinCatalog } from '../src/catalog/catalog-loader';
+import { CatalogMatcher } from '../src/catalog/matcher/catalog-matcher';
 import { AppConfig } from '../src/config/app-config';
 import { HostMatchCache } from '../src/signals/network/ingest/host-match-cache';
 import { LogIngestCore } from '../src/signals/network/ingest/log-ingest-core';
 import { runIngest } from '../src/signals/network/ingest/log-ingest-runner';
 import { openLogStream } from '../src/signals/network/ingest/log-source';
 import { NetworkIngestService } from '../src/signals/network/network-ingest.service';
-import { domainListMatcher } from '../src/signals/network/network-tool-matcher';
 import {
   GENERATOR_AI_HOSTS,
   writeSquidLog,
@@ -62,7 +63,10 @@ export async function run(): Promise<void> {
     process.stdout.write(
       `generated ${lines} Squid lines (${mb.toFixed(0)} MB) in ${seconds(t).toFixed(1)} s\n`,
     );
-    writeFileSync(domains, Object.keys(GENERATOR_AI_HOSTS).join('\n') + '\n');
+    // the catalog's literal domain rules: the same scope the matcher works with
+    const tools = loadBuiltinCatalog();
+    const rules = tools.flatMap((tool) => tool.rules.domains ?? []).filter((d) => !d.includes('*'));
+    writeFileSync(domains, rules.join('\n') + '\n');
 
     // the floor: the cheapest tool that finds the AI lines at all
     t = process.hrtime.bigint();
@@ -79,7 +83,7 @@ export async function run(): Promise<void> {
     t = process.hrtime.bigint();
     const core = new LogIngestCore({
       parser: 'squid-native',
-      hosts: new HostMatchCache(domainListMatcher()),
+      hosts: new HostMatchCache(CatalogMatcher.fromTools(tools)),
     });
     await runIngest({ core, chunks: await openLogStream(file) });
     const coreS = seconds(t);

@@ -1,5 +1,6 @@
 import { Spine1764000000000 } from './1764000000000-Spine';
+import { Catalog1764100000000 } from './1764100000000-Catalog';
 import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
-export const ALL_MIGRATIONS = [Spine1764000000000, NetworkUsage1764400000000];
+export const ALL_MIGRATIONS = [Spine1764000000000, Catalog1764100000000, NetworkUsage1764400000000];

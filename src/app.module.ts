@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -10,7 +11,7 @@ import { EvidenceModule } from './signals/evidence/evidence.module';
 import { NetworkModule } from './signals/network/network.module';
 
 /** The domain modules; every entry point loads all of them. */
-const DOMAIN_MODULES = [EvidenceModule, NetworkModule];
+const DOMAIN_MODULES = [CatalogModule, EvidenceModule, NetworkModule];
 
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})

@@ -1,7 +1,15 @@
 import type { CliCommand } from '../cli-context';
+import { catalogCommand } from './catalog.command';
+import { diagnosticsCommand } from './diagnostics.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
 import { tokenCommand } from './token.command';
 
 /** Every CLI command; each module adds its own here. */
-export const CLI_COMMANDS: CliCommand[] = [migrateCommand, tokenCommand, ingestLogsCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  migrateCommand,
+  tokenCommand,
+  diagnosticsCommand,
+  catalogCommand,
+  ingestLogsCommand,
+];

@@ -7,7 +7,8 @@ import { LogIngestRepository } from './log-ingest.repository';
 import { LogUploadService } from './log-upload.service';
 import { NetworkController } from './network.controller';
 import { NetworkIngestService } from './network-ingest.service';
-import { domainListMatcher, NETWORK_TOOL_MATCHER } from './network-tool-matcher';
+import { CatalogService } from '../../catalog/catalog.service';
+import { NETWORK_TOOL_MATCHER, type HostMatcher } from './network-tool-matcher';
 import { NetworkUsageRepository } from './network-usage.repository';
 import { NetworkUsageService } from './network-usage.service';
 import { NetworkWatchService } from './network-watch.service';
@@ -16,8 +17,14 @@ import { NetworkWatchService } from './network-watch.service';
   imports: [TypeOrmModule.forFeature([NetworkUsageDailyEntity, LogIngestEntity])],
   controllers: [NetworkController],
   providers: [
-    // TODO(catalog merge): inject CatalogService and use catalogService.matcher()
-    { provide: NETWORK_TOOL_MATCHER, useFactory: () => domainListMatcher() },
+    {
+      // asks the catalog's current matcher, so custom tools added later count too
+      provide: NETWORK_TOOL_MATCHER,
+      inject: [CatalogService],
+      useFactory: (catalog: CatalogService): HostMatcher => ({
+        matchHost: (host) => catalog.matcher().matchHost(host),
+      }),
+    },
     NetworkUsageRepository,
     LogIngestRepository,
     NetworkIngestService,
