@@ -18,10 +18,7 @@ import { LogIngestCore } from '../src/signals/network/ingest/log-ingest-core';
 import { runIngest } from '../src/signals/network/ingest/log-ingest-runner';
 import { openLogStream } from '../src/signals/network/ingest/log-source';
 import { NetworkIngestService } from '../src/signals/network/network-ingest.service';
-import {
-  GENERATOR_AI_HOSTS,
-  writeSquidLog,
-} from '../src/signals/network/testing/squid-log-generator';
+import { writeSquidLog } from '../src/signals/network/testing/squid-log-generator';
 
 const TARGET_LINES_PER_S = 3_000_000;
 
