@@ -65,24 +65,20 @@ describe('ingest-logs CLI', () => {
     expect(Object.keys(out)).toEqual(['files', 'format', 'lines', 'parsed', 'malformed', 'tools']);
     expect(out).toMatchObject({ files, format: 'mixed', malformed: 5 });
     expect(out.tools.chatgpt).toEqual({ requests: 5, bytes: 13720, identities: 3 });
-    await expect(usage()).resolves.toEqual(
-      [
-        'anthropic-api email:john@corp.example 1',
-        'anthropic-api ip:192.168.1.20 1',
-        'chatgpt email:alice@corp.example 2',
-        'chatgpt email:jane.doe@corp.example 2',
-        'chatgpt username:dave 1',
-        'claude ip:10.1.1.6 0',
-        'claude ip:10.2.0.16 1',
-        'claude ip:10.5.0.6 1',
-        'claude ip:fd00::5 1',
-        'claude username:corp\\bob 2',
-        'perplexity ip:10.1.1.6 1',
-      ].filter((l) => !l.endsWith(' 0')),
-    );
-    // chatgpt.com.evil.example, notchatgpt.com, claude.ai.example.org: no tool, no row
-    const hosts = await query<{ n: string }>(`SELECT COUNT(*)::text AS n FROM network_usage_daily`);
-    expect(Number(hosts[0].n)).toBeGreaterThan(0);
+    await expect(usage()).resolves.toEqual([
+      'anthropic-api email:john@corp.example 1',
+      'anthropic-api ip:192.168.1.20 1',
+      'chatgpt email:alice@corp.example 2',
+      'chatgpt email:jane.doe@corp.example 2',
+      'chatgpt username:dave 1',
+      'claude ip:10.2.0.16 1',
+      'claude ip:10.5.0.6 1',
+      'claude ip:fd00::5 1',
+      'claude username:corp\\bob 2',
+      'perplexity ip:10.1.1.6 1',
+    ]);
+    // chatgpt.com.evil.example, notchatgpt.com, claude.ai.example.org matched no tool: the list
+    // above is every row, and alice's two chatgpt requests are the two real ones
   });
 
   it('should add nothing when the same files are ingested again', async () => {
