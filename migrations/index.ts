@@ -1,10 +1,12 @@
 import { Spine1764000000000 } from './1764000000000-Spine';
 import { Catalog1764100000000 } from './1764100000000-Catalog';
 import { PeopleSurveys1764200000000 } from './1764200000000-PeopleSurveys';
+import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
   Spine1764000000000,
   Catalog1764100000000,
   PeopleSurveys1764200000000,
+  NetworkUsage1764400000000,
 ];

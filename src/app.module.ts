@@ -9,10 +9,11 @@ import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
 import { PeopleModule } from './people/people.module';
 import { EvidenceModule } from './signals/evidence/evidence.module';
+import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** The domain modules; every entry point loads all of them. */
-const DOMAIN_MODULES = [CatalogModule, EvidenceModule, PeopleModule, SurveysModule];
+const DOMAIN_MODULES = [CatalogModule, EvidenceModule, PeopleModule, SurveysModule, NetworkModule];
 
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})

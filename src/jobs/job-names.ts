@@ -9,11 +9,13 @@ export enum QueueName {
 
 export enum JobName {
   Diagnostics = 'system.diagnostics',
+  IngestLogs = 'network.ingest-logs',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Diagnostics]: QueueName.System,
+  [JobName.IngestLogs]: QueueName.Ingest,
 };
 
 export function isJobName(value: string): value is JobName {

@@ -2,6 +2,7 @@ import type { CliCommand } from '../cli-context';
 import { catalogCommand } from './catalog.command';
 import { diagnosticsCommand } from './diagnostics.command';
 import { importSurveyCommand } from './import-survey.command';
+import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
 import { tokenCommand } from './token.command';
 
@@ -12,4 +13,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   diagnosticsCommand,
   catalogCommand,
   importSurveyCommand,
+  ingestLogsCommand,
 ];
