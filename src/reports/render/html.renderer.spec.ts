@@ -19,7 +19,7 @@ describe(HtmlReportRenderer.name, () => {
   it('should print no e-mail address in the baseline when findings carry them', () => {
     const html = sut.render(buildBaseline(fixtureInput()));
     expect(html).not.toContain('@example.test');
-    expect(html).toContain('< 5');
+    expect(html).toContain('&lt; 5');
   });
 
   it('should render the inventory and the findings report with their subjects', () => {
