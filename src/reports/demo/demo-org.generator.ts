@@ -138,7 +138,7 @@ function makeSurvey(
   for (const person of people) {
     if (!rnd.chance(0.78)) continue;
     const mine = usage.filter((u) => u.person.id === person.id).map((u) => u.tool);
-    // Most answer fully; some leave out whatever policy does not allow.
+    // Most answer fully; some name only what policy sanctions.
     const honest = rnd.chance(0.68);
     const said = mine.filter(
       (t) => honest || t.policy.status === 'sanctioned' || t.policy.status === 'tolerated',
