@@ -21,4 +21,5 @@ module.exports = {
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,
+  setupFiles: ['reflect-metadata'],
 };

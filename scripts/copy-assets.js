@@ -1,0 +1,29 @@
+// After tsc: copy data files the code reads at run time, and write the entry shims at dist/.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+
+function copyTree(from, to, keep) {
+  if (!fs.existsSync(from)) return;
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copyTree(src, dst, keep);
+    else if (keep(entry.name)) {
+      fs.mkdirSync(path.dirname(dst), { recursive: true });
+      fs.copyFileSync(src, dst);
+    }
+  }
+}
+
+copyTree(path.join(root, 'src'), path.join(dist, 'src'), (n) => /\.(ya?ml|json|hbs|html|css)$/.test(n));
+copyTree(path.join(root, 'reports'), path.join(dist, 'reports'), () => true);
+
+// package.json's bin and the documented commands use dist/cli.js, dist/main.js and dist/worker.js.
+for (const entry of ['cli', 'main', 'worker']) {
+  const shim = path.join(dist, `${entry}.js`);
+  fs.writeFileSync(shim, `#!/usr/bin/env node\nrequire('./src/${entry}.js');\n`);
+  fs.chmodSync(shim, 0o755);
+}

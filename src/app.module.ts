@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import type { ProcessRole } from './jobs/process-role';
+import { EvidenceModule } from './signals/evidence/evidence.module';
+
+/** The domain modules; every entry point loads all of them. */
+const DOMAIN_MODULES = [EvidenceModule];
+
+/** One module graph behind the three entry points (API, worker, CLI). */
+@Module({})
+export class AppModule {
+  static forRoot(opts: { role: ProcessRole; config: AppConfig }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(opts.config),
+        DatabaseModule,
+        AuthModule,
+        JobsModule.forRoot(opts.role),
+        HealthModule,
+        ...DOMAIN_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { AuditService } from './audit.service';
+import { ApiTokenEntity } from './entities/api-token.entity';
+import { Actor, ALL_ROLES, Role } from './role';
+import { generateToken, hashToken, looksLikeToken } from './token-secret';
+import { TokenRepository } from './token.repository';
+
+export type TokenView = Pick<
+  ApiTokenEntity,
+  'id' | 'name' | 'role' | 'prefix' | 'createdBy' | 'createdAt' | 'lastUsedAt' | 'revokedAt'
+>;
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly tokens: TokenRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates a token; the secret is in the answer and nowhere else, ever again. */
+  async create(
+    name: string,
+    role: Role,
+    actor: Actor,
+  ): Promise<{ token: string; info: TokenView }> {
+    if (!ALL_ROLES.includes(role)) {
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `role must be one of ${ALL_ROLES.join(', ')} (got "${role}")`,
+      );
+    }
+    const { token, hash, prefix } = generateToken();
+    const row = await this.tokens.insert({
+      id: randomUUID(),
+      name,
+      role,
+      tokenHash: hash,
+      prefix,
+      createdBy: actor.name,
+    });
+    await this.audit.record({
+      actor,
+      action: 'token.create',
+      targetType: 'token',
+      targetId: row.id,
+      detail: { name, role },
+    });
+    return { token, info: view(row) };
+  }
+
+  /** On first start with no token at all, an admin token so the operator can get in. */
+  async createBootstrapTokenIfNone(actor: Actor): Promise<string | null> {
+    if ((await this.tokens.countActive()) > 0) return null;
+    return (await this.create('bootstrap-admin', Role.Admin, actor)).token;
+  }
+
+  async authenticate(bearer: string): Promise<Actor | null> {
+    if (!looksLikeToken(bearer)) return null;
+    const row = await this.tokens.findActiveByHash(hashToken(bearer));
+    if (!row) return null;
+    await this.tokens.touch(row.id, new Date());
+    return { tokenId: row.id, name: row.name, role: row.role };
+  }
+
+  async list(): Promise<TokenView[]> {
+    return (await this.tokens.list()).map(view);
+  }
+
+  async revoke(id: string, actor: Actor): Promise<void> {
+    const row = await this.tokens.findById(id);
+    if (!row) throw new DomainError(ErrorCode.NotFound, `No token with id ${id}`);
+    if (!(await this.tokens.revoke(id)))
+      throw new DomainError(ErrorCode.Conflict, `Token ${id} is already revoked`);
+    await this.audit.record({
+      actor,
+      action: 'token.revoke',
+      targetType: 'token',
+      targetId: id,
+      detail: { name: row.name },
+    });
+  }
+}
+
+function view(row: ApiTokenEntity): TokenView {
+  const { id, name, role, prefix, createdBy, createdAt, lastUsedAt, revokedAt } = row;
+  return { id, name, role, prefix, createdBy, createdAt, lastUsedAt, revokedAt };
+}

@@ -1,0 +1,6 @@
+import type { CliCommand } from '../cli-context';
+import { migrateCommand } from './migrate.command';
+import { tokenCommand } from './token.command';
+
+/** Every CLI command; each module adds its own here. */
+export const CLI_COMMANDS: CliCommand[] = [migrateCommand, tokenCommand];

@@ -1,0 +1,61 @@
+import { Option } from 'commander';
+import { LOCAL_OPERATOR, Role } from '../../auth/role';
+import { TokenService } from '../../auth/token.service';
+import type { CliCommand } from '../cli-context';
+
+export const tokenCommand: CliCommand = {
+  register(program, ctx) {
+    const token = program.command('token').description('create, list and revoke API tokens');
+
+    token
+      .command('create')
+      .description('create an API token; it is printed once and stored hashed')
+      .addOption(
+        new Option('--role <role>', 'role of the token')
+          .choices(Object.values(Role))
+          .makeOptionMandatory(),
+      )
+      .requiredOption('--name <name>', 'what the token is for, e.g. "ci" or a person')
+      .option('--json', 'print JSON')
+      .action(async (opts: { role: Role; name: string; json?: boolean }) => {
+        const created = await ctx.withApp((app) =>
+          app.get(TokenService).create(opts.name, opts.role, LOCAL_OPERATOR),
+        );
+        ctx.print(
+          !!opts.json,
+          { token: created.token, ...created.info },
+          (v) =>
+            `Created ${v.role} token "${v.name}" (${v.id}). Keep it; it is not shown again:\n${v.token}`,
+        );
+      });
+
+    token
+      .command('list')
+      .description('list tokens (never their secrets)')
+      .option('--json', 'print JSON')
+      .action(async (opts: { json?: boolean }) => {
+        const tokens = await ctx.withApp((app) => app.get(TokenService).list());
+        ctx.print(
+          !!opts.json,
+          { tokens },
+          (v) =>
+            v.tokens
+              .map(
+                (t) =>
+                  `${t.id}  ${t.role.padEnd(8)} ${t.prefix}…  ${t.name}${t.revokedAt ? '  (revoked)' : ''}`,
+              )
+              .join('\n') || 'No tokens.',
+        );
+      });
+
+    token
+      .command('revoke')
+      .description('revoke a token by id')
+      .argument('<id>', 'token id (see token list)')
+      .option('--json', 'print JSON')
+      .action(async (id: string, opts: { json?: boolean }) => {
+        await ctx.withApp((app) => app.get(TokenService).revoke(id, LOCAL_OPERATOR));
+        ctx.print(!!opts.json, { revoked: id }, (v) => `Revoked ${v.revoked}`);
+      });
+  },
+};

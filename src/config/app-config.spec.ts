@@ -1,0 +1,52 @@
+import { AppConfig, ConfigError } from './app-config';
+
+describe(AppConfig.name, () => {
+  it('should apply defaults when the environment is empty', () => {
+    const sut = AppConfig.fromEnv({});
+    expect(sut.port).toBe(3000);
+    expect(sut.embeddedDatabase).toBe(true);
+    expect(sut.embeddedJobs).toBe(true);
+    expect(sut.privacyK).toBe(5);
+    expect(sut.dataDir.endsWith('data')).toBe(true);
+  });
+
+  it('should name the variable when a value is bad', () => {
+    expect(() => AppConfig.fromEnv({ PORT: 'eighty' })).toThrow(
+      /PORT: .*must be a whole number.*"eighty"/,
+    );
+    expect(() => AppConfig.fromEnv({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: must be a postgres/,
+    );
+    expect(() => AppConfig.fromEnv({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+  });
+
+  it('should never echo a secret value when it is invalid', () => {
+    let message = '';
+    try {
+      AppConfig.fromEnv({ SURVEY_PSEUDONYM_KEY: 'short-secret-value' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('SURVEY_PSEUDONYM_KEY');
+    expect(message).not.toContain('short-secret-value');
+  });
+
+  it('should keep secrets out of serialisation when they are set', () => {
+    const sut = AppConfig.fromEnv({
+      GITHUB_TOKEN: 'ghp_verysecret',
+      DATABASE_URL: 'postgres://u:pw@h/db',
+    });
+    expect(sut.githubToken).toBe('ghp_verysecret');
+    expect(JSON.stringify(sut)).not.toContain('ghp_verysecret');
+    expect(sut.describe()).not.toContain('pw');
+  });
+
+  it('should reject risk weights that are not numbers when given as JSON', () => {
+    expect(() => AppConfig.fromEnv({ RISK_WEIGHTS: '{"policy": "high"}' })).toThrow(
+      /RISK_WEIGHTS.policy/,
+    );
+    expect(AppConfig.fromEnv({ RISK_WEIGHTS: '{"policy": 40}' }).riskWeights).toEqual({
+      policy: 40,
+    });
+  });
+});

@@ -1,0 +1,134 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import * as path from 'node:path';
+import { EnvSchema, LogLevelName, SECRET_VARIABLES } from './env.schema';
+
+export class ConfigError extends Error {}
+
+/** Validated, typed configuration. The only place that reads the environment. */
+export class AppConfig {
+  readonly databaseUrl?: string;
+  readonly redisUrl?: string;
+  readonly redisPrefix: string;
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: LogLevelName;
+  readonly githubApiUrl: string;
+  readonly privacyK: number;
+  readonly jobConcurrency: number;
+  readonly jobAttempts: number;
+  readonly uploadMaxBytes: number;
+  readonly chromiumPath: string;
+  readonly riskWeights: Record<string, number>;
+  // Secrets are not enumerable, so a stray JSON.stringify(config) or console.log cannot leak them.
+  declare readonly githubToken?: string;
+  declare readonly surveyPseudonymKey?: string;
+
+  constructor(env: EnvSchema) {
+    this.databaseUrl = env.DATABASE_URL;
+    this.redisUrl = env.REDIS_URL;
+    this.redisPrefix = env.REDIS_PREFIX;
+    this.dataDir = path.resolve(env.AI_CENSUS_DATA_DIR);
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.logLevel = env.LOG_LEVEL;
+    this.githubApiUrl = env.GITHUB_API_URL.replace(/\/+$/, '');
+    this.privacyK = env.PRIVACY_K_DEFAULT;
+    this.jobConcurrency = env.JOB_CONCURRENCY;
+    this.jobAttempts = env.JOB_ATTEMPTS;
+    this.uploadMaxBytes = env.UPLOAD_MAX_BYTES;
+    this.chromiumPath = env.CHROMIUM_PATH;
+    this.riskWeights = parseRiskWeights(env.RISK_WEIGHTS);
+    Object.defineProperty(this, 'githubToken', { value: env.GITHUB_TOKEN, enumerable: false });
+    Object.defineProperty(this, 'surveyPseudonymKey', {
+      value: env.SURVEY_PSEUDONYM_KEY,
+      enumerable: false,
+    });
+  }
+
+  get embeddedDatabase(): boolean {
+    return !this.databaseUrl;
+  }
+
+  get embeddedJobs(): boolean {
+    return !this.redisUrl;
+  }
+
+  /** A description safe to log: which backends, never credentials. */
+  describe(): string {
+    const db = this.databaseUrl
+      ? `PostgreSQL at ${redactUrl(this.databaseUrl)}`
+      : `embedded PGlite in ${this.dataDir}`;
+    const jobs = this.redisUrl
+      ? `Bull on Redis at ${redactUrl(this.redisUrl)}`
+      : 'in-process job runner';
+    return `${db}; ${jobs}`;
+  }
+
+  /** Loads and validates; throws ConfigError naming every bad variable. */
+  static fromEnv(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
+    const known = Object.keys(new EnvSchema());
+    const raw: Record<string, unknown> = {};
+    for (const key of [
+      ...known,
+      'DATABASE_URL',
+      'REDIS_URL',
+      'GITHUB_TOKEN',
+      'SURVEY_PSEUDONYM_KEY',
+      'RISK_WEIGHTS',
+    ]) {
+      if (env[key] !== undefined) raw[key] = env[key];
+    }
+    const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
+    const errors = validateSync(parsed, { whitelist: true, forbidUnknownValues: false });
+    if (errors.length > 0) {
+      const lines = errors.map((e) => {
+        const reasons = Object.values(e.constraints ?? {})
+          .map((r) => r.replace(new RegExp(`^${e.property} `), ''))
+          .join(', ');
+        const shown = SECRET_VARIABLES.has(e.property)
+          ? '(value hidden)'
+          : JSON.stringify(raw[e.property]);
+        return `${e.property}: ${reasons} (got ${shown})`;
+      });
+      throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+    }
+    try {
+      return new AppConfig(parsed);
+    } catch (e) {
+      throw new ConfigError(`Invalid configuration: ${(e as Error).message}`);
+    }
+  }
+}
+
+function parseRiskWeights(raw: string | undefined): Record<string, number> {
+  if (!raw) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Error('RISK_WEIGHTS must be a JSON object of factor name to number');
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error('RISK_WEIGHTS must be a JSON object of factor name to number');
+  }
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new Error(`RISK_WEIGHTS.${k} must be a non-negative number`);
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

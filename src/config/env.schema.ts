@@ -1,0 +1,96 @@
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+const blankToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** The environment as the service accepts it. Field names are the variable names. */
+export class EnvSchema {
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'may hold letters, digits and _ . : - only' })
+  REDIS_PREFIX = 'ai-census';
+
+  @IsString()
+  @MinLength(1)
+  AI_CENSUS_DATA_DIR = './data';
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevelName = 'log';
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  GITHUB_TOKEN?: string;
+
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  GITHUB_API_URL = 'https://api.github.com';
+
+  /** The smallest group a leader-facing aggregate may show. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(2)
+  @Max(1000)
+  PRIVACY_K_DEFAULT = 5;
+
+  /** Key for pseudonymous survey links; generated into the data dir when absent. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  SURVEY_PSEUDONYM_KEY?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(64)
+  JOB_CONCURRENCY = 2;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(20)
+  JOB_ATTEMPTS = 3;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1024)
+  UPLOAD_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
+  @IsString()
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /** JSON object overriding risk-score weights by factor name. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  RISK_WEIGHTS?: string;
+}
+
+/** Variables whose values are never echoed, not even in a validation error. */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'GITHUB_TOKEN',
+  'SURVEY_PSEUDONYM_KEY',
+  'DATABASE_URL',
+  'REDIS_URL',
+]);

@@ -1,0 +1,21 @@
+export enum QueueName {
+  System = 'system',
+  Scan = 'scan',
+  Ingest = 'ingest',
+  Survey = 'survey',
+  Correlate = 'correlate',
+  Report = 'report',
+}
+
+export enum JobName {
+  Diagnostics = 'system.diagnostics',
+}
+
+/** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.Diagnostics]: QueueName.System,
+};
+
+export function isJobName(value: string): value is JobName {
+  return (Object.values(JobName) as string[]).includes(value);
+}

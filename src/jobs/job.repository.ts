@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { JobEntity } from './entities/job.entity';
+import { JobName, QueueName } from './job-names';
+import { JobCounts } from './job.types';
+
+@Injectable()
+export class JobRepository {
+  constructor(@InjectRepository(JobEntity) private readonly repo: Repository<JobEntity>) {}
+
+  /** Inserts a queued job; a job with the same id that has not failed is kept as it is. */
+  async enqueue(job: {
+    id: string;
+    queue: QueueName;
+    name: JobName;
+    data: unknown;
+    createdBy: string | null;
+  }): Promise<{ row: JobEntity; created: boolean }> {
+    const rows: { id: string }[] = await this.repo.query(
+      `INSERT INTO job (id, queue, name, state, data, created_by)
+       VALUES ($1, $2, $3, 'queued', $4::jsonb, $5)
+       ON CONFLICT (id) DO UPDATE
+         SET state = 'queued', progress = 0, counts = '{}'::jsonb, data = excluded.data, result = NULL,
+             error = NULL, attempts = 0, started_at = NULL, finished_at = NULL, updated_at = now()
+         WHERE job.state = 'failed'
+       RETURNING id`,
+      [job.id, job.queue, job.name, JSON.stringify(job.data ?? {}), job.createdBy],
+    );
+    return { row: await this.repo.findOneByOrFail({ id: job.id }), created: rows.length > 0 };
+  }
+
+  findById(id: string): Promise<JobEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  list(filter: { state?: string; name?: string; limit: number }): Promise<JobEntity[]> {
+    const where: Record<string, string> = {};
+    if (filter.state) where.state = filter.state;
+    if (filter.name) where.name = filter.name;
+    return this.repo.find({ where, order: { createdAt: 'DESC' }, take: filter.limit });
+  }
+
+  /** Unfinished jobs of these queues, oldest first: what an in-process runner resumes after a restart. */
+  findUnfinished(queues: QueueName[]): Promise<JobEntity[]> {
+    return this.repo.find({
+      where: { state: In(['queued', 'running']), queue: In(queues) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Marks a try as started and returns its number; atomic, so two runners can be told apart. */
+  async start(id: string, worker: string): Promise<number> {
+    const rows: { attempts: number }[] = await this.repo.query(
+      `UPDATE job SET state = 'running', attempts = attempts + 1, worker = $2,
+              started_at = COALESCE(started_at, now()), updated_at = now()
+       WHERE id = $1 RETURNING attempts`,
+      [id, worker],
+    );
+    return rows[0]?.attempts ?? 0;
+  }
+
+  async progress(id: string, progress: number, counts: JobCounts): Promise<void> {
+    await this.repo.query(
+      `UPDATE job SET progress = $2, counts = $3::jsonb, updated_at = now() WHERE id = $1`,
+      [id, progress, JSON.stringify(counts)],
+    );
+  }
+
+  async complete(id: string, result: unknown): Promise<void> {
+    await this.repo.query(
+      `UPDATE job SET state = 'completed', progress = 100, result = $2::jsonb, error = NULL,
+              finished_at = now(), updated_at = now() WHERE id = $1`,
+      [id, JSON.stringify(result ?? null)],
+    );
+  }
+
+  async fail(id: string, error: string, final: boolean): Promise<void> {
+    await this.repo.query(
+      `UPDATE job SET state = $3, error = $2, finished_at = CASE WHEN $3 = 'failed' THEN now() END,
+              updated_at = now() WHERE id = $1`,
+      [id, error, final ? 'failed' : 'queued'],
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import type { JobName, QueueName } from './job-names';
+
+export type JobState = 'queued' | 'running' | 'completed' | 'failed';
+
+export type JobCounts = Record<string, number>;
+
+export interface JobContext<TData> {
+  jobId: string;
+  name: JobName;
+  data: TData;
+  /** 1 on the first try */
+  attempt: number;
+  /** percent 0..100 and optional counts (lines, files, repositories …); cheap to call often */
+  progress(percent: number, counts?: JobCounts): Promise<void>;
+  log(message: string): void;
+}
+
+export interface JobProcessor<TData = unknown, TResult = unknown> {
+  handle(ctx: JobContext<TData>): Promise<TResult>;
+}
+
+export interface JobView {
+  id: string;
+  queue: QueueName;
+  name: JobName;
+  state: JobState;
+  progress: number;
+  counts: JobCounts;
+  result: unknown;
+  error: string | null;
+  attempts: number;
+  worker: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export type ProgressListener = (percent: number, counts: JobCounts) => void;

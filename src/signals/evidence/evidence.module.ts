@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EvidenceEntity } from './entities/evidence.entity';
+import { EvidenceRepository } from './evidence.repository';
+import { EvidenceService } from './evidence.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([EvidenceEntity])],
+  providers: [EvidenceRepository, EvidenceService],
+  exports: [EvidenceService],
+})
+export class EvidenceModule {}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { FindOptionsWhere, Repository } from 'typeorm';
+import { EvidenceEntity } from './entities/evidence.entity';
+import type { EvidenceInput } from './evidence.types';
+
+export interface EvidenceFilter {
+  toolId?: string;
+  signal?: string;
+  repository?: string;
+  identityValue?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class EvidenceRepository {
+  constructor(
+    @InjectRepository(EvidenceEntity) private readonly repo: Repository<EvidenceEntity>,
+  ) {}
+
+  /**
+   * One statement per batch. An unchanged row is not touched at all, so re-running a scan or
+   * re-ingesting a file changes nothing; a changed one widens its seen-window.
+   */
+  async upsert(rows: EvidenceInput[]): Promise<{ inserted: number; updated: number }> {
+    if (rows.length === 0) return { inserted: 0, updated: 0 };
+    const col = <T>(f: (r: EvidenceInput) => T) => rows.map(f);
+    const result: { inserted: boolean }[] = await this.repo.query(
+      `INSERT INTO evidence AS e (fingerprint, tool_id, signal, source_run_id, repository, identity_kind,
+              identity_value, confidence, first_seen, last_seen, count, bytes, detail)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+              $8::real[], $9::timestamptz[], $10::timestamptz[], $11::bigint[], $12::bigint[], $13::jsonb[])
+       ON CONFLICT (fingerprint) DO UPDATE SET
+         first_seen = LEAST(e.first_seen, excluded.first_seen),
+         last_seen = GREATEST(e.last_seen, excluded.last_seen),
+         count = excluded.count, bytes = excluded.bytes, confidence = excluded.confidence,
+         detail = excluded.detail, source_run_id = excluded.source_run_id, updated_at = now()
+       WHERE (e.first_seen, e.last_seen, e.count, e.bytes, e.confidence, e.detail)
+             IS DISTINCT FROM (LEAST(e.first_seen, excluded.first_seen), GREATEST(e.last_seen, excluded.last_seen),
+                               excluded.count, excluded.bytes, excluded.confidence, excluded.detail)
+       RETURNING (xmax = 0) AS inserted`,
+      [
+        col((r) => r.fingerprint),
+        col((r) => r.toolId),
+        col((r) => r.signal),
+        col((r) => r.sourceRunId ?? null),
+        col((r) => r.repository ?? null),
+        col((r) => r.identityKind ?? null),
+        col((r) => r.identityValue ?? null),
+        col((r) => r.confidence ?? 1),
+        col((r) => r.firstSeen.toISOString()),
+        col((r) => r.lastSeen.toISOString()),
+        col((r) => r.count ?? 1),
+        col((r) => r.bytes ?? 0),
+        col((r) => JSON.stringify(r.detail)),
+      ],
+    );
+    const inserted = result.filter((r) => r.inserted).length;
+    return { inserted, updated: result.length - inserted };
+  }
+
+  find(f: EvidenceFilter): Promise<EvidenceEntity[]> {
+    const where: FindOptionsWhere<EvidenceEntity> = {};
+    if (f.toolId) where.toolId = f.toolId;
+    if (f.signal) where.signal = f.signal;
+    if (f.repository) where.repository = f.repository;
+    if (f.identityValue) where.identityValue = f.identityValue;
+    return this.repo.find({ where, order: { id: 'ASC' }, take: f.limit, skip: f.offset });
+  }
+
+  countByTool(): Promise<{ toolId: string; rows: number }[]> {
+    return this.repo.query(
+      `SELECT tool_id AS "toolId", count(*)::int AS rows FROM evidence GROUP BY tool_id ORDER BY tool_id`,
+    );
+  }
+}

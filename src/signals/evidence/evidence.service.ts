@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/domain-error';
+import { SIGNALS } from '../../catalog/catalog.types';
+import { EvidenceFilter, EvidenceRepository } from './evidence.repository';
+import type { EvidenceInput } from './evidence.types';
+
+const BATCH = 5_000;
+
+/** The one evidence table every signal writes to and the findings module reads. */
+@Injectable()
+export class EvidenceService {
+  constructor(private readonly repo: EvidenceRepository) {}
+
+  async record(rows: EvidenceInput[]): Promise<{ inserted: number; updated: number }> {
+    // The same fingerprint twice in one statement would make ON CONFLICT fail: keep the widest.
+    const unique = new Map<string, EvidenceInput>();
+    for (const row of rows) {
+      validate(row);
+      const prev = unique.get(row.fingerprint);
+      unique.set(row.fingerprint, prev ? merge(prev, row) : row);
+    }
+    const all = [...unique.values()];
+    let inserted = 0;
+    let updated = 0;
+    for (let i = 0; i < all.length; i += BATCH) {
+      const r = await this.repo.upsert(all.slice(i, i + BATCH));
+      inserted += r.inserted;
+      updated += r.updated;
+    }
+    return { inserted, updated };
+  }
+
+  list(filter: Partial<EvidenceFilter>) {
+    return this.repo.find({ limit: 100, offset: 0, ...filter });
+  }
+
+  countByTool() {
+    return this.repo.countByTool();
+  }
+}
+
+function validate(row: EvidenceInput): void {
+  if (!row.fingerprint)
+    throw new DomainError(ErrorCode.InvalidInput, `evidence for ${row.toolId} has no fingerprint`);
+  if (!(SIGNALS as readonly string[]).includes(row.signal)) {
+    throw new DomainError(
+      ErrorCode.InvalidInput,
+      `evidence signal "${row.signal}" is not one of ${SIGNALS.join(', ')}`,
+    );
+  }
+  if (row.confidence !== undefined && (row.confidence < 0 || row.confidence > 1)) {
+    throw new DomainError(
+      ErrorCode.InvalidInput,
+      `evidence confidence ${row.confidence} is outside 0..1`,
+    );
+  }
+}
+
+function merge(a: EvidenceInput, b: EvidenceInput): EvidenceInput {
+  return {
+    ...b,
+    firstSeen: a.firstSeen < b.firstSeen ? a.firstSeen : b.firstSeen,
+    lastSeen: a.lastSeen > b.lastSeen ? a.lastSeen : b.lastSeen,
+  };
+}
