@@ -57,9 +57,19 @@ export class CreateFindings1764500000000 implements MigrationInterface {
         actor text NOT NULL,
         created_at timestamptz NOT NULL
       )`);
+    // Identities seen in evidence, resolved to people once: correlation joins evidence to it in SQL.
+    await q.query(`
+      CREATE TABLE finding_identity (
+        kind text NOT NULL,
+        value text NOT NULL,
+        person_id text,
+        resolved_at timestamptz NOT NULL,
+        PRIMARY KEY (kind, value)
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE finding_identity`);
     await q.query(`DROP TABLE suppressed_fingerprint`);
     await q.query(`DROP TABLE finding_event`);
     await q.query(`DROP TABLE finding`);
