@@ -7,9 +7,11 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
 import { EvidenceModule } from './signals/evidence/evidence.module';
+import { FindingsModule } from './findings/findings.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** The domain modules; every entry point loads all of them. */
-const DOMAIN_MODULES = [EvidenceModule];
+const DOMAIN_MODULES = [EvidenceModule, FindingsModule, ReportsModule];
 
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})

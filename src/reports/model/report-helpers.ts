@@ -1,9 +1,12 @@
 import type { RiskTier } from '../../findings/findings.types';
 import type { ReportFinding, ReportTool } from './report.types';
 
-/** Seen by a system (repository, dependency, network, seat), not only said in a survey. */
+/**
+ * Seen in use by a system (repository, dependency, network), not only said in a survey. A seat
+ * is access, not use: it does not count on its own.
+ */
 export function isObserved(f: ReportFinding): boolean {
-  return f.signals.some((s) => s !== 'survey');
+  return f.signals.some((s) => s !== 'survey' && s !== 'copilot-seat');
 }
 
 export function tierRank(tier: RiskTier): number {

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FindingsModule } from '../findings/findings.module';
+import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
+import { ReportRendererService } from './report-renderer.service';
+import { ReportSnapshotRepository } from './report-snapshot.repository';
+import { ReportProcessor } from './report.processor';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule],
+  controllers: [ReportsController],
+  providers: [ReportSnapshotRepository, ReportRendererService, ReportsService, ReportProcessor],
+  exports: [ReportsService, ReportRendererService],
+})
+export class ReportsModule {}
