@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-context';
+import { baselineCommand } from './baseline.command';
 import { migrateCommand } from './migrate.command';
 import { tokenCommand } from './token.command';
 
 /** Every CLI command; each module adds its own here. */
-export const CLI_COMMANDS: CliCommand[] = [migrateCommand, tokenCommand];
+export const CLI_COMMANDS: CliCommand[] = [migrateCommand, tokenCommand, baselineCommand];
