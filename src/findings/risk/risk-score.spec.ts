@@ -110,7 +110,7 @@ describe(computeRisk.name, () => {
     });
     const sut = computeRisk(input({ sanction, dataClasses: ['pii'], vendorRisk: safeVendor }));
     expect(sut.factors.find((f) => f.key === 'violation.data-class')?.points).toBe(25);
-    expect(sut.score).toBe(25 + 12);
+    expect(sut.score).toBe(25); // the pii is counted once, by the violation
   });
 
   it('should lower the score when every trace is low confidence', () => {

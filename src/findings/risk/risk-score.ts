@@ -148,6 +148,8 @@ export function parseRetentionDays(text: string | undefined): number | undefined
 }
 
 function dataClassFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
+  // A data-class violation already counts the sensitive data; do not count it twice.
+  if (input.sanction.dataClassViolations.length > 0) return [];
   // Order of DATA_CLASSES is by sensitivity only loosely; take the highest weight, ties by name.
   let best: DataClass | undefined;
   for (const c of [...new Set(input.dataClasses)].sort()) {

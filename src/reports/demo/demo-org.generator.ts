@@ -139,10 +139,8 @@ function makeSurvey(
     if (!rnd.chance(0.78)) continue;
     const mine = usage.filter((u) => u.person.id === person.id).map((u) => u.tool);
     // Most answer fully; some name only what policy sanctions.
-    const honest = rnd.chance(0.68);
-    const said = mine.filter(
-      (t) => honest || t.policy.status === 'sanctioned' || t.policy.status === 'tolerated',
-    );
+    const honest = rnd.chance(0.62);
+    const said = mine.filter((t) => honest || t.policy.status === 'sanctioned');
     // A few use a tool only off the network (a phone, home): self-reported, never observed.
     const offNetwork = rnd.chance(0.06)
       ? tools.filter((t) => !mine.includes(t) && t.policy.status !== 'prohibited')
