@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { nestLogLevels } from './bootstrap/http-app';
@@ -21,7 +20,8 @@ async function main(): Promise<void> {
     },
   );
   app.enableShutdownHooks();
-  new Logger('Worker').log(`Worker ${process.pid} ready: ${config.describe()}`);
+  // Always printed, whatever LOG_LEVEL: supervisors and tests wait for this line.
+  process.stdout.write(`ai-census worker ${process.pid} ready: ${config.describe()}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,7 @@ export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() targetType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() targetId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() action?: string;
-  @ApiPropertyOptional({ default: 100 })
+  @ApiPropertyOptional({ type: Number, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -3,14 +3,14 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class DiagnosticsJobDto {
-  @ApiPropertyOptional({ default: 10 })
+  @ApiPropertyOptional({ type: Number, default: 10 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1000)
   steps = 10;
 
-  @ApiPropertyOptional({ default: 100, description: 'pause per step, milliseconds' })
+  @ApiPropertyOptional({ type: Number, default: 100, description: 'pause per step, milliseconds' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -26,7 +26,7 @@ export class ListJobsDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
 
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({ type: Number, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,63 @@
+import { createTestDatabase } from './support/test-db';
+import { runCli } from './support/processes';
+
+describe('ai-census CLI on PostgreSQL', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env = { DATABASE_URL: db.url, LOG_LEVEL: 'error' };
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('should print help for the program and for each command', () => {
+    const top = runCli(['--help'], env);
+    expect(top.status).toBe(0);
+    expect(top.stdout).toMatch(/token/);
+    expect(top.stdout).toMatch(/migrate/);
+    const sub = runCli(['token', 'create', '--help'], env);
+    expect(sub.stdout).toMatch(/--role <role>/);
+  });
+
+  it('should create, list and revoke a token when driven as a user would', () => {
+    const created = runCli(['token', 'create', '--role', 'admin', '--name', 'ops', '--json'], env);
+    expect(created.status).toBe(0);
+    const token = JSON.parse(created.stdout);
+    expect(token.token).toMatch(/^aic_/);
+    expect(token.role).toBe('admin');
+
+    const listed = runCli(['token', 'list', '--json'], env);
+    expect(listed.stdout).not.toContain(token.token);
+    expect(JSON.parse(listed.stdout).tokens).toEqual([
+      expect.objectContaining({ id: token.id, name: 'ops', revokedAt: null }),
+    ]);
+
+    const text = runCli(['token', 'list'], env);
+    expect(text.stdout).toMatch(new RegExp(`${token.id}\\s+admin`));
+
+    expect(runCli(['token', 'revoke', token.id], env).status).toBe(0);
+    const again = runCli(['token', 'revoke', token.id], env);
+    expect(again.status).toBe(1);
+    expect(again.stderr.trim()).toBe(`ai-census: Token ${token.id} is already revoked`);
+  });
+
+  it('should fail with one line naming the problem when input is bad', () => {
+    const badRole = runCli(['token', 'create', '--role', 'root', '--name', 'x'], env);
+    expect(badRole.status).not.toBe(0);
+    expect(badRole.stderr).toMatch(/--role.*root/);
+
+    const badConfig = runCli(['migrate'], { ...env, PORT: 'eighty' });
+    expect(badConfig.status).toBe(1);
+    expect(badConfig.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badConfig.stderr).toMatch(/PORT: .*whole number/);
+  });
+
+  it('should report the applied migrations when asked to migrate', () => {
+    const r = runCli(['migrate', '--json'], env);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).migrations[0]).toBe('Spine1764000000000');
+  });
+});
