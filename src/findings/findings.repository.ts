@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { FindingEventEntity } from './entities/finding-event.entity';
 import { FindingEntity } from './entities/finding.entity';
 import type { RiskTier, SubjectType, TriageState } from './findings.types';
+import { returnedRows } from './returned-rows';
 
 export interface FindingFilter {
   toolId?: string;
@@ -94,19 +95,21 @@ export class FindingsRepository {
    */
   async applyTriage(w: TriageWrite): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
-      const updated: unknown[] = await m.query(
-        `UPDATE finding SET triage_state = $2, accepted_until = $3, remediated_at = $4,
+      const updated = returnedRows(
+        await m.query(
+          `UPDATE finding SET triage_state = $2, accepted_until = $3, remediated_at = $4,
                 assignee = CASE WHEN $5::boolean THEN $6 ELSE assignee END, updated_at = now()
           WHERE id = $1 AND triage_state = $7 RETURNING id`,
-        [
-          w.id,
-          w.state,
-          w.acceptedUntil?.toISOString() ?? null,
-          w.remediatedAt?.toISOString() ?? null,
-          w.assignee !== undefined,
-          w.assignee ?? null,
-          w.expectedState,
-        ],
+          [
+            w.id,
+            w.state,
+            w.acceptedUntil?.toISOString() ?? null,
+            w.remediatedAt?.toISOString() ?? null,
+            w.assignee !== undefined,
+            w.assignee ?? null,
+            w.expectedState,
+          ],
+        ),
       );
       if (updated.length === 0) return false;
       await m.query(

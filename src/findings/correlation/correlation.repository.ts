@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
+import { returnedRows } from '../returned-rows';
 import type { IdentityRef } from './correlation-sources';
 import type { SubjectToolAggregate } from './correlation-scorer';
 
@@ -203,24 +204,28 @@ export class CorrelationTx {
   }
 
   async syncFingerprints(): Promise<number> {
-    const rows: unknown[] = await this.q.query(
-      `UPDATE finding f SET evidence_fingerprints = c.fingerprints
+    const rows = returnedRows(
+      await this.q.query(
+        `UPDATE finding f SET evidence_fingerprints = c.fingerprints
          FROM corr_agg c
         WHERE f.subject_type = c.subject_type AND f.subject_id = c.subject_id AND f.tool_id = c.tool_id
           AND f.evidence_fingerprints IS DISTINCT FROM c.fingerprints
        RETURNING f.id`,
+      ),
     );
     return rows.length;
   }
 
   /** A finding whose evidence is gone (or all suppressed) stays, marked absent, with its history. */
   async markAbsent(): Promise<number> {
-    const rows: unknown[] = await this.q.query(
-      `UPDATE finding f SET present = false, updated_at = now()
+    const rows = returnedRows(
+      await this.q.query(
+        `UPDATE finding f SET present = false, updated_at = now()
         WHERE f.present AND NOT EXISTS (
           SELECT 1 FROM corr_agg c
            WHERE c.subject_type = f.subject_type AND c.subject_id = f.subject_id AND c.tool_id = f.tool_id)
        RETURNING f.id`,
+      ),
     );
     return rows.length;
   }
