@@ -1,10 +1,12 @@
 import { Spine1764000000000 } from './1764000000000-Spine';
+import { Catalog1764100000000 } from './1764100000000-Catalog';
 import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
 import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
   Spine1764000000000,
+  Catalog1764100000000,
   CreateFindings1764500000000,
   CreateReportSnapshots1764500000001,
 ];

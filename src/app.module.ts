@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -11,7 +12,7 @@ import { FindingsModule } from './findings/findings.module';
 import { ReportsModule } from './reports/reports.module';
 
 /** The domain modules; every entry point loads all of them. */
-const DOMAIN_MODULES = [EvidenceModule, FindingsModule, ReportsModule];
+const DOMAIN_MODULES = [CatalogModule, EvidenceModule, FindingsModule, ReportsModule];
 
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})

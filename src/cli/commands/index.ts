@@ -1,7 +1,13 @@
 import type { CliCommand } from '../cli-context';
 import { baselineCommand } from './baseline.command';
+import { catalogCommand } from './catalog.command';
 import { migrateCommand } from './migrate.command';
 import { tokenCommand } from './token.command';
 
 /** Every CLI command; each module adds its own here. */
-export const CLI_COMMANDS: CliCommand[] = [migrateCommand, tokenCommand, baselineCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  migrateCommand,
+  tokenCommand,
+  catalogCommand,
+  baselineCommand,
+];

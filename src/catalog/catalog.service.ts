@@ -1,0 +1,196 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { loadBuiltinCatalog } from './catalog-loader';
+import type { PolicyStatus, Signal, ToolCategory, ToolDefinition } from './catalog.types';
+import { CustomToolRepository } from './custom-tool.repository';
+import type { ToolPolicyEntity } from './entities/tool-policy.entity';
+import { CatalogMatcher, type RuleConflict } from './matcher/catalog-matcher';
+import { normalizeName } from './matcher/normalize';
+import type { ToolPolicy } from './policy-yaml';
+import { ToolPolicyRepository } from './tool-policy.repository';
+import { toolSignals } from './tool-signals';
+
+export interface ToolFilter {
+  category?: ToolCategory;
+  status?: PolicyStatus;
+  signal?: Signal;
+  /** free text over id, name, vendor and aliases */
+  q?: string;
+}
+
+/** A tool as the API and CLI show it: its definition, the signals it can produce, its policy. */
+export type ToolView = ToolDefinition & {
+  signals: Signal[];
+  /** true when a custom definition replaces the built-in one of the same id */
+  overridesBuiltin: boolean;
+  policy: Omit<ToolPolicy, 'toolId'>;
+};
+
+export function defaultPolicy(toolId: string): ToolPolicy {
+  return {
+    toolId,
+    status: 'unreviewed',
+    dataClasses: [],
+    tenantBound: false,
+    note: null,
+    decidedBy: null,
+    decidedAt: null,
+  };
+}
+
+/**
+ * The catalog: built-in tools from the data files merged with the organisation's custom tools
+ * (a custom tool with a built-in id replaces it), and the matcher the signal modules call.
+ */
+@Injectable()
+export class CatalogService implements OnModuleInit {
+  private readonly logger = new Logger(CatalogService.name);
+  private readonly builtin = loadBuiltinCatalog();
+  private readonly builtinIds = new Set(this.builtin.map((t) => t.id));
+  private merged: ToolDefinition[] = this.builtin;
+  private byId = new Map(this.builtin.map((t) => [t.id, t]));
+  private current: CatalogMatcher = CatalogMatcher.fromTools(this.builtin);
+  private loadedVersion: string | undefined;
+
+  constructor(
+    private readonly customTools: CustomToolRepository,
+    private readonly policies: ToolPolicyRepository,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.reload();
+  }
+
+  /** The matcher for the current catalog (built-in plus custom tools). */
+  matcher(): CatalogMatcher {
+    return this.current;
+  }
+
+  /**
+   * Reloads custom tools if another process changed them. Long-running jobs call this before
+   * they start, so a tool added through the API reaches workers without a restart.
+   */
+  async refresh(): Promise<CatalogMatcher> {
+    if ((await this.customTools.version()) !== this.loadedVersion) await this.reload();
+    return this.current;
+  }
+
+  async reload(): Promise<void> {
+    const version = await this.customTools.version();
+    const rows = await this.customTools.findAll();
+    let tools = this.compose(rows.map((r) => ({ ...r.definition, origin: 'custom' as const })));
+    let conflicts = CatalogMatcher.findConflicts(tools);
+    if (conflicts.length > 0) {
+      // A stored custom tool can clash with a newer built-in catalog; keep the rest working.
+      const bad = new Set(
+        conflicts.flatMap((c) => c.toolIds).filter((id) => !this.builtinIds.has(id)),
+      );
+      this.logger.warn(`custom tools skipped for rule conflicts: ${[...bad].join(', ')}`);
+      tools = this.compose(
+        rows
+          .filter((r) => !bad.has(r.id))
+          .map((r) => ({ ...r.definition, origin: 'custom' as const })),
+      );
+      conflicts = CatalogMatcher.findConflicts(tools);
+      if (conflicts.length > 0) tools = this.builtin;
+    }
+    this.current = CatalogMatcher.fromTools(tools);
+    this.merged = tools;
+    this.byId = new Map(tools.map((t) => [t.id, t]));
+    this.loadedVersion = version;
+  }
+
+  /** The rules of `candidate` that another tool already claims, as the catalog would be with it. */
+  conflictsOf(candidate: ToolDefinition): RuleConflict[] {
+    const tools = this.merged.filter((t) => t.id !== candidate.id).concat(candidate);
+    return CatalogMatcher.findConflicts(tools).filter((c) => c.toolIds.includes(candidate.id));
+  }
+
+  isBuiltin(id: string): boolean {
+    return this.builtinIds.has(id);
+  }
+
+  tools(): readonly ToolDefinition[] {
+    return this.merged;
+  }
+
+  ids(): ReadonlySet<string> {
+    return new Set(this.byId.keys());
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  definition(id: string): ToolDefinition {
+    const tool = this.byId.get(id);
+    if (!tool) throw new DomainError(ErrorCode.NotFound, `no tool "${id}" in the catalog`);
+    return tool;
+  }
+
+  async get(id: string): Promise<ToolView> {
+    const tool = this.definition(id);
+    return this.view(tool, await this.policies.findByToolId(id));
+  }
+
+  async list(filter: ToolFilter = {}): Promise<ToolView[]> {
+    const rows = await this.policies.findAll();
+    const byTool = new Map(rows.map((r) => [r.toolId, r]));
+    const q = filter.q ? normalizeName(filter.q) : '';
+    return this.merged
+      .filter((t) => !filter.category || t.category === filter.category)
+      .filter((t) => !q || searchKeys(t).some((k) => k.includes(q)))
+      .map((t) => this.view(t, byTool.get(t.id) ?? null))
+      .filter((v) => !filter.status || v.policy.status === filter.status)
+      .filter((v) => !filter.signal || v.signals.includes(filter.signal))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  search(text: string): Promise<ToolView[]> {
+    return this.list({ q: text });
+  }
+
+  filter(category?: ToolCategory, status?: PolicyStatus, signal?: Signal): Promise<ToolView[]> {
+    return this.list({ category, status, signal });
+  }
+
+  /** Every tool's policy, unreviewed for tools nobody decided on. */
+  async policiesById(): Promise<Map<string, ToolPolicy>> {
+    const rows = await this.policies.findAll();
+    const out = new Map(this.merged.map((t) => [t.id, defaultPolicy(t.id)]));
+    for (const r of rows) if (out.has(r.toolId)) out.set(r.toolId, toPolicy(r));
+    return out;
+  }
+
+  private compose(custom: ToolDefinition[]): ToolDefinition[] {
+    const overrides = new Map(custom.map((t) => [t.id, t]));
+    const tools = this.builtin.map((t) => overrides.get(t.id) ?? t);
+    return tools.concat(custom.filter((t) => !this.builtinIds.has(t.id)));
+  }
+
+  private view(tool: ToolDefinition, row: ToolPolicyEntity | null): ToolView {
+    const { toolId: _toolId, ...policy } = row ? toPolicy(row) : defaultPolicy(tool.id);
+    return {
+      ...tool,
+      signals: toolSignals(tool),
+      overridesBuiltin: tool.origin === 'custom' && this.builtinIds.has(tool.id),
+      policy,
+    };
+  }
+}
+
+export function toPolicy(row: ToolPolicyEntity): ToolPolicy {
+  return {
+    toolId: row.toolId,
+    status: row.status,
+    dataClasses: row.dataClasses ?? [],
+    tenantBound: row.tenantBound,
+    note: row.note,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+  };
+}
+
+function searchKeys(tool: ToolDefinition): string[] {
+  return [tool.id, tool.name, tool.vendor, ...(tool.aliases ?? [])].map(normalizeName);
+}

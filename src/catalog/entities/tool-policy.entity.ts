@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { DataClass, PolicyStatus } from '../catalog.types';
+
+@Entity('tool_policy')
+export class ToolPolicyEntity {
+  @PrimaryColumn('text', { name: 'tool_id' })
+  toolId: string;
+
+  @Column('text')
+  status: PolicyStatus;
+
+  @Column('text', { name: 'data_classes', array: true })
+  dataClasses: DataClass[];
+
+  @Column('boolean', { name: 'tenant_bound' })
+  tenantBound: boolean;
+
+  @Column('text', { nullable: true })
+  note: string | null;
+
+  @Column('text', { name: 'decided_by', nullable: true })
+  decidedBy: string | null;
+
+  @Column('timestamptz', { name: 'decided_at', nullable: true })
+  decidedAt: Date | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

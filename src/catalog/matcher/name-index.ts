@@ -1,0 +1,41 @@
+import { nameTokens, normalizeName } from './normalize';
+
+// A phrase must be this long (normalised) to be found inside longer free text; shorter names
+// ("v0", "amp", "zed") only match when they are the whole answer.
+const MIN_PHRASE = 4;
+const MAX_WINDOW = 5;
+
+/** Survey free text → tool, by name, id and aliases, ignoring case, spaces and punctuation. */
+export class NameIndex {
+  private readonly names = new Map<string, string>();
+
+  /** Adds a name; returns the tool id already holding it, if any. */
+  add(name: string, toolId: string): string | undefined {
+    const key = normalizeName(name);
+    if (key.length === 0) return undefined;
+    const held = this.names.get(key);
+    if (held !== undefined && held !== toolId) return held;
+    this.names.set(key, toolId);
+    return undefined;
+  }
+
+  lookup(text: string): string | undefined {
+    const whole = this.names.get(normalizeName(text));
+    if (whole !== undefined) return whole;
+    // the longest known phrase inside the answer ("mostly Claude Code, some chat gpt")
+    const tokens = nameTokens(text);
+    let best: { toolId: string; length: number; at: number } | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      let key = '';
+      for (let n = 0; n < MAX_WINDOW && i + n < tokens.length; n++) {
+        key += tokens[i + n];
+        if (key.length < MIN_PHRASE) continue;
+        const hit = this.names.get(key);
+        if (hit !== undefined && (!best || key.length > best.length)) {
+          best = { toolId: hit, length: key.length, at: i };
+        }
+      }
+    }
+    return best?.toolId;
+  }
+}

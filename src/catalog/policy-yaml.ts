@@ -1,0 +1,160 @@
+import { isMap, LineCounter, parseDocument, stringify, type Node } from 'yaml';
+import { DATA_CLASSES, POLICY_STATUSES, type DataClass, type PolicyStatus } from './catalog.types';
+
+/** What the organisation decided about one tool. */
+export interface ToolPolicy {
+  toolId: string;
+  status: PolicyStatus;
+  dataClasses: DataClass[];
+  /** sanctioned only through the organisation's own tenant (e.g. Copilot through org seats) */
+  tenantBound: boolean;
+  note: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+}
+
+/** A policy as set by a person or a file: who and when are filled in by the service. */
+export type PolicyChange = Pick<
+  ToolPolicy,
+  'toolId' | 'status' | 'dataClasses' | 'tenantBound' | 'note'
+>;
+
+export interface PolicyFileProblem {
+  line: number | null;
+  field: string;
+  message: string;
+}
+
+export const POLICY_FILE_VERSION = 1;
+const POLICY_KEYS = new Set([
+  'status',
+  'dataClasses',
+  'tenantBound',
+  'note',
+  'decidedBy',
+  'decidedAt',
+]);
+
+/** The policy file kept in git: unreviewed tools are left out, tools in id order. */
+export function policiesToYaml(policies: readonly ToolPolicy[]): string {
+  const body: Record<string, unknown> = {};
+  for (const p of [...policies].sort((a, b) => a.toolId.localeCompare(b.toolId))) {
+    if (p.status === 'unreviewed' && !p.note && p.dataClasses.length === 0 && !p.tenantBound)
+      continue;
+    body[p.toolId] = {
+      status: p.status,
+      dataClasses: p.dataClasses,
+      tenantBound: p.tenantBound,
+      ...(p.note ? { note: p.note } : {}),
+      ...(p.decidedBy ? { decidedBy: p.decidedBy } : {}),
+      ...(p.decidedAt ? { decidedAt: p.decidedAt.toISOString() } : {}),
+    };
+  }
+  const header =
+    '# AI Census tool policy. status: sanctioned | tolerated | under-review | prohibited | unreviewed\n' +
+    `# dataClasses: ${DATA_CLASSES.join(', ')}\n`;
+  return header + stringify({ version: POLICY_FILE_VERSION, policies: body }, { lineWidth: 0 });
+}
+
+/**
+ * Reads a policy file. Every problem is returned with its line, so the whole file can be fixed
+ * in one pass; nothing is applied unless there are none. decidedBy/decidedAt in the file are
+ * informational: whoever imports the file becomes the decider.
+ */
+export function parsePolicyYaml(
+  text: string,
+  knownToolIds: ReadonlySet<string>,
+): { changes: PolicyChange[]; problems: PolicyFileProblem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const problems: PolicyFileProblem[] = [];
+  const lineOf = (node: unknown): number | null => {
+    const range = (node as Node | undefined)?.range;
+    return range ? lines.linePos(range[0]).line : null;
+  };
+  if (doc.errors.length > 0) {
+    return {
+      changes: [],
+      problems: doc.errors.map((e) => ({
+        line: e.linePos?.[0].line ?? null,
+        field: '(yaml)',
+        message: e.message.split('\n')[0],
+      })),
+    };
+  }
+  const root = doc.contents;
+  if (!isMap(root)) {
+    return {
+      changes: [],
+      problems: [
+        { line: 1, field: '(file)', message: 'must be a mapping with version and policies' },
+      ],
+    };
+  }
+  const version = doc.get('version');
+  if (version !== POLICY_FILE_VERSION) {
+    problems.push({
+      line: lineOf(doc.get('version', true)) ?? 1,
+      field: 'version',
+      message: `must be ${POLICY_FILE_VERSION}`,
+    });
+  }
+  const policies = doc.get('policies', true);
+  if (!isMap(policies)) {
+    problems.push({
+      line: lineOf(policies) ?? 1,
+      field: 'policies',
+      message: 'must be a mapping of tool id to policy',
+    });
+    return { changes: [], problems };
+  }
+  const changes: PolicyChange[] = [];
+  for (const pair of policies.items) {
+    const toolId = String((pair.key as { value?: unknown })?.value ?? pair.key);
+    const line = lineOf(pair.key);
+    const fail = (field: string, message: string, node?: unknown) =>
+      problems.push({ line: lineOf(node) ?? line, field: `policies.${toolId}${field}`, message });
+    if (!knownToolIds.has(toolId)) {
+      fail('', 'is not a tool in the catalog');
+      continue;
+    }
+    if (!isMap(pair.value)) {
+      fail('', 'must be a mapping with status, dataClasses, tenantBound and note');
+      continue;
+    }
+    const entry = pair.value;
+    const raw = entry.toJSON() as Record<string, unknown>;
+    for (const key of Object.keys(raw)) {
+      if (!POLICY_KEYS.has(key)) fail(`.${key}`, 'is not a known field', entry.get(key, true));
+    }
+    const status = raw.status;
+    if (!POLICY_STATUSES.includes(status as PolicyStatus)) {
+      fail('.status', `must be one of ${POLICY_STATUSES.join(', ')}`, entry.get('status', true));
+    }
+    const dataClasses = raw.dataClasses ?? [];
+    if (
+      !Array.isArray(dataClasses) ||
+      dataClasses.some((c) => !DATA_CLASSES.includes(c as DataClass))
+    ) {
+      fail(
+        '.dataClasses',
+        `must be a list of ${DATA_CLASSES.join(', ')}`,
+        entry.get('dataClasses', true),
+      );
+    }
+    const tenantBound = raw.tenantBound ?? false;
+    if (typeof tenantBound !== 'boolean')
+      fail('.tenantBound', 'must be true or false', entry.get('tenantBound', true));
+    const note = raw.note ?? null;
+    if (note !== null && typeof note !== 'string')
+      fail('.note', 'must be text', entry.get('note', true));
+    changes.push({
+      toolId,
+      status: status as PolicyStatus,
+      dataClasses: Array.isArray(dataClasses) ? [...new Set(dataClasses as DataClass[])] : [],
+      tenantBound: tenantBound === true,
+      note: typeof note === 'string' ? note : null,
+    });
+  }
+  return { changes: problems.length > 0 ? [] : changes, problems };
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { Option } from 'commander';
+import { LOCAL_OPERATOR } from '../../auth/role';
+import { CatalogService, type ToolView } from '../../catalog/catalog.service';
+import { POLICY_STATUSES, SIGNALS, TOOL_CATEGORIES } from '../../catalog/catalog.types';
+import type { PolicyStatus, Signal, ToolCategory } from '../../catalog/catalog.types';
+import { ToolPolicyService } from '../../catalog/tool-policy.service';
+import type { CliCommand } from '../cli-context';
+
+/** The scripts' contract: each tool flat, its rule lists beside id, name and category. */
+function flatten(v: ToolView) {
+  const { rules, ...rest } = v;
+  return {
+    id: rest.id,
+    name: rest.name,
+    vendor: rest.vendor,
+    category: rest.category,
+    ...(rest.homepage ? { homepage: rest.homepage } : {}),
+    ...(rest.aliases ? { aliases: rest.aliases } : {}),
+    ...(rest.generic ? { generic: true } : {}),
+    origin: rest.origin ?? 'builtin',
+    ...rules,
+    ...(rest.vendorRisk ? { vendorRisk: rest.vendorRisk } : {}),
+    signals: rest.signals,
+    policy: rest.policy,
+  };
+}
+
+function line(v: ToolView): string {
+  return `${v.id.padEnd(28)} ${v.category.padEnd(18)} ${v.policy.status.padEnd(12)} ${v.name}`;
+}
+
+function detail(v: ToolView): string {
+  const rules = Object.entries(v.rules)
+    .map(([k, val]) => `  ${k}: ${JSON.stringify(val)}`)
+    .join('\n');
+  return [
+    `${v.name} (${v.id}), ${v.vendor}, ${v.category}${v.origin === 'custom' ? ', custom' : ''}`,
+    `policy: ${v.policy.status}${v.policy.dataClasses.length ? ` for ${v.policy.dataClasses.join(', ')}` : ''}${v.policy.tenantBound ? ', tenant-bound' : ''}${v.policy.note ? ` (${v.policy.note})` : ''}`,
+    `signals: ${v.signals.join(', ')}`,
+    rules ? `rules:\n${rules}` : 'rules: none',
+  ].join('\n');
+}
+
+export const catalogCommand: CliCommand = {
+  register(program, ctx) {
+    const catalog = program
+      .command('catalog')
+      .description("list the AI tool catalog with each tool's rules and policy")
+      .option('--tool <id>', 'show one tool')
+      .addOption(new Option('--category <category>', 'only this category').choices(TOOL_CATEGORIES))
+      .addOption(
+        new Option('--status <status>', 'only this policy status').choices(POLICY_STATUSES),
+      )
+      .addOption(
+        new Option('--signal <signal>', 'only tools that can leave this signal').choices(SIGNALS),
+      )
+      .option('--search <text>', 'search ids, names, vendors and aliases')
+      .option('--json', 'print JSON')
+      .action(
+        async (opts: {
+          tool?: string;
+          category?: ToolCategory;
+          status?: PolicyStatus;
+          signal?: Signal;
+          search?: string;
+          json?: boolean;
+        }) => {
+          if (opts.tool) {
+            const tool = await ctx.withApp((app) => app.get(CatalogService).get(opts.tool!));
+            ctx.print(!!opts.json, flatten(tool), () => detail(tool));
+            return;
+          }
+          const tools = await ctx.withApp((app) =>
+            app.get(CatalogService).list({
+              category: opts.category,
+              status: opts.status,
+              signal: opts.signal,
+              q: opts.search,
+            }),
+          );
+          ctx.print(
+            !!opts.json,
+            { tools: tools.map(flatten) },
+            () => `${tools.map(line).join('\n')}\n${tools.length} tools`,
+          );
+        },
+      );
+
+    catalog
+      .command('policy-export')
+      .description('print the tool policy as YAML, to keep in git')
+      .action(async () => {
+        const yaml = await ctx.withApp((app) => app.get(ToolPolicyService).exportYaml());
+        process.stdout.write(yaml);
+      });
+
+    catalog
+      .command('policy-import')
+      .description('apply a tool policy YAML file (all or nothing)')
+      .argument('<file>', 'policy file')
+      .option('--json', 'print JSON')
+      .action(async (file: string, opts: { json?: boolean }) => {
+        const text = readFileSync(file, 'utf8');
+        const result = await ctx.withApp((app) =>
+          app.get(ToolPolicyService).importYaml(text, LOCAL_OPERATOR, `cli:${file}`),
+        );
+        ctx.print(
+          !!opts.json,
+          result,
+          (r) => `Applied ${file}: ${r.changed} changed, ${r.unchanged} unchanged`,
+        );
+      });
+  },
+};
