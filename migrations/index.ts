@@ -1,5 +1,6 @@
 import { Spine1764000000000 } from './1764000000000-Spine';
 import { Catalog1764100000000 } from './1764100000000-Catalog';
+import { PeopleSurveys1764200000000 } from './1764200000000-PeopleSurveys';
 import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
 import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
 
@@ -7,6 +8,7 @@ import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReport
 export const ALL_MIGRATIONS = [
   Spine1764000000000,
   Catalog1764100000000,
+  PeopleSurveys1764200000000,
   CreateFindings1764500000000,
   CreateReportSnapshots1764500000001,
 ];

@@ -7,12 +7,21 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
+import { PeopleModule } from './people/people.module';
 import { EvidenceModule } from './signals/evidence/evidence.module';
 import { FindingsModule } from './findings/findings.module';
 import { ReportsModule } from './reports/reports.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 /** The domain modules; every entry point loads all of them. */
-const DOMAIN_MODULES = [CatalogModule, EvidenceModule, FindingsModule, ReportsModule];
+const DOMAIN_MODULES = [
+  CatalogModule,
+  EvidenceModule,
+  PeopleModule,
+  SurveysModule,
+  FindingsModule,
+  ReportsModule,
+];
 
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})

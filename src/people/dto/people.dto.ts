@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  Max,
+} from 'class-validator';
+
+export class ImportDirectoryDto {
+  @ApiProperty({
+    description: 'CSV with a header naming email, name, team, manager, github login, aliases',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50_000_000)
+  csv: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  fileName?: string;
+}
+
+export class ImportGithubOrgDto {
+  @ApiProperty()
+  @Matches(/^[a-z0-9](?:[a-z0-9-]{0,38})$/i, { message: 'org must be a GitHub organisation name' })
+  org: string;
+
+  @ApiPropertyOptional({ description: 'GitHub API base URL (GitHub Enterprise Server)' })
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'apiUrl must be an http(s) URL' })
+  apiUrl?: string;
+}
+
+export const IDENTITY_KINDS = ['email', 'github', 'commit-email', 'username', 'ip'] as const;
+
+export class LinkIdentityDto {
+  @ApiProperty()
+  @IsUUID()
+  personId: string;
+
+  @ApiProperty({ enum: IDENTITY_KINDS })
+  @IsIn(IDENTITY_KINDS)
+  kind: (typeof IDENTITY_KINDS)[number];
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(320)
+  value: string;
+}
+
+export class ResolveIdentityDto {
+  @ApiProperty({ enum: IDENTITY_KINDS })
+  @IsIn(IDENTITY_KINDS)
+  kind: (typeof IDENTITY_KINDS)[number];
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(320)
+  value: string;
+}
+
+export class ListPeopleQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}

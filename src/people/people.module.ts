@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IpLeaseEntity } from './entities/ip-lease.entity';
+import { PersonIdentityEntity } from './entities/person-identity.entity';
+import { PersonEntity } from './entities/person.entity';
+import { TeamEntity } from './entities/team.entity';
+import { UnresolvedIdentityEntity } from './entities/unresolved-identity.entity';
+import { IdentityRepository } from './identity.repository';
+import { PeopleController } from './people.controller';
+import { PeopleRepository } from './people.repository';
+import { PeopleService } from './people.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      PersonEntity,
+      TeamEntity,
+      PersonIdentityEntity,
+      IpLeaseEntity,
+      UnresolvedIdentityEntity,
+    ]),
+  ],
+  controllers: [PeopleController],
+  providers: [PeopleRepository, IdentityRepository, PeopleService],
+  exports: [PeopleService],
+})
+export class PeopleModule {}

@@ -1,0 +1,295 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { parseDirectoryCsv } from './directory-csv.parser';
+import { fetchGithubOrgMembers } from './github-directory.client';
+import { IdentityRepository, type IdentityUpsert } from './identity.repository';
+import {
+  normaliseIdentity,
+  resolveIdentity,
+  type Directory,
+  type ResolvableKind,
+  type ResolutionRule,
+} from './identity/identity-rules';
+import { PeopleRepository } from './people.repository';
+
+export interface IdentityResolution {
+  personId: string | null;
+  confidence: number;
+  rule?: ResolutionRule;
+}
+
+const DIRECTORY_TTL_MS = 30_000;
+
+/** The people directory and identity resolution other modules call. */
+@Injectable()
+export class PeopleService {
+  private directory?: { at: number; value: Directory };
+
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly identities: IdentityRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async importDirectoryCsv(
+    text: string,
+    fileName = 'directory.csv',
+  ): Promise<{ persons: number; teams: number; identities: number; errors: string[] }> {
+    const { rows, errors } = parseDirectoryCsv(text, fileName);
+    if (rows.length === 0 && errors.length > 0)
+      throw new DomainError(ErrorCode.InvalidInput, errors.join('; '));
+    const teamIds = new Map<string, string | null>();
+    for (const row of rows) {
+      const key = row.teamPath.join('/');
+      if (key && !teamIds.has(key))
+        teamIds.set(key, await this.people.upsertTeamPath(row.teamPath));
+    }
+    const ids = await this.people.upsertPersons(
+      rows.map((r) => ({
+        email: r.email,
+        name: r.name,
+        teamId: teamIds.get(r.teamPath.join('/')) ?? null,
+        githubLogin: r.githubLogin,
+        source: 'directory-csv',
+      })),
+    );
+    const managerEmails = rows.map((r) => r.managerEmail).filter((e): e is string => !!e);
+    const managers = await this.people.idsByEmail(managerEmails);
+    const pairs: { personId: string; managerId: string }[] = [];
+    for (const row of rows) {
+      if (!row.managerEmail) continue;
+      const managerId = managers.get(row.managerEmail);
+      if (!managerId)
+        errors.push(
+          `${fileName}: line ${row.line}: field "manager": ${row.managerEmail} is not in the directory`,
+        );
+      else pairs.push({ personId: ids.get(row.email) as string, managerId });
+    }
+    await this.people.setManagers(pairs);
+    const identityRows: IdentityUpsert[] = [];
+    const leases: { ip: string; personId: string; from: Date; to: null; source: string }[] = [];
+    for (const row of rows) {
+      const personId = ids.get(row.email) as string;
+      identityRows.push({
+        personId,
+        kind: 'email',
+        value: row.email,
+        confidence: 1,
+        source: 'directory-csv',
+      });
+      if (row.githubLogin)
+        identityRows.push({
+          personId,
+          kind: 'github',
+          value: normaliseIdentity('github', row.githubLogin),
+          confidence: 1,
+          source: 'directory-csv',
+        });
+      for (const alias of row.aliases) {
+        if (alias.kind === 'ip')
+          leases.push({
+            ip: normaliseIdentity('ip', alias.value),
+            personId,
+            from: new Date(0),
+            to: null,
+            source: 'directory-csv',
+          });
+        else
+          identityRows.push({
+            personId,
+            kind: alias.kind,
+            value: normaliseIdentity(alias.kind, alias.value),
+            confidence: 1,
+            source: 'directory-csv',
+          });
+      }
+    }
+    await this.identities.upsertImported(dedupe(identityRows));
+    await this.identities.addLeases(leases);
+    this.directory = undefined;
+    return { persons: rows.length, teams: teamIds.size, identities: identityRows.length, errors };
+  }
+
+  async importGithubOrg(
+    org: string,
+    apiUrl?: string,
+  ): Promise<{ members: number; created: number; requests: number }> {
+    if (!/^[a-z0-9](?:[a-z0-9-]{0,38})$/i.test(org))
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `org: "${org}" is not a GitHub organisation name`,
+      );
+    let fetched: Awaited<ReturnType<typeof fetchGithubOrgMembers>>;
+    try {
+      fetched = await fetchGithubOrgMembers({
+        org,
+        apiUrl: apiUrl ?? this.config.githubApiUrl,
+        token: this.config.githubToken,
+      });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      // The message names the organisation and status only; never the request's credentials.
+      throw new DomainError(
+        status === 404 ? ErrorCode.NotFound : ErrorCode.Unavailable,
+        `GitHub organisation ${org}: members could not be read (${status ?? 'no response'})`,
+      );
+    }
+    let created = 0;
+    const identityRows: IdentityUpsert[] = [];
+    for (const member of fetched.members) {
+      const person = await this.people.upsertGithubMember(member);
+      if (person.created) created++;
+      identityRows.push({
+        personId: person.id,
+        kind: 'github',
+        value: member.login.toLowerCase(),
+        confidence: 1,
+        source: 'github-org',
+      });
+      if (member.email)
+        identityRows.push({
+          personId: person.id,
+          kind: 'email',
+          value: member.email,
+          confidence: 0.9,
+          source: 'github-org',
+        });
+    }
+    await this.identities.upsertImported(dedupe(identityRows));
+    this.directory = undefined;
+    return { members: fetched.members.length, created, requests: fetched.requests };
+  }
+
+  /**
+   * Which person an observed identity belongs to, with the confidence of the rule that said so.
+   * An identity no rule settles is added to the list for a human and returns personId null.
+   */
+  async resolveIdentity(
+    kind: ResolvableKind,
+    value: string,
+    opts: { at?: Date; source?: string } = {},
+  ): Promise<IdentityResolution> {
+    const result = resolveIdentity(await this.loadDirectory(), kind, value, opts.at);
+    if (result.resolved)
+      return { personId: result.personId, confidence: result.confidence, rule: result.rule };
+    if (result.reason !== 'invalid') {
+      await this.identities.recordUnresolved(
+        kind,
+        normaliseIdentity(kind, value),
+        opts.source ?? 'unknown',
+        result.reason,
+        result.candidates,
+      );
+    }
+    return { personId: null, confidence: 0 };
+  }
+
+  async linkIdentity(
+    personId: string,
+    kind: ResolvableKind,
+    value: string,
+    actorName: string,
+  ): Promise<void> {
+    if ((await this.people.existingIds([personId])).length === 0)
+      throw new DomainError(ErrorCode.NotFound, `personId: no person ${personId}`);
+    const normalised = normaliseIdentity(kind, value);
+    if (!normalised) throw new DomainError(ErrorCode.InvalidInput, 'value: empty identity');
+    await this.identities.linkManually(personId, kind, normalised, `manual:${actorName}`);
+    this.directory = undefined;
+  }
+
+  listUnresolved(limit = 500) {
+    return this.identities.listUnresolved(limit);
+  }
+
+  listPersons(filter: { teamId?: string; limit?: number; offset?: number }) {
+    return this.people.list({
+      teamId: filter.teamId,
+      limit: Math.min(filter.limit ?? 100, 1000),
+      offset: filter.offset ?? 0,
+    });
+  }
+
+  async getPerson(id: string) {
+    const person = await this.people.findById(id);
+    if (!person) throw new DomainError(ErrorCode.NotFound, `no person ${id}`);
+    return { ...person, identities: await this.identities.listForPerson(id) };
+  }
+
+  listTeams() {
+    return this.people.listTeams();
+  }
+
+  existingPersonIds(ids: string[]) {
+    return this.people.existingIds(ids);
+  }
+
+  allPersonIds() {
+    return this.people.allIds();
+  }
+
+  personIdsInTeam(teamId: string) {
+    return this.people.idsInTeamTree(teamId);
+  }
+
+  teamPathsOf(personIds: string[]) {
+    return this.people.teamPathsOf(personIds);
+  }
+
+  async contactsOf(
+    personIds: string[],
+  ): Promise<Map<string, { email: string | null; name: string | null }>> {
+    const out = new Map<string, { email: string | null; name: string | null }>();
+    for (const id of personIds) {
+      const person = await this.people.findById(id);
+      if (person) out.set(id, { email: person.email, name: person.name });
+    }
+    return out;
+  }
+
+  private async loadDirectory(): Promise<Directory> {
+    if (this.directory && Date.now() - this.directory.at < DIRECTORY_TTL_MS)
+      return this.directory.value;
+    const [persons, identities, leases] = await Promise.all([
+      this.people.directoryPersons(),
+      this.identities.listAll(),
+      this.identities.listLeases(),
+    ]);
+    const byPerson = new Map<string, { emails: string[]; usernames: string[] }>();
+    for (const i of identities) {
+      const entry = byPerson.get(i.personId) ?? { emails: [], usernames: [] };
+      if (i.kind === 'email') entry.emails.push(i.value);
+      if (i.kind === 'username') entry.usernames.push(i.value);
+      byPerson.set(i.personId, entry);
+    }
+    const value: Directory = {
+      persons: persons.map((p) => ({
+        id: p.id,
+        emails: [...(p.email ? [p.email] : []), ...(byPerson.get(p.id)?.emails ?? [])],
+        githubLogin: p.githubLogin,
+        usernames: byPerson.get(p.id)?.usernames ?? [],
+      })),
+      identities: identities.map((i) => ({
+        personId: i.personId,
+        kind: i.kind,
+        value: i.value,
+        manual: i.manual,
+      })),
+      leases: leases.map((l) => ({
+        ip: l.ip,
+        personId: l.personId,
+        from: l.validFrom,
+        to: l.validTo,
+      })),
+    };
+    this.directory = { at: Date.now(), value };
+    return value;
+  }
+}
+
+function dedupe(rows: IdentityUpsert[]): IdentityUpsert[] {
+  const byKey = new Map<string, IdentityUpsert>();
+  for (const row of rows) byKey.set(`${row.kind}\u0000${row.value}`, row);
+  return [...byKey.values()];
+}

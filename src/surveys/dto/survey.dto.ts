@@ -1,0 +1,200 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { SURVEY_FORMATS } from '../importers/import.types';
+import {
+  PRIVACY_MODES,
+  QUESTION_KINDS,
+  QUESTION_ROLES,
+  type PrivacyMode,
+  type QuestionKind,
+  type QuestionRole,
+} from '../survey.types';
+
+export class CreateSurveyDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @ApiProperty({ enum: PRIVACY_MODES })
+  @IsIn(PRIVACY_MODES)
+  privacyMode: PrivacyMode;
+
+  @ApiPropertyOptional({ description: 'k-anonymity threshold; defaults to PRIVACY_K_DEFAULT (5)' })
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  k?: number;
+
+  @ApiPropertyOptional({ enum: ['ai-usage-inventory', 'blank'] })
+  @IsOptional()
+  @IsIn(['ai-usage-inventory', 'blank'])
+  template?: 'ai-usage-inventory' | 'blank';
+}
+
+export class QuestionOptionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  value: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  label: string;
+}
+
+export class ScaleDto {
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  min: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  max: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  minLabel?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  maxLabel?: string;
+}
+
+export class QuestionDto {
+  @ApiProperty()
+  @Matches(/^[A-Za-z][\w.-]{0,63}$/, {
+    message: 'key must start with a letter and hold letters, digits, _ . - (max 64)',
+  })
+  key: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  text: string;
+
+  @ApiProperty({ enum: QUESTION_KINDS })
+  @IsIn(QUESTION_KINDS)
+  kind: QuestionKind;
+
+  @ApiProperty()
+  @IsBoolean()
+  required: boolean;
+
+  @ApiPropertyOptional({ enum: QUESTION_ROLES })
+  @IsOptional()
+  @IsIn(QUESTION_ROLES)
+  role?: QuestionRole;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  help?: string;
+
+  @ApiPropertyOptional({
+    type: [QuestionOptionDto],
+    description: 'tool-picker: leave empty to offer the whole catalog',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionOptionDto)
+  options?: QuestionOptionDto[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  multiple?: boolean;
+
+  @ApiPropertyOptional({ type: ScaleDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScaleDto)
+  scale?: ScaleDto;
+}
+
+export class ReplaceQuestionsDto {
+  @ApiProperty({ type: [QuestionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionDto)
+  questions: QuestionDto[];
+}
+
+export class IssueInvitationsDto {
+  @ApiPropertyOptional({ description: 'people to invite' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100_000)
+  @IsUUID('all', { each: true })
+  personIds?: string[];
+
+  @ApiPropertyOptional({ description: 'invite a team and every team below it' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({ description: 'invite everyone in the directory' })
+  @IsOptional()
+  @IsBoolean()
+  everyone?: boolean;
+
+  @ApiPropertyOptional({ description: 'days the links stay valid (default 30)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  expiresInDays?: number;
+}
+
+export class ImportSurveyQueryDto {
+  @ApiPropertyOptional({ enum: ['auto', ...SURVEY_FORMATS] })
+  @IsOptional()
+  @IsIn(['auto', ...SURVEY_FORMATS])
+  format?: 'auto' | (typeof SURVEY_FORMATS)[number];
+
+  @ApiPropertyOptional({
+    description: 'JSON object: column header or "#index" → question key, or null to ignore',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  mapping?: string;
+}

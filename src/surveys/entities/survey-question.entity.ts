@@ -1,0 +1,41 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { QuestionKind, QuestionOption, QuestionRole } from '../survey.types';
+
+@Entity('survey_question')
+export class SurveyQuestionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'survey_id' })
+  surveyId: string;
+
+  @Column('integer')
+  position: number;
+
+  @Column('text')
+  key: string;
+
+  @Column('text')
+  text: string;
+
+  @Column('text')
+  kind: QuestionKind;
+
+  @Column('text', { nullable: true })
+  role: QuestionRole | null;
+
+  @Column('boolean')
+  required: boolean;
+
+  @Column('text', { nullable: true })
+  help: string | null;
+
+  @Column('jsonb')
+  options: QuestionOption[];
+
+  @Column('boolean')
+  multiple: boolean;
+
+  @Column('jsonb', { nullable: true })
+  scale: { min: number; max: number; minLabel?: string; maxLabel?: string } | null;
+}

@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { PrivacyMode } from '../survey.types';
+
+@Entity('survey')
+export class SurveyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  @Column('text', { name: 'privacy_mode' })
+  privacyMode: PrivacyMode;
+
+  @Column('integer')
+  k: number;
+
+  @Column('text')
+  status: 'draft' | 'open' | 'closed';
+
+  @Column('text')
+  source: 'form' | 'import';
+
+  @Column('text', { name: 'import_format', nullable: true })
+  importFormat: string | null;
+
+  @Column('text', { name: 'open_token_hash', nullable: true, select: false })
+  openTokenHash: string | null;
+
+  @Column('text', { name: 'created_by' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,99 @@
+// The normalised shape every survey-export importer produces, whatever the vendor.
+
+export const SURVEY_FORMATS = [
+  'microsoft-forms',
+  'google-forms',
+  'surveymonkey',
+  'qualtrics',
+  'typeform',
+  'formbricks',
+  'limesurvey',
+] as const;
+export type SurveyFormat = (typeof SURVEY_FORMATS)[number];
+
+export type ImportedQuestionKind = 'single' | 'multiple' | 'scale' | 'text';
+
+export interface ImportedQuestion {
+  key: string;
+  text: string;
+  kind: ImportedQuestionKind;
+  /** options seen in the answers (choice questions only), in first-seen order */
+  options?: string[];
+}
+
+export type RespondentKeyKind = 'email' | 'token' | 'id';
+
+export interface ImportedResponse {
+  /** email when the export has one, else the vendor's token, else its response id */
+  respondentKey: string;
+  respondentKeyKind: RespondentKeyKind;
+  /** ISO 8601; vendor times without a zone are read as UTC */
+  submittedAt: string | null;
+  answers: Record<string, string | string[]>;
+}
+
+export interface ImportedSurvey {
+  format: SurveyFormat;
+  questions: ImportedQuestion[];
+  responses: ImportedResponse[];
+  /** rows or cells that could not be read, each naming row and column; good rows are still kept */
+  warnings: string[];
+}
+
+export type ColumnRole =
+  | 'respondent-email'
+  | 'respondent-token'
+  | 'respondent-id'
+  | 'submitted-at'
+  | 'question'
+  | 'ignore';
+
+/**
+ * How one column of the export becomes (part of) a question.
+ * - value: the cell is the whole answer
+ * - joined: the cell holds several options joined by `separator`
+ * - flag: one column per option; a marked cell (Y, 1, or the option's own text) selects `option`
+ */
+export type ColumnEncoding = 'value' | 'joined' | 'flag';
+
+export interface ColumnSpec {
+  index: number;
+  /** the header as the export shows it (first header row, forward-filled where the vendor leaves blanks) */
+  header: string;
+  role: ColumnRole;
+  questionKey?: string;
+  questionText?: string;
+  encoding?: ColumnEncoding;
+  separator?: string;
+  option?: string;
+  /** a kind the vendor layout states outright (e.g. SurveyMonkey "Open-Ended Response") */
+  kind?: ImportedQuestionKind;
+}
+
+export interface ColumnPlan {
+  format: SurveyFormat;
+  /** how many leading rows are headers */
+  headerRows: number;
+  columns: ColumnSpec[];
+}
+
+/**
+ * The CoE's adjustment of the column → question mapping. Keys are a column's header text or
+ * `#<index>` (0-based); a null value ignores the column, a string assigns it to that question key
+ * (several columns with one key form a multiple-choice question).
+ */
+export type ColumnMapping = Record<string, string | null>;
+
+export interface ImportOptions {
+  format?: SurveyFormat | 'auto';
+  mapping?: ColumnMapping;
+  /** a file name for error messages */
+  fileName?: string;
+}
+
+/** One vendor's layout: recognise it from its header rows, then say what each column means. */
+export interface SurveyImporter {
+  format: SurveyFormat;
+  detect(table: string[][]): boolean;
+  plan(table: string[][]): ColumnPlan;
+}

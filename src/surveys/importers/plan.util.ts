@@ -1,0 +1,233 @@
+import { SurveyImportError } from './import-error';
+import type {
+  ColumnMapping,
+  ColumnPlan,
+  ColumnSpec,
+  ImportedQuestion,
+  ImportedQuestionKind,
+  ImportedResponse,
+  ImportedSurvey,
+  RespondentKeyKind,
+} from './import.types';
+import { parseSurveyTime } from './date.util';
+import type { Table } from './table.util';
+
+const MARKS = new Set(['y', 'yes', '1', 'true', 'x', '✓']);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function looksLikeEmail(value: string): boolean {
+  return EMAIL.test(value.trim());
+}
+
+/** Apply the CoE's mapping: header text or `#index` → question key, or null to ignore. */
+export function applyMapping(plan: ColumnPlan, mapping: ColumnMapping | undefined): ColumnPlan {
+  if (!mapping || Object.keys(mapping).length === 0) return plan;
+  const columns = plan.columns.map((column): ColumnSpec => {
+    const target =
+      `#${column.index}` in mapping ? mapping[`#${column.index}`] : mapping[column.header];
+    if (target === undefined) return column;
+    if (target === null) return { ...column, role: 'ignore' };
+    if (column.questionKey === target) return column;
+    // A re-keyed column answers on its own unless it is merged with others below.
+    return {
+      ...column,
+      role: 'question',
+      questionKey: target,
+      questionText: target,
+      encoding: 'value',
+      kind: undefined,
+    };
+  });
+  // Several columns mapped to one key behave as one option each.
+  const byKey = new Map<string, ColumnSpec[]>();
+  for (const column of columns) {
+    if (column.role !== 'question' || !column.questionKey) continue;
+    byKey.set(column.questionKey, [...(byKey.get(column.questionKey) ?? []), column]);
+  }
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    for (const column of group) {
+      if (column.encoding === 'value') {
+        column.encoding = 'flag';
+        column.option = column.option ?? column.header;
+      }
+    }
+  }
+  return { ...plan, columns };
+}
+
+export function validateMapping(plan: ColumnPlan, mapping: ColumnMapping | undefined): void {
+  if (!mapping) return;
+  const headers = new Set(plan.columns.map((c) => c.header));
+  for (const [key, value] of Object.entries(mapping)) {
+    const indexed = /^#(\d+)$/.exec(key);
+    const known = indexed ? +indexed[1] < plan.columns.length : headers.has(key);
+    if (!known) throw new SurveyImportError(`mapping: no column "${key}" in the export`);
+    if (value !== null && (typeof value !== 'string' || !/^[\w.-]{1,64}$/.test(value))) {
+      throw new SurveyImportError(
+        `mapping["${key}"]: question key must be 1-64 letters, digits, _ . -`,
+      );
+    }
+  }
+}
+
+/** Turn data rows into normalised responses following the plan. */
+export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
+  const warnings: string[] = [];
+  const questionColumns = plan.columns.filter((c) => c.role === 'question' && c.questionKey);
+  const keys = [...new Set(questionColumns.map((c) => c.questionKey as string))];
+  const responses: ImportedResponse[] = [];
+  const dataRows = table.slice(plan.headerRows);
+
+  dataRows.forEach((row, offset) => {
+    const rowNumber = plan.headerRows + offset + 1;
+    if (row.every((cell) => !cell || !cell.trim())) return;
+    const answers: Record<string, string | string[]> = {};
+    for (const key of keys) {
+      const columns = questionColumns.filter((c) => c.questionKey === key);
+      const multi = columns.length > 1 || columns.some((c) => c.encoding !== 'value');
+      const items: string[] = [];
+      for (const column of columns) items.push(...cellItems(column, row[column.index] ?? ''));
+      if (items.length === 0) continue;
+      answers[key] = multi ? [...new Set(items)] : items[0];
+    }
+    // Without an e-mail, token or id (Google Forms without collected e-mails) a response is
+    // known only by its row.
+    const identity = respondentOf(plan.columns, row) ?? {
+      respondentKey: `row-${rowNumber}`,
+      respondentKeyKind: 'id' as const,
+    };
+    const timeColumn = plan.columns.find((c) => c.role === 'submitted-at');
+    const rawTime = timeColumn ? (row[timeColumn.index] ?? '').trim() : '';
+    const submittedAt = rawTime ? parseSurveyTime(rawTime) : null;
+    if (rawTime && !submittedAt) {
+      warnings.push(
+        `row ${rowNumber}, column "${timeColumn?.header}": unreadable time "${rawTime}"`,
+      );
+    }
+    responses.push({ ...identity, submittedAt, answers });
+  });
+
+  const questions = keys.map((key) => describeQuestion(key, questionColumns, responses));
+  return { format: plan.format, questions, responses, warnings };
+}
+
+function cellItems(column: ColumnSpec, raw: string): string[] {
+  const value = raw.trim();
+  if (!value) return [];
+  switch (column.encoding ?? 'value') {
+    case 'value':
+      return [value];
+    case 'joined':
+      return value
+        .split(column.separator ?? ';')
+        .map((part) => part.trim())
+        .filter(Boolean);
+    case 'flag':
+      if (MARKS.has(value.toLowerCase())) return [column.option ?? column.header];
+      if (value.toLowerCase() === 'n' || value === '0' || value.toLowerCase() === 'no') return [];
+      return [value];
+  }
+}
+
+function respondentOf(
+  columns: ColumnSpec[],
+  row: string[],
+): { respondentKey: string; respondentKeyKind: RespondentKeyKind } | undefined {
+  const order: [ColumnSpec['role'], RespondentKeyKind][] = [
+    ['respondent-email', 'email'],
+    ['respondent-token', 'token'],
+    ['respondent-id', 'id'],
+  ];
+  for (const [role, kind] of order) {
+    for (const column of columns.filter((c) => c.role === role)) {
+      const value = (row[column.index] ?? '').trim();
+      if (!value) continue;
+      if (kind === 'email' && !looksLikeEmail(value)) continue; // MS Forms writes "anonymous"
+      return {
+        respondentKey: kind === 'email' ? value.toLowerCase() : value,
+        respondentKeyKind: kind,
+      };
+    }
+  }
+  return undefined;
+}
+
+function describeQuestion(
+  key: string,
+  columns: ColumnSpec[],
+  responses: ImportedResponse[],
+): ImportedQuestion {
+  const own = columns.filter((c) => c.questionKey === key);
+  const text = own[0].questionText ?? own[0].header;
+  const values = responses.map((r) => r.answers[key]).filter((v) => v !== undefined);
+  const stated = own.find((c) => c.kind)?.kind;
+  const multi = own.length > 1 || own.some((c) => c.encoding !== 'value');
+  const kind: ImportedQuestionKind =
+    stated ?? (multi ? 'multiple' : inferKind(values as string[], text));
+  const question: ImportedQuestion = { key, text, kind };
+  if (kind === 'single' || kind === 'multiple') {
+    const options: string[] = [];
+    for (const column of own)
+      if (column.encoding === 'flag' && column.option) options.push(column.option);
+    for (const value of values) for (const item of [value].flat()) options.push(item);
+    question.options = [...new Set(options)];
+  }
+  return question;
+}
+
+const FREE_TEXT_PROMPT = /anything else|comment|describe|explain|why\b|tell us|feedback|remarks/i;
+
+function inferKind(values: string[], text: string): ImportedQuestionKind {
+  if (values.length === 0 || FREE_TEXT_PROMPT.test(text)) return 'text';
+  if (values.every((v) => /^-?\d{1,2}$/.test(v) && +v >= 0 && +v <= 10)) return 'scale';
+  const distinct = new Set(values).size;
+  const sentence = values.some((v) => v.length > 60 || v.split(/\s+/).length >= 5);
+  if (sentence || (values.length >= 4 && distinct > values.length * 0.8)) return 'text';
+  return 'single';
+}
+
+/**
+ * A joined column is one whose cells split into pieces that other respondents also chose. A
+ * free-text answer with a comma rarely shares its pieces with anyone else.
+ */
+export function looksJoined(values: string[], separator: string): boolean {
+  const split = values.filter((v) => v.includes(separator.trim() || separator));
+  if (split.length === 0) return false;
+  const pieces = split.flatMap((v) =>
+    v
+      .split(separator)
+      .map((p) => p.trim())
+      .filter(Boolean),
+  );
+  // Options are short names; a sentence with a comma in it is free text.
+  const optionLike = (piece: string) => piece.length <= 40 && piece.split(/\s+/).length <= 4;
+  if (pieces.every(optionLike)) return true;
+  const counts = new Map<string, number>();
+  for (const value of values) {
+    for (const piece of value
+      .split(separator)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      counts.set(piece, (counts.get(piece) ?? 0) + 1);
+    }
+  }
+  return pieces.every((p) => p.length <= 60) && pieces.some((p) => (counts.get(p) ?? 0) > 1);
+}
+
+export function columnValues(table: Table, headerRows: number, index: number): string[] {
+  return table
+    .slice(headerRows)
+    .map((row) => (row[index] ?? '').trim())
+    .filter(Boolean);
+}
+
+export function slugKey(text: string, fallback: string): string {
+  const slug = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\w]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 48);
+  return slug || fallback;
+}

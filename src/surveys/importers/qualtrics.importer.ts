@@ -1,0 +1,104 @@
+import type { ColumnSpec, SurveyImporter } from './import.types';
+import { columnValues, looksJoined } from './plan.util';
+
+const META: Record<string, ColumnSpec['role']> = {
+  recordeddate: 'submitted-at',
+  responseid: 'respondent-id',
+  recipientemail: 'respondent-email',
+  externalreference: 'respondent-token',
+  externaldatareference: 'respondent-token',
+};
+const KNOWN_META = new Set([
+  'startdate',
+  'enddate',
+  'status',
+  'ipaddress',
+  'progress',
+  'duration (in seconds)',
+  'finished',
+  'recipientlastname',
+  'recipientfirstname',
+  'locationlatitude',
+  'locationlongitude',
+  'distributionchannel',
+  'userlanguage',
+]);
+
+interface QualtricsColumn {
+  index: number;
+  id: string;
+  label: string;
+  importId: string;
+}
+
+export const qualtricsImporter: SurveyImporter = {
+  format: 'qualtrics',
+  detect(table) {
+    return (table[2] ?? []).some((cell) => cell.trim().startsWith('{"ImportId"'));
+  },
+  plan(table) {
+    const ids = table[0] ?? [];
+    const cols: QualtricsColumn[] = ids.map((id, index) => ({
+      index,
+      id: id.trim(),
+      label: (table[1]?.[index] ?? '').trim(),
+      importId: readImportId(table[2]?.[index] ?? ''),
+    }));
+    // Split multi-select: Q5_1, Q5_2 … with ImportIds QID5_1, QID5_2 (no _TEXT).
+    const splitBase = (c: QualtricsColumn) => {
+      const m = /^(QID\d+)_(\d+)$/.exec(c.importId);
+      return m && /_\d+$/.test(c.id) ? m[1] : undefined;
+    };
+    const baseCounts = new Map<string, number>();
+    for (const c of cols) {
+      const base = splitBase(c);
+      if (base) baseCounts.set(base, (baseCounts.get(base) ?? 0) + 1);
+    }
+    const columns = cols.map((c): ColumnSpec => {
+      const lower = c.id.toLowerCase();
+      const role = META[lower];
+      if (role) return { index: c.index, header: c.id, role };
+      if (KNOWN_META.has(lower)) return { index: c.index, header: c.id, role: 'ignore' };
+      // Text-analytics topic columns are derived by Qualtrics, not answered.
+      if (/_TEXT_.*Topics$/i.test(c.importId) || / - Topics$/.test(c.id)) {
+        return { index: c.index, header: c.id, role: 'ignore' };
+      }
+      const base = splitBase(c);
+      if (base && (baseCounts.get(base) ?? 0) > 1) {
+        const cut = c.label.lastIndexOf(' - ');
+        const questionKey = c.id.replace(/_\d+$/, '');
+        return {
+          index: c.index,
+          header: c.id,
+          role: 'question',
+          questionKey,
+          questionText: cut > 0 ? c.label.slice(0, cut) : questionKey,
+          encoding: 'flag',
+          option: cut > 0 ? c.label.slice(cut + 3) : c.id,
+        };
+      }
+      const isText = /_TEXT$/.test(c.importId);
+      const joined = !isText && looksJoined(columnValues(table, 3, c.index), ',');
+      return {
+        index: c.index,
+        header: c.id,
+        role: 'question',
+        questionKey: c.id,
+        questionText: c.label || c.id,
+        encoding: joined ? 'joined' : 'value',
+        separator: joined ? ',' : undefined,
+        kind: isText ? 'text' : undefined,
+      };
+    });
+    return { format: 'qualtrics', headerRows: 3, columns };
+  },
+};
+
+function readImportId(cell: string): string {
+  try {
+    const parsed = JSON.parse(cell) as { ImportId?: unknown };
+    return typeof parsed.ImportId === 'string' ? parsed.ImportId : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,60 @@
+import { SurveyImportError } from './import-error';
+import type { ColumnPlan, ImportOptions, ImportedSurvey, SurveyImporter } from './import.types';
+import { formbricksImporter } from './formbricks.importer';
+import { googleFormsImporter } from './google-forms.importer';
+import { limeSurveyImporter } from './limesurvey.importer';
+import { microsoftFormsImporter } from './microsoft-forms.importer';
+import { applyMapping, buildSurvey, validateMapping } from './plan.util';
+import { qualtricsImporter } from './qualtrics.importer';
+import { surveyMonkeyImporter } from './surveymonkey.importer';
+import { isXlsx, readDelimitedTable, readXlsxTable, type Table } from './table.util';
+import { typeformImporter } from './typeform.importer';
+
+// Most specific signatures first: Qualtrics' ImportId row and SurveyMonkey's pair of ids can
+// co-occur with words the looser detectors look for.
+export const SURVEY_IMPORTERS: SurveyImporter[] = [
+  qualtricsImporter,
+  surveyMonkeyImporter,
+  formbricksImporter,
+  limeSurveyImporter,
+  typeformImporter,
+  microsoftFormsImporter,
+  googleFormsImporter,
+];
+
+export async function readSurveyTable(buffer: Buffer): Promise<Table> {
+  if (isXlsx(buffer)) return readXlsxTable(buffer);
+  return readDelimitedTable(buffer.toString('utf8'));
+}
+
+export function detectSurveyFormat(table: Table): SurveyImporter | undefined {
+  return SURVEY_IMPORTERS.find((importer) => importer.detect(table));
+}
+
+export function planSurveyTable(table: Table, options: ImportOptions = {}): ColumnPlan {
+  const name = options.fileName ?? 'survey export';
+  if (table.length === 0) throw new SurveyImportError(`${name}: the file is empty`);
+  const importer =
+    !options.format || options.format === 'auto'
+      ? detectSurveyFormat(table)
+      : SURVEY_IMPORTERS.find((i) => i.format === options.format);
+  if (!importer) {
+    const header = (table[0] ?? []).slice(0, 6).join(', ');
+    throw new SurveyImportError(
+      `${name}: line 1: unrecognised survey export header (${header}); pass --format one of ${SURVEY_IMPORTERS.map((i) => i.format).join(', ')}`,
+    );
+  }
+  const plan = importer.plan(table);
+  validateMapping(plan, options.mapping);
+  return applyMapping(plan, options.mapping);
+}
+
+/** Read any supported export (CSV or XLSX bytes) into the normalised survey shape. */
+export async function importSurveyExport(
+  buffer: Buffer,
+  options: ImportOptions = {},
+): Promise<ImportedSurvey> {
+  const table = await readSurveyTable(buffer);
+  const plan = planSurveyTable(table, options);
+  return buildSurvey(plan, table);
+}

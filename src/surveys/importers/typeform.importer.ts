@@ -1,0 +1,100 @@
+import type { ColumnSpec, SurveyImporter } from './import.types';
+import { uniqueKey } from './microsoft-forms.importer';
+import { columnValues, looksJoined, looksLikeEmail, slugKey } from './plan.util';
+
+const TRAILER: Record<string, ColumnSpec['role']> = {
+  'start date (utc)': 'ignore',
+  'submit date (utc)': 'submitted-at',
+  'stage date (utc)': 'ignore',
+  'network id': 'ignore',
+  tags: 'ignore',
+  ending: 'ignore',
+};
+
+export const typeformImporter: SurveyImporter = {
+  format: 'typeform',
+  detect(table) {
+    const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+    return header.includes('submit date (utc)') && header.includes('start date (utc)');
+  },
+  plan(table) {
+    const header = (table[0] ?? []).map((h) => h.trim());
+    const used = new Set<string>();
+    const columns: ColumnSpec[] = [];
+    let i = 0;
+    while (i < header.length) {
+      const text = header[i];
+      const lower = text.toLowerCase();
+      if (i === 0 && (text === '#' || lower === 'token' || lower === 'response id')) {
+        columns.push({ index: i, header: text, role: 'respondent-token' });
+        i++;
+        continue;
+      }
+      const trailer = TRAILER[lower];
+      if (trailer) {
+        columns.push({ index: i, header: text, role: trailer });
+        i++;
+        continue;
+      }
+      const values = columnValues(table, 1, i);
+      if (/e-?mail/.test(lower) && values.length > 0 && values.every(looksLikeEmail)) {
+        columns.push({ index: i, header: text, role: 'respondent-email' });
+        i++;
+        continue;
+      }
+      // Older exports: one column per choice, headed by the choice and holding it when picked.
+      // Adjacent such columns are one question; a following "Other" column is its free text.
+      let end = i;
+      while (end < header.length && isChoiceColumn(table, header, end)) end++;
+      if (end - i >= 2) {
+        const options = header.slice(i, end);
+        const key = uniqueKey(slugKey(`choices_${options[0]}`, `q${i}`), used);
+        const questionText = `Choices: ${options.join(' / ')}`;
+        for (let c = i; c < end; c++) {
+          columns.push({
+            index: c,
+            header: header[c],
+            role: 'question',
+            questionKey: key,
+            questionText,
+            encoding: 'flag',
+            option: header[c],
+          });
+        }
+        if (header[end]?.toLowerCase() === 'other') {
+          columns.push({
+            index: end,
+            header: header[end],
+            role: 'question',
+            questionKey: key,
+            questionText,
+            encoding: 'flag',
+            option: 'Other',
+          });
+          end++;
+        }
+        i = end;
+        continue;
+      }
+      const joined = looksJoined(values, ', ');
+      columns.push({
+        index: i,
+        header: text,
+        role: 'question',
+        questionKey: uniqueKey(slugKey(text, `q${i}`), used),
+        questionText: text,
+        encoding: joined ? 'joined' : 'value',
+        separator: joined ? ', ' : undefined,
+      });
+      i++;
+    }
+    return { format: 'typeform', headerRows: 1, columns };
+  },
+};
+
+function isChoiceColumn(table: string[][], header: string[], index: number): boolean {
+  const text = header[index];
+  if (!text || TRAILER[text.toLowerCase()]) return false;
+  const values = columnValues(table, 1, index);
+  return values.length > 0 && values.every((v) => v === text);
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/roles.decorator';
+import { SurveyFormService, type FormResult, type LinkKind } from './survey-form.service';
+
+/** The respondent's pages, reached by link (no API token), served as plain HTML. */
+@ApiExcludeController()
+@Controller('s')
+export class SurveyFormController {
+  constructor(private readonly forms: SurveyFormService) {}
+
+  @Get('open/:token')
+  @Public()
+  async showOpen(@Param('token') token: string, @Res() res: Response) {
+    send(res, await this.forms.show('open', token));
+  }
+
+  @Post('open/:token')
+  @Public()
+  async postOpen(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    send(res, await this.forms.post('open', token, body ?? {}));
+  }
+
+  @Get('resume/:token')
+  @Public()
+  async showResume(
+    @Param('token') token: string,
+    @Query('saved') saved: string | undefined,
+    @Res() res: Response,
+  ) {
+    send(
+      res,
+      await this.forms.show(
+        'resume',
+        token,
+        saved
+          ? 'Your answers are saved. Bookmark this page’s address to continue later.'
+          : undefined,
+      ),
+    );
+  }
+
+  @Post('resume/:token')
+  @Public()
+  async postResume(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    send(res, await this.forms.post('resume', token, body ?? {}));
+  }
+
+  @Get(':token')
+  @Public()
+  async show(@Param('token') token: string, @Res() res: Response) {
+    send(res, await this.forms.show('invitation' as LinkKind, token));
+  }
+
+  @Post(':token')
+  @Public()
+  async post(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    send(res, await this.forms.post('invitation', token, body ?? {}));
+  }
+}
+
+function send(res: Response, result: FormResult): void {
+  // Links are capabilities: keep them out of caches and referrers.
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+  );
+  if (result.redirect) {
+    res.redirect(result.status, result.redirect);
+    return;
+  }
+  res
+    .status(result.status)
+    .type('html')
+    .send(result.html ?? '');
+}

@@ -1,0 +1,219 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AuditService } from '../auth/audit.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Actor, Role } from '../auth/role';
+import { Roles } from '../auth/roles.decorator';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import {
+  CreateSurveyDto,
+  ImportSurveyQueryDto,
+  IssueInvitationsDto,
+  ReplaceQuestionsDto,
+} from './dto/survey.dto';
+import { parseMapping, SurveyImportService } from './survey-import.service';
+import { SurveysService } from './surveys.service';
+
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+interface UploadedExport {
+  buffer: Buffer;
+  originalname: string;
+  size: number;
+}
+
+function baseUrlOf(req: Request): string {
+  return `${req.protocol}://${req.get('host')}`;
+}
+
+@ApiTags('surveys')
+@ApiBearerAuth()
+@Controller('api/surveys')
+export class SurveysController {
+  constructor(
+    private readonly surveys: SurveysService,
+    private readonly imports: SurveyImportService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Post()
+  @Roles(Role.Admin, Role.Coe)
+  async create(@Body() dto: CreateSurveyDto, @CurrentActor() actor: Actor) {
+    const survey = await this.surveys.createSurvey(dto, actor);
+    await this.audit.record({
+      actor,
+      action: 'survey.create',
+      targetType: 'survey',
+      targetId: survey.id,
+      detail: { privacyMode: survey.privacyMode, k: survey.k },
+    });
+    return survey;
+  }
+
+  @Get()
+  @Roles(Role.Admin, Role.Coe, Role.Security, Role.Leader)
+  list() {
+    return this.surveys.listSurveys();
+  }
+
+  @Get(':id')
+  @Roles(Role.Admin, Role.Coe, Role.Security, Role.Leader)
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.surveys.getSurvey(id);
+  }
+
+  @Put(':id/questions')
+  @Roles(Role.Admin, Role.Coe)
+  async replaceQuestions(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ReplaceQuestionsDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    const questions = await this.surveys.replaceQuestions(id, dto.questions);
+    await this.audit.record({
+      actor,
+      action: 'survey.questions.update',
+      targetType: 'survey',
+      targetId: id,
+      detail: { questions: questions.length },
+    });
+    return questions;
+  }
+
+  @Post(':id/close')
+  @HttpCode(204)
+  @Roles(Role.Admin, Role.Coe)
+  async close(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    await this.surveys.close(id);
+    await this.audit.record({ actor, action: 'survey.close', targetType: 'survey', targetId: id });
+  }
+
+  /** Issues links; `?format=csv` answers with the mail-merge CSV instead of JSON. */
+  @Post(':id/invitations')
+  @Roles(Role.Admin, Role.Coe)
+  async invite(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: IssueInvitationsDto,
+    @Query('format') format: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
+  ) {
+    const result = await this.surveys.issueInvitations(id, dto, baseUrlOf(req));
+    await this.audit.record({
+      actor,
+      action: 'survey.invite',
+      targetType: 'survey',
+      targetId: id,
+      detail: { issued: result.issued },
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    if (format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="survey-${id}-invitations.csv"`);
+      return result.csv;
+    }
+    const { csv: _csv, ...json } = result;
+    return json;
+  }
+
+  @Post(':id/open-link')
+  @Roles(Role.Admin, Role.Coe)
+  async openLink(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() req: Request,
+    @CurrentActor() actor: Actor,
+  ) {
+    const link = await this.surveys.createOpenLink(id, baseUrlOf(req));
+    await this.audit.record({
+      actor,
+      action: 'survey.open-link',
+      targetType: 'survey',
+      targetId: id,
+    });
+    return link;
+  }
+
+  @Post(':id/imports/plan')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Coe)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES } }))
+  async plan(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @UploadedFile() file: UploadedExport | undefined,
+    @Query() q: ImportSurveyQueryDto,
+  ) {
+    await this.surveys.requireSurvey(id);
+    const upload = requireFile(file);
+    return this.imports.plan(upload.buffer, {
+      format: q.format,
+      mapping: parseMapping(q.mapping),
+      fileName: upload.originalname,
+    });
+  }
+
+  @Post(':id/imports')
+  @Roles(Role.Admin, Role.Coe)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES } }))
+  async import(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @UploadedFile() file: UploadedExport | undefined,
+    @Query() q: ImportSurveyQueryDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    const upload = requireFile(file);
+    const summary = await this.imports.importInto(id, upload.buffer, {
+      format: q.format,
+      mapping: parseMapping(q.mapping),
+      fileName: upload.originalname,
+    });
+    await this.audit.record({
+      actor,
+      action: 'survey.import',
+      targetType: 'survey',
+      targetId: id,
+      detail: { format: summary.format, responses: summary.responses },
+    });
+    return summary;
+  }
+
+  @Get(':id/results')
+  @Roles(Role.Admin, Role.Coe, Role.Security, Role.Leader)
+  results(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.surveys.results(id);
+  }
+
+  @Get(':id/responses')
+  @Roles(Role.Admin, Role.Coe, Role.Security)
+  async responses(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    await this.audit.recordRead(actor, 'survey-response', id);
+    return this.surveys.responses(id, actor);
+  }
+}
+
+function requireFile(file: UploadedExport | undefined): UploadedExport {
+  if (!file || file.size === 0)
+    throw new DomainError(
+      ErrorCode.InvalidInput,
+      'file: upload the export as multipart field "file"',
+    );
+  return file;
+}

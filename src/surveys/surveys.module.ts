@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PeopleModule } from '../people/people.module';
+import { SurveyDraftEntity } from './entities/survey-draft.entity';
+import { SurveyInvitationEntity } from './entities/survey-invitation.entity';
+import { SurveyQuestionEntity } from './entities/survey-question.entity';
+import { SurveyResponseEntity } from './entities/survey-response.entity';
+import { SurveyEntity } from './entities/survey.entity';
+import { FallbackSurveyCatalog, SurveyCatalog } from './survey-catalog';
+import { SurveyFormController } from './survey-form.controller';
+import { SurveyFormService } from './survey-form.service';
+import { SurveyImportService } from './survey-import.service';
+import { SurveySecrets } from './survey-secrets';
+import { SurveysController } from './surveys.controller';
+import { SurveysRepository } from './surveys.repository';
+import { SurveysService } from './surveys.service';
+
+@Module({
+  imports: [
+    PeopleModule,
+    TypeOrmModule.forFeature([
+      SurveyEntity,
+      SurveyQuestionEntity,
+      SurveyInvitationEntity,
+      SurveyDraftEntity,
+      SurveyResponseEntity,
+    ]),
+  ],
+  controllers: [SurveysController, SurveyFormController],
+  providers: [
+    SurveysRepository,
+    SurveysService,
+    SurveyImportService,
+    SurveyFormService,
+    SurveySecrets,
+    // Re-bind to the catalog module's CatalogService once it is merged.
+    { provide: SurveyCatalog, useClass: FallbackSurveyCatalog },
+  ],
+  exports: [SurveysService, SurveyImportService],
+})
+export class SurveysModule {}
