@@ -60,4 +60,11 @@ describe('ai-census CLI on PostgreSQL', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).migrations[0]).toBe('Spine1764000000000');
   });
+
+  it('should print output longer than a pipe buffer whole when it is piped', () => {
+    const r = runCli(['catalog', '--json'], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(r.stdout).tools.length).toBeGreaterThanOrEqual(200);
+  });
 });

@@ -159,3 +159,36 @@ describe('spine over HTTP', () => {
     expect([...seen].some((p) => p > 0 && p < 100)).toBe(true);
   });
 });
+
+describe('job failures', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { JOB_ATTEMPTS: '3' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should fail a job with bad input once, with its reason, and not retry it', async () => {
+    const q = await t.http
+      .post('/api/jobs/diagnostics')
+      .set(bearer(t.tokens.admin))
+      .send({ steps: 3, stepMs: 0, failAtStep: 2, failure: 'invalid-input' })
+      .expect(202);
+    const done = await waitForJob(t, q.body.id);
+    expect(done).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(done.error).toBe('diagnostics: asked to fail at step 2 as bad input');
+  });
+
+  it('should retry a passing fault up to JOB_ATTEMPTS and then fail it', async () => {
+    const q = await t.http
+      .post('/api/jobs/diagnostics')
+      .set(bearer(t.tokens.admin))
+      .send({ steps: 2, stepMs: 0, failAtStep: 1, failure: 'transient' })
+      .expect(202);
+    const done = await waitForJob(t, q.body.id, 20_000);
+    expect(done).toMatchObject({ state: 'failed', attempts: 3 });
+    expect(done.error).toBe('diagnostics: asked to fail at step 1 (try 3)');
+  });
+});

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/domain-error';
 import { WORKER_ID } from './job-executor';
 import { JobHandler } from './job-handler.decorator';
 import { JobName } from './job-names';
@@ -7,6 +8,9 @@ import type { JobContext, JobProcessor } from './job.types';
 export interface DiagnosticsData {
   steps: number;
   stepMs: number;
+  /** to check the failure path end to end: fail at this step, as bad input or as a passing fault */
+  failAtStep?: number;
+  failure?: 'invalid-input' | 'transient';
 }
 
 export interface DiagnosticsResult {
@@ -24,6 +28,15 @@ export class DiagnosticsProcessor implements JobProcessor<DiagnosticsData, Diagn
     const { steps, stepMs } = ctx.data;
     let trips = 0;
     for (let i = 1; i <= steps; i++) {
+      if (ctx.data.failAtStep === i) {
+        if (ctx.data.failure === 'invalid-input') {
+          throw new DomainError(
+            ErrorCode.InvalidInput,
+            `diagnostics: asked to fail at step ${i} as bad input`,
+          );
+        }
+        throw new Error(`diagnostics: asked to fail at step ${i} (try ${ctx.attempt})`);
+      }
       await this.dataSource.query('SELECT 1');
       trips++;
       if (stepMs > 0) await new Promise((r) => setTimeout(r, stepMs));

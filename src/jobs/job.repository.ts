@@ -51,12 +51,16 @@ export class JobRepository {
 
   /** Marks a try as started and returns its number; atomic, so two runners can be told apart. */
   async start(id: string, worker: string): Promise<number> {
-    const rows: { attempts: number }[] = await this.repo.query(
+    const result: unknown = await this.repo.query(
       `UPDATE job SET state = 'running', attempts = attempts + 1, worker = $2,
               started_at = COALESCE(started_at, now()), updated_at = now()
        WHERE id = $1 RETURNING attempts`,
       [id, worker],
     );
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as {
+      attempts: number;
+    }[];
     return rows[0]?.attempts ?? 0;
   }
 

@@ -29,10 +29,6 @@ export class JobsController {
   @HttpCode(202)
   @Roles(Role.Admin)
   diagnostics(@Body() dto: DiagnosticsJobDto, @CurrentActor() actor: Actor) {
-    return this.jobs.enqueue(
-      JobName.Diagnostics,
-      { steps: dto.steps, stepMs: dto.stepMs },
-      { actor },
-    );
+    return this.jobs.enqueue(JobName.Diagnostics, { ...dto }, { actor });
   }
 }

@@ -1,4 +1,9 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -17,7 +22,7 @@ export interface EnqueueOptions {
 }
 
 @Injectable()
-export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly jobs: JobRepository,
     private readonly executor: JobExecutor,
@@ -31,7 +36,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     if (consume) await this.transport.startConsumers();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the database closes: running jobs finish their step and write their state.
+  async beforeApplicationShutdown(): Promise<void> {
     await this.transport.close();
   }
 

@@ -16,6 +16,17 @@ export class DiagnosticsJobDto {
   @Min(0)
   @Max(10_000)
   stepMs = 100;
+
+  @ApiPropertyOptional({ type: Number, description: 'fail at this step (checks the failure path)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  failAtStep?: number;
+
+  @ApiPropertyOptional({ enum: ['invalid-input', 'transient'] })
+  @IsOptional()
+  @IsIn(['invalid-input', 'transient'])
+  failure?: 'invalid-input' | 'transient';
 }
 
 export class ListJobsDto {

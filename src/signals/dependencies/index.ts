@@ -1,0 +1,6 @@
+export * from './dependency.types';
+export {
+  dependencyFingerprint,
+  toDependencyEvidence,
+  type DependencyEvidenceContext,
+} from './dependency-evidence';
