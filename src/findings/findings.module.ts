@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PeopleModule } from '../people/people.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { CorrelateProcessor } from './correlation/correlate.processor';
 import { CORRELATION_SOURCES } from './correlation/correlation-sources';
 import { CorrelationSourcesAdapter } from './correlation/correlation-sources.adapter';
@@ -16,6 +18,8 @@ import { TriageService } from './triage/triage.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([FindingEntity, FindingEventEntity, SuppressedFingerprintEntity]),
+    PeopleModule,
+    SurveysModule,
   ],
   controllers: [FindingsController],
   providers: [

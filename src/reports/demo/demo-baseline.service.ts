@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCAL_OPERATOR } from '../../auth/role';
+import { CatalogService } from '../../catalog/catalog.service';
 import { DATA_CLASSES } from '../../catalog/catalog.types';
-import type { DataClass } from '../../catalog/catalog.types';
+import type { DataClass, ToolDefinition, ToolMatcher } from '../../catalog/catalog.types';
+import { ToolPolicyService } from '../../catalog/tool-policy.service';
 import {
   CORRELATION_SOURCES,
   identityKey,
@@ -11,12 +14,12 @@ import {
 import type { CorrelationSources } from '../../findings/correlation/correlation-sources';
 import { CorrelationService } from '../../findings/correlation/correlation.service';
 import type { SurveyDisclosure } from '../../findings/disclosure/disclosure';
-import type { ToolPolicy } from '../../findings/sanction/sanction';
 import { EvidenceService } from '../../signals/evidence/evidence.service';
 import type { ExportedReportSet } from '../report-export.service';
 import { ReportExportService } from '../report-export.service';
 import { ReportsService } from '../reports.service';
 import { DEMO_CATALOG, demoCatalogMatcher } from './demo-catalog';
+import { DEMO_TOOLS } from './demo-profile';
 import { networkEvidenceFromLogs, repositoryEvidence, seatEvidence } from './demo-evidence';
 import { writeDemoRepositories } from './demo-git.writer';
 import { generateDemoOrganisation } from './demo-org.generator';
@@ -45,6 +48,8 @@ export class DemoBaselineService {
     private readonly correlation: CorrelationService,
     private readonly reports: ReportsService,
     private readonly exporter: ReportExportService,
+    private readonly catalog: CatalogService,
+    private readonly policies: ToolPolicyService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
 
@@ -62,8 +67,21 @@ export class DemoBaselineService {
       );
     }
     let s = Date.now();
-    const matcher = demoCatalogMatcher();
+    const matcher = this.catalog.matcher();
     const org = generateDemoOrganisation(matcher, { now });
+    // The demo's policy goes through the catalog like an administrator's would.
+    for (const p of org.policies) {
+      await this.policies.set(
+        {
+          toolId: p.toolId,
+          status: p.status,
+          dataClasses: p.allowedDataClasses,
+          tenantBound: p.tenantBound,
+          note: 'demo policy',
+        },
+        LOCAL_OPERATOR,
+      );
+    }
     const inputs = join(outDir, 'demo-input');
     rmSync(inputs, { recursive: true, force: true });
     mkdirSync(join(inputs, 'logs'), { recursive: true });
@@ -109,6 +127,23 @@ export class DemoBaselineService {
     return { ...set, truth: org.truth, timings };
   }
 
+  /**
+   * The built-in catalog does not state every vendor's terms; where it is silent the demo lends
+   * its illustrative ones so that the report's vendor reasoning has something to show.
+   */
+  private toolsWithDemoVendorFacts(matcher: ToolMatcher): ToolDefinition[] {
+    const demo = demoCatalogMatcher();
+    const lent = new Map<string, ToolDefinition['vendorRisk']>();
+    for (const t of DEMO_TOOLS) {
+      const realId = matcher.matchHost(t.host);
+      const demoTool = DEMO_CATALOG.find((d) => d.id === demo.matchHost(t.host));
+      if (realId && demoTool?.vendorRisk) lent.set(realId, demoTool.vendorRisk);
+    }
+    return this.catalog
+      .tools()
+      .map((t) => (t.vendorRisk || !lent.has(t.id) ? t : { ...t, vendorRisk: lent.get(t.id) }));
+  }
+
   private loadSources(
     org: DemoOrganisation,
     matcher: ReturnType<typeof demoCatalogMatcher>,
@@ -140,17 +175,7 @@ export class DemoBaselineService {
       }
     }
     sources.set({
-      tools: DEMO_CATALOG,
-      policies: new Map<string, ToolPolicy>(
-        org.policies.map((p) => [
-          p.toolId,
-          {
-            status: p.status,
-            allowedDataClasses: p.allowedDataClasses,
-            tenantBound: p.tenantBound,
-          },
-        ]),
-      ),
+      tools: this.toolsWithDemoVendorFacts(matcher),
       people: org.people.map((p) => ({ id: p.id, label: `${p.name} <${p.email}>`, team: p.team })),
       identities,
       surveyedPersonIds: surveyDone

@@ -171,8 +171,28 @@ function computeTruth(
   policies: DemoPolicy[],
   personalAccountUsers: number,
 ): DemoTruth {
+  // Observed (person, tool) pairs: network use, and commits a tool co-authored.
+  const byCommitEmail = new Map(people.map((p) => [p.commitEmail, p]));
+  const observed = new Set(usage.map((u) => `${u.person.id}|${u.tool.toolId}`));
+  for (const r of repositories) {
+    for (const c of r.commits) {
+      const author = byCommitEmail.get(c.authorEmail);
+      const facts = {
+        authorName: c.authorName,
+        authorEmail: c.authorEmail,
+        committerName: c.authorName,
+        committerEmail: c.authorEmail,
+        message: c.message,
+      };
+      for (const m of matcher.matchCommit(facts))
+        if (author) observed.add(`${author.id}|${m.toolId}`);
+    }
+  }
   const toolPeople: Record<string, number> = {};
-  for (const u of usage) toolPeople[u.tool.toolId] = (toolPeople[u.tool.toolId] ?? 0) + 1;
+  for (const pair of observed) {
+    const toolId = pair.split('|')[1];
+    toolPeople[toolId] = (toolPeople[toolId] ?? 0) + 1;
+  }
   const byEmail = new Map(people.map((p) => [p.email, p]));
   const selfReportedPeople: Record<string, number> = {};
   let disclosedPairs = 0;
@@ -181,8 +201,10 @@ function computeTruth(
     const ids = new Set(a.tools.map((t) => matcher.matchName(t)).filter((x): x is string => !!x));
     for (const id of ids) selfReportedPeople[id] = (selfReportedPeople[id] ?? 0) + 1;
     const person = byEmail.get(a.email);
-    for (const u of usage.filter((x) => x.person.id === person?.id)) {
-      if (ids.has(u.tool.toolId)) disclosedPairs++;
+    for (const pair of observed) {
+      const [personId, toolId] = pair.split('|');
+      if (personId !== person?.id) continue;
+      if (ids.has(toolId)) disclosedPairs++;
       else undisclosedPairs++;
     }
   }
@@ -206,7 +228,7 @@ function computeTruth(
     headcount: people.length,
     teams: [...teams].map(([team, headcount]) => ({ team, headcount })),
     respondents: answers.length,
-    observedUsers: new Set(usage.map((u) => u.person.id)).size,
+    observedUsers: new Set([...observed].map((pair) => pair.split('|')[0])).size,
     toolPeople,
     selfReportedPeople,
     selfReportedUsers: answers.filter((a) => a.tools.length > 0).length,
