@@ -170,6 +170,15 @@ export class CorrelationTx {
     }));
   }
 
+  /** The stored hash of every finding correlation knows, so unchanged rows are never sent back. */
+  async storedHashes(): Promise<Map<string, string>> {
+    const rows: { k: string; h: string }[] = await this.q.query(
+      `SELECT subject_type || chr(1) || subject_id || chr(1) || tool_id AS k,
+              CASE WHEN present THEN correlation_hash ELSE '' END AS h FROM finding`,
+    );
+    return new Map(rows.map((r) => [r.k, r.h]));
+  }
+
   /** Inserts new findings and rewrites only those whose derived content changed. */
   async upsert(rows: FindingUpsertRow[]): Promise<{ inserted: number; updated: number }> {
     let inserted = 0;

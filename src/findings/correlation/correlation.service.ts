@@ -20,6 +20,8 @@ export interface CorrelationResult {
   absent: number;
   reopened: { expired: number; recurred: number };
   ms: number;
+  /** milliseconds per step, for the benchmark and the job log */
+  steps: Record<string, number>;
 }
 
 export type CorrelationProgress = (
@@ -45,6 +47,13 @@ export class CorrelationService {
     progress: CorrelationProgress = () => undefined,
   ): Promise<CorrelationResult> {
     const started = Date.now();
+    const steps: Record<string, number> = {};
+    let mark = started;
+    const step = (name: string) => {
+      const at = Date.now();
+      steps[name] = at - mark;
+      mark = at;
+    };
     // Distinct identities are few next to evidence rows: resolve each once, then join in SQL.
     const unresolved = await this.repo.unresolvedIdentities();
     const personIds = unresolved.length ? await this.sources.resolveIdentities(unresolved) : [];
@@ -52,6 +61,7 @@ export class CorrelationService {
       personIds[i] ? [{ ...u, personId: personIds[i] }] : [],
     );
     await this.repo.saveIdentities(resolved, now);
+    step('resolve');
     await progress(15, { identitiesResolved: resolved.length });
 
     const [tools, policies, survey, repositories] = await Promise.all([
@@ -74,11 +84,16 @@ export class CorrelationService {
     }
     // Survey-only findings have no time of use; a day-stable stamp keeps re-runs quiet.
     const surveyTime = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+    step('sources');
 
     return this.repo.inTransaction(async (tx) => {
       const aggregates = await tx.stageAggregates(survey.disclosures, surveyTime);
+      step('stage');
       await progress(50, { aggregates });
-      const rows = (await tx.readAggregates()).map((a) => {
+      const aggregateRows = await tx.readAggregates();
+      const stored = await tx.storedHashes();
+      step('read');
+      const rows = aggregateRows.map((a) => {
         const dataClasses = [
           ...a.repositories.flatMap((r) => repoClasses.get(r) ?? []),
           ...(a.subjectType === 'person'
@@ -87,11 +102,22 @@ export class CorrelationService {
         ];
         return toRow(scoreAggregate({ ...a, fingerprints: [], dataClasses }, ctx));
       });
+      step('score');
       await progress(70, { aggregates, scored: rows.length });
-      const { inserted, updated } = await tx.upsert(rows);
+      // Only new or changed findings go back to the database: a re-run sends nothing.
+      const changed = rows.filter(
+        (r) =>
+          stored.get(`${r.subject_type}\u0001${r.subject_id}\u0001${r.tool_id}`) !==
+          r.correlation_hash,
+      );
+      const { inserted, updated } = await tx.upsert(changed);
+      step('upsert');
       const fingerprintsChanged = await tx.syncFingerprints();
+      step('fingerprints');
       const absent = await tx.markAbsent();
+      step('absent');
       const reopened = await tx.autoReopen(now);
+      step('reopen');
       await progress(100, { aggregates, inserted, updated });
       return {
         identitiesResolved: resolved.length,
@@ -102,6 +128,7 @@ export class CorrelationService {
         absent,
         reopened,
         ms: Date.now() - started,
+        steps,
       };
     });
   }

@@ -137,10 +137,11 @@ function toolRow(
 
 function teamRows(input: ReportInput, observed: ReportFinding[], k: number): BaselineTeamRow[] {
   // Teams under k are pooled so that no small team can be singled out.
-  const teamOf = (team: string | null): string => {
-    const t = input.people.byTeam.find((x) => x.team === team);
-    return t && t.headcount >= k ? t.team : SMALL_TEAMS;
-  };
+  const pooled = new Map(
+    input.people.byTeam.map((t) => [t.team, t.headcount >= k ? t.team : SMALL_TEAMS]),
+  );
+  const teamOf = (team: string | null): string =>
+    (team !== null && pooled.get(team)) || SMALL_TEAMS;
   const headcounts = new Map<string, number>();
   for (const t of input.people.byTeam)
     headcounts.set(teamOf(t.team), (headcounts.get(teamOf(t.team)) ?? 0) + t.headcount);
