@@ -3,7 +3,6 @@ import { createTestApp, TestApp } from '../support/test-app';
 import {
   configFile,
   correlate,
-  day,
   findingRow,
   loadSources,
   net,
