@@ -184,7 +184,11 @@ function topRisks(
   k: number,
 ): BaselineRisk[] {
   const byTool = new Map<string, ReportFinding[]>();
-  for (const f of shadow) byTool.set(f.toolId, [...(byTool.get(f.toolId) ?? []), f]);
+  for (const f of shadow) {
+    const list = byTool.get(f.toolId);
+    if (list) list.push(f);
+    else byTool.set(f.toolId, [f]);
+  }
   const risks: BaselineRisk[] = [];
   for (const [toolId, fs] of byTool) {
     const worst = [...fs].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))[0];
