@@ -5,7 +5,10 @@
 import { loadBuiltinCatalog } from '../src/catalog/catalog-loader';
 import { CatalogMatcher } from '../src/catalog/matcher/catalog-matcher';
 import { createTestToolMatcher } from '../src/signals/dependencies/__fixtures__/test-tool-matcher';
-import { detectAiDependencies } from '../src/signals/dependencies/dependency-discovery';
+import {
+  detectAiDependencies,
+  parseManifest,
+} from '../src/signals/dependencies/dependency-discovery';
 import type { ManifestFile, ToolMatcher } from '../src/signals/dependencies/dependency.types';
 
 export interface DependencyBenchResult {
@@ -16,6 +19,8 @@ export interface DependencyBenchResult {
   parseMs: number;
   grepMs: number;
   megabytesPerSecond: number;
+  /** parse time per file name, the slowest first */
+  byFormat: Array<{ format: string; files: number; bytes: number; ms: number }>;
 }
 
 const pkg = (i: number) => `pkg-${i.toString(36)}`;
@@ -105,6 +110,19 @@ export function runDependencyBench(
   const result = detectAiDependencies(files, matcher);
   const parseMs = Number(process.hrtime.bigint() - parseStart) / 1e6;
 
+  const formats = new Map<string, { files: number; bytes: number; ms: number }>();
+  for (const file of files) {
+    const format = file.path.split('/').pop()!;
+    const start = process.hrtime.bigint();
+    parseManifest(file);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const entry = formats.get(format) ?? { files: 0, bytes: 0, ms: 0 };
+    entry.files++;
+    entry.bytes += Buffer.byteLength(file.content);
+    entry.ms += ms;
+    formats.set(format, entry);
+  }
+
   const needles = ['openai', 'anthropic', 'langchain'];
   const grepStart = process.hrtime.bigint();
   let grepHits = 0;
@@ -124,6 +142,9 @@ export function runDependencyBench(
     parseMs: Math.round(parseMs),
     grepMs: Math.round(grepMs),
     megabytesPerSecond: Math.round((bytes / 1e6 / (parseMs / 1000)) * 10) / 10,
+    byFormat: [...formats]
+      .map(([format, e]) => ({ format, ...e, ms: Math.round(e.ms) }))
+      .sort((a, b) => b.ms - a.ms),
   };
 }
 
@@ -152,7 +173,13 @@ export function run(): Promise<void> {
     `matcher: ${label}\n` +
       `dependency discovery: ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB, ${r.matches} AI matches, ` +
       `${r.warnings} warnings; parse+match ${r.parseMs} ms (${r.megabytesPerSecond} MB/s) ` +
-      `vs substring search ${r.grepMs} ms\n`,
+      `vs substring search ${r.grepMs} ms\n` +
+      r.byFormat
+        .map(
+          (f) =>
+            `  ${f.format}: ${f.files} file(s), ${(f.bytes / 1e6).toFixed(2)} MB, ${f.ms} ms\n`,
+        )
+        .join(''),
   );
   return Promise.resolve();
 }

@@ -1,5 +1,6 @@
 import { createTestDatabase } from './support/test-db';
-import { runCli } from './support/processes';
+import { spawnSync } from 'node:child_process';
+import { REPO_ROOT, runCli } from './support/processes';
 
 describe('ai-census CLI on PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -66,5 +67,30 @@ describe('ai-census CLI on PostgreSQL', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(65_536);
     expect(JSON.parse(r.stdout).tools.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it('should draw a progress bar on a terminal and keep --json output clean when piped', () => {
+    // `script` gives the CLI a real pseudo-terminal, as a person at a shell would.
+    const cmd = `node dist/cli.js diagnostics --steps 5 --step-ms 100`;
+    const tty = spawnSync('script', ['-qfec', cmd, '/dev/null'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env, TERM: 'xterm' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/diagnostics \[=+-+\] 40% steps=2 of=5/);
+    expect(tty.stdout).toMatch(/diagnostics \[=+\] 100% steps=5 of=5/);
+    expect(tty.stdout).toMatch(/OK: 5 database round trips/);
+
+    const piped = runCli(['diagnostics', '--steps', '3', '--step-ms', '0', '--json'], env);
+    expect(piped.stderr).toBe('');
+    expect(JSON.parse(piped.stdout)).toMatchObject({ steps: 3, databaseRoundTrips: 3 });
+  });
+
+  it('should refuse a bad option value with a message naming the option', () => {
+    const r = runCli(['diagnostics', '--steps', 'many'], env);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--steps must be a whole number/);
   });
 });

@@ -140,6 +140,13 @@ describe(CatalogMatcher.name, () => {
     });
   });
 
+  it('should give the same answers when hosts repeat, as log lines do', () => {
+    const hosts = ['api.openai.com', 'storage.googleapis.com', 'API.OpenAI.com:443', 'example.org'];
+    const first = hosts.map((h) => sut.matchHost(h));
+    for (let i = 0; i < 3; i++) expect(hosts.map((h) => sut.matchHost(h))).toEqual(first);
+    expect(first).toEqual(['openai-api', undefined, 'openai-api', undefined]);
+  });
+
   describe('matchPackage', () => {
     it('should match packages by the ecosystem rules when names vary in case and separators', () => {
       expect(sut.matchPackage('pypi', 'OpenAI')).toBe('openai-api');
@@ -320,6 +327,19 @@ describe(CatalogMatcher.name, () => {
       ['copilot', 'github-copilot'],
     ])('should map %s to %s', (text, expected) => {
       expect(sut.matchName(text)).toBe(expected);
+    });
+
+    it('should not read ordinary words and given names inside a sentence as tools', () => {
+      const sut2 = CatalogMatcher.fromTools([
+        ...TOOLS,
+        tool('continue', {}, { name: 'Continue' }),
+        tool('amp', {}, { name: 'Amp' }),
+      ]);
+      expect(sut2.matchName('I continue to use ChatGPT')).toBe('chatgpt');
+      expect(sut2.matchName('Devin from accounting showed me Copilot')).toBe('github-copilot');
+      expect(sut2.matchName('we continue as before')).toBeUndefined();
+      expect(sut2.matchName('Continue')).toBe('continue');
+      expect(sut2.matchName('Devin')).toBe('devin');
     });
 
     it('should match nothing when no tool is named', () => {

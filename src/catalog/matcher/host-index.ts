@@ -1,9 +1,6 @@
 import { getDomain } from 'tldts';
 import { normalizeHost } from './normalize';
 
-/** What a host resolves to: a tool id, or DENIED for shared infrastructure. */
-const DENIED = '\u0000denied';
-
 interface WildcardRule {
   /** regular expression over the labels in front of the fixed suffix */
   head: RegExp;
@@ -11,32 +8,47 @@ interface WildcardRule {
   rule: string;
 }
 
+/** Everything known about one host suffix, so each step of the walk is one Map probe. */
+interface Entry {
+  toolId?: string;
+  denied?: boolean;
+  /** label-wildcard rules whose fixed part is this suffix */
+  wildcards?: WildcardRule[];
+}
+
+// Proxy and DNS logs repeat a small set of hosts many times over; answers are memoised
+// up to this many distinct hosts, then the memo starts afresh.
+const MEMO_LIMIT = 16_384;
+
 /**
  * Host → tool. A rule `example.com` matches the host and every subdomain; a rule like
  * `generativelanguage.googleapis.com` is an exact host (plus subdomains) under a shared domain.
- * Lookup walks the host's labels from the full host upwards, so it costs one Map probe per
- * label; the most specific rule wins and a deny-listed ancestor stops the walk. Rules are
- * checked at build time to be a registrable domain or deeper, so the walk never needs the public
- * suffix list at lookup time. A label wildcard (`bedrock-runtime.*.amazonaws.com`,
+ * Lookup walks the host's labels from the full host upwards, one Map probe per label; the most
+ * specific rule wins and a deny-listed ancestor stops the walk. Rules are checked when they are
+ * written to be a registrable domain or deeper (public suffix list, via tldts), so the walk needs
+ * no suffix list at lookup time. A label wildcard (`bedrock-runtime.*.amazonaws.com`,
  * `*-aiplatform.googleapis.com`) covers region-named API hosts.
  */
 export class HostIndex {
-  private readonly exact = new Map<string, string>();
-  private readonly wildcards = new Map<string, WildcardRule[]>();
+  private readonly entries = new Map<string, Entry>();
+  /** the last two labels of every entry: a host whose last two labels are not here matches nothing */
+  private readonly anchors = new Set<string>();
+  private memo = new Map<string, string | null>();
 
   constructor(deny: readonly string[]) {
-    for (const d of deny) this.exact.set(normalizeHost(d), DENIED);
+    for (const d of deny) this.entry(normalizeHost(d)).denied = true;
   }
 
   /** Adds a rule; returns the tool id already holding it, if any (a conflict). */
   add(rule: string, toolId: string): string | undefined {
+    this.memo = new Map();
     const domain = rule.toLowerCase();
     const star = domain.lastIndexOf('*');
     if (star < 0) {
-      const held = this.exact.get(domain);
-      if (held !== undefined && held !== toolId)
-        return held === DENIED ? 'shared-infrastructure' : held;
-      this.exact.set(domain, toolId);
+      const e = this.entry(domain);
+      if (e.denied) return 'shared-infrastructure';
+      if (e.toolId !== undefined && e.toolId !== toolId) return e.toolId;
+      e.toolId = toolId;
       return undefined;
     }
     const dot = domain.indexOf('.', star);
@@ -46,39 +58,60 @@ export class HostIndex {
       .split('.')
       .map((label) => label.split('*').map(escapeRegExp).join('[a-z0-9-]*'))
       .join('\\.');
-    const list = this.wildcards.get(suffix) ?? [];
-    const existing = list.find((w) => w.rule === domain);
+    const e = this.entry(suffix);
+    e.wildcards ??= [];
+    const existing = e.wildcards.find((w) => w.rule === domain);
     if (existing && existing.toolId !== toolId) return existing.toolId;
-    list.push({ head: new RegExp(`(?:^|\\.)${headPattern}$`), toolId, rule: domain });
-    this.wildcards.set(suffix, list);
+    e.wildcards.push({ head: new RegExp(`(?:^|\\.)${headPattern}$`), toolId, rule: domain });
     return undefined;
   }
 
   isDenied(rule: string): boolean {
-    return this.exact.get(rule.toLowerCase()) === DENIED;
+    return this.entries.get(rule.toLowerCase())?.denied === true;
   }
 
   lookup(input: string): string | undefined {
-    const host = normalizeHost(input);
-    if (host.length === 0) return undefined;
-    const wild = this.wildcards.size > 0;
+    const known = this.memo.get(input);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.walk(normalizeHost(input));
+    if (this.memo.size >= MEMO_LIMIT) this.memo = new Map();
+    this.memo.set(input, found ?? null);
+    return found;
+  }
+
+  private walk(host: string): string | undefined {
+    // Every rule has two labels at least, so most ordinary hosts are settled by one probe.
+    const last = host.lastIndexOf('.');
+    if (last <= 0) return undefined;
+    const anchorAt = host.lastIndexOf('.', last - 1) + 1;
+    if (!this.anchors.has(anchorAt === 0 ? host : host.slice(anchorAt))) return undefined;
     let start = 0;
     for (;;) {
-      const candidate = start === 0 ? host : host.slice(start);
-      // a wildcard rule under this suffix is more specific than the suffix itself
-      if (wild && start > 0) {
-        const rules = this.wildcards.get(candidate);
-        if (rules) {
+      const e = this.entries.get(start === 0 ? host : host.slice(start));
+      if (e !== undefined) {
+        // a wildcard rule under this suffix is more specific than the suffix itself
+        if (e.wildcards !== undefined && start > 0) {
           const head = host.slice(0, start - 1);
-          for (const w of rules) if (w.head.test(head)) return w.toolId;
+          for (const w of e.wildcards) if (w.head.test(head)) return w.toolId;
         }
+        if (e.denied) return undefined;
+        if (e.toolId !== undefined) return e.toolId;
       }
-      const hit = this.exact.get(candidate);
-      if (hit !== undefined) return hit === DENIED ? undefined : hit;
       const dot = host.indexOf('.', start);
       if (dot < 0) return undefined;
       start = dot + 1;
     }
+  }
+
+  private entry(key: string): Entry {
+    let e = this.entries.get(key);
+    if (!e) {
+      e = {};
+      this.entries.set(key, e);
+      const last = key.lastIndexOf('.');
+      this.anchors.add(key.slice(key.lastIndexOf('.', last - 1) + 1));
+    }
+    return e;
   }
 }
 

@@ -105,8 +105,9 @@ export const catalogCommand: CliCommand = {
         const result = await ctx.withApp((app) =>
           app.get(ToolPolicyService).importYaml(text, LOCAL_OPERATOR, `cli:${file}`),
         );
+        // --json may land on the parent command, which declares it too
         ctx.print(
-          !!opts.json,
+          !!(opts.json ?? catalog.opts<{ json?: boolean }>().json),
           result,
           (r) => `Applied ${file}: ${r.changed} changed, ${r.unchanged} unchanged`,
         );

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-context';
 import { baselineCommand } from './baseline.command';
 import { catalogCommand } from './catalog.command';
+import { diagnosticsCommand } from './diagnostics.command';
 import { importSurveyCommand } from './import-survey.command';
 import { migrateCommand } from './migrate.command';
 import { tokenCommand } from './token.command';
@@ -9,6 +10,7 @@ import { tokenCommand } from './token.command';
 export const CLI_COMMANDS: CliCommand[] = [
   migrateCommand,
   tokenCommand,
+  diagnosticsCommand,
   catalogCommand,
   importSurveyCommand,
   baselineCommand,

@@ -18,7 +18,7 @@ describe(`${detectAiDependencies.name} with ${CatalogMatcher.name}`, () => {
   const sut = (files: ManifestFile[]) =>
     detectAiDependencies(files, CatalogMatcher.fromTools([...TEST_TOOLS, LANGCHAIN_JS]));
 
-  it('should match names the way each registry compares them', () => {
+  it('should match when names differ only the way a registry ignores', () => {
     const files: ManifestFile[] = [
       { path: 'py/requirements.txt', content: 'LangChain_Core==0.3.1\nOpenAI>=1\n' },
       { path: 'rs/Cargo.toml', content: '[dependencies]\nasync_openai = "0.24"\n' },
@@ -49,7 +49,7 @@ describe(`${detectAiDependencies.name} with ${CatalogMatcher.name}`, () => {
     ]);
   });
 
-  it('should not match lookalike packages', () => {
+  it('should not match when packages only look like AI SDKs', () => {
     const files: ManifestFile[] = [
       {
         path: 'package.json',

@@ -31,11 +31,13 @@ describe(isManifestPath.name, () => {
     'Cargo.lock',
     'Gemfile',
     'Gemfile.lock',
+    'support_bot.gemspec',
     'src/Api/Api.csproj',
     'Legacy/packages.config',
+    'Directory.Packages.props',
     'composer.json',
     'composer.lock',
-  ])('should accept %s', (path) => {
+  ])('should accept %s when it is a manifest or lock file', (path) => {
     expect(isManifestPath(path)).toBe(true);
   });
 
@@ -43,11 +45,13 @@ describe(isManifestPath.name, () => {
     'README.md',
     'node_modules/openai/package.json',
     'web/node_modules/.pnpm/x/package.json',
+    '.venv/lib/python3.12/site-packages/openai-1.45.0.dist-info/../pyproject.toml',
+    'env/lib/python3.12/site-packages/anthropic/pyproject.toml',
     'go.sum',
     'src/requirements.py',
     'cargo.toml',
     'docs/requirements-analysis.md',
-  ])('should reject %s', (path) => {
+  ])('should reject %s when it is not a manifest or sits in installed packages', (path) => {
     expect(isManifestPath(path)).toBe(false);
   });
 });
@@ -85,6 +89,15 @@ describe(parseManifest.name, () => {
     expect(sut.warnings[0].reason).not.toContain('\n');
   });
 
+  it('should read a manifest when it starts with a byte-order mark', () => {
+    const sut = parseManifest({
+      path: 'composer.json',
+      content: '\uFEFF{"require": {"openai-php/client": "^0.10"}}',
+    });
+    expect(sut.warnings).toEqual([]);
+    expect(sut.dependencies.map((d) => d.name)).toEqual(['openai-php/client']);
+  });
+
   it('should say so when the file is not a manifest', () => {
     expect(parseManifest({ path: 'notes.txt', content: 'openai' })).toEqual({
       dependencies: [],
@@ -96,7 +109,7 @@ describe(parseManifest.name, () => {
 describe(detectAiDependencies.name, () => {
   const matcher = createTestToolMatcher();
 
-  it('should find AI SDKs across ecosystems and every module of a monorepo', () => {
+  it('should find AI SDKs when a monorepo declares them in several ecosystems and modules', () => {
     const files: ManifestFile[] = [
       { path: 'web/package.json', content: packageJson({ openai: '^4.52.0', react: '^18.3.1' }) },
       { path: 'ml/requirements.txt', content: 'Anthropic[vertex]==0.34.2\nnumpy>=2\n' },
@@ -128,7 +141,7 @@ describe(detectAiDependencies.name, () => {
     expect(sut.matches.every((m) => m.confidence === undefined)).toBe(true);
   });
 
-  it('should find nothing in an ordinary repository and ignore lookalike names', () => {
+  it('should find nothing when a repository only has ordinary and lookalike packages', () => {
     const files: ManifestFile[] = [
       {
         path: 'package.json',
@@ -177,7 +190,7 @@ describe(detectAiDependencies.name, () => {
     ]);
   });
 
-  it('should report a malformed manifest as a warning and go on with the others', () => {
+  it('should warn and go on with the others when one manifest is malformed', () => {
     const files: ManifestFile[] = [
       { path: 'a/package.json', content: '{ "dependencies": { "openai": "^4" ' },
       { path: 'b/package.json', content: packageJson({ langchain: '^0.3.0' }) },
@@ -209,7 +222,7 @@ describe(detectAiDependencies.name, () => {
     ]);
   });
 
-  it('should find the line of a matching lock entry', () => {
+  it('should give the line of the entry when a lock file entry matches', () => {
     const packageLock = JSON.stringify(
       {
         lockfileVersion: 3,
@@ -238,6 +251,92 @@ describe(detectAiDependencies.name, () => {
       ['package-lock.json', 'openai', 12],
       ['py/poetry.lock', 'langchain-openai', 6],
       ['pnpm-lock.yaml', '@anthropic-ai/sdk', 15],
+    ]);
+  });
+
+  it('should take the version from Directory.Packages.props when the project uses central versions', () => {
+    const files: ManifestFile[] = [
+      {
+        path: 'Directory.Packages.props',
+        content: `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="OpenAI" Version="2.0.0" />
+    <PackageVersion Include="Azure.AI.OpenAI" Version="2.1.0" />
+  </ItemGroup>
+</Project>`,
+      },
+      {
+        path: 'src/Api/Api.csproj',
+        content: `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <PackageReference Include="OpenAI" />
+    <PackageReference Include="Azure.AI.OpenAI" VersionOverride="2.2.0-beta.1" />
+  </ItemGroup>
+</Project>`,
+      },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(sut.warnings).toEqual([]);
+    expect(sut.matches.map((m) => [m.manifestPath, m.name, m.version])).toEqual([
+      ['src/Api/Api.csproj', 'OpenAI', '2.0.0'],
+      ['src/Api/Api.csproj', 'Azure.AI.OpenAI', '2.2.0-beta.1'],
+    ]);
+  });
+
+  it('should resolve versions through parent poms when a Maven module inherits them', () => {
+    const parent = `<project>
+  <groupId>com.acme</groupId>
+  <artifactId>platform</artifactId>
+  <version>3.0.0</version>
+  <packaging>pom</packaging>
+  <properties>
+    <langchain4j.version>0.35.0</langchain4j.version>
+    <openai.version>0.4.0</openai.version>
+  </properties>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>com.openai</groupId>
+        <artifactId>openai-java</artifactId>
+        <version>\${openai.version}</version>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+</project>`;
+    const module = (relativePath: string) => `<project>
+  <parent>
+    <groupId>com.acme</groupId>
+    <artifactId>platform</artifactId>
+    <version>3.0.0</version>
+    ${relativePath}
+  </parent>
+  <artifactId>chat</artifactId>
+  <properties><openai.version>0.5.1</openai.version></properties>
+  <dependencies>
+    <dependency>
+      <groupId>dev.langchain4j</groupId>
+      <artifactId>langchain4j-open-ai</artifactId>
+      <version>\${langchain4j.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>com.openai</groupId>
+      <artifactId>openai-java</artifactId>
+    </dependency>
+  </dependencies>
+</project>`;
+    const files: ManifestFile[] = [
+      { path: 'pom.xml', content: parent },
+      { path: 'chat/pom.xml', content: module('') },
+      { path: 'tools/standalone/pom.xml', content: module('<relativePath/>') },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(sut.warnings).toEqual([]);
+    expect(sut.matches.map((m) => [m.manifestPath, m.name, m.version])).toEqual([
+      ['chat/pom.xml', 'dev.langchain4j:langchain4j-open-ai', '0.35.0'],
+      ['chat/pom.xml', 'com.openai:openai-java', '0.5.1'],
+      ['tools/standalone/pom.xml', 'dev.langchain4j:langchain4j-open-ai', '${langchain4j.version}'],
+      ['tools/standalone/pom.xml', 'com.openai:openai-java', undefined],
     ]);
   });
 

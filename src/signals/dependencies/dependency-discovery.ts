@@ -1,5 +1,7 @@
 import { manifestConfidence } from './dependency-confidence';
+import { MavenInheritance } from './jvm/maven-inheritance';
 import { findLockEntryLine } from './lock-entry-line';
+import { NuGetCentralVersions } from './nuget/central-versions';
 import type {
   DeclaredDependency,
   DependencyDetection,
@@ -79,6 +81,11 @@ export function detectAiDependencies(
     for (const d of result.dependencies) if (d.direct) declaredDirect.add(key(d));
   }
 
+  // Versions other files supply (a NuGet central version file, Maven parent poms), built only
+  // when a match needs them.
+  let nuget: NuGetCentralVersions | undefined;
+  let maven: MavenInheritance | undefined;
+
   const matches: DependencyMatch[] = [];
   for (const { file, lock, format, result } of parsed) {
     warnings.push(...result.warnings);
@@ -93,6 +100,16 @@ export function detectAiDependencies(
         lines ??= file.content.split(/\r?\n/);
         const line = findLockEntryLine(lines, format, dependency);
         if (line !== undefined) match.line = line;
+      }
+      if (match.ecosystem === 'nuget' && match.version === undefined) {
+        nuget ??= new NuGetCentralVersions(files);
+        const version = nuget.versionFor(match.manifestPath, match.name);
+        if (version !== undefined) match.version = version;
+      }
+      if (format === 'pom.xml' && (match.version === undefined || match.version.includes('${'))) {
+        maven ??= new MavenInheritance(files);
+        const version = maven.resolveVersion(match.manifestPath, match.name, match.version);
+        if (version !== undefined) match.version = version;
       }
       if (lowered) {
         match.confidence = lowered.confidence;

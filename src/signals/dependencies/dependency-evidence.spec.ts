@@ -16,7 +16,7 @@ const match = (overrides: Partial<DependencyMatch> = {}): DependencyMatch => ({
 });
 
 describe(toDependencyEvidence.name, () => {
-  it('should build a dependency evidence row with the package detail', () => {
+  it('should build a dependency row with the package detail when a package matches', () => {
     const sut = toDependencyEvidence([match()], {
       repository: 'acme/portal',
       sourceRunId: 'job-7',
@@ -56,7 +56,7 @@ describe(toDependencyEvidence.name, () => {
     expect(after.detail.version).toBe('^5.0.0');
   });
 
-  it('should give different fingerprints to different repositories, manifests and ecosystems', () => {
+  it('should change the fingerprint when the repository, manifest or ecosystem differs', () => {
     const base = dependencyFingerprint('acme/portal', match());
     expect(dependencyFingerprint('acme/other', match())).not.toBe(base);
     expect(
@@ -65,7 +65,7 @@ describe(toDependencyEvidence.name, () => {
     expect(dependencyFingerprint('acme/portal', match({ ecosystem: 'pypi' }))).not.toBe(base);
   });
 
-  it('should keep one row per package and manifest, preferring direct runtime use', () => {
+  it('should keep the strongest declaration when one manifest declares a package twice', () => {
     const sut = toDependencyEvidence(
       [
         match({ scope: 'peer', line: 12 }),
@@ -83,7 +83,7 @@ describe(toDependencyEvidence.name, () => {
     ]);
   });
 
-  it('should carry lowered confidence and its reason', () => {
+  it('should carry the lowered confidence and its reason when the manifest is a fixture', () => {
     const [sut] = toDependencyEvidence(
       [
         match({

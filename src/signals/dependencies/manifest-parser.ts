@@ -1,6 +1,7 @@
 // Shared pieces of the per-format parsers: the parser signature, a result collector that keeps
 // what was good when one entry is bad, and a line locator for formats whose parser gives no
 // positions (JSON, TOML, YAML).
+import { FAILSAFE_SCHEMA, load as loadYamlText } from 'js-yaml';
 import type {
   DeclaredDependency,
   DependencyScope,
@@ -100,8 +101,16 @@ export function parseJsonObject(file: ManifestFile): Record<string, unknown> {
 }
 
 /**
- * Lock files have maps of tens of thousands of keys; the yaml library's duplicate-key check is
- * quadratic in map size (7.7 s against 1.7 s for 20,000 entries), and lock files are generated,
- * so it is turned off.
+ * Reads a YAML lock file. js-yaml rather than the `yaml` package: on a 20,000-package pnpm lock
+ * it is about nine times faster. The failsafe schema keeps every scalar a string, so versions
+ * like 1.10 are not turned into numbers; duplicate keys (last wins) are tolerated as in
+ * generated files they are harmless.
  */
-export const YAML_OPTIONS = { uniqueKeys: false, merge: false } as const;
+export function loadYaml(content: string): unknown {
+  return loadYamlText(content, { schema: FAILSAFE_SCHEMA, json: true });
+}
+
+/** A YAML flag read with the failsafe schema (or JSON): true or "true". */
+export function isTrue(value: unknown): boolean {
+  return value === true || value === 'true';
+}

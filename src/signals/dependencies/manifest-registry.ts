@@ -11,7 +11,11 @@ import { parsePackageJson } from './npm/package-json.parser';
 import { parsePackageLock } from './npm/package-lock.parser';
 import { parsePnpmLock } from './npm/pnpm-lock.parser';
 import { parseYarnLock } from './npm/yarn-lock.parser';
-import { parseMsBuildProject, parsePackagesConfig } from './nuget/nuget.parser';
+import {
+  parseCentralPackageVersions,
+  parseMsBuildProject,
+  parsePackagesConfig,
+} from './nuget/nuget.parser';
 import { parsePipfileLock } from './pypi/pipfile-lock.parser';
 import { parsePipfile } from './pypi/pipfile.parser';
 import { parsePyproject } from './pypi/pyproject.parser';
@@ -20,6 +24,7 @@ import { parseRequirementsTxt } from './pypi/requirements.parser';
 import { parseSetupCfg } from './pypi/setup-cfg.parser';
 import { parseGemfileLock } from './rubygems/gemfile-lock.parser';
 import { parseGemfile } from './rubygems/gemfile.parser';
+import { parseGemspec } from './rubygems/gemspec.parser';
 
 export interface ManifestKind {
   format: string;
@@ -60,6 +65,12 @@ const BY_NAME: Record<string, ManifestKind> = {
   'Gemfile.lock': kind('Gemfile.lock', 'rubygems', true, parseGemfileLock),
   'gems.locked': kind('Gemfile.lock', 'rubygems', true, parseGemfileLock),
   'Directory.Build.props': kind('msbuild', 'nuget', false, parseMsBuildProject),
+  'Directory.Packages.props': kind(
+    'Directory.Packages.props',
+    'nuget',
+    false,
+    parseCentralPackageVersions,
+  ),
   'packages.config': kind('packages.config', 'nuget', false, parsePackagesConfig),
   'composer.json': kind('composer.json', 'packagist', false, parseComposerJson),
   'composer.lock': kind('composer.lock', 'packagist', true, parseComposerLock),
@@ -68,9 +79,21 @@ const BY_NAME: Record<string, ManifestKind> = {
 export const REQUIREMENTS_KIND = kind('requirements.txt', 'pypi', false, parseRequirementsTxt);
 const GRADLE_CATALOG_KIND = kind('libs.versions.toml', 'maven', false, parseGradleVersionCatalog);
 const MSBUILD_KIND = BY_NAME['Directory.Build.props'];
+const GEMSPEC_KIND = kind('gemspec', 'rubygems', false, parseGemspec);
 
 /** Folders whose contents are installed packages or tool caches, never the project's manifests. */
-const NEVER_SCANNED = new Set(['node_modules', 'bower_components', '.git', '.yarn', '.pnpm-store']);
+const NEVER_SCANNED = new Set([
+  'node_modules',
+  'bower_components',
+  '.git',
+  '.yarn',
+  '.pnpm-store',
+  '.venv',
+  'site-packages',
+  '__pypackages__',
+  '.tox',
+  '.nox',
+]);
 
 export function manifestKind(path: string): ManifestKind | undefined {
   const segments = path.split('/').filter(Boolean);
@@ -81,6 +104,7 @@ export function manifestKind(path: string): ManifestKind | undefined {
   const lower = base.toLowerCase();
   if (/\.(csproj|fsproj|vbproj)$/.test(lower)) return MSBUILD_KIND;
   if (lower.endsWith('.versions.toml')) return GRADLE_CATALOG_KIND;
+  if (lower.endsWith('.gemspec')) return GEMSPEC_KIND;
   // requirements.txt, requirements-dev.txt, test-requirements.txt, requirements.in,
   // requirements/base.txt
   if (/^(.*[-_.])?requirements([-_.].*)?\.(txt|in)$/.test(lower)) return REQUIREMENTS_KIND;
@@ -96,7 +120,9 @@ export function manifestKind(path: string): ManifestKind | undefined {
 /** Runs a parser; a file it cannot read at all becomes one warning naming the file. */
 export function runParser(kindOf: ManifestKind, file: ManifestFile): ParsedManifest {
   try {
-    return kindOf.parse(file);
+    // Editors on Windows save manifests with a byte-order mark; JSON.parse and TOML reject it.
+    const content = file.content.charCodeAt(0) === 0xfeff ? file.content.slice(1) : file.content;
+    return kindOf.parse(content === file.content ? file : { path: file.path, content });
   } catch (error) {
     const message = describeParseError(error, file.content);
     return {
@@ -113,6 +139,11 @@ export function runParser(kindOf: ManifestKind, file: ManifestFile): ParsedManif
 export function describeParseError(error: unknown, content: string): string {
   const raw = error instanceof Error ? error.message : String(error);
   let message = raw.split('\n')[0].trim();
+  // js-yaml: "missed comma between flow collection entries (2:3)" with a 0-based mark.
+  const mark = (error as { mark?: { line?: unknown; column?: unknown } }).mark;
+  if (mark && typeof mark.line === 'number' && typeof mark.column === 'number') {
+    message = `line ${mark.line + 1}, column ${mark.column + 1}: ${message.replace(/\s*\(\d+:\d+\)$/, '')}`;
+  }
   const toml = error as { line?: unknown; column?: unknown };
   if (typeof toml.line === 'number' && !/line \d+/.test(message)) {
     message = `line ${toml.line}${typeof toml.column === 'number' ? `, column ${toml.column}` : ''}: ${message}`;

@@ -1,7 +1,7 @@
 import { parseComposerJson, parseComposerLock } from './composer.parser';
 
 describe(parseComposerJson.name, () => {
-  it('should read require and require-dev and skip platform requirements', () => {
+  it('should skip platform requirements when reading require and require-dev', () => {
     const content = `{
     "name": "acme/helpdesk",
     "require": {
@@ -25,7 +25,7 @@ describe(parseComposerJson.name, () => {
 });
 
 describe(parseComposerLock.name, () => {
-  it('should read locked packages and take unrequired ones as direct', () => {
+  it('should take a locked package as direct when no other package requires it', () => {
     const content = JSON.stringify({
       packages: [
         {

@@ -1,7 +1,7 @@
 import { parseGoMod } from './go-mod.parser';
 
 describe(parseGoMod.name, () => {
-  it('should read require lines and blocks and mark indirect modules transitive', () => {
+  it('should mark modules transitive when their require line says indirect', () => {
     const content = `module github.com/acme/triage
 
 go 1.22
@@ -39,7 +39,7 @@ exclude (
     });
   });
 
-  it('should warn on a malformed require and an unclosed block and keep the good lines', () => {
+  it('should warn and keep the good lines when a require is malformed and a block unclosed', () => {
     const content = `module example.com/x\n\nrequire (\n\tgithub.com/ollama/ollama v0.3.12\n\tbroken-line-without-version\n`;
     const sut = parseGoMod({ path: 'go.mod', content });
     expect(sut.dependencies.map((d) => d.name)).toEqual(['github.com/ollama/ollama']);

@@ -78,7 +78,7 @@ describe(parsePom.name, () => {
 </project>
 `;
 
-  it('should resolve properties, keep scopes and skip dependencyManagement', () => {
+  it('should resolve properties, keep scopes and skip dependencyManagement when the pom is complete', () => {
     const sut = parsePom({ path: 'assistant/pom.xml', content: pom });
     expect(sut.warnings).toEqual([]);
     expect(summary(sut.dependencies)).toEqual([
@@ -97,7 +97,7 @@ describe(parsePom.name, () => {
 });
 
 describe(parseGradleBuild.name, () => {
-  it('should read the Groovy call forms and ignore comments, projects and catalog accessors', () => {
+  it('should read every call form and ignore comments, projects and accessors when the script is Groovy', () => {
     const content = `plugins {
     id 'java'
 }
@@ -135,7 +135,7 @@ dependencies {
     ]);
   });
 
-  it('should read the Kotlin DSL forms', () => {
+  it('should read the call forms when the script is Kotlin', () => {
     const content = `dependencies {
     implementation("com.openai:openai-java:0.4.0")
     implementation(group = "com.anthropic", name = "anthropic-java", version = "0.8.0")
@@ -152,14 +152,14 @@ dependencies {
     ]);
   });
 
-  it('should warn on an unterminated string and keep what came before', () => {
+  it('should warn and keep what came before when a string is unterminated', () => {
     const content = `dependencies {\n  implementation 'com.openai:openai-java:0.4.0'\n  implementation 'broken\n}\n`;
     const sut = parseGradleBuild({ path: 'build.gradle', content });
     expect(sut.dependencies.map((d) => d.name)).toEqual(['com.openai:openai-java']);
     expect(sut.warnings).toEqual([{ path: 'build.gradle', reason: 'line 3: unterminated string' }]);
   });
 
-  it('should map configurations to scopes', () => {
+  it('should map a configuration to a scope when its name says test, build or runtime', () => {
     expect(scopeForConfiguration('testRuntimeOnly')).toBe('test');
     expect(scopeForConfiguration('kapt')).toBe('build');
     expect(scopeForConfiguration('debugImplementation')).toBe('runtime');
@@ -168,7 +168,7 @@ dependencies {
 });
 
 describe(parseGradleVersionCatalog.name, () => {
-  it('should resolve version references and every library notation', () => {
+  it('should resolve version references when libraries use any of the notations', () => {
     const content = `[versions]
 langchain4j = "0.35.0"
 spring-ai = { strictly = "1.0.0-M3" }

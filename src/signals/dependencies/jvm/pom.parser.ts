@@ -38,28 +38,33 @@ function scopeOf(mavenScope: string | undefined, optional: boolean): DependencyS
   return 'runtime';
 }
 
-/**
- * pom.xml: `<dependencies>` of the project and its profiles, with scope and optional flags and
- * `${…}` properties resolved from the same pom. `<dependencyManagement>` only pins versions, so
- * it is not use and is not reported.
- */
-export function parsePom(file: ManifestFile): ParsedManifest {
-  const out = new ManifestCollector(file, 'maven');
-  const valid = XMLValidator.validate(file.content);
+export interface PomModel {
+  project: Record<string, unknown>;
+  /** the pom's own properties plus project.* coordinates */
+  properties: Map<string, string>;
+  /** dependencyManagement: "groupId:artifactId" → version as written */
+  managed: Map<string, string>;
+  /** path of the parent pom relative to this one's folder, when the pom has a parent */
+  parentRelativePath?: string;
+}
+
+/** Reads the parts of a pom that dependency versions depend on. Throws on malformed XML. */
+export function readPomModel(content: string): PomModel {
+  const valid = XMLValidator.validate(content);
   if (valid !== true) {
     throw new Error(`line ${valid.err.line}: ${valid.err.msg}`);
   }
-  const doc = parser.parse(file.content) as Record<string, unknown>;
+  const doc = parser.parse(content) as Record<string, unknown>;
   const project = doc.project;
   if (!isRecord(project)) throw new Error('no <project> root element');
   const properties = new Map<string, string>();
-  const parent = isRecord(project.parent) ? project.parent : {};
+  const parent = isRecord(project.parent) ? project.parent : undefined;
   for (const [key, source] of [
-    ['project.groupId', text(project.groupId) ?? text(parent.groupId)],
+    ['project.groupId', text(project.groupId) ?? text(parent?.groupId)],
     ['project.artifactId', text(project.artifactId)],
-    ['project.version', text(project.version) ?? text(parent.version)],
-    ['project.parent.version', text(parent.version)],
-    ['project.parent.groupId', text(parent.groupId)],
+    ['project.version', text(project.version) ?? text(parent?.version)],
+    ['project.parent.version', text(parent?.version)],
+    ['project.parent.groupId', text(parent?.groupId)],
   ] as const) {
     if (source !== undefined) properties.set(key, source);
   }
@@ -69,6 +74,39 @@ export function parsePom(file: ManifestFile): ParsedManifest {
       if (v !== undefined) properties.set(key, v);
     }
   }
+  const managed = new Map<string, string>();
+  const management = isRecord(project.dependencyManagement)
+    ? project.dependencyManagement.dependencies
+    : undefined;
+  if (isRecord(management) && Array.isArray(management.dependency)) {
+    for (const d of management.dependency) {
+      if (!isRecord(d)) continue;
+      const groupId = text(d.groupId);
+      const artifactId = text(d.artifactId);
+      const version = text(d.version);
+      if (!groupId || !artifactId || !version) continue;
+      const key = `${resolveProperties(groupId, properties)}:${resolveProperties(artifactId, properties)}`;
+      managed.set(key, version);
+    }
+  }
+  // Maven's default parent location is the folder above; an empty relativePath means none.
+  let parentRelativePath: string | undefined;
+  if (parent) {
+    const written = text(parent.relativePath);
+    parentRelativePath = written === undefined ? '../pom.xml' : written || undefined;
+  }
+  return { project, properties, managed, parentRelativePath };
+}
+
+/**
+ * pom.xml: `<dependencies>` of the project and its profiles, with scope and optional flags and
+ * `${…}` properties resolved from the same pom (parents in the same repository are applied by
+ * detectAiDependencies). `<dependencyManagement>` only pins versions, so it is not use and is
+ * not reported.
+ */
+export function parsePom(file: ManifestFile): ParsedManifest {
+  const out = new ManifestCollector(file, 'maven');
+  const { project, properties } = readPomModel(file.content);
   const lines = new LineLocator(file.content);
   const lists: unknown[] = [project.dependencies];
   if (isRecord(project.profiles) && Array.isArray(project.profiles.profile)) {
@@ -76,6 +114,7 @@ export function parsePom(file: ManifestFile): ParsedManifest {
       if (isRecord(profile)) lists.push(profile.dependencies);
     }
   }
+  let cursor = 1;
   for (const list of lists) {
     if (!isRecord(list) || !Array.isArray(list.dependency)) continue;
     for (const dependency of list.dependency) {
@@ -89,6 +128,11 @@ export function parsePom(file: ManifestFile): ParsedManifest {
       const rawVersion = text(dependency.version);
       const mavenScope = text(dependency.scope);
       if (mavenScope === 'import') continue;
+      // Dependencies come in document order: search on from the previous one, so a pom with
+      // thousands of dependencies is not searched from the top each time.
+      const needle = `<artifactId>${artifactId}</artifactId>`;
+      const line = lines.find(needle, cursor) ?? lines.find(needle);
+      if (line !== undefined) cursor = line + 1;
       const group = resolveProperties(groupId, properties);
       const artifact = resolveProperties(artifactId, properties);
       out.add({
@@ -96,7 +140,7 @@ export function parsePom(file: ManifestFile): ParsedManifest {
         version: rawVersion === undefined ? undefined : resolveProperties(rawVersion, properties),
         direct: true,
         scope: scopeOf(mavenScope, text(dependency.optional) === 'true'),
-        line: lines.find(`<artifactId>${artifactId}</artifactId>`),
+        line,
       });
     }
   }

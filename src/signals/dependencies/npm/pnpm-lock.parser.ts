@@ -1,6 +1,5 @@
-import { parse as parseYaml } from 'yaml';
 import type { DependencyScope, ManifestFile, ParsedManifest } from '../dependency.types';
-import { isRecord, ManifestCollector, YAML_OPTIONS } from '../manifest-parser';
+import { isRecord, isTrue, loadYaml, ManifestCollector } from '../manifest-parser';
 
 const IMPORTER_SECTIONS: ReadonlyArray<[string, DependencyScope]> = [
   ['dependencies', 'runtime'],
@@ -34,7 +33,7 @@ export function splitPnpmPackageKey(key: string): { name: string; version: strin
  */
 export function parsePnpmLock(file: ManifestFile): ParsedManifest {
   const out = new ManifestCollector(file, 'npm');
-  const doc: unknown = parseYaml(file.content, YAML_OPTIONS);
+  const doc: unknown = loadYaml(file.content);
   if (!isRecord(doc)) throw new Error('expected a YAML mapping at the top level');
   const importers: Record<string, unknown>[] = [];
   if (isRecord(doc.importers)) {
@@ -80,8 +79,8 @@ export function parsePnpmLock(file: ManifestFile): ParsedManifest {
     if (direct.has(name) || seen.has(`${name}@${version}`)) continue;
     seen.add(`${name}@${version}`);
     let scope: DependencyScope = 'runtime';
-    if (entry.dev === true) scope = 'dev';
-    else if (entry.optional === true) scope = 'optional';
+    if (isTrue(entry.dev)) scope = 'dev';
+    else if (isTrue(entry.optional)) scope = 'optional';
     out.add({ name, version, direct: false, scope });
   }
   return out.result();

@@ -1,6 +1,5 @@
-import { parse as parseYaml } from 'yaml';
 import type { ManifestFile, ParsedManifest } from '../dependency.types';
-import { isRecord, ManifestCollector, YAML_OPTIONS } from '../manifest-parser';
+import { isRecord, loadYaml, ManifestCollector } from '../manifest-parser';
 
 /** "name@range" or "name@npm:range" (also "@scope/name@…"): the name before the range's '@'. */
 export function nameFromDescriptor(descriptor: string): string | undefined {
@@ -113,7 +112,7 @@ function parseClassic(file: ManifestFile): ParsedManifest {
 
 function parseBerry(file: ManifestFile): ParsedManifest {
   const out = new ManifestCollector(file, 'npm');
-  const doc: unknown = parseYaml(file.content, YAML_OPTIONS);
+  const doc: unknown = loadYaml(file.content);
   if (!isRecord(doc)) throw new Error('expected a YAML mapping at the top level');
   const direct = new Set<string>();
   const packages: Array<{ names: string[]; version?: string }> = [];

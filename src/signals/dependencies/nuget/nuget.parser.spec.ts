@@ -4,7 +4,7 @@ const summary = (deps: Array<{ name: string; version?: string; scope: string; li
   deps.map((d) => `${d.name} ${d.version ?? '-'} ${d.scope} @${d.line ?? '?'}`);
 
 describe(parseMsBuildProject.name, () => {
-  it('should read PackageReference attributes, child Version elements and PrivateAssets', () => {
+  it('should read attributes and child elements when PackageReference uses either form', () => {
     const content = `\uFEFF<Project Sdk="Microsoft.NET.Sdk.Web">
   <PropertyGroup>
     <TargetFramework>net8.0</TargetFramework>
@@ -40,7 +40,7 @@ describe(parseMsBuildProject.name, () => {
 });
 
 describe(parsePackagesConfig.name, () => {
-  it('should read packages and development dependencies', () => {
+  it('should mark development dependencies when packages.config flags them', () => {
     const content = `<?xml version="1.0" encoding="utf-8"?>
 <packages>
   <package id="OpenAI" version="1.11.0" targetFramework="net48" />

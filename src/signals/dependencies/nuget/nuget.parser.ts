@@ -8,7 +8,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (name) => ['ItemGroup', 'PackageReference', 'package'].includes(name),
+  isArray: (name) => ['ItemGroup', 'PackageReference', 'PackageVersion', 'package'].includes(name),
 });
 
 function parseXml(file: ManifestFile): Record<string, unknown> {
@@ -45,7 +45,10 @@ export function parseMsBuildProject(file: ManifestFile): ParsedManifest {
         if (!str(reference['@Update'])) out.warn('a <PackageReference> has no Include');
         continue;
       }
-      const version = str(reference['@Version']) ?? str(reference.Version);
+      // Under central package management the version lives in Directory.Packages.props
+      // (filled in by detectAiDependencies) unless the reference overrides it.
+      const version =
+        str(reference['@Version']) ?? str(reference.Version) ?? str(reference['@VersionOverride']);
       const privateAssets = str(reference['@PrivateAssets']) ?? str(reference.PrivateAssets);
       const scope: DependencyScope = privateAssets?.toLowerCase() === 'all' ? 'build' : 'runtime';
       out.add({
@@ -84,4 +87,36 @@ export function parsePackagesConfig(file: ManifestFile): ParsedManifest {
     });
   }
   return out.result();
+}
+
+/**
+ * Directory.Packages.props (central package management): the versions that projects below it
+ * get for `<PackageReference Include="X" />`. Versions, not use, so it declares no dependency.
+ */
+export function readCentralPackageVersions(file: ManifestFile): {
+  versions: Map<string, string>;
+  parsed: ParsedManifest;
+} {
+  const out = new ManifestCollector(file, 'nuget');
+  const versions = new Map<string, string>();
+  const project = parseXml(file).Project;
+  if (!isRecord(project)) throw new Error('no <Project> root element');
+  for (const group of Array.isArray(project.ItemGroup) ? project.ItemGroup : []) {
+    if (!isRecord(group) || !Array.isArray(group.PackageVersion)) continue;
+    for (const entry of group.PackageVersion) {
+      if (!isRecord(entry)) continue;
+      const name = str(entry['@Include']);
+      const version = str(entry['@Version']) ?? str(entry.Version);
+      if (!name || !version) {
+        out.warn('a <PackageVersion> lacks Include or Version');
+        continue;
+      }
+      versions.set(name.toLowerCase(), version);
+    }
+  }
+  return { versions, parsed: out.result() };
+}
+
+export function parseCentralPackageVersions(file: ManifestFile): ParsedManifest {
+  return readCentralPackageVersions(file).parsed;
 }

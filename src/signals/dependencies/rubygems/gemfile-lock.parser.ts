@@ -11,12 +11,16 @@ function readSpec(text: string): { name: string; version?: string } {
 /**
  * Gemfile.lock, by its indentation: under GEM/GIT/PATH `specs:` a 4-space line is a locked gem
  * and 6-space lines its dependencies; the DEPENDENCIES section (2 spaces) lists what the Gemfile
- * asked for, so those gems are direct and the rest transitive.
+ * asked for, so those gems are direct (with the dependencies of the repository's own PATH gems)
+ * and the rest transitive.
  */
 export function parseGemfileLock(file: ManifestFile): ParsedManifest {
   const out = new ManifestCollector(file, 'rubygems');
   const locked: Array<{ name: string; version?: string; line: number }> = [];
   const direct = new Set<string>();
+  // A gem developed in this repository (`gemspec` in the Gemfile) appears under PATH; what it
+  // depends on is the project's own choice, so direct too.
+  const pathDependencies = new Set<string>();
   let section = '';
   let inSpecs = false;
   file.content.split(/\r?\n/).forEach((raw, index) => {
@@ -35,6 +39,8 @@ export function parseGemfileLock(file: ManifestFile): ParsedManifest {
         const spec = readSpec(text);
         // PATH gems are the project's own code, not something downloaded.
         if (section !== 'PATH') locked.push({ ...spec, line: lineNo });
+      } else if (indent === 6 && inSpecs && section === 'PATH') {
+        pathDependencies.add(readSpec(text).name);
       } else if (indent !== 6 && inSpecs) {
         out.warn(`unexpected indentation of ${indent} in specs`, lineNo);
       }
@@ -47,7 +53,7 @@ export function parseGemfileLock(file: ManifestFile): ParsedManifest {
     out.add({
       name: gem.name,
       version: gem.version,
-      direct: direct.has(gem.name),
+      direct: direct.has(gem.name) || pathDependencies.has(gem.name),
       scope: 'runtime',
       line: gem.line,
     });

@@ -1,5 +1,6 @@
 import { parseGemfileLock } from './gemfile-lock.parser';
 import { parseGemfile } from './gemfile.parser';
+import { parseGemspec } from './gemspec.parser';
 
 const summary = (
   deps: Array<{ name: string; version?: string; direct: boolean; scope: string; line?: number }>,
@@ -10,7 +11,7 @@ const summary = (
   );
 
 describe(parseGemfile.name, () => {
-  it('should read gem lines, constraints, group blocks and group options', () => {
+  it('should give each gem its groups when groups come from blocks and options', () => {
     const content = `source "https://rubygems.org"
 git_source(:github) { |repo| "https://github.com/#{repo}.git" }
 
@@ -51,7 +52,7 @@ end
     ]);
   });
 
-  it('should warn about a broken line and an unclosed block and keep the rest', () => {
+  it('should warn and keep the rest when a line is broken and a block unclosed', () => {
     const content = `gem "ruby-openai"\ngem "broken\ngroup :test do\n  gem "vcr"\n`;
     const sut = parseGemfile({ path: 'Gemfile', content });
     expect(sut.dependencies.map((d) => d.name)).toEqual(['ruby-openai', 'vcr']);
@@ -63,7 +64,7 @@ end
 });
 
 describe(parseGemfileLock.name, () => {
-  it('should read specs and take DEPENDENCIES as the direct gems', () => {
+  it('should take a gem as direct when DEPENDENCIES lists it', () => {
     const content = `GIT
   remote: https://github.com/patterns-ai-core/langchainrb.git
   revision: 5403cc5ac66aa0d99114827cd4ce15b9a4e3a0d3
@@ -75,7 +76,7 @@ PATH
   remote: .
   specs:
     support_bot (0.1.0)
-      ruby-openai
+      faraday (>= 1)
 
 GEM
   remote: https://rubygems.org/
@@ -106,9 +107,34 @@ BUNDLED WITH
       'langchainrb 0.16.0 direct runtime @5',
       'baran 0.1.12 transitive runtime @17',
       'event_stream_parser 1.0.0 transitive runtime @18',
-      'faraday 2.12.0 transitive runtime @19',
+      'faraday 2.12.0 direct runtime @19',
       'nokogiri 1.16.7-x86_64-linux direct runtime @20',
       'ruby-openai 7.1.0 direct runtime @21',
+    ]);
+  });
+});
+
+describe(parseGemspec.name, () => {
+  it('should read runtime and development dependencies when a gem declares them', () => {
+    const content = `# frozen_string_literal: true
+
+Gem::Specification.new do |spec|
+  spec.name = "support_bot"
+  spec.version = SupportBot::VERSION
+  spec.files = Dir["lib/**/*.rb"]
+
+  spec.add_dependency "ruby-openai", "~> 7.1"
+  spec.add_runtime_dependency("faraday", ">= 1", "< 3")
+  spec.add_development_dependency "rspec", "~> 3.13"
+  # spec.add_dependency "langchainrb"
+end
+`;
+    const sut = parseGemspec({ path: 'support_bot.gemspec', content });
+    expect(sut.warnings).toEqual([]);
+    expect(summary(sut.dependencies)).toEqual([
+      'ruby-openai ~> 7.1 direct runtime @8',
+      'faraday >= 1, < 3 direct runtime @9',
+      'rspec ~> 3.13 direct dev @10',
     ]);
   });
 });

@@ -1,0 +1,64 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './support/processes';
+import { createTestDatabase } from './support/test-db';
+
+describe('ai-census catalog CLI', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env = { DATABASE_URL: db.url, LOG_LEVEL: 'error' };
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('should print the catalog as the scripts contract describes when asked for --json', () => {
+    const r = runCli(['catalog', '--json'], env);
+    expect(r.status).toBe(0);
+    const body = JSON.parse(r.stdout) as { tools: Record<string, unknown>[] };
+    expect(body.tools.length).toBeGreaterThanOrEqual(200);
+    const copilot = body.tools.find((t) => t.id === 'github-copilot');
+    expect(copilot).toMatchObject({
+      id: 'github-copilot',
+      name: 'GitHub Copilot',
+      category: 'coding-assistant',
+      domains: expect.arrayContaining(['copilot-proxy.githubusercontent.com']),
+      paths: expect.arrayContaining(['.github/copilot-instructions.md']),
+      policy: expect.objectContaining({ status: 'unreviewed' }),
+    });
+  });
+
+  it('should show one tool, and fail with one line for an unknown one', () => {
+    const one = runCli(['catalog', '--tool', 'claude-code', '--json'], env);
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({
+      id: 'claude-code',
+      workflowActions: expect.arrayContaining(['anthropics/claude-code-action']),
+    });
+    const text = runCli(['catalog', '--tool', 'claude-code'], env);
+    expect(text.stdout).toMatch(/^Claude Code \(claude-code\), Anthropic, coding-agent/);
+    const missing = runCli(['catalog', '--tool', 'no-such-tool'], env);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe('ai-census: no tool "no-such-tool" in the catalog');
+  });
+
+  it('should import a policy file and export it again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aic-policy-'));
+    const file = join(dir, 'policy.yaml');
+    writeFileSync(
+      file,
+      'version: 1\npolicies:\n  cursor:\n    status: tolerated\n    dataClasses: [public]\n',
+    );
+    const imported = runCli(['catalog', 'policy-import', file, '--json'], env);
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({ changed: 1, unchanged: 0 });
+    const exported = runCli(['catalog', 'policy-export'], env);
+    expect(exported.stdout).toMatch(/cursor:\n\s+status: tolerated\n\s+dataClasses:\n\s+- public/);
+    const filtered = runCli(['catalog', '--status', 'tolerated', '--json'], env);
+    expect(JSON.parse(filtered.stdout).tools.map((t: { id: string }) => t.id)).toEqual(['cursor']);
+  });
+});
