@@ -22,14 +22,25 @@ function fakeGithub(): Promise<{ server: Server; url: string; requests: string[]
     if (url.pathname === '/orgs/acme/members') {
       const page = Number(url.searchParams.get('page') ?? '1');
       const base = `http://${req.headers.host}/orgs/acme/members?per_page=100`;
-      if (page === 1) return send(200, [{ login: 'alice-gh' }, { login: 'hank' }], { link: `<${base}&page=2>; rel="next", <${base}&page=2>; rel="last"` });
+      if (page === 1)
+        return send(200, [{ login: 'alice-gh' }, { login: 'hank' }], {
+          link: `<${base}&page=2>; rel="next", <${base}&page=2>; rel="last"`,
+        });
       return send(200, [{ login: 'ivy' }]);
     }
     const user = /^\/users\/([^/]+)$/.exec(url.pathname);
     if (user && users[user[1]]) return send(200, users[user[1]]);
     send(404, { message: 'Not Found' });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        server,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        requests,
+      }),
+    ),
+  );
 }
 
 describe('people: directory, GitHub members and identity resolution', () => {
@@ -38,7 +49,9 @@ describe('people: directory, GitHub members and identity resolution', () => {
 
   beforeAll(async () => {
     github = await fakeGithub();
-    t = await createTestApp({ env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghp_test_secret_value' } });
+    t = await createTestApp({
+      env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghp_test_secret_value' },
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -46,17 +59,37 @@ describe('people: directory, GitHub members and identity resolution', () => {
   });
 
   it('should import the directory CSV with teams, managers and aliases, reporting bad rows', async () => {
-    const res = await t.http.post('/api/people/imports/csv').set(bearer(t.tokens.coe)).send({ csv: `${DIRECTORY_CSV}\nnot-an-email,Nobody,,,,` }).expect(201);
-    expect(res.body).toMatchObject({ persons: 7, teams: 2, errors: ['directory.csv: line 9: field "email": "not-an-email" is not an e-mail address'] });
+    const res = await t.http
+      .post('/api/people/imports/csv')
+      .set(bearer(t.tokens.coe))
+      .send({ csv: `${DIRECTORY_CSV}\nnot-an-email,Nobody,,,,` })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      persons: 7,
+      teams: 2,
+      errors: ['directory.csv: line 9: field "email": "not-an-email" is not an e-mail address'],
+    });
     const teams = await t.http.get('/api/teams').set(bearer(t.tokens.leader)).expect(200);
-    const byPath = Object.fromEntries(teams.body.map((x: { path: string; id: string; parentId: string | null }) => [x.path, x]));
-    expect(Object.keys(byPath)).toEqual(['Engineering', 'Engineering/Data', 'Engineering/Platform']);
+    const byPath = Object.fromEntries(
+      teams.body.map((x: { path: string; id: string; parentId: string | null }) => [x.path, x]),
+    );
+    expect(Object.keys(byPath)).toEqual([
+      'Engineering',
+      'Engineering/Data',
+      'Engineering/Platform',
+    ]);
     expect(byPath['Engineering/Data'].parentId).toBe(byPath.Engineering.id);
     const people = await t.http.get('/api/people').set(bearer(t.tokens.security)).expect(200);
     const bob = people.body.find((p: { email: string }) => p.email === 'bob@example.com');
     const alice = people.body.find((p: { email: string }) => p.email === 'alice@example.com');
-    expect(bob).toMatchObject({ managerId: alice.id, teamPath: 'Engineering/Platform', githubLogin: 'bob-gh' });
-    const audit = await t.dataSource.query(`SELECT actor_role FROM audit_event WHERE action = 'person.read'`);
+    expect(bob).toMatchObject({
+      managerId: alice.id,
+      teamPath: 'Engineering/Platform',
+      githubLogin: 'bob-gh',
+    });
+    const audit = await t.dataSource.query(
+      `SELECT actor_role FROM audit_event WHERE action = 'person.read'`,
+    );
     expect(audit).toEqual([{ actor_role: 'security' }]);
   });
 
@@ -64,44 +97,106 @@ describe('people: directory, GitHub members and identity resolution', () => {
     const sut = t.app.get(PeopleService);
     const alice = (await sut.resolveIdentity('email', 'ALICE@example.com')).personId;
     expect(alice).toBeTruthy();
-    await expect(sut.resolveIdentity('commit-email', '4242+alice-gh@users.noreply.github.com')).resolves.toEqual({ personId: alice, confidence: 0.95, rule: 'github-noreply' });
-    await expect(sut.resolveIdentity('username', 'CORP\\AABLE')).resolves.toMatchObject({ personId: alice, rule: 'known-identity' });
-    await expect(sut.resolveIdentity('username', 'carol@corp.example')).resolves.toMatchObject({ confidence: 0.7, rule: 'username-email-local-part' });
+    await expect(
+      sut.resolveIdentity('commit-email', '4242+alice-gh@users.noreply.github.com'),
+    ).resolves.toEqual({ personId: alice, confidence: 0.95, rule: 'github-noreply' });
+    await expect(sut.resolveIdentity('username', 'CORP\\AABLE')).resolves.toMatchObject({
+      personId: alice,
+      rule: 'known-identity',
+    });
+    await expect(sut.resolveIdentity('username', 'carol@corp.example')).resolves.toMatchObject({
+      confidence: 0.7,
+      rule: 'username-email-local-part',
+    });
     const gina = (await sut.resolveIdentity('email', 'gina@example.com')).personId;
-    await expect(sut.resolveIdentity('ip', '10.20.0.7', { at: new Date() })).resolves.toMatchObject({ personId: gina, rule: 'ip-lease' });
-    await expect(sut.resolveIdentity('commit-email', 'laptop@build-host.local', { source: 'repo-scan' })).resolves.toEqual({ personId: null, confidence: 0 });
+    await expect(sut.resolveIdentity('ip', '10.20.0.7', { at: new Date() })).resolves.toMatchObject(
+      { personId: gina, rule: 'ip-lease' },
+    );
+    await expect(
+      sut.resolveIdentity('commit-email', 'laptop@build-host.local', { source: 'repo-scan' }),
+    ).resolves.toEqual({ personId: null, confidence: 0 });
   });
 
   it('should list unresolved identities and keep a manual link across re-imports', async () => {
-    const unresolved = await t.http.get('/api/identities/unresolved').set(bearer(t.tokens.coe)).expect(200);
-    expect(unresolved.body).toContainEqual(expect.objectContaining({ kind: 'commit-email', value: 'laptop@build-host.local', source: 'repo-scan' }));
+    const unresolved = await t.http
+      .get('/api/identities/unresolved')
+      .set(bearer(t.tokens.coe))
+      .expect(200);
+    expect(unresolved.body).toContainEqual(
+      expect.objectContaining({
+        kind: 'commit-email',
+        value: 'laptop@build-host.local',
+        source: 'repo-scan',
+      }),
+    );
     const people = await t.http.get('/api/people').set(bearer(t.tokens.coe)).expect(200);
     const dan = people.body.find((p: { email: string }) => p.email === 'dan@example.com');
-    await t.http.post('/api/identities/links').set(bearer(t.tokens.coe)).send({ personId: dan.id, kind: 'commit-email', value: 'laptop@build-host.local' }).expect(201);
+    await t.http
+      .post('/api/identities/links')
+      .set(bearer(t.tokens.coe))
+      .send({ personId: dan.id, kind: 'commit-email', value: 'laptop@build-host.local' })
+      .expect(201);
     // A manual link of an alias the directory gives to someone else wins over the directory.
-    await t.http.post('/api/identities/links').set(bearer(t.tokens.coe)).send({ personId: dan.id, kind: 'username', value: 'CORP\\aable' }).expect(201);
-    await t.http.post('/api/people/imports/csv').set(bearer(t.tokens.coe)).send({ csv: DIRECTORY_CSV }).expect(201);
+    await t.http
+      .post('/api/identities/links')
+      .set(bearer(t.tokens.coe))
+      .send({ personId: dan.id, kind: 'username', value: 'CORP\\aable' })
+      .expect(201);
+    await t.http
+      .post('/api/people/imports/csv')
+      .set(bearer(t.tokens.coe))
+      .send({ csv: DIRECTORY_CSV })
+      .expect(201);
     const sut = t.app.get(PeopleService);
-    await expect(sut.resolveIdentity('commit-email', 'laptop@build-host.local')).resolves.toMatchObject({ personId: dan.id, confidence: 1, rule: 'manual-link' });
-    await expect(sut.resolveIdentity('username', 'corp\\aable')).resolves.toMatchObject({ personId: dan.id, rule: 'manual-link' });
-    const after = await t.http.get('/api/identities/unresolved').set(bearer(t.tokens.coe)).expect(200);
-    expect(after.body.map((u: { value: string }) => u.value)).not.toContain('laptop@build-host.local');
-    await t.http.post('/api/identities/links').set(bearer(t.tokens.leader)).send({ personId: dan.id, kind: 'email', value: 'x@y.z' }).expect(403);
+    await expect(
+      sut.resolveIdentity('commit-email', 'laptop@build-host.local'),
+    ).resolves.toMatchObject({ personId: dan.id, confidence: 1, rule: 'manual-link' });
+    await expect(sut.resolveIdentity('username', 'corp\\aable')).resolves.toMatchObject({
+      personId: dan.id,
+      rule: 'manual-link',
+    });
+    const after = await t.http
+      .get('/api/identities/unresolved')
+      .set(bearer(t.tokens.coe))
+      .expect(200);
+    expect(after.body.map((u: { value: string }) => u.value)).not.toContain(
+      'laptop@build-host.local',
+    );
+    await t.http
+      .post('/api/identities/links')
+      .set(bearer(t.tokens.leader))
+      .send({ personId: dan.id, kind: 'email', value: 'x@y.z' })
+      .expect(403);
   });
 
   it('should import a GitHub organisation’s members through the REST API, following pages', async () => {
-    const res = await t.http.post('/api/people/imports/github').set(bearer(t.tokens.admin)).send({ org: 'acme' }).expect(201);
+    const res = await t.http
+      .post('/api/people/imports/github')
+      .set(bearer(t.tokens.admin))
+      .send({ org: 'acme' })
+      .expect(201);
     expect(res.body).toEqual({ members: 3, created: 2, requests: 5 });
     expect(github.requests.every((r) => r.endsWith('token ghp_test_secret_value'))).toBe(true);
     const people = await t.http.get('/api/people').set(bearer(t.tokens.admin)).expect(200);
-    expect(people.body.filter((p: { source: string }) => p.source === 'github-org').map((p: { githubLogin: string; email: string | null }) => [p.githubLogin, p.email])).toEqual([
+    expect(
+      people.body
+        .filter((p: { source: string }) => p.source === 'github-org')
+        .map((p: { githubLogin: string; email: string | null }) => [p.githubLogin, p.email]),
+    ).toEqual([
       ['hank', 'hank@example.com'],
       ['ivy', null],
     ]);
     const sut = t.app.get(PeopleService);
     const alice = (await sut.resolveIdentity('email', 'alice@example.com')).personId;
-    await expect(sut.resolveIdentity('github', 'Alice-GH')).resolves.toMatchObject({ personId: alice, rule: 'github-login' });
-    const missing = await t.http.post('/api/people/imports/github').set(bearer(t.tokens.admin)).send({ org: 'nope' }).expect(404);
+    await expect(sut.resolveIdentity('github', 'Alice-GH')).resolves.toMatchObject({
+      personId: alice,
+      rule: 'github-login',
+    });
+    const missing = await t.http
+      .post('/api/people/imports/github')
+      .set(bearer(t.tokens.admin))
+      .send({ org: 'nope' })
+      .expect(404);
     expect(missing.body.message).toBe('GitHub organisation nope: members could not be read (404)');
     expect(JSON.stringify(missing.body)).not.toContain('ghp_');
   });

@@ -321,6 +321,13 @@ describe('surveys: invitations and the respondent form', () => {
     );
     expect(invitation[0].day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
+    // Nor does the transaction id PostgreSQL stamps on each row pair an invitation with an answer.
+    const xids = await t.dataSource.query(
+      `SELECT xmin::text AS x FROM survey_response WHERE survey_id = $1
+       UNION SELECT xmin::text FROM survey_invitation WHERE survey_id = $1`,
+      [surveyId],
+    );
+    expect(xids).toHaveLength(1);
     const correlation = await t.app.get(SurveysService).disclosuresForCorrelation();
     expect(correlation.disclosures.some((d) => d.surveyId === surveyId)).toBe(false);
     expect(correlation.surveyedPersonIds).not.toContain(people.frank);

@@ -12,7 +12,13 @@ export async function fetchGithubOrgMembers(opts: {
   apiUrl: string;
   token?: string;
 }): Promise<{ members: GithubMember[]; requests: number }> {
-  const octokit = new Octokit({ baseUrl: opts.apiUrl, auth: opts.token, request: { retries: 0 } });
+  // Octokit's default logger prints failed requests to the console; the caller reports them instead.
+  const quiet = () => undefined;
+  const octokit = new Octokit({
+    baseUrl: opts.apiUrl,
+    auth: opts.token,
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+  });
   let requests = 0;
   octokit.hook.before('request', () => {
     requests++;

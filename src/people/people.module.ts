@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IpLeaseEntity } from './entities/ip-lease.entity';
 import { PersonIdentityEntity } from './entities/person-identity.entity';
@@ -10,6 +10,8 @@ import { PeopleController } from './people.controller';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 
+// Global: every signal module resolves identities through PeopleService.
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forFeature([

@@ -164,6 +164,16 @@ export class PeopleRepository {
     return new Map(rows.map((r) => [r.id, r.path]));
   }
 
+  async contactsOf(
+    ids: string[],
+  ): Promise<Map<string, { email: string | null; name: string | null }>> {
+    const rows: { id: string; email: string | null; name: string | null }[] = await this.ds.query(
+      `SELECT id, email, name FROM person WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { email: r.email, name: r.name }]));
+  }
+
   async directoryPersons(): Promise<
     { id: string; email: string | null; githubLogin: string | null }[]
   > {

@@ -240,12 +240,7 @@ export class PeopleService {
   async contactsOf(
     personIds: string[],
   ): Promise<Map<string, { email: string | null; name: string | null }>> {
-    const out = new Map<string, { email: string | null; name: string | null }>();
-    for (const id of personIds) {
-      const person = await this.people.findById(id);
-      if (person) out.set(id, { email: person.email, name: person.name });
-    }
-    return out;
+    return this.people.contactsOf(personIds);
   }
 
   private async loadDirectory(): Promise<Directory> {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator';
-import { SurveyFormService, type FormResult, type LinkKind } from './survey-form.service';
+import { SurveyFormService, type FormResult } from './survey-form.service';
 
 /** The respondent's pages, reached by link (no API token), served as plain HTML. */
 @ApiExcludeController()
@@ -58,7 +58,7 @@ export class SurveyFormController {
   @Get(':token')
   @Public()
   async show(@Param('token') token: string, @Res() res: Response) {
-    send(res, await this.forms.show('invitation' as LinkKind, token));
+    send(res, await this.forms.show('invitation', token));
   }
 
   @Post(':token')

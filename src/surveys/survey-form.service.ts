@@ -96,7 +96,11 @@ export class SurveyFormService {
         answers,
         toolIds: await this.toolsOf(questions, answers),
       },
-      { invitationId: opened.invitationId, draftHash: opened.draftHash },
+      {
+        invitationId: opened.invitationId,
+        draftHash: opened.draftHash,
+        anonymous: survey.privacyMode === 'anonymous',
+      },
     );
     if (!stored) return usedPage();
     return {

@@ -123,14 +123,28 @@ export class SurveysController {
       targetId: id,
       detail: { issued: result.issued },
     });
-    res.setHeader('Cache-Control', 'no-store');
-    if (format === 'csv') {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="survey-${id}-invitations.csv"`);
-      return result.csv;
-    }
-    const { csv: _csv, ...json } = result;
-    return json;
+    return sendLinks(res, id, format, result);
+  }
+
+  /** New links for those who have not answered, as JSON or (`?format=csv`) a mail-merge CSV. */
+  @Post(':id/reminders')
+  @Roles(Role.Admin, Role.Coe)
+  async remind(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query('format') format: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor,
+  ) {
+    const result = await this.surveys.remind(id, baseUrlOf(req));
+    await this.audit.record({
+      actor,
+      action: 'survey.remind',
+      targetType: 'survey',
+      targetId: id,
+      detail: { issued: result.issued },
+    });
+    return sendLinks(res, id, format, result);
   }
 
   @Post(':id/open-link')
@@ -207,6 +221,22 @@ export class SurveysController {
     await this.audit.recordRead(actor, 'survey-response', id);
     return this.surveys.responses(id, actor);
   }
+}
+
+function sendLinks<T extends { csv: string }>(
+  res: Response,
+  id: string,
+  format: string | undefined,
+  result: T,
+) {
+  res.setHeader('Cache-Control', 'no-store');
+  if (format === 'csv') {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="survey-${id}-invitations.csv"`);
+    return result.csv;
+  }
+  const { csv: _csv, ...json } = result;
+  return json;
 }
 
 function requireFile(file: UploadedExport | undefined): UploadedExport {

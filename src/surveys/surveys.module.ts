@@ -6,7 +6,7 @@ import { SurveyInvitationEntity } from './entities/survey-invitation.entity';
 import { SurveyQuestionEntity } from './entities/survey-question.entity';
 import { SurveyResponseEntity } from './entities/survey-response.entity';
 import { SurveyEntity } from './entities/survey.entity';
-import { FallbackSurveyCatalog, SurveyCatalog } from './survey-catalog';
+import { CatalogSurveyCatalog, SurveyCatalog } from './survey-catalog';
 import { SurveyFormController } from './survey-form.controller';
 import { SurveyFormService } from './survey-form.service';
 import { SurveyImportService } from './survey-import.service';
@@ -33,8 +33,7 @@ import { SurveysService } from './surveys.service';
     SurveyImportService,
     SurveyFormService,
     SurveySecrets,
-    // Re-bind to the catalog module's CatalogService once it is merged.
-    { provide: SurveyCatalog, useClass: FallbackSurveyCatalog },
+    { provide: SurveyCatalog, useClass: CatalogSurveyCatalog },
   ],
   exports: [SurveysService, SurveyImportService],
 })

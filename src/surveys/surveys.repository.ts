@@ -151,7 +151,7 @@ export class SurveysRepository {
    */
   async submitResponse(
     response: NewResponse,
-    link: { invitationId?: string; draftHash: string },
+    link: { invitationId?: string; draftHash: string; anonymous: boolean },
   ): Promise<boolean> {
     return this.ds.transaction(async (em) => {
       if (link.invitationId) {
@@ -163,6 +163,17 @@ export class SurveysRepository {
       }
       await em.query(`DELETE FROM survey_draft WHERE token_hash = $1`, [link.draftHash]);
       await em.getRepository(SurveyResponseEntity).insert(response);
+      if (link.anonymous) {
+        // Every row a transaction writes carries its id (xmin); re-writing all of the survey's
+        // responses and invitations here gives them all the same one, so the invitation marked
+        // used cannot be paired with the response inserted beside it.
+        await em.query(`UPDATE survey_response SET survey_id = survey_id WHERE survey_id = $1`, [
+          response.surveyId,
+        ]);
+        await em.query(`UPDATE survey_invitation SET survey_id = survey_id WHERE survey_id = $1`, [
+          response.surveyId,
+        ]);
+      }
       return true;
     });
   }

@@ -219,6 +219,16 @@ export class SurveysService {
     };
   }
 
+  /** Reminders: new links for everyone invited who has not answered yet (their old links stop working). */
+  async remind(id: string, baseUrl: string, expiresInDays?: number) {
+    const pending = (await this.repo.invitationsOf(id))
+      .filter((i) => !i.responded)
+      .map((i) => i.personId);
+    if (pending.length === 0)
+      throw new DomainError(ErrorCode.Conflict, `survey ${id}: everyone invited has answered`);
+    return this.issueInvitations(id, { personIds: pending, expiresInDays }, baseUrl);
+  }
+
   /** One shared link for an anonymous survey; issuing again replaces it. */
   async createOpenLink(id: string, baseUrl: string): Promise<{ url: string }> {
     const survey = await this.requireSurvey(id);

@@ -26,6 +26,7 @@ export const TEST_TOOLS: ToolDefinition[] = [
     aliases: ['chat gpt'],
     rules: {},
   },
+  { id: 'claude', name: 'Claude', vendor: 'Anthropic', category: 'chat-assistant', rules: {} },
   { id: 'windsurf', name: 'Windsurf', vendor: 'Codeium', category: 'coding-assistant', rules: {} },
 ];
 

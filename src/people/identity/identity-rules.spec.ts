@@ -34,7 +34,7 @@ const directory: Directory = {
   ],
 };
 
-describe('resolveIdentity', () => {
+describe(resolveIdentity.name, () => {
   it('should resolve a directory e-mail with full confidence regardless of case', () => {
     expect(resolveIdentity(directory, 'email', ' Alice.Able@Example.org ')).toEqual({
       resolved: true,

@@ -4,7 +4,52 @@ const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const SLASHED =
   /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 
-export function parseSurveyTime(raw: string): string | null {
+export function parseSurveyTime(raw: string, timeZone?: string): string | null {
+  const utcReading = readAsUtc(raw);
+  if (!utcReading || !timeZone || /[zZ]|[+-]\d{2}:?\d{2}$/.test(raw.trim())) return utcReading;
+  return shiftFromZone(utcReading, timeZone);
+}
+
+/** A wall-clock time in `timeZone`, read as if it were UTC, moved to the real UTC instant. */
+function shiftFromZone(isoAsUtc: string, timeZone: string): string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+  } catch {
+    return isoAsUtc; // unknown zone: keep the UTC reading
+  }
+  const wall = Date.parse(isoAsUtc);
+  const offsetAt = (instant: number) => {
+    const parts = Object.fromEntries(
+      format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
+    );
+    return (
+      Date.UTC(
+        +parts.year,
+        +parts.month - 1,
+        +parts.day,
+        +parts.hour,
+        +parts.minute,
+        +parts.second,
+      ) - instant
+    );
+  };
+  // Two passes settle the offset across a daylight-saving change.
+  let instant = wall - offsetAt(wall);
+  instant = wall - offsetAt(instant);
+  return new Date(instant).toISOString();
+}
+
+function readAsUtc(raw: string): string | null {
   const text = raw.trim();
   if (!text) return null;
   const local = ISO_LOCAL.exec(text);

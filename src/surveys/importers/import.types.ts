@@ -68,6 +68,8 @@ export interface ColumnSpec {
   option?: string;
   /** a kind the vendor layout states outright (e.g. SurveyMonkey "Open-Ended Response") */
   kind?: ImportedQuestionKind;
+  /** IANA zone the column's local times are written in (Qualtrics states it in its ImportId row) */
+  timeZone?: string;
 }
 
 export interface ColumnPlan {

@@ -99,7 +99,7 @@ export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
     };
     const timeColumn = plan.columns.find((c) => c.role === 'submitted-at');
     const rawTime = timeColumn ? (row[timeColumn.index] ?? '').trim() : '';
-    const submittedAt = rawTime ? parseSurveyTime(rawTime) : null;
+    const submittedAt = rawTime ? parseSurveyTime(rawTime, timeColumn?.timeZone) : null;
     if (rawTime && !submittedAt) {
       warnings.push(
         `row ${rowNumber}, column "${timeColumn?.header}": unreadable time "${rawTime}"`,

@@ -29,6 +29,7 @@ interface QualtricsColumn {
   id: string;
   label: string;
   importId: string;
+  timeZone?: string;
 }
 
 export const qualtricsImporter: SurveyImporter = {
@@ -42,7 +43,8 @@ export const qualtricsImporter: SurveyImporter = {
       index,
       id: id.trim(),
       label: (table[1]?.[index] ?? '').trim(),
-      importId: readImportId(table[2]?.[index] ?? ''),
+      importId: readImportId(table[2]?.[index] ?? '').importId,
+      timeZone: readImportId(table[2]?.[index] ?? '').timeZone,
     }));
     // Split multi-select: Q5_1, Q5_2 … with ImportIds QID5_1, QID5_2 (no _TEXT).
     const splitBase = (c: QualtricsColumn) => {
@@ -57,6 +59,8 @@ export const qualtricsImporter: SurveyImporter = {
     const columns = cols.map((c): ColumnSpec => {
       const lower = c.id.toLowerCase();
       const role = META[lower];
+      if (role === 'submitted-at')
+        return { index: c.index, header: c.id, role, timeZone: c.timeZone };
       if (role) return { index: c.index, header: c.id, role };
       if (KNOWN_META.has(lower)) return { index: c.index, header: c.id, role: 'ignore' };
       // Text-analytics topic columns are derived by Qualtrics, not answered.
@@ -94,11 +98,14 @@ export const qualtricsImporter: SurveyImporter = {
   },
 };
 
-function readImportId(cell: string): string {
+function readImportId(cell: string): { importId: string; timeZone?: string } {
   try {
-    const parsed = JSON.parse(cell) as { ImportId?: unknown };
-    return typeof parsed.ImportId === 'string' ? parsed.ImportId : '';
+    const parsed = JSON.parse(cell) as { ImportId?: unknown; timeZone?: unknown };
+    return {
+      importId: typeof parsed.ImportId === 'string' ? parsed.ImportId : '',
+      timeZone: typeof parsed.timeZone === 'string' ? parsed.timeZone : undefined,
+    };
   } catch {
-    return '';
+    return { importId: '' };
   }
 }

@@ -10,7 +10,7 @@ const SAMPLE = join(__dirname, '../../../../shared/samples/surveys/qualtrics_sam
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 const matcher = testToolMatcher();
 
-describe('importSurveyExport', () => {
+describe(importSurveyExport.name, () => {
   it('should read Microsoft Forms XLSX with trailing-semicolon multi-select when exported via Excel', async () => {
     const sut = await importSurveyExport(await microsoftFormsXlsx());
     expect(sut.format).toBe('microsoft-forms');

@@ -7,45 +7,45 @@ const MAX_WORDS = 4;
 const WISH_QUESTION = /\bwish|would like|would you like|want to|like to use|wünsch|souhait/i;
 
 /**
- * Catalog tools named in one answer: the whole answer first ("GitHub Copilot"), then fragments and
- * the longest word runs inside free text ("mostly Claude Code, sometimes chat gpt").
+ * Catalog tools named in one answer ("GitHub Copilot", "mostly Claude Code, sometimes chat gpt").
+ * The answer is cut at separators, then word windows are tried longest first at each position. A
+ * matcher may find a name anywhere inside a window, so a hit only counts when the name begins at
+ * this word (dropping the word loses it); the words of the name are then consumed.
  */
 export function findToolMentions(text: string, matcher: ToolMatcher): string[] {
   const found = new Set<string>();
-  const whole = text.trim();
-  if (!whole) return [];
-  const direct = matcher.matchName(whole);
-  if (direct) return [direct];
-  for (const fragment of whole.split(FRAGMENT_SPLIT)) {
-    const trimmed = fragment.trim();
-    if (!trimmed) continue;
-    const exact = matcher.matchName(trimmed);
-    if (exact) {
-      found.add(exact);
-      continue;
-    }
-    const words = trimmed.split(/\s+/).map((w) => w.replace(/^[^\w]+|[^\w.+-]+$/g, ''));
+  for (const fragment of text.split(FRAGMENT_SPLIT)) {
+    const words = fragment
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/^[^\w]+|[^\w.+-]+$/g, ''))
+      .filter(Boolean);
     let i = 0;
     while (i < words.length) {
-      let advanced = false;
-      for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
-        const phrase = words
-          .slice(i, i + n)
-          .join(' ')
-          .trim();
-        if (phrase.length < 2) continue;
-        const id = matcher.matchName(phrase);
-        if (id) {
-          found.add(id);
-          i += n;
-          advanced = true;
-          break;
-        }
-      }
-      if (!advanced) i++;
+      const hit = longestAt(words, i, matcher);
+      if (hit) {
+        found.add(hit.id);
+        i += hit.length;
+      } else i++;
     }
   }
   return [...found];
+}
+
+function longestAt(
+  words: string[],
+  i: number,
+  matcher: ToolMatcher,
+): { id: string; length: number } | undefined {
+  const phrase = (from: number, n: number) => words.slice(from, i + n).join(' ');
+  for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
+    const id = matcher.matchName(phrase(i, n));
+    // The name must begin at this word: without it the window must no longer give the same tool.
+    if (!id || (n > 1 && matcher.matchName(phrase(i + 1, n)) === id)) continue;
+    for (let m = 1; m <= n; m++)
+      if (matcher.matchName(phrase(i, m)) === id) return { id, length: m };
+  }
+  return undefined;
 }
 
 export interface SurveyToolUse {
