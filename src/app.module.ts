@@ -9,11 +9,21 @@ import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
 import { PeopleModule } from './people/people.module';
 import { EvidenceModule } from './signals/evidence/evidence.module';
+import { FindingsModule } from './findings/findings.module';
+import { ReportsModule } from './reports/reports.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** The domain modules; every entry point loads all of them. */
-const DOMAIN_MODULES = [CatalogModule, EvidenceModule, PeopleModule, SurveysModule, NetworkModule];
+const DOMAIN_MODULES = [
+  CatalogModule,
+  EvidenceModule,
+  PeopleModule,
+  SurveysModule,
+  NetworkModule,
+  FindingsModule,
+  ReportsModule,
+];
 
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})

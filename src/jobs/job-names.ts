@@ -10,12 +10,16 @@ export enum QueueName {
 export enum JobName {
   Diagnostics = 'system.diagnostics',
   IngestLogs = 'network.ingest-logs',
+  Correlate = 'findings.correlate',
+  Report = 'reports.build',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Diagnostics]: QueueName.System,
   [JobName.IngestLogs]: QueueName.Ingest,
+  [JobName.Correlate]: QueueName.Correlate,
+  [JobName.Report]: QueueName.Report,
 };
 
 export function isJobName(value: string): value is JobName {

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-context';
+import { baselineCommand } from './baseline.command';
 import { catalogCommand } from './catalog.command';
 import { diagnosticsCommand } from './diagnostics.command';
 import { importSurveyCommand } from './import-survey.command';
@@ -14,4 +15,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   catalogCommand,
   importSurveyCommand,
   ingestLogsCommand,
+  baselineCommand,
 ];
