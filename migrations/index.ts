@@ -2,6 +2,9 @@ import { Spine1764000000000 } from './1764000000000-Spine';
 import { Catalog1764100000000 } from './1764100000000-Catalog';
 import { PeopleSurveys1764200000000 } from './1764200000000-PeopleSurveys';
 import { RepoScanning1764300000000 } from './1764300000000-RepoScanning';
+import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
+import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
+import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -9,4 +12,7 @@ export const ALL_MIGRATIONS = [
   Catalog1764100000000,
   PeopleSurveys1764200000000,
   RepoScanning1764300000000,
+  NetworkUsage1764400000000,
+  CreateFindings1764500000000,
+  CreateReportSnapshots1764500000001,
 ];

@@ -10,10 +10,22 @@ import type { ProcessRole } from './jobs/process-role';
 import { PeopleModule } from './people/people.module';
 import { EvidenceModule } from './signals/evidence/evidence.module';
 import { ReposModule } from './signals/repos/repos.module';
+import { FindingsModule } from './findings/findings.module';
+import { ReportsModule } from './reports/reports.module';
+import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** The domain modules; every entry point loads all of them. */
-const DOMAIN_MODULES = [CatalogModule, EvidenceModule, PeopleModule, SurveysModule, ReposModule];
+const DOMAIN_MODULES = [
+  CatalogModule,
+  EvidenceModule,
+  PeopleModule,
+  SurveysModule,
+  NetworkModule,
+  FindingsModule,
+  ReportsModule,
+  ReposModule,
+];
 
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})

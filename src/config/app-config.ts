@@ -21,6 +21,8 @@ export class AppConfig {
   readonly uploadMaxBytes: number;
   readonly chromiumPath: string;
   readonly riskWeights: Record<string, number>;
+  readonly networkWatchDir?: string;
+  readonly networkCheckpointLines: number;
   // Secrets are not enumerable, so a stray JSON.stringify(config) or console.log cannot leak them.
   declare readonly githubToken?: string;
   declare readonly surveyPseudonymKey?: string;
@@ -40,6 +42,8 @@ export class AppConfig {
     this.uploadMaxBytes = env.UPLOAD_MAX_BYTES;
     this.chromiumPath = env.CHROMIUM_PATH;
     this.riskWeights = parseRiskWeights(env.RISK_WEIGHTS);
+    this.networkWatchDir = env.NETWORK_WATCH_DIR ? path.resolve(env.NETWORK_WATCH_DIR) : undefined;
+    this.networkCheckpointLines = env.NETWORK_CHECKPOINT_LINES;
     Object.defineProperty(this, 'githubToken', { value: env.GITHUB_TOKEN, enumerable: false });
     Object.defineProperty(this, 'surveyPseudonymKey', {
       value: env.SURVEY_PSEUDONYM_KEY,
@@ -77,6 +81,7 @@ export class AppConfig {
       'GITHUB_TOKEN',
       'SURVEY_PSEUDONYM_KEY',
       'RISK_WEIGHTS',
+      'NETWORK_WATCH_DIR',
     ]) {
       if (env[key] !== undefined) raw[key] = env[key];
     }

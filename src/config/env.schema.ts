@@ -80,6 +80,18 @@ export class EnvSchema {
   @IsString()
   CHROMIUM_PATH = '/usr/bin/chromium';
 
+  /** A drop folder whose new log files are ingested once each (network signal). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  NETWORK_WATCH_DIR?: string;
+
+  /** Network ingest commits roll-ups and its file offset every this many lines. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  NETWORK_CHECKPOINT_LINES = 200_000;
+
   /** JSON object overriding risk-score weights by factor name. */
   @IsOptional()
   @Transform(blankToUndefined)

@@ -11,6 +11,9 @@ export enum JobName {
   Diagnostics = 'system.diagnostics',
   ScanRepo = 'repos.scan-repo',
   ScanGithub = 'repos.scan-github',
+  IngestLogs = 'network.ingest-logs',
+  Correlate = 'findings.correlate',
+  Report = 'reports.build',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
@@ -18,6 +21,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Diagnostics]: QueueName.System,
   [JobName.ScanRepo]: QueueName.Scan,
   [JobName.ScanGithub]: QueueName.Scan,
+  [JobName.IngestLogs]: QueueName.Ingest,
+  [JobName.Correlate]: QueueName.Correlate,
+  [JobName.Report]: QueueName.Report,
 };
 
 export function isJobName(value: string): value is JobName {

@@ -1,7 +1,9 @@
 import type { CliCommand } from '../cli-context';
+import { baselineCommand } from './baseline.command';
 import { catalogCommand } from './catalog.command';
 import { diagnosticsCommand } from './diagnostics.command';
 import { importSurveyCommand } from './import-survey.command';
+import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
@@ -16,4 +18,6 @@ export const CLI_COMMANDS: CliCommand[] = [
   importSurveyCommand,
   scanRepoCommand,
   scanGithubCommand,
+  ingestLogsCommand,
+  baselineCommand,
 ];

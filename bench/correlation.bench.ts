@@ -1,0 +1,240 @@
+// Correlation and baseline benchmark: 10,000 people in 50 teams, 2,000 repositories and 1M
+// evidence rows (BENCH_QUICK=1: 100k), generated in the database with set-based SQL. Times the
+// first correlation, a re-run that must change nothing, and the baseline and inventory builds.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { CatalogService } from '../src/catalog/catalog.service';
+import type { DataClass, PolicyStatus } from '../src/catalog/catalog.types';
+import { AppConfig } from '../src/config/app-config';
+import {
+  CORRELATION_SOURCES,
+  identityKey,
+  InMemoryCorrelationSources,
+} from '../src/findings/correlation/correlation-sources';
+import { CorrelationService } from '../src/findings/correlation/correlation.service';
+import type { BaselineModel } from '../src/reports/model/report.types';
+import { ReportsService } from '../src/reports/reports.service';
+
+const PEOPLE = 10_000;
+const TEAMS = 50;
+const REPOS = 2_000;
+const TOOLS = [
+  'github-copilot',
+  'chatgpt',
+  'claude',
+  'cursor',
+  'gemini',
+  'perplexity',
+  'deepseek-chat',
+  'claude-code',
+  'openai-api',
+  'anthropic-api',
+  'langchain',
+  'ai-coding-agent',
+];
+const STATUSES: PolicyStatus[] = [
+  'sanctioned',
+  'tolerated',
+  'unreviewed',
+  'under-review',
+  'unreviewed',
+  'unreviewed',
+  'prohibited',
+  'under-review',
+  'sanctioned',
+  'tolerated',
+  'unreviewed',
+  'unreviewed',
+];
+
+export async function run(): Promise<void> {
+  const total = process.env.BENCH_QUICK === '1' ? 100_000 : 1_000_000;
+  const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `aic_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'aic-bench-'));
+  const config = AppConfig.fromEnv({
+    DATABASE_URL: url.toString(),
+    AI_CENSUS_DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+  });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ role: 'cli', config }),
+    { logger: ['error'] },
+  );
+  try {
+    const ds = app.get(DataSource);
+    const known = new Set(
+      app
+        .get(CatalogService)
+        .tools()
+        .map((t) => t.id),
+    );
+    const tools = TOOLS.filter((t) => known.has(t));
+    loadSources(
+      app.get<InMemoryCorrelationSources>(CORRELATION_SOURCES),
+      app.get(CatalogService),
+      tools,
+    );
+
+    let t = Date.now();
+    await generateEvidence(ds, total, tools);
+    const generateMs = Date.now() - t;
+
+    const correlation = app.get(CorrelationService);
+    t = Date.now();
+    const first = await correlation.correlate(new Date('2026-03-01T00:00:00Z'));
+    const firstMs = Date.now() - t;
+    t = Date.now();
+    const again = await correlation.correlate(new Date('2026-03-01T00:00:00Z'));
+    const againMs = Date.now() - t;
+
+    const reports = app.get(ReportsService);
+    t = Date.now();
+    const baseline = await reports.build('baseline', {
+      organisation: 'Bench',
+      now: new Date('2026-03-01T00:00:00Z'),
+    });
+    const baselineMs = Date.now() - t;
+    t = Date.now();
+    await reports.build('inventory', {
+      organisation: 'Bench',
+      now: new Date('2026-03-01T00:00:00Z'),
+    });
+    const inventoryMs = Date.now() - t;
+
+    const h = (baseline.model as BaselineModel).headline;
+    const rows: [string, string][] = [
+      ['evidence rows', total.toLocaleString('en')],
+      ['people / repositories', `${PEOPLE.toLocaleString('en')} / ${REPOS.toLocaleString('en')}`],
+      ['generate evidence (SQL)', `${generateMs} ms`],
+      [
+        'correlate, first run',
+        `${firstMs} ms (${first.aggregates.toLocaleString('en')} findings, ${first.identitiesResolved.toLocaleString('en')} identities resolved; ${Math.round(total / (firstMs / 1000)).toLocaleString('en')} evidence rows/s)`,
+      ],
+      ['  steps, first run', steps(first.steps)],
+      ['  steps, re-run', steps(again.steps)],
+      [
+        'correlate, re-run',
+        `${againMs} ms (inserted ${again.inserted}, updated ${again.updated}, fingerprints changed ${again.fingerprintsChanged})`,
+      ],
+      [
+        'baseline report build',
+        `${baselineMs} ms (observed ${h.observedUsers.toLocaleString('en')} of ${h.headcount.toLocaleString('en')}, ${h.shadowFindings.toLocaleString('en')} shadow findings)`,
+      ],
+      ['inventory report build', `${inventoryMs} ms`],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+  } finally {
+    await app.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function steps(s: Record<string, number>): string {
+  return Object.entries(s)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+
+function loadSources(
+  sources: InMemoryCorrelationSources,
+  catalog: CatalogService,
+  tools: string[],
+): void {
+  const people = Array.from({ length: PEOPLE }, (_, i) => ({
+    id: `p${i}`,
+    label: `Person ${i} <p${i}@bench.example>`,
+    team: `Team ${i % TEAMS}`,
+  }));
+  const identities = new Map<string, string>();
+  for (let i = 0; i < PEOPLE; i++) {
+    identities.set(identityKey('username', `u${i}`), `p${i}`);
+    identities.set(identityKey('commit-email', `c${i}@bench.example`), `p${i}`);
+  }
+  const surveyed = people.filter((_, i) => i % 10 < 7).map((p) => p.id);
+  const classes: DataClass[][] = [
+    ['internal'],
+    ['internal'],
+    ['confidential'],
+    ['pii'],
+    ['phi'],
+    ['public'],
+  ];
+  sources.set({
+    tools: [...catalog.tools()],
+    policies: new Map(
+      tools.map((id, i) => [
+        id,
+        {
+          status: STATUSES[i % STATUSES.length],
+          allowedDataClasses: ['public', 'internal'],
+          tenantBound: id === 'github-copilot',
+        },
+      ]),
+    ),
+    people,
+    identities,
+    surveyedPersonIds: surveyed,
+    disclosures: surveyed.flatMap((id, i) =>
+      i % 3 === 0 ? [] : [{ personId: id, toolId: tools[i % 4], dataClasses: [] }],
+    ),
+    repositories: Array.from({ length: REPOS }, (_, i) => ({
+      repository: `org/repo-${i}`,
+      team: `Team ${i % TEAMS}`,
+      dataClasses: classes[i % classes.length],
+    })),
+  });
+}
+
+/** 70% network roll-ups per person, tool and day; 20% co-authored commits; 10% repository files and packages. */
+async function generateEvidence(ds: DataSource, total: number, tools: string[]): Promise<void> {
+  const n1 = Math.round(total * 0.7);
+  const n2 = Math.round(total * 0.2);
+  const n3 = total - n1 - n2;
+  await ds.query(
+    `INSERT INTO evidence (fingerprint, tool_id, signal, repository, identity_kind, identity_value, confidence,
+            first_seen, last_seen, count, bytes, detail)
+     SELECT 'bn:' || g, ($2::text[])[1 + ((g % ${PEOPLE}) + (g / ${PEOPLE}) % 4) % cardinality($2::text[])], 'network', NULL,
+            'username', 'u' || (g % ${PEOPLE}), 1,
+            timestamptz '2026-01-01' + ((g / (${PEOPLE} * 4)) % 58) * interval '1 day',
+            timestamptz '2026-01-01' + ((g / (${PEOPLE} * 4)) % 58) * interval '1 day' + interval '8 hours',
+            1 + g % 40, (g % 997) * 1000, jsonb_build_object('day', g % 58)
+       FROM generate_series(1, $1::int) g`,
+    [n1, tools],
+  );
+  await ds.query(
+    `INSERT INTO evidence (fingerprint, tool_id, signal, repository, identity_kind, identity_value, confidence,
+            first_seen, last_seen, count, bytes, detail)
+     SELECT 'bc:' || g, ($2::text[])[1 + g % 3], 'commit-trailer', 'org/repo-' || (g % ${REPOS}),
+            'commit-email', 'c' || ((g * 7) % ${PEOPLE}) || '@bench.example', 1,
+            timestamptz '2026-01-01' + (g % 58) * interval '1 day', timestamptz '2026-01-01' + (g % 58) * interval '1 day',
+            1, 0, jsonb_build_object('commit', md5(g::text))
+       FROM generate_series(1, $1::int) g`,
+    [n2, ['claude-code', 'cursor', 'github-copilot'].filter((t) => tools.includes(t))],
+  );
+  await ds.query(
+    `INSERT INTO evidence (fingerprint, tool_id, signal, repository, identity_kind, identity_value, confidence,
+            first_seen, last_seen, count, bytes, detail)
+     SELECT 'br:' || g, ($2::text[])[1 + g % cardinality($2::text[])], CASE WHEN g % 2 = 0 THEN 'config-file' ELSE 'dependency' END,
+            'org/repo-' || (g % ${REPOS}), NULL, NULL, CASE WHEN g % 17 = 0 THEN 0.3 ELSE 1 END,
+            timestamptz '2026-01-05', timestamptz '2026-02-05', 1, 0, jsonb_build_object('path', 'file-' || g)
+       FROM generate_series(1, $1::int) g`,
+    [n3, tools],
+  );
+  await ds.query('ANALYZE evidence');
+}

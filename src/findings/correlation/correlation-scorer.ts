@@ -1,0 +1,116 @@
+import type { DataClass, ToolDefinition } from '../../catalog/catalog.types';
+import { DATA_CLASSES } from '../../catalog/catalog.types';
+import type {
+  Disclosure,
+  RiskFactor,
+  RiskTier,
+  SanctionStatus,
+  SubjectType,
+} from '../findings.types';
+import type { DisclosureIndex } from '../disclosure/disclosure';
+import { classifyDisclosure } from '../disclosure/disclosure';
+import { computeRisk } from '../risk/risk-score';
+import type { RiskWeights } from '../risk/risk-weights';
+import type { ToolPolicy } from '../sanction/sanction';
+import { evaluateSanction } from '../sanction/sanction';
+
+/** One (subject, tool) pair as the correlation query aggregates it from evidence and answers. */
+export interface SubjectToolAggregate {
+  subjectType: SubjectType;
+  subjectId: string;
+  toolId: string;
+  fingerprints: string[];
+  signals: string[];
+  repositories: string[];
+  dataClasses: string[];
+  firstSeen: Date;
+  lastSeen: Date;
+  activeDays: number;
+  bytes: number;
+  evidenceCount: number;
+  maxConfidence: number;
+  /** distinct people behind a repository finding */
+  people: number;
+  /** person subjects of tenant-bound tools: holds an organisation seat */
+  hasOrgSeat: boolean | null;
+}
+
+export interface ScoredFinding {
+  subjectType: SubjectType;
+  subjectId: string;
+  toolId: string;
+  sanctionStatus: SanctionStatus;
+  shadow: boolean;
+  disclosure: Disclosure;
+  score: number;
+  tier: RiskTier;
+  factors: RiskFactor[];
+  fingerprints: string[];
+  signals: string[];
+  repositories: string[];
+  dataClasses: DataClass[];
+  firstSeen: Date;
+  lastSeen: Date;
+  evidenceCount: number;
+  bytes: number;
+}
+
+export interface ScoringContext {
+  tools: ReadonlyMap<string, ToolDefinition>;
+  policies: ReadonlyMap<string, ToolPolicy>;
+  disclosures: DisclosureIndex;
+  weights: RiskWeights;
+}
+
+/** Pure and deterministic: the same aggregate and context always give the same finding. */
+export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): ScoredFinding {
+  const tool = ctx.tools.get(a.toolId);
+  const dataClasses = [...new Set(a.dataClasses)]
+    .filter((c): c is DataClass => (DATA_CLASSES as readonly string[]).includes(c))
+    .sort();
+  const policy = ctx.policies.get(a.toolId);
+  const sanction = evaluateSanction({
+    policy,
+    dataClasses,
+    hasOrgSeat:
+      a.subjectType === 'person' && policy?.tenantBound ? (a.hasOrgSeat ?? false) : undefined,
+  });
+  const disclosure = classifyDisclosure(ctx.disclosures, a.subjectType, a.subjectId, a.toolId);
+  const signals = [...new Set(a.signals)].sort();
+  const risk = computeRisk(
+    {
+      subjectType: a.subjectType,
+      toolName: tool?.name ?? a.toolId,
+      sanction,
+      vendorRisk: tool?.vendorRisk,
+      dataClasses,
+      repositories: new Set(a.repositories).size,
+      people: a.people,
+      activeDays: a.activeDays,
+      bytes: a.bytes,
+      disclosure,
+      signals,
+      maxConfidence: a.maxConfidence,
+    },
+    ctx.weights,
+  );
+  return {
+    subjectType: a.subjectType,
+    subjectId: a.subjectId,
+    toolId: a.toolId,
+    sanctionStatus: sanction.status,
+    shadow: sanction.shadow,
+    disclosure,
+    score: risk.score,
+    tier: risk.tier,
+    factors: risk.factors,
+    fingerprints: [...new Set(a.fingerprints)].sort(),
+    signals,
+    repositories: [...new Set(a.repositories)].sort(),
+    dataClasses,
+    firstSeen: a.firstSeen,
+    lastSeen: a.lastSeen,
+    evidenceCount: a.evidenceCount,
+    bytes: a.bytes,
+  };
+}

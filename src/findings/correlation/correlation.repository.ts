@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryRunner } from 'typeorm';
+import { returnedRows } from '../returned-rows';
+import type { IdentityRef } from './correlation-sources';
+import type { SubjectToolAggregate } from './correlation-scorer';
+
+/** A scored finding as correlation writes it; fingerprints stay in SQL (see syncFingerprints). */
+export interface FindingUpsertRow {
+  subject_type: string;
+  subject_id: string;
+  tool_id: string;
+  sanction_status: string;
+  shadow: boolean;
+  disclosure: string;
+  score: number;
+  tier: string;
+  factors: unknown;
+  signals: string[];
+  repositories: string[];
+  data_classes: string[];
+  evidence_count: number;
+  bytes: number;
+  first_seen: string;
+  last_seen: string;
+  correlation_hash: string;
+}
+
+const UPSERT_BATCH = 5_000;
+
+/**
+ * Correlation's SQL. It runs on one connection in one transaction: the aggregate of all evidence
+ * is staged once in a temporary table, scored in code, then written back set-wise.
+ */
+@Injectable()
+export class CorrelationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async unresolvedIdentities(): Promise<IdentityRef[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT e.identity_kind AS kind, e.identity_value AS value
+         FROM evidence e
+         LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
+        WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
+          AND e.identity_value IS NOT NULL AND fi.person_id IS NULL
+        ORDER BY 1, 2`,
+    );
+  }
+
+  async saveIdentities(
+    rows: { kind: string; value: string; personId: string | null }[],
+    now: Date,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+      const batch = rows.slice(i, i + UPSERT_BATCH);
+      await this.dataSource.query(
+        `INSERT INTO finding_identity (kind, value, person_id, resolved_at)
+         SELECT k, lower(v), p, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(k, v, p)
+         ON CONFLICT (kind, value) DO UPDATE SET person_id = excluded.person_id, resolved_at = excluded.resolved_at
+         WHERE finding_identity.person_id IS DISTINCT FROM excluded.person_id`,
+        [
+          batch.map((r) => r.kind),
+          batch.map((r) => r.value),
+          batch.map((r) => r.personId),
+          now.toISOString(),
+        ],
+      );
+    }
+  }
+
+  async inTransaction<T>(fn: (tx: CorrelationTx) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const result = await fn(new CorrelationTx(runner));
+      await runner.commitTransaction();
+      return result;
+    } catch (e) {
+      await runner.rollbackTransaction();
+      throw e;
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+export class CorrelationTx {
+  constructor(private readonly q: QueryRunner) {}
+
+  /**
+   * One pass over evidence: suppressed fingerprints out, identities joined to people, survey
+   * answers added as their own signal; grouped per (person, tool) and per (repository, tool).
+   */
+  async stageAggregates(
+    said: { personId: string; toolId: string }[],
+    surveyTime: Date,
+  ): Promise<number> {
+    await this.q.query(`DROP TABLE IF EXISTS corr_agg`);
+    await this.q.query(
+      `CREATE TEMP TABLE corr_agg ON COMMIT DROP AS
+       WITH ev AS (
+         SELECT e.fingerprint, e.tool_id, e.signal, e.repository, e.first_seen, e.last_seen,
+                e.count, e.bytes, e.confidence,
+                CASE WHEN e.identity_kind = 'person' THEN e.identity_value ELSE fi.person_id END AS person_id
+           FROM evidence e
+           LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
+          WHERE NOT EXISTS (SELECT 1 FROM suppressed_fingerprint s WHERE s.fingerprint = e.fingerprint)
+       ),
+       said AS (
+         SELECT DISTINCT p AS person_id, t AS tool_id FROM unnest($1::text[], $2::text[]) AS s(p, t)
+       ),
+       person_rows AS (
+         SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence
+           FROM ev WHERE person_id IS NOT NULL
+         UNION ALL
+         SELECT person_id, tool_id, 'survey:' || person_id || ':' || tool_id, 'survey', NULL, $3::timestamptz,
+                $3::timestamptz, 0, 1
+           FROM said
+       )
+       SELECT 'person'::text AS subject_type, person_id AS subject_id, tool_id,
+              array_agg(DISTINCT fingerprint ORDER BY fingerprint) AS fingerprints,
+              array_agg(DISTINCT signal ORDER BY signal) AS signals,
+              coalesce(array_agg(DISTINCT repository ORDER BY repository) FILTER (WHERE repository IS NOT NULL), '{}') AS repositories,
+              -- an answer has no time of use: it dates a finding only when nothing else does
+              coalesce(min(first_seen) FILTER (WHERE signal <> 'survey'), min(first_seen)) AS first_seen,
+              coalesce(max(last_seen) FILTER (WHERE signal <> 'survey'), max(last_seen)) AS last_seen,
+              count(DISTINCT first_seen::date) FILTER (WHERE signal <> 'survey')::int AS active_days,
+              sum(bytes)::bigint AS bytes, count(*)::int AS evidence_count, max(confidence)::float8 AS max_confidence,
+              0 AS people, bool_or(signal = 'copilot-seat') AS has_org_seat
+         FROM person_rows GROUP BY person_id, tool_id
+       UNION ALL
+       SELECT 'repository', repository, tool_id,
+              array_agg(DISTINCT fingerprint ORDER BY fingerprint),
+              array_agg(DISTINCT signal ORDER BY signal),
+              ARRAY[repository],
+              min(first_seen), max(last_seen), count(DISTINCT first_seen::date)::int,
+              sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
+              count(DISTINCT person_id)::int, NULL::boolean
+         FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id`,
+      [said.map((s) => s.personId), said.map((s) => s.toolId), surveyTime.toISOString()],
+    );
+    await this.q.query(`CREATE INDEX ON corr_agg (subject_type, subject_id, tool_id)`);
+    const [{ n }] = (await this.q.query(`SELECT count(*)::int AS n FROM corr_agg`)) as {
+      n: number;
+    }[];
+    return n;
+  }
+
+  /** The staged aggregates without their fingerprint lists, which never leave the database. */
+  async readAggregates(): Promise<Omit<SubjectToolAggregate, 'fingerprints' | 'dataClasses'>[]> {
+    const rows: Record<string, unknown>[] = await this.q.query(
+      `SELECT subject_type, subject_id, tool_id, signals, repositories, first_seen, last_seen, active_days,
+              bytes::float8 AS bytes, evidence_count, max_confidence, people, has_org_seat
+         FROM corr_agg ORDER BY subject_type, subject_id, tool_id`,
+    );
+    return rows.map((r) => ({
+      subjectType: r.subject_type as SubjectToolAggregate['subjectType'],
+      subjectId: r.subject_id as string,
+      toolId: r.tool_id as string,
+      signals: r.signals as string[],
+      repositories: r.repositories as string[],
+      firstSeen: new Date(r.first_seen as string),
+      lastSeen: new Date(r.last_seen as string),
+      activeDays: r.active_days as number,
+      bytes: Number(r.bytes),
+      evidenceCount: r.evidence_count as number,
+      maxConfidence: Number(r.max_confidence),
+      people: r.people as number,
+      hasOrgSeat: r.has_org_seat as boolean | null,
+    }));
+  }
+
+  /** The stored hash of every finding correlation knows, so unchanged rows are never sent back. */
+  async storedHashes(): Promise<Map<string, string>> {
+    const rows: { k: string; h: string }[] = await this.q.query(
+      `SELECT subject_type || chr(1) || subject_id || chr(1) || tool_id AS k,
+              CASE WHEN present THEN correlation_hash ELSE '' END AS h FROM finding`,
+    );
+    return new Map(rows.map((r) => [r.k, r.h]));
+  }
+
+  /** Inserts new findings and rewrites only those whose derived content changed. */
+  async upsert(rows: FindingUpsertRow[]): Promise<{ inserted: number; updated: number }> {
+    let inserted = 0;
+    let updated = 0;
+    for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+      const result: { inserted: boolean }[] = await this.q.query(
+        `INSERT INTO finding AS f (subject_type, subject_id, tool_id, sanction_status, shadow, disclosure, score,
+                tier, factors, signals, repositories, data_classes, evidence_count, bytes, first_seen, last_seen,
+                correlation_hash, present)
+         SELECT subject_type, subject_id, tool_id, sanction_status, shadow, disclosure, score, tier, factors,
+                signals, repositories, data_classes, evidence_count, bytes, first_seen, last_seen, correlation_hash, true
+           FROM jsonb_to_recordset($1::jsonb) AS r(subject_type text, subject_id text, tool_id text,
+                sanction_status text, shadow boolean, disclosure text, score int, tier text, factors jsonb,
+                signals text[], repositories text[], data_classes text[], evidence_count int, bytes bigint,
+                first_seen timestamptz, last_seen timestamptz, correlation_hash text)
+         ON CONFLICT (subject_type, subject_id, tool_id) DO UPDATE SET
+           sanction_status = excluded.sanction_status, shadow = excluded.shadow, disclosure = excluded.disclosure,
+           score = excluded.score, tier = excluded.tier, factors = excluded.factors, signals = excluded.signals,
+           repositories = excluded.repositories, data_classes = excluded.data_classes,
+           evidence_count = excluded.evidence_count, bytes = excluded.bytes,
+           first_seen = LEAST(f.first_seen, excluded.first_seen), last_seen = excluded.last_seen,
+           correlation_hash = excluded.correlation_hash, present = true, updated_at = now()
+         WHERE f.correlation_hash IS DISTINCT FROM excluded.correlation_hash OR NOT f.present
+         RETURNING (xmax = 0) AS inserted`,
+        [JSON.stringify(rows.slice(i, i + UPSERT_BATCH))],
+      );
+      const ins = result.filter((r) => r.inserted).length;
+      inserted += ins;
+      updated += result.length - ins;
+    }
+    return { inserted, updated };
+  }
+
+  async syncFingerprints(): Promise<number> {
+    const rows = returnedRows(
+      await this.q.query(
+        `UPDATE finding f SET evidence_fingerprints = c.fingerprints
+         FROM corr_agg c
+        WHERE f.subject_type = c.subject_type AND f.subject_id = c.subject_id AND f.tool_id = c.tool_id
+          AND f.evidence_fingerprints IS DISTINCT FROM c.fingerprints
+       RETURNING f.id`,
+      ),
+    );
+    return rows.length;
+  }
+
+  /** A finding whose evidence is gone (or all suppressed) stays, marked absent, with its history. */
+  async markAbsent(): Promise<number> {
+    const rows = returnedRows(
+      await this.q.query(
+        `UPDATE finding f SET present = false, updated_at = now()
+        WHERE f.present AND NOT EXISTS (
+          SELECT 1 FROM corr_agg c
+           WHERE c.subject_type = f.subject_type AND c.subject_id = f.subject_id AND c.tool_id = f.tool_id)
+       RETURNING f.id`,
+      ),
+    );
+    return rows.length;
+  }
+
+  /**
+   * Accepted risks past their expiry, and remediated findings whose evidence was seen after the
+   * remediation, re-open; each gets an event by `system`.
+   */
+  async autoReopen(now: Date): Promise<{ expired: number; recurred: number }> {
+    const run = async (where: string, clear: string, action: string) => {
+      const rows: unknown[] = await this.q.query(
+        `WITH changed AS (
+           UPDATE finding f SET triage_state = 'open', ${clear}, updated_at = now()
+            WHERE ${where}
+           RETURNING f.id, f.last_seen)
+         INSERT INTO finding_event (finding_id, actor, at, action, from_state, to_state, comment, detail)
+         SELECT id, 'system', $1, '${action}', '${action === 'acceptance-expired' ? 'accepted' : 'remediated'}', 'open', NULL,
+                jsonb_build_object('lastSeen', last_seen)
+           FROM changed
+         RETURNING id`,
+        [now.toISOString()],
+      );
+      return rows.length;
+    };
+    const expired = await run(
+      `f.triage_state = 'accepted' AND f.accepted_until <= $1`,
+      'accepted_until = NULL',
+      'acceptance-expired',
+    );
+    const recurred = await run(
+      `f.triage_state = 'remediated' AND f.present AND f.last_seen > f.remediated_at`,
+      'remediated_at = NULL',
+      'evidence-recurred',
+    );
+    return { expired, recurred };
+  }
+}

@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { AppConfig } from '../../config/app-config';
+import { buildDisclosureIndex } from '../disclosure/disclosure';
+import type { RiskWeights } from '../risk/risk-weights';
+import { riskWeightsFromConfig } from '../risk/risk-weights-config';
+import type { CorrelationSources } from './correlation-sources';
+import { CORRELATION_SOURCES } from './correlation-sources';
+import type { ScoredFinding } from './correlation-scorer';
+import { scoreAggregate } from './correlation-scorer';
+import type { FindingUpsertRow } from './correlation.repository';
+import { CorrelationRepository } from './correlation.repository';
+
+export interface CorrelationResult {
+  identitiesResolved: number;
+  aggregates: number;
+  inserted: number;
+  updated: number;
+  fingerprintsChanged: number;
+  absent: number;
+  reopened: { expired: number; recurred: number };
+  ms: number;
+  /** milliseconds per step, for the benchmark and the job log */
+  steps: Record<string, number>;
+}
+
+export type CorrelationProgress = (
+  percent: number,
+  counts: Record<string, number>,
+) => void | Promise<void>;
+
+/** Evidence + answers + people + policy → findings. Deterministic and safe to re-run. */
+@Injectable()
+export class CorrelationService {
+  private readonly weights: RiskWeights;
+
+  constructor(
+    private readonly repo: CorrelationRepository,
+    @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
+    config: AppConfig,
+  ) {
+    this.weights = riskWeightsFromConfig(config.riskWeights);
+  }
+
+  async correlate(
+    now: Date = new Date(),
+    progress: CorrelationProgress = () => undefined,
+  ): Promise<CorrelationResult> {
+    const started = Date.now();
+    const steps: Record<string, number> = {};
+    let mark = started;
+    const step = (name: string) => {
+      const at = Date.now();
+      steps[name] = at - mark;
+      mark = at;
+    };
+    // Distinct identities are few next to evidence rows: resolve each once, then join in SQL.
+    const unresolved = await this.repo.unresolvedIdentities();
+    const personIds = unresolved.length ? await this.sources.resolveIdentities(unresolved) : [];
+    const resolved = unresolved.flatMap((u, i) =>
+      personIds[i] ? [{ ...u, personId: personIds[i] }] : [],
+    );
+    await this.repo.saveIdentities(resolved, now);
+    step('resolve');
+    await progress(15, { identitiesResolved: resolved.length });
+
+    const [tools, policies, survey, repositories] = await Promise.all([
+      this.sources.tools(),
+      this.sources.policies(),
+      this.sources.disclosures(),
+      this.sources.repositories(),
+    ]);
+    const ctx = {
+      tools: new Map(tools.map((t) => [t.id, t])),
+      policies,
+      disclosures: buildDisclosureIndex(survey.surveyedPersonIds, survey.disclosures),
+      weights: this.weights,
+    };
+    const repoClasses = new Map(repositories.map((r) => [r.repository, r.dataClasses]));
+    const saidClasses = new Map<string, string[]>();
+    for (const d of survey.disclosures) {
+      const key = `${d.personId}\u0000${d.toolId}`;
+      saidClasses.set(key, [...(saidClasses.get(key) ?? []), ...d.dataClasses]);
+    }
+    // Survey-only findings have no time of use; a day-stable stamp keeps re-runs quiet.
+    const surveyTime = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+    step('sources');
+
+    return this.repo.inTransaction(async (tx) => {
+      const aggregates = await tx.stageAggregates(survey.disclosures, surveyTime);
+      step('stage');
+      await progress(50, { aggregates });
+      const aggregateRows = await tx.readAggregates();
+      const stored = await tx.storedHashes();
+      step('read');
+      const rows = aggregateRows.map((a) => {
+        const dataClasses = [
+          ...a.repositories.flatMap((r) => repoClasses.get(r) ?? []),
+          ...(a.subjectType === 'person'
+            ? (saidClasses.get(`${a.subjectId}\u0000${a.toolId}`) ?? [])
+            : []),
+        ];
+        return toRow(scoreAggregate({ ...a, fingerprints: [], dataClasses }, ctx));
+      });
+      step('score');
+      await progress(70, { aggregates, scored: rows.length });
+      // Only new or changed findings go back to the database: a re-run sends nothing.
+      const changed = rows.filter(
+        (r) =>
+          stored.get(`${r.subject_type}\u0001${r.subject_id}\u0001${r.tool_id}`) !==
+          r.correlation_hash,
+      );
+      const { inserted, updated } = await tx.upsert(changed);
+      step('upsert');
+      const fingerprintsChanged = await tx.syncFingerprints();
+      step('fingerprints');
+      const absent = await tx.markAbsent();
+      step('absent');
+      const reopened = await tx.autoReopen(now);
+      step('reopen');
+      await progress(100, { aggregates, inserted, updated });
+      return {
+        identitiesResolved: resolved.length,
+        aggregates,
+        inserted,
+        updated,
+        fingerprintsChanged,
+        absent,
+        reopened,
+        ms: Date.now() - started,
+        steps,
+      };
+    });
+  }
+}
+
+function toRow(f: ScoredFinding): FindingUpsertRow {
+  const surveyOnly = f.signals.length === 1 && f.signals[0] === 'survey';
+  const derived = {
+    s: f.sanctionStatus,
+    h: f.shadow,
+    d: f.disclosure,
+    score: f.score,
+    factors: f.factors,
+    signals: f.signals,
+    repositories: f.repositories,
+    dataClasses: f.dataClasses,
+    n: f.evidenceCount,
+    b: f.bytes,
+    // an answer's stamp moves daily; it must not count as a change
+    seen: surveyOnly ? null : [f.firstSeen.toISOString(), f.lastSeen.toISOString()],
+  };
+  return {
+    subject_type: f.subjectType,
+    subject_id: f.subjectId,
+    tool_id: f.toolId,
+    sanction_status: f.sanctionStatus,
+    shadow: f.shadow,
+    disclosure: f.disclosure,
+    score: f.score,
+    tier: f.tier,
+    factors: f.factors,
+    signals: f.signals,
+    repositories: f.repositories,
+    data_classes: f.dataClasses,
+    evidence_count: f.evidenceCount,
+    bytes: f.bytes,
+    first_seen: f.firstSeen.toISOString(),
+    last_seen: f.lastSeen.toISOString(),
+    correlation_hash: createHash('sha1').update(JSON.stringify(derived)).digest('hex'),
+  };
+}

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { RISK_TIERS, SUBJECT_TYPES, TRIAGE_STATES } from '../findings.types';
+import type { RiskTier, SubjectType, TriageState } from '../findings.types';
+import { TRIAGE_ACTIONS } from '../triage/triage-state-machine';
+import type { TriageAction } from '../triage/triage-state-machine';
+
+export class ListFindingsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() toolId?: string;
+
+  @ApiPropertyOptional({ enum: RISK_TIERS }) @IsOptional() @IsIn(RISK_TIERS) tier?: RiskTier;
+
+  @ApiPropertyOptional({ enum: TRIAGE_STATES })
+  @IsOptional()
+  @IsIn(TRIAGE_STATES)
+  triageState?: TriageState;
+
+  @ApiPropertyOptional({ enum: SUBJECT_TYPES })
+  @IsOptional()
+  @IsIn(SUBJECT_TYPES)
+  subjectType?: SubjectType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  shadow?: boolean;
+
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 50;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class TriageDto {
+  @ApiProperty({ enum: TRIAGE_ACTIONS })
+  @IsIn(TRIAGE_ACTIONS)
+  action: TriageAction;
+
+  @ApiPropertyOptional({ description: 'required for accept: the risk is accepted until then' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  acceptedUntil?: Date;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) assignee?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+}
+
+export class AssignDto {
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) assignee?:
+    string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+}
+
+export class CommentDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) comment: string;
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PeopleModule } from '../people/people.module';
+import { SurveysModule } from '../surveys/surveys.module';
+import { CorrelateProcessor } from './correlation/correlate.processor';
+import { CORRELATION_SOURCES } from './correlation/correlation-sources';
+import { CorrelationSourcesAdapter } from './correlation/correlation-sources.adapter';
+import { CorrelationRepository } from './correlation/correlation.repository';
+import { CorrelationService } from './correlation/correlation.service';
+import { FindingEventEntity } from './entities/finding-event.entity';
+import { FindingEntity } from './entities/finding.entity';
+import { SuppressedFingerprintEntity } from './entities/suppressed-fingerprint.entity';
+import { FindingsController } from './findings.controller';
+import { FindingsRepository } from './findings.repository';
+import { FindingsService } from './findings.service';
+import { TriageService } from './triage/triage.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([FindingEntity, FindingEventEntity, SuppressedFingerprintEntity]),
+    PeopleModule,
+    SurveysModule,
+  ],
+  controllers: [FindingsController],
+  providers: [
+    FindingsRepository,
+    CorrelationRepository,
+    CorrelationService,
+    TriageService,
+    FindingsService,
+    CorrelateProcessor,
+    CorrelationSourcesAdapter,
+    { provide: CORRELATION_SOURCES, useExisting: CorrelationSourcesAdapter },
+  ],
+  exports: [CorrelationService, FindingsService, CORRELATION_SOURCES],
+})
+export class FindingsModule {}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { FindingEventEntity } from './entities/finding-event.entity';
+import { FindingEntity } from './entities/finding.entity';
+import type { RiskTier, SubjectType, TriageState } from './findings.types';
+import { returnedRows } from './returned-rows';
+
+export interface FindingFilter {
+  toolId?: string;
+  tier?: RiskTier;
+  triageState?: TriageState;
+  subjectType?: SubjectType;
+  shadow?: boolean;
+  includeAbsent?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface TriageWrite {
+  id: string;
+  expectedState: TriageState;
+  state: TriageState;
+  acceptedUntil: Date | null;
+  remediatedAt: Date | null;
+  assignee?: string | null;
+  event: { actor: string; at: Date; action: string; comment: string | null };
+  suppress: boolean;
+  unsuppress: boolean;
+}
+
+export interface EvidenceSummaryRow {
+  findingId: string;
+  signal: string;
+  fingerprint: string;
+  repository: string | null;
+  detail: Record<string, unknown>;
+  lastSeen: Date;
+}
+
+@Injectable()
+export class FindingsRepository {
+  constructor(
+    @InjectRepository(FindingEntity) private readonly findings: Repository<FindingEntity>,
+    @InjectRepository(FindingEventEntity) private readonly events: Repository<FindingEventEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  findById(id: string): Promise<FindingEntity | null> {
+    return this.findings.findOne({ where: { id } });
+  }
+
+  list(f: FindingFilter): Promise<[FindingEntity[], number]> {
+    const qb = this.findings.createQueryBuilder('f');
+    if (!f.includeAbsent) qb.andWhere('f.present = true');
+    if (f.toolId) qb.andWhere('f.tool_id = :toolId', { toolId: f.toolId });
+    if (f.tier) qb.andWhere('f.tier = :tier', { tier: f.tier });
+    if (f.triageState) qb.andWhere('f.triage_state = :state', { state: f.triageState });
+    if (f.subjectType) qb.andWhere('f.subject_type = :st', { st: f.subjectType });
+    if (f.shadow !== undefined) qb.andWhere('f.shadow = :shadow', { shadow: f.shadow });
+    return qb
+      .orderBy('f.score', 'DESC')
+      .addOrderBy('f.id', 'ASC')
+      .take(f.limit)
+      .skip(f.offset)
+      .getManyAndCount();
+  }
+
+  /**
+   * Every present finding, for the reports: one plain query (no entity hydration, which costs
+   * seconds at tens of thousands of rows).
+   */
+  async allPresent(): Promise<FindingEntity[]> {
+    const rows: FindingEntity[] = await this.dataSource.query(
+      `SELECT id, subject_type AS "subjectType", subject_id AS "subjectId", tool_id AS "toolId",
+              sanction_status AS "sanctionStatus", shadow, disclosure, score, tier, factors,
+              triage_state AS "triageState", signals, repositories, evidence_count AS "evidenceCount",
+              bytes::float8 AS bytes, first_seen AS "firstSeen", last_seen AS "lastSeen"
+         FROM finding WHERE present ORDER BY id`,
+    );
+    return rows;
+  }
+
+  eventsOf(findingId: string): Promise<FindingEventEntity[]> {
+    return this.events.find({ where: { findingId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /** Up to `perFinding` most recent evidence rows per finding, for the security report. */
+  async evidenceFor(findingIds: string[], perFinding: number): Promise<EvidenceSummaryRow[]> {
+    if (findingIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT f.id AS "findingId", e.signal, e.fingerprint, e.repository, e.detail, e.last_seen AS "lastSeen"
+         FROM finding f
+         CROSS JOIN LATERAL (
+           SELECT e.* FROM evidence e WHERE e.fingerprint = ANY (f.evidence_fingerprints)
+            ORDER BY e.last_seen DESC, e.fingerprint LIMIT $2) e
+        WHERE f.id = ANY ($1::uuid[])`,
+      [findingIds, perFinding],
+    );
+  }
+
+  /**
+   * One triage change: the state (guarded against a concurrent change), its event, and the
+   * suppression of the finding's evidence when it is a false positive.
+   */
+  async applyTriage(w: TriageWrite): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const updated = returnedRows(
+        await m.query(
+          `UPDATE finding SET triage_state = $2, accepted_until = $3, remediated_at = $4,
+                assignee = CASE WHEN $5::boolean THEN $6 ELSE assignee END, updated_at = now()
+          WHERE id = $1 AND triage_state = $7 RETURNING id`,
+          [
+            w.id,
+            w.state,
+            w.acceptedUntil?.toISOString() ?? null,
+            w.remediatedAt?.toISOString() ?? null,
+            w.assignee !== undefined,
+            w.assignee ?? null,
+            w.expectedState,
+          ],
+        ),
+      );
+      if (updated.length === 0) return false;
+      await m.query(
+        `INSERT INTO finding_event (finding_id, actor, at, action, from_state, to_state, comment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          w.id,
+          w.event.actor,
+          w.event.at.toISOString(),
+          w.event.action,
+          w.expectedState,
+          w.state,
+          w.event.comment,
+        ],
+      );
+      if (w.suppress) {
+        await m.query(
+          `INSERT INTO suppressed_fingerprint (fingerprint, finding_id, actor, created_at)
+           SELECT unnest(evidence_fingerprints), id, $2, $3 FROM finding WHERE id = $1
+           ON CONFLICT (fingerprint) DO NOTHING`,
+          [w.id, w.event.actor, w.event.at.toISOString()],
+        );
+      }
+      if (w.unsuppress)
+        await m.query(`DELETE FROM suppressed_fingerprint WHERE finding_id = $1`, [w.id]);
+      return true;
+    });
+  }
+
+  async assign(
+    id: string,
+    assignee: string | null,
+    event: { actor: string; at: Date; comment: string | null },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`UPDATE finding SET assignee = $2, updated_at = now() WHERE id = $1`, [
+        id,
+        assignee,
+      ]);
+      await m.query(
+        `INSERT INTO finding_event (finding_id, actor, at, action, from_state, to_state, comment, detail)
+         SELECT id, $2, $3, 'assign', triage_state, triage_state, $4, jsonb_build_object('assignee', $5::text) FROM finding WHERE id = $1`,
+        [id, event.actor, event.at.toISOString(), event.comment, assignee],
+      );
+    });
+  }
+
+  async comment(id: string, event: { actor: string; at: Date; comment: string }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO finding_event (finding_id, actor, at, action, from_state, to_state, comment)
+       SELECT id, $2, $3, 'comment', triage_state, triage_state, $4 FROM finding WHERE id = $1`,
+      [id, event.actor, event.at.toISOString(), event.comment],
+    );
+  }
+
+  suppressedCount(): Promise<{ n: number }[]> {
+    return this.dataSource.query(`SELECT count(*)::int AS n FROM suppressed_fingerprint`);
+  }
+}

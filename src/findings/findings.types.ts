@@ -1,0 +1,49 @@
+// Vocabulary shared by correlation, triage, the API and the reports.
+
+export const SUBJECT_TYPES = ['person', 'repository'] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+/**
+ * The effective sanction of one (subject, tool) pair. The policy status of the tool, except that
+ * a sanctioned or tolerated tool used outside its terms (a data class it is not allowed for, a
+ * personal account of a tenant-bound tool) becomes a `violation`.
+ */
+export const SANCTION_STATUSES = [
+  'sanctioned',
+  'tolerated',
+  'under-review',
+  'unreviewed',
+  'prohibited',
+  'violation',
+] as const;
+export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
+
+export const DISCLOSURES = ['disclosed', 'undisclosed', 'not-surveyed', 'not-applicable'] as const;
+export type Disclosure = (typeof DISCLOSURES)[number];
+
+export const RISK_TIERS = ['critical', 'high', 'medium', 'low'] as const;
+export type RiskTier = (typeof RISK_TIERS)[number];
+
+export const TRIAGE_STATES = [
+  'open',
+  'acknowledged',
+  'accepted',
+  'remediated',
+  'false-positive',
+] as const;
+export type TriageState = (typeof TRIAGE_STATES)[number];
+
+/** One named contribution to a risk score, stored with the finding. */
+export interface RiskFactor {
+  /** stable key, e.g. `policy`, `vendor.trains-on-inputs` */
+  key: string;
+  points: number;
+  /** one line a reader understands without the code */
+  reason: string;
+}
+
+export interface RiskAssessment {
+  score: number;
+  tier: RiskTier;
+  factors: RiskFactor[];
+}

@@ -1,0 +1,185 @@
+import type { VendorRisk } from '../../catalog/catalog.types';
+import { evaluateSanction } from '../sanction/sanction';
+import type { RiskInput } from './risk-score';
+import { computeRisk, parseRetentionDays, riskTier } from './risk-score';
+import { DEFAULT_RISK_WEIGHTS, resolveRiskWeights } from './risk-weights';
+
+const fact = <T>(value: T) => ({ value, source: 'https://example.test', checked: '2026-01-01' });
+const riskyVendor: VendorRisk = {
+  trainsOnInputsByDefault: fact('yes' as const),
+  retention: fact('until deleted'),
+  enterpriseControls: fact({
+    sso: 'no' as const,
+    dpa: 'no' as const,
+    zeroRetention: 'no' as const,
+  }),
+  jurisdiction: fact('CN'),
+};
+const safeVendor: VendorRisk = {
+  trainsOnInputsByDefault: fact('no' as const),
+  retention: fact('0 days'),
+  enterpriseControls: fact({
+    sso: 'yes' as const,
+    dpa: 'yes' as const,
+    zeroRetention: 'yes' as const,
+  }),
+  jurisdiction: fact('US'),
+};
+
+function input(overrides: Partial<RiskInput> = {}): RiskInput {
+  return {
+    subjectType: 'person',
+    toolName: 'Tool',
+    sanction: evaluateSanction({ policy: undefined, dataClasses: [] }),
+    vendorRisk: safeVendor,
+    dataClasses: [],
+    repositories: 0,
+    people: 0,
+    activeDays: 1,
+    bytes: 0,
+    disclosure: 'disclosed',
+    signals: ['network'],
+    maxConfidence: 1,
+    ...overrides,
+  };
+}
+
+describe(computeRisk.name, () => {
+  it('should score sanctioned use within its terms as zero when disclosed', () => {
+    const sut = computeRisk(
+      input({
+        sanction: evaluateSanction({
+          policy: { status: 'sanctioned', allowedDataClasses: [], tenantBound: false },
+          dataClasses: [],
+        }),
+        vendorRisk: riskyVendor,
+      }),
+    );
+    expect(sut).toEqual({ score: 0, tier: 'low', factors: [] });
+  });
+
+  it('should sum named factors with a reason each when a prohibited risky tool is used undisclosed', () => {
+    const sut = computeRisk(
+      input({
+        sanction: evaluateSanction({
+          policy: { status: 'prohibited', allowedDataClasses: [], tenantBound: false },
+          dataClasses: ['pii'],
+        }),
+        vendorRisk: riskyVendor,
+        dataClasses: ['pii', 'internal'],
+        repositories: 2,
+        bytes: 2_000_000_000,
+        activeDays: 25,
+        disclosure: 'undisclosed',
+        signals: ['network', 'config-file'],
+      }),
+    );
+    const keys = sut.factors.map((f) => f.key);
+    expect(keys).toEqual([
+      'policy',
+      'vendor.trains-on-inputs',
+      'vendor.retention',
+      'vendor.no-sso',
+      'vendor.no-dpa',
+      'vendor.jurisdiction',
+      'data-class',
+      'breadth.repositories',
+      'breadth.volume',
+      'breadth.activity',
+      'disclosure',
+      'confidence.corroborated',
+    ]);
+    expect(sut.factors.every((f) => f.reason.length > 0)).toBe(true);
+    expect(sut.score).toBe(100); // 40+12+4+3+5+10+12+4+8+5+10+3 = 116, clamped
+    expect(sut.tier).toBe('critical');
+  });
+
+  it('should give the same score and factors when called twice with the same input', () => {
+    const i = input({
+      dataClasses: ['phi', 'pii'],
+      disclosure: 'undisclosed',
+      vendorRisk: undefined,
+    });
+    expect(computeRisk(i)).toEqual(computeRisk({ ...i, dataClasses: ['pii', 'phi'] }));
+  });
+
+  it('should add a violation factor when a public-only tool is traced with pii data', () => {
+    const sanction = evaluateSanction({
+      policy: { status: 'sanctioned', allowedDataClasses: ['public'], tenantBound: false },
+      dataClasses: ['pii'],
+    });
+    const sut = computeRisk(input({ sanction, dataClasses: ['pii'], vendorRisk: safeVendor }));
+    expect(sut.factors.find((f) => f.key === 'violation.data-class')?.points).toBe(25);
+    expect(sut.score).toBe(25); // the pii is counted once, by the violation
+  });
+
+  it('should lower the score when every trace is low confidence', () => {
+    const strong = computeRisk(input({ disclosure: 'undisclosed' }));
+    const weak = computeRisk(input({ disclosure: 'undisclosed', maxConfidence: 0.3 }));
+    expect(weak.score).toBe(Math.max(0, strong.score - 12));
+    expect(weak.factors.at(-1)?.key).toBe('confidence.low');
+  });
+
+  it('should never go below zero when only negative factors apply', () => {
+    const sanction = evaluateSanction({
+      policy: { status: 'sanctioned', allowedDataClasses: [], tenantBound: false },
+      dataClasses: [],
+    });
+    expect(computeRisk(input({ sanction, maxConfidence: 0.1 })).score).toBe(0);
+  });
+
+  it('should use overridden weights when given', () => {
+    const weights = resolveRiskWeights({
+      policy: { ...DEFAULT_RISK_WEIGHTS.policy, unreviewed: 50 },
+    });
+    const sut = computeRisk(input(), weights);
+    expect(sut.factors[0]).toEqual({
+      key: 'policy',
+      points: 50,
+      reason: 'Tool is unreviewed by policy',
+    });
+    expect(sut.tier).toBe('high');
+  });
+});
+
+describe(resolveRiskWeights.name, () => {
+  it('should keep defaults for sections not overridden', () => {
+    const sut = resolveRiskWeights({ disclosure: { undisclosed: 20 } });
+    expect(sut.disclosure).toEqual({ ...DEFAULT_RISK_WEIGHTS.disclosure, undisclosed: 20 });
+    expect(sut.policy).toBe(DEFAULT_RISK_WEIGHTS.policy);
+  });
+
+  it('should reject tiers out of order', () => {
+    expect(() => resolveRiskWeights({ tiers: { critical: 10, high: 20 } })).toThrow(/tiers/);
+  });
+
+  it('should reject an unknown section', () => {
+    expect(() => resolveRiskWeights({ nope: {} } as never)).toThrow(/unknown section "nope"/);
+  });
+});
+
+describe(riskTier.name, () => {
+  it.each([
+    [100, 'critical'],
+    [70, 'critical'],
+    [69, 'high'],
+    [45, 'high'],
+    [20, 'medium'],
+    [19, 'low'],
+    [0, 'low'],
+  ])('should map %d to %s', (score, tier) => {
+    expect(riskTier(score)).toBe(tier);
+  });
+});
+
+describe(parseRetentionDays.name, () => {
+  it.each([
+    ['30 days', 30],
+    ['up to 2 years', 730],
+    ['until deleted by the user', Number.POSITIVE_INFINITY],
+    ['zero retention', 0],
+    ['see terms', undefined],
+  ])('should read %s as %s', (text, days) => {
+    expect(parseRetentionDays(text)).toBe(days);
+  });
+});

@@ -1,0 +1,344 @@
+import { DEFAULT_RISK_WEIGHTS } from '../../findings/risk/risk-weights';
+import type { RiskTier } from '../../findings/findings.types';
+import { RISK_TIERS } from '../../findings/findings.types';
+import { kCount, kShare, round3 } from './k-anonymity';
+import type {
+  BaselineChange,
+  BaselineModel,
+  BaselineRisk,
+  BaselineTeamRow,
+  BaselineToolRow,
+  Recommendation,
+  ReportFinding,
+  ReportInput,
+  ReportTool,
+} from './report.types';
+import { isObserved, tierRank, vendorVerdict } from './report-helpers';
+
+const SMALL_TEAMS = 'Smaller teams (combined)';
+
+/** The leaders' report: aggregates only, no names or e-mails, groups under k suppressed. */
+export function buildBaseline(input: ReportInput): BaselineModel {
+  const k = input.k;
+  const active = input.findings.filter((f) => f.triageState !== 'false-positive');
+  const person = active.filter((f) => f.subjectType === 'person');
+  const observed = person.filter(isObserved);
+  const toolsById = new Map(input.tools.map((t) => [t.id, t]));
+
+  const observedUsers = new Set(observed.map((f) => f.subjectId));
+  const respondents = new Set(input.survey.respondents.map((r) => r.personId));
+  const selfReporters = new Set(input.survey.selfReported.map((s) => s.personId));
+  const toolsInUse = [...new Set(active.map((f) => f.toolId))].sort();
+  const shadow = active.filter((f) => f.shadow);
+  const shadowByTier = countByTier(shadow);
+  const gapPool = observed.filter(
+    (f) => f.disclosure === 'disclosed' || f.disclosure === 'undisclosed',
+  );
+  const headcount = input.people.total;
+
+  const tools = toolsInUse
+    .map((id) => toolRow(toolsById.get(id) ?? unknownTool(id), active, input, k))
+    .sort(
+      (a, b) =>
+        (b.observedPeople ?? 0) - (a.observedPeople ?? 0) ||
+        b.maxScore - a.maxScore ||
+        a.toolId.localeCompare(b.toolId),
+    );
+
+  const model: BaselineModel = {
+    kind: 'baseline',
+    version: 1,
+    generatedAt: input.generatedAt.toISOString(),
+    organisation: input.organisation,
+    k,
+    headline: {
+      headcount,
+      teams: input.people.byTeam.length,
+      observedUsers: observedUsers.size,
+      observedShare: headcount ? round3(observedUsers.size / headcount) : 0,
+      respondents: respondents.size,
+      responseRate: headcount ? round3(respondents.size / headcount) : 0,
+      selfReportedUsers: selfReporters.size,
+      selfReportedShare: kShare(selfReporters.size, respondents.size, k),
+      toolsInUse: toolsInUse.length,
+      toolsSanctioned: toolsInUse.filter((id) => toolsById.get(id)?.policyStatus === 'sanctioned')
+        .length,
+      shadowTools: new Set(shadow.map((f) => f.toolId)).size,
+      shadowFindings: shadow.length,
+      shadowByTier,
+      disclosureGap: kShare(
+        gapPool.filter((f) => f.disclosure === 'undisclosed').length,
+        gapPool.length,
+        k,
+      ),
+      repositoriesWithAi: new Set(
+        active.filter((f) => f.subjectType === 'repository').map((f) => f.subjectId),
+      ).size,
+      repositoriesTotal: input.repositories.total,
+    },
+    tools,
+    teams: teamRows(input, observed, k),
+    topRisks: topRisks(shadow, toolsById, k),
+    recommendations: { sanction: [], block: [], actions: [] },
+    change: null,
+    notes: [],
+  };
+  model.recommendations = recommendations(model, toolsById, input);
+  model.change = input.previous ? compare(input.previous, model) : null;
+  model.notes = notes(model, input);
+  return model;
+}
+
+function toolRow(
+  tool: ReportTool,
+  active: ReportFinding[],
+  input: ReportInput,
+  k: number,
+): BaselineToolRow {
+  const mine = active.filter((f) => f.toolId === tool.id);
+  const observedPeople = new Set(
+    mine.filter((f) => f.subjectType === 'person' && isObserved(f)).map((f) => f.subjectId),
+  );
+  const reported = new Set(
+    input.survey.selfReported.filter((s) => s.toolId === tool.id).map((s) => s.personId),
+  );
+  const gapPool = mine.filter(
+    (f) =>
+      f.subjectType === 'person' &&
+      isObserved(f) &&
+      (f.disclosure === 'disclosed' || f.disclosure === 'undisclosed'),
+  );
+  const top = mine.reduce<ReportFinding | undefined>(
+    (best, f) => (!best || f.score > best.score ? f : best),
+    undefined,
+  );
+  return {
+    toolId: tool.id,
+    name: tool.name,
+    vendor: tool.vendor,
+    category: tool.category,
+    policyStatus: tool.policyStatus,
+    sanctioned: tool.policyStatus === 'sanctioned',
+    observedPeople: kCount(observedPeople.size, k),
+    selfReportedPeople: kCount(reported.size, k),
+    repositories: new Set(
+      mine.filter((f) => f.subjectType === 'repository').map((f) => f.subjectId),
+    ).size,
+    shadowFindings: mine.filter((f) => f.shadow).length,
+    topTier: top?.tier ?? null,
+    maxScore: top?.score ?? 0,
+    disclosureGap: kShare(
+      gapPool.filter((f) => f.disclosure === 'undisclosed').length,
+      gapPool.length,
+      k,
+    ),
+  };
+}
+
+function teamRows(input: ReportInput, observed: ReportFinding[], k: number): BaselineTeamRow[] {
+  // Teams under k are pooled so that no small team can be singled out.
+  const pooled = new Map(
+    input.people.byTeam.map((t) => [t.team, t.headcount >= k ? t.team : SMALL_TEAMS]),
+  );
+  const teamOf = (team: string | null): string =>
+    (team !== null && pooled.get(team)) || SMALL_TEAMS;
+  const headcounts = new Map<string, number>();
+  for (const t of input.people.byTeam)
+    headcounts.set(teamOf(t.team), (headcounts.get(teamOf(t.team)) ?? 0) + t.headcount);
+  const rows: BaselineTeamRow[] = [];
+  for (const [team, headcount] of headcounts) {
+    if (headcount < k) continue;
+    const mine = observed.filter((f) => teamOf(f.team) === team);
+    const users = new Set(mine.map((f) => f.subjectId));
+    const respondents = new Set(
+      input.survey.respondents.filter((r) => teamOf(r.team) === team).map((r) => r.personId),
+    );
+    const reporters = new Set(
+      input.survey.selfReported.filter((s) => teamOf(s.team) === team).map((s) => s.personId),
+    );
+    const gapPool = mine.filter(
+      (f) => f.disclosure === 'disclosed' || f.disclosure === 'undisclosed',
+    );
+    rows.push({
+      team,
+      headcount,
+      observedShare: round3(users.size / headcount),
+      selfReportedShare: kShare(reporters.size, respondents.size, k),
+      toolsInUse: new Set(mine.map((f) => f.toolId)).size,
+      shadowPeople: kCount(new Set(mine.filter((f) => f.shadow).map((f) => f.subjectId)).size, k),
+      disclosureGap: kShare(
+        gapPool.filter((f) => f.disclosure === 'undisclosed').length,
+        gapPool.length,
+        k,
+      ),
+    });
+  }
+  return rows.sort((a, b) =>
+    a.team === SMALL_TEAMS ? 1 : b.team === SMALL_TEAMS ? -1 : a.team.localeCompare(b.team),
+  );
+}
+
+function topRisks(
+  shadow: ReportFinding[],
+  toolsById: Map<string, ReportTool>,
+  k: number,
+): BaselineRisk[] {
+  const byTool = new Map<string, ReportFinding[]>();
+  for (const f of shadow) {
+    const list = byTool.get(f.toolId);
+    if (list) list.push(f);
+    else byTool.set(f.toolId, [f]);
+  }
+  const risks: BaselineRisk[] = [];
+  for (const [toolId, fs] of byTool) {
+    const worst = [...fs].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))[0];
+    risks.push({
+      toolId,
+      name: toolsById.get(toolId)?.name ?? toolId,
+      tier: worst.tier,
+      maxScore: worst.score,
+      findings: fs.length,
+      people: kCount(
+        new Set(fs.filter((f) => f.subjectType === 'person').map((f) => f.subjectId)).size,
+        k,
+      ),
+      repositories: new Set(
+        fs.filter((f) => f.subjectType === 'repository').map((f) => f.subjectId),
+      ).size,
+      reasons: [...worst.factors]
+        .filter((x) => x.points > 0)
+        .sort((a, b) => b.points - a.points || a.key.localeCompare(b.key))
+        .slice(0, 4)
+        .map(({ points, reason }) => ({ points, reason })),
+    });
+  }
+  return risks
+    .sort(
+      (a, b) =>
+        tierRank(a.tier) - tierRank(b.tier) ||
+        b.maxScore - a.maxScore ||
+        b.findings - a.findings ||
+        a.toolId.localeCompare(b.toolId),
+    )
+    .slice(0, 8);
+}
+
+function recommendations(
+  model: BaselineModel,
+  toolsById: Map<string, ReportTool>,
+  input: ReportInput,
+): BaselineModel['recommendations'] {
+  const sanction: Recommendation[] = [];
+  const block: Recommendation[] = [];
+  const widely = Math.max(input.k, Math.ceil(model.headline.headcount * 0.05));
+  for (const row of model.tools) {
+    const tool = toolsById.get(row.toolId);
+    if (!tool || tool.generic) continue;
+    const verdict = vendorVerdict(tool, DEFAULT_RISK_WEIGHTS.vendor.riskyJurisdictions);
+    const users = Math.max(row.observedPeople ?? 0, row.selfReportedPeople ?? 0);
+    if (row.policyStatus === 'prohibited') {
+      block.push({
+        toolId: row.toolId,
+        name: row.name,
+        people: row.observedPeople,
+        why: 'prohibited but still in use: enforce the block at the proxy and follow up',
+      });
+    } else if (row.policyStatus !== 'sanctioned' && verdict.acceptable && users >= widely) {
+      sanction.push({
+        toolId: row.toolId,
+        name: row.name,
+        people: row.observedPeople,
+        why: `widely used (${users >= input.k ? users : `< ${input.k}`} people); ${verdict.summary}`,
+      });
+    } else if (
+      row.policyStatus !== 'sanctioned' &&
+      row.policyStatus !== 'tolerated' &&
+      !verdict.acceptable
+    ) {
+      block.push({
+        toolId: row.toolId,
+        name: row.name,
+        people: row.observedPeople,
+        why: verdict.summary,
+      });
+    }
+  }
+  const actions: string[] = [];
+  const h = model.headline;
+  if (h.shadowByTier.critical + h.shadowByTier.high > 0) {
+    actions.push(
+      `Triage the ${h.shadowByTier.critical + h.shadowByTier.high} critical and high shadow-AI findings with security first.`,
+    );
+  }
+  if (h.disclosureGap !== null && h.disclosureGap >= 0.2) {
+    actions.push(
+      `${Math.round(h.disclosureGap * 100)}% of observed, surveyed use went undisclosed: restate that disclosure is safe and re-run the survey.`,
+    );
+  }
+  if (sanction.length > 0)
+    actions.push(
+      `Review ${sanction.map((s) => s.name).join(', ')} for sanction: demand is proven and vendor terms look acceptable.`,
+    );
+  if (h.responseRate < 0.6)
+    actions.push(
+      `Only ${Math.round(h.responseRate * 100)}% answered the survey: widen it before relying on self-reported figures.`,
+    );
+  return { sanction, block, actions };
+}
+
+function compare(prev: BaselineModel, next: BaselineModel): BaselineChange {
+  const before = new Map(prev.tools.map((t) => [t.toolId, t]));
+  const after = new Map(next.tools.map((t) => [t.toolId, t]));
+  const shadowByTier = Object.fromEntries(
+    RISK_TIERS.map((t) => [
+      t,
+      { before: prev.headline.shadowByTier[t], after: next.headline.shadowByTier[t] },
+    ]),
+  ) as Record<RiskTier, { before: number; after: number }>;
+  const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return {
+    previousAt: prev.generatedAt,
+    observedShare: { before: prev.headline.observedShare, after: next.headline.observedShare },
+    selfReportedShare: {
+      before: prev.headline.selfReportedShare,
+      after: next.headline.selfReportedShare,
+    },
+    toolsInUse: { before: prev.headline.toolsInUse, after: next.headline.toolsInUse },
+    shadowByTier,
+    disclosureGap: { before: prev.headline.disclosureGap, after: next.headline.disclosureGap },
+    newTools: ids.filter((id) => !before.has(id)).map((id) => after.get(id)?.name ?? id),
+    goneTools: ids.filter((id) => !after.has(id)).map((id) => before.get(id)?.name ?? id),
+    toolPeople: ids
+      .map((id) => ({
+        toolId: id,
+        name: after.get(id)?.name ?? before.get(id)?.name ?? id,
+        before: before.get(id)?.observedPeople ?? 0,
+        after: after.get(id)?.observedPeople ?? 0,
+      }))
+      .filter((r) => r.before !== r.after),
+  };
+}
+
+function notes(model: BaselineModel, input: ReportInput): string[] {
+  const out = [
+    `Groups of fewer than ${input.k} people are shown as "< ${input.k}" so that no one can be singled out.`,
+  ];
+  const small = input.people.byTeam.filter((t) => t.headcount < input.k);
+  if (small.length > 0) out.push(`${small.length} teams under ${input.k} people are combined.`);
+  out.push(
+    '"Observed" counts people seen through repositories, dependencies, network or seats; "self-reported" counts survey answers.',
+  );
+  if (!model.change)
+    out.push('This is the first baseline: the next one will show the change since this one.');
+  return out;
+}
+
+function countByTier(fs: ReportFinding[]): Record<RiskTier, number> {
+  const out = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const f of fs) out[f.tier]++;
+  return out;
+}
+
+function unknownTool(id: string): ReportTool {
+  return { id, name: id, vendor: 'unknown', category: 'other', policyStatus: 'unreviewed' };
+}

@@ -1,0 +1,228 @@
+import type { PolicyStatus, ToolCategory, VendorRisk } from '../../catalog/catalog.types';
+import type {
+  Disclosure,
+  RiskFactor,
+  RiskTier,
+  SanctionStatus,
+  SubjectType,
+  TriageState,
+} from '../../findings/findings.types';
+
+export const REPORT_KINDS = ['baseline', 'inventory', 'findings'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** One finding as the report builders read it. Person identifiers never leave the builders for leaders. */
+export interface ReportFinding {
+  id: string;
+  subjectType: SubjectType;
+  subjectId: string;
+  /** display name / e-mail / repository name: only the findings report (security) prints it */
+  subjectLabel: string;
+  /** the person's team; for repositories the owning team when known */
+  team: string | null;
+  toolId: string;
+  sanctionStatus: SanctionStatus;
+  shadow: boolean;
+  disclosure: Disclosure;
+  score: number;
+  tier: RiskTier;
+  factors: RiskFactor[];
+  triageState: TriageState;
+  signals: string[];
+  evidenceCount: number;
+  repositories: string[];
+  bytes: number;
+  firstSeen: string;
+  lastSeen: string;
+  evidence?: ReportEvidence[];
+}
+
+export interface ReportEvidence {
+  signal: string;
+  fingerprint: string;
+  repository: string | null;
+  summary: string;
+  lastSeen: string;
+}
+
+export interface ReportTool {
+  id: string;
+  name: string;
+  vendor: string;
+  category: ToolCategory;
+  policyStatus: PolicyStatus;
+  vendorRisk?: VendorRisk;
+  generic?: boolean;
+}
+
+export interface ReportInput {
+  generatedAt: Date;
+  organisation: string;
+  /** smallest group a leader report shows */
+  k: number;
+  people: { total: number; byTeam: { team: string; headcount: number }[] };
+  repositories: { total: number };
+  survey: {
+    respondents: { personId: string; team: string | null }[];
+    /** what respondents said they use */
+    selfReported: { personId: string; team: string | null; toolId: string }[];
+  };
+  tools: ReportTool[];
+  findings: ReportFinding[];
+  previous?: BaselineModel | null;
+}
+
+/** A count a leader may see, or null when the group is smaller than k. */
+export type KCount = number | null;
+
+export interface BaselineToolRow {
+  toolId: string;
+  name: string;
+  vendor: string;
+  category: ToolCategory;
+  policyStatus: PolicyStatus;
+  sanctioned: boolean;
+  observedPeople: KCount;
+  selfReportedPeople: KCount;
+  repositories: number;
+  shadowFindings: number;
+  topTier: RiskTier | null;
+  maxScore: number;
+  /** share of observed, surveyed users who did not disclose it (0..1); null under k */
+  disclosureGap: number | null;
+}
+
+export interface BaselineTeamRow {
+  team: string;
+  headcount: number;
+  observedShare: number | null;
+  selfReportedShare: number | null;
+  toolsInUse: number;
+  shadowPeople: KCount;
+  disclosureGap: number | null;
+}
+
+export interface BaselineRisk {
+  toolId: string;
+  name: string;
+  tier: RiskTier;
+  maxScore: number;
+  findings: number;
+  people: KCount;
+  repositories: number;
+  reasons: { points: number; reason: string }[];
+}
+
+export interface Recommendation {
+  toolId: string;
+  name: string;
+  people: KCount;
+  why: string;
+}
+
+export interface BaselineChange {
+  previousAt: string;
+  observedShare: { before: number; after: number };
+  selfReportedShare: { before: number | null; after: number | null };
+  toolsInUse: { before: number; after: number };
+  shadowByTier: Record<RiskTier, { before: number; after: number }>;
+  disclosureGap: { before: number | null; after: number | null };
+  newTools: string[];
+  goneTools: string[];
+  toolPeople: { toolId: string; name: string; before: KCount; after: KCount }[];
+}
+
+export interface BaselineModel {
+  kind: 'baseline';
+  version: 1;
+  generatedAt: string;
+  organisation: string;
+  k: number;
+  headline: {
+    headcount: number;
+    teams: number;
+    observedUsers: number;
+    observedShare: number;
+    respondents: number;
+    responseRate: number;
+    selfReportedUsers: number;
+    selfReportedShare: number | null;
+    toolsInUse: number;
+    toolsSanctioned: number;
+    shadowTools: number;
+    shadowFindings: number;
+    shadowByTier: Record<RiskTier, number>;
+    disclosureGap: number | null;
+    repositoriesWithAi: number;
+    repositoriesTotal: number;
+  };
+  tools: BaselineToolRow[];
+  teams: BaselineTeamRow[];
+  topRisks: BaselineRisk[];
+  recommendations: { sanction: Recommendation[]; block: Recommendation[]; actions: string[] };
+  change: BaselineChange | null;
+  notes: string[];
+}
+
+export interface InventoryToolRow {
+  toolId: string;
+  name: string;
+  vendor: string;
+  category: ToolCategory;
+  policyStatus: PolicyStatus;
+  people: number;
+  selfReportedPeople: number;
+  teams: string[];
+  repositories: string[];
+  signals: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** people first seen per ISO week, oldest first, cumulative */
+  trend: { week: string; people: number }[];
+  peopleBefore: number | null;
+  maxScore: number;
+  topTier: RiskTier | null;
+  shadowFindings: number;
+}
+
+export interface InventoryModel {
+  kind: 'inventory';
+  version: 1;
+  generatedAt: string;
+  organisation: string;
+  tools: InventoryToolRow[];
+}
+
+export interface FindingsReportRow {
+  id: string;
+  subjectType: SubjectType;
+  subject: string;
+  team: string | null;
+  toolId: string;
+  toolName: string;
+  sanctionStatus: SanctionStatus;
+  disclosure: Disclosure;
+  score: number;
+  tier: RiskTier;
+  triageState: TriageState;
+  why: string[];
+  signals: string[];
+  repositories: string[];
+  firstSeen: string;
+  lastSeen: string;
+  evidence: ReportEvidence[];
+}
+
+export interface FindingsReportModel {
+  kind: 'findings';
+  version: 1;
+  generatedAt: string;
+  organisation: string;
+  byTier: Record<RiskTier, number>;
+  findings: FindingsReportRow[];
+}
+
+export type ReportModel = BaselineModel | InventoryModel | FindingsReportModel;

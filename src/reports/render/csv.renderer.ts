@@ -1,0 +1,148 @@
+import type {
+  BaselineModel,
+  FindingsReportModel,
+  InventoryModel,
+  ReportModel,
+} from '../model/report.types';
+
+/** RFC 4180 CSV, one row per tool (baseline, inventory) or per finding. */
+export function renderCsv(model: ReportModel): string {
+  switch (model.kind) {
+    case 'baseline':
+      return baselineCsv(model);
+    case 'inventory':
+      return inventoryCsv(model);
+    case 'findings':
+      return findingsCsv(model);
+  }
+}
+
+function baselineCsv(m: BaselineModel): string {
+  const k = (x: number | null) => (x === null ? `<${m.k}` : x);
+  return toCsv(
+    [
+      'tool_id',
+      'tool',
+      'vendor',
+      'category',
+      'policy',
+      'observed_people',
+      'self_reported_people',
+      'repositories',
+      'shadow_findings',
+      'top_tier',
+      'max_score',
+      'disclosure_gap',
+    ],
+    m.tools.map((t) => [
+      t.toolId,
+      t.name,
+      t.vendor,
+      t.category,
+      t.policyStatus,
+      k(t.observedPeople),
+      k(t.selfReportedPeople),
+      t.repositories,
+      t.shadowFindings,
+      t.topTier,
+      t.maxScore,
+      t.disclosureGap,
+    ]),
+  );
+}
+
+function inventoryCsv(m: InventoryModel): string {
+  return toCsv(
+    [
+      'tool_id',
+      'tool',
+      'vendor',
+      'category',
+      'policy',
+      'people',
+      'self_reported_people',
+      'teams',
+      'repositories',
+      'signals',
+      'first_seen',
+      'last_seen',
+      'people_before',
+      'top_tier',
+      'max_score',
+      'shadow_findings',
+    ],
+    m.tools.map((t) => [
+      t.toolId,
+      t.name,
+      t.vendor,
+      t.category,
+      t.policyStatus,
+      t.people,
+      t.selfReportedPeople,
+      t.teams.join('; '),
+      t.repositories.join('; '),
+      t.signals.join('; '),
+      t.firstSeen,
+      t.lastSeen,
+      t.peopleBefore,
+      t.topTier,
+      t.maxScore,
+      t.shadowFindings,
+    ]),
+  );
+}
+
+function findingsCsv(m: FindingsReportModel): string {
+  return toCsv(
+    [
+      'id',
+      'subject_type',
+      'subject',
+      'team',
+      'tool_id',
+      'tool',
+      'sanction',
+      'disclosure',
+      'score',
+      'tier',
+      'triage',
+      'why',
+      'signals',
+      'repositories',
+      'first_seen',
+      'last_seen',
+      'evidence',
+    ],
+    m.findings.map((f) => [
+      f.id,
+      f.subjectType,
+      f.subject,
+      f.team,
+      f.toolId,
+      f.toolName,
+      f.sanctionStatus,
+      f.disclosure,
+      f.score,
+      f.tier,
+      f.triageState,
+      f.why.join(' | '),
+      f.signals.join('; '),
+      f.repositories.join('; '),
+      f.firstSeen,
+      f.lastSeen,
+      f.evidence.map((e) => `${e.signal}: ${e.summary}`).join(' | '),
+    ]),
+  );
+}
+
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  // A leading = + - @ would run as a formula in a spreadsheet.
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReportSnapshotEntity } from './entities/report-snapshot.entity';
+import type { ReportFormat } from './model/report.types';
+import { ReportRendererService } from './report-renderer.service';
+import { ReportsService } from './reports.service';
+
+export interface ExportedReportSet {
+  dir: string;
+  files: string[];
+  /** why a file is missing (e.g. no Chromium for the PDF) */
+  skipped: string[];
+  baseline: ReportSnapshotEntity;
+  inventory: ReportSnapshotEntity;
+  findings: ReportSnapshotEntity;
+}
+
+const PLAN: { kind: 'baseline' | 'inventory' | 'findings'; formats: ReportFormat[] }[] = [
+  { kind: 'baseline', formats: ['html', 'pdf', 'json', 'csv'] },
+  { kind: 'inventory', formats: ['xlsx', 'csv', 'html'] },
+  { kind: 'findings', formats: ['csv', 'html'] },
+];
+
+/** Builds the three reports from the current findings and writes the report set into a folder. */
+@Injectable()
+export class ReportExportService {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly renderer: ReportRendererService,
+  ) {}
+
+  async exportSet(
+    dir: string,
+    o: { organisation: string; now?: Date; actor?: string },
+  ): Promise<ExportedReportSet> {
+    mkdirSync(dir, { recursive: true });
+    const files: string[] = [];
+    const skipped: string[] = [];
+    const built: Partial<Record<'baseline' | 'inventory' | 'findings', ReportSnapshotEntity>> = {};
+    for (const { kind, formats } of PLAN) {
+      const snapshot = await this.reports.build(kind, {
+        organisation: o.organisation,
+        now: o.now,
+        actor: o.actor ?? 'local-cli',
+      });
+      built[kind] = snapshot;
+      for (const format of formats) {
+        if (format === 'pdf' && !this.renderer.pdfAvailable()) {
+          skipped.push(
+            `${kind}.pdf: Chromium not found (Debian: apt-get install -y chromium, or set CHROMIUM_PATH); ${kind}.html has the same content`,
+          );
+          continue;
+        }
+        const rendered = await this.renderer.render(snapshot.model, format);
+        const file = join(dir, `${kind}.${rendered.extension}`);
+        writeFileSync(file, rendered.body);
+        files.push(file);
+      }
+    }
+    return {
+      dir,
+      files,
+      skipped,
+      baseline: built.baseline!,
+      inventory: built.inventory!,
+      findings: built.findings!,
+    };
+  }
+}

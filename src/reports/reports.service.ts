@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../auth/audit.service';
+import type { Actor } from '../auth/role';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
+import { FindingsService } from '../findings/findings.service';
+import type { ReportSnapshotEntity } from './entities/report-snapshot.entity';
+import { buildBaseline } from './model/baseline.builder';
+import { buildFindingsReport } from './model/findings-report.builder';
+import { buildInventory } from './model/inventory.builder';
+import type {
+  BaselineModel,
+  InventoryModel,
+  ReportFormat,
+  ReportKind,
+  ReportModel,
+} from './model/report.types';
+import { kindsFor, REPORT_FORMATS_BY_KIND, REPORT_ROLES } from './report-access';
+import type { RenderedReport } from './report-renderer.service';
+import { ReportRendererService } from './report-renderer.service';
+import { ReportSnapshotRepository } from './report-snapshot.repository';
+
+export interface BuildReportOptions {
+  organisation?: string;
+  now?: Date;
+  actor?: string | null;
+  jobId?: string | null;
+}
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly findings: FindingsService,
+    private readonly snapshots: ReportSnapshotRepository,
+    private readonly renderer: ReportRendererService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Builds a report model from the current findings and keeps it as a snapshot. */
+  async build(kind: ReportKind, o: BuildReportOptions = {}): Promise<ReportSnapshotEntity> {
+    const now = o.now ?? new Date();
+    const input = await this.findings.reportInput({
+      organisation: o.organisation ?? 'the organisation',
+      k: this.config.privacyK,
+      now,
+      evidencePerFinding: kind === 'findings' ? 10 : undefined,
+    });
+    const model = await this.model(kind, input);
+    return this.snapshots.save({
+      kind,
+      createdAt: now,
+      actor: o.actor ?? null,
+      jobId: o.jobId ?? null,
+      model,
+    });
+  }
+
+  private async model(
+    kind: ReportKind,
+    input: Awaited<ReturnType<FindingsService['reportInput']>>,
+  ): Promise<ReportModel> {
+    switch (kind) {
+      case 'baseline': {
+        const previous = (await this.snapshots.latest('baseline'))?.model as
+          BaselineModel | undefined;
+        return buildBaseline({ ...input, previous: previous ?? null });
+      }
+      case 'inventory': {
+        const previous = (await this.snapshots.latest('inventory'))?.model as
+          InventoryModel | undefined;
+        return buildInventory({ ...input, previous: null }, previous ?? null);
+      }
+      case 'findings':
+        return buildFindingsReport({ ...input, previous: null });
+    }
+  }
+
+  list(actor: Actor, limit = 50) {
+    return this.snapshots.list(kindsFor(actor.role), limit);
+  }
+
+  async get(id: string, actor: Actor): Promise<ReportSnapshotEntity> {
+    const snapshot = await this.snapshots.findById(id);
+    if (!snapshot) throw new DomainError(ErrorCode.NotFound, `No report with id ${id}`);
+    if (!REPORT_ROLES[snapshot.kind].includes(actor.role)) {
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        `role ${actor.role} may not read the ${snapshot.kind} report`,
+      );
+    }
+    if (snapshot.kind === 'findings')
+      await this.audit.recordRead(actor, 'report', id, { kind: snapshot.kind });
+    return snapshot;
+  }
+
+  async download(
+    id: string,
+    format: ReportFormat,
+    actor: Actor,
+  ): Promise<RenderedReport & { filename: string }> {
+    const snapshot = await this.get(id, actor);
+    if (!REPORT_FORMATS_BY_KIND[snapshot.kind].includes(format)) {
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `format ${format} is not offered for the ${snapshot.kind} report (${REPORT_FORMATS_BY_KIND[snapshot.kind].join(', ')})`,
+      );
+    }
+    const rendered = await this.renderer.render(snapshot.model, format);
+    const day = snapshot.createdAt.toISOString().slice(0, 10);
+    return { ...rendered, filename: `${snapshot.kind}-${day}.${rendered.extension}` };
+  }
+}

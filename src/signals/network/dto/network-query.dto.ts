@@ -1,0 +1,82 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { NETWORK_FORMATS } from '../network.types';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class UsageQueryDto {
+  @ApiPropertyOptional({ description: 'first UTC day, YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'last UTC day, YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) toolId?: string;
+
+  @ApiPropertyOptional({ description: 'an identity value (e-mail, user name or IP)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  identity?: string;
+
+  @ApiPropertyOptional({ enum: ['person', 'tool'], description: 'leaders always get tool' })
+  @IsOptional()
+  @IsIn(['person', 'tool'])
+  level?: 'person' | 'tool';
+
+  @ApiPropertyOptional({ default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class UploadQueryDto {
+  @ApiPropertyOptional({ enum: ['auto', ...NETWORK_FORMATS], default: 'auto' })
+  @IsOptional()
+  @IsIn(['auto', ...NETWORK_FORMATS])
+  format?: string;
+
+  @ApiPropertyOptional({ description: 'IANA zone for formats that log local time' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  zone?: string;
+
+  @ApiPropertyOptional({ description: 'the file name to record for a raw-body upload' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  name?: string;
+}
+
+export class ListIngestsDto {
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 50;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}

@@ -1,0 +1,106 @@
+import { rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppConfig } from '../../config/app-config';
+import { JobHandler } from '../../jobs/job-handler.decorator';
+import { JobName } from '../../jobs/job-names';
+import type { JobContext, JobProcessor } from '../../jobs/job.types';
+import type { NetworkFormat } from './network.types';
+import { NetworkIngestService, type FileIngestResult } from './network-ingest.service';
+
+export interface IngestLogsData {
+  files: { path: string; name?: string }[];
+  format?: NetworkFormat | 'auto';
+  zone?: string;
+  leasesPath?: string;
+}
+
+/** The DESIGN.md contract of `ingest-logs --json`, plus what an operator needs to follow up. */
+export interface IngestLogsResult {
+  files: string[];
+  format: string;
+  lines: number;
+  parsed: number;
+  malformed: number;
+  tools: Record<string, { requests: number; bytes: number; identities: number }>;
+  alreadyIngested: string[];
+  malformedSample: { file: string; line: number; reason: string }[];
+  ingests: string[];
+}
+
+@JobHandler(JobName.IngestLogs)
+export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestLogsResult> {
+  constructor(
+    private readonly ingest: NetworkIngestService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
+    const { files, format, zone, leasesPath } = ctx.data;
+    const sizes = await Promise.all(
+      files.map((f) =>
+        stat(f.path).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      ),
+    );
+    const total = Math.max(
+      1,
+      sizes.reduce((a, b) => a + b, 0),
+    );
+    let done = 0;
+    const results: FileIngestResult[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
+      const result = await this.ingest.ingestFile(
+        { path: f.path, name: f.name, format, zone, leasesPath, jobId: ctx.jobId },
+        // gzip files inflate past their size: progress is capped per file
+        (read) =>
+          ctx.progress(((done + Math.min(read, sizes[i])) / total) * 100, {
+            files: i,
+            bytes: done + Math.min(read, sizes[i]),
+            size: total,
+          }),
+      );
+      done += sizes[i];
+      results.push(result);
+      ctx.log(
+        `${result.file}: ${result.alreadyIngested ? 'already ingested' : `${result.lines} lines, ${result.malformed} malformed`}`,
+      );
+    }
+    await ctx.progress(100, { files: files.length, bytes: total, size: total });
+    // uploaded copies are only kept until their ingest is complete
+    const spool = join(this.config.dataDir, 'spool') + '/';
+    for (const f of files) if (resolve(f.path).startsWith(spool)) await rm(f.path, { force: true });
+    return summarise(results);
+  }
+}
+
+export function summarise(results: FileIngestResult[]): IngestLogsResult {
+  const formats = [...new Set(results.map((r) => r.format))];
+  const tools = new Map<string, { requests: number; bytes: number; ids: Set<string> }>();
+  for (const r of results) {
+    for (const [toolId, t] of Object.entries(r.tools)) {
+      const acc = tools.get(toolId) ?? { requests: 0, bytes: 0, ids: new Set<string>() };
+      acc.requests += t.requests;
+      acc.bytes += t.bytes;
+      for (const id of t.identities) acc.ids.add(id);
+      tools.set(toolId, acc);
+    }
+  }
+  const sortedTools: IngestLogsResult['tools'] = {};
+  for (const [toolId, t] of [...tools].sort(([a], [b]) => a.localeCompare(b))) {
+    sortedTools[toolId] = { requests: t.requests, bytes: t.bytes, identities: t.ids.size };
+  }
+  return {
+    files: results.map((r) => r.file),
+    format: formats.length === 1 ? formats[0] : formats.length === 0 ? 'none' : 'mixed',
+    lines: results.reduce((a, r) => a + r.lines, 0),
+    parsed: results.reduce((a, r) => a + r.parsed, 0),
+    malformed: results.reduce((a, r) => a + r.malformed, 0),
+    tools: sortedTools,
+    alreadyIngested: results.filter((r) => r.alreadyIngested).map((r) => r.file),
+    malformedSample: results.flatMap((r) => r.malformedSample.map((m) => ({ file: r.file, ...m }))),
+    ingests: results.map((r) => r.ingestId),
+  };
+}

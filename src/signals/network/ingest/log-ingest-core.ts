@@ -1,0 +1,221 @@
+// The pure core of network ingest: bytes in, counts and daily roll-ups out. No I/O here; the
+// edge feeds buffers and decides when to drain and commit.
+import type { LineParser, NetworkIdentity, NetworkIdentityKind } from '../network.types';
+import { isMalformed } from '../network.types';
+import { emptyHotHit, ScanResult } from '../parsers/host-lookup';
+import { scanSquidNative } from '../parsers/squid.parser';
+import type { HostMatchCache } from './host-match-cache';
+import type { IpLeaseMap } from './ip-lease-map';
+import {
+  type IngestCounts,
+  type IngestProgressState,
+  type MalformedSample,
+  type ToolSummary,
+  type UsageRollup,
+  utcDay,
+} from './usage-rollup';
+
+const DAY_MS = 86_400_000;
+const UNKNOWN: NetworkIdentity = { kind: 'ip', value: 'unknown' };
+
+export interface LogIngestCoreOptions {
+  /** 'squid-native' selects the byte-level hot path */
+  parser: LineParser | 'squid-native';
+  hosts: HostMatchCache;
+  leases?: IpLeaseMap;
+  malformedSampleSize?: number;
+  /** state committed by an earlier, interrupted run of the same file */
+  resumeFrom?: { line: number; state: IngestProgressState };
+}
+
+export class LogIngestCore {
+  private lineNo: number;
+  private readonly counts: IngestCounts;
+  private readonly sample: MalformedSample[];
+  private readonly tools = new Map<string, { requests: number; bytes: number; ids: Set<string> }>();
+  private delta = new Map<string, UsageRollup>();
+  private readonly hit = emptyHotHit();
+  private readonly sampleSize: number;
+
+  constructor(private readonly options: LogIngestCoreOptions) {
+    this.sampleSize = options.malformedSampleSize ?? 20;
+    const resume = options.resumeFrom;
+    this.lineNo = resume?.line ?? 0;
+    this.counts = resume
+      ? { ...resume.state.counts }
+      : { lines: 0, parsed: 0, malformed: 0, matched: 0 };
+    this.sample = resume ? [...resume.state.malformedSample] : [];
+    for (const [tool, s] of Object.entries(resume?.state.tools ?? {})) {
+      this.tools.set(tool, { requests: s.requests, bytes: s.bytes, ids: new Set(s.identities) });
+    }
+  }
+
+  /** Consumes every complete line in buf[start, end); returns where the unconsumed tail starts. */
+  pushChunk(buf: Buffer, start: number, end: number): number {
+    let pos = start;
+    for (;;) {
+      const nl = buf.indexOf(10, pos);
+      if (nl < 0 || nl >= end) return pos;
+      this.consume(buf, pos, nl);
+      pos = nl + 1;
+    }
+  }
+
+  /** The last line of a file that does not end in a newline. */
+  pushLastLine(buf: Buffer, start: number, end: number): void {
+    if (end > start) this.consume(buf, start, end);
+  }
+
+  /** A line too long to be a log line: counted and sampled, never parsed. */
+  pushOversizedLine(reason: string): void {
+    this.lineNo++;
+    this.counts.lines++;
+    this.bad(reason);
+  }
+
+  private consume(buf: Buffer, start: number, end: number): void {
+    this.lineNo++;
+    let e = end;
+    if (e > start && buf[e - 1] === 13) e--;
+    if (e === start) return; // blank lines are no lines
+    this.counts.lines++;
+    const parser = this.options.parser;
+    if (parser === 'squid-native') {
+      const hit = this.hit;
+      switch (scanSquidNative(buf, start, e, this.options.hosts, hit)) {
+        case ScanResult.Skip:
+          return;
+        case ScanResult.NoTool:
+          this.counts.parsed++;
+          return;
+        case ScanResult.Malformed:
+          this.bad(hit.reason);
+          return;
+        case ScanResult.Tool:
+          this.counts.parsed++;
+          this.add(
+            hit.identity,
+            hit.toolId as string,
+            hit.time,
+            hit.bytesUp,
+            hit.bytesDown,
+            hit.blocked,
+          );
+          return;
+      }
+    }
+    const outcome = parser.parse(buf.toString('utf8', start, e));
+    if (outcome === null) return;
+    if (isMalformed(outcome)) {
+      this.bad(outcome.malformed);
+      return;
+    }
+    this.counts.parsed++;
+    const toolId = this.options.hosts.matchHost(outcome.host);
+    if (toolId === null) return;
+    this.add(
+      outcome.identity,
+      toolId,
+      outcome.time,
+      outcome.bytesUp,
+      outcome.bytesDown,
+      outcome.blocked,
+    );
+  }
+
+  private bad(reason: string): void {
+    this.counts.malformed++;
+    if (this.sample.length < this.sampleSize) this.sample.push({ line: this.lineNo, reason });
+  }
+
+  private add(
+    identity: NetworkIdentity | undefined,
+    toolId: string,
+    time: number,
+    bytesUp: number | undefined,
+    bytesDown: number | undefined,
+    blocked: boolean,
+  ): void {
+    this.counts.matched++;
+    let who = identity ?? UNKNOWN;
+    if (who.kind === 'ip' && this.options.leases) {
+      who = this.options.leases.resolve(who.value, time) ?? who;
+    }
+    const up = bytesUp ?? 0;
+    const down = bytesDown ?? 0;
+    const dayNo = Math.floor(time / DAY_MS);
+    const idKey = `${who.kind}\t${who.value}`;
+    const key = `${idKey}\t${toolId}\t${dayNo}`;
+    const r = this.delta.get(key);
+    if (r) {
+      r.requests++;
+      r.bytesUp += up;
+      r.bytesDown += down;
+      if (blocked) r.blocked++;
+      if (time < r.firstSeen) r.firstSeen = time;
+      if (time > r.lastSeen) r.lastSeen = time;
+    } else {
+      this.delta.set(key, {
+        identityKind: who.kind as NetworkIdentityKind,
+        identityValue: who.value,
+        toolId,
+        day: utcDay(time),
+        requests: 1,
+        bytesUp: up,
+        bytesDown: down,
+        blocked: blocked ? 1 : 0,
+        firstSeen: time,
+        lastSeen: time,
+      });
+    }
+    let t = this.tools.get(toolId);
+    if (!t) {
+      t = { requests: 0, bytes: 0, ids: new Set() };
+      this.tools.set(toolId, t);
+    }
+    t.requests++;
+    t.bytes += up + down;
+    t.ids.add(idKey);
+  }
+
+  /** Roll-ups added since the last drain; the caller commits them with the offset. */
+  drain(): UsageRollup[] {
+    const out = [...this.delta.values()];
+    this.delta = new Map();
+    return out;
+  }
+
+  get pendingRollups(): number {
+    return this.delta.size;
+  }
+
+  /** Lines consumed so far, blank ones included (the line number of the last line). */
+  get lineNumber(): number {
+    return this.lineNo;
+  }
+
+  get totals(): IngestCounts {
+    return { ...this.counts };
+  }
+
+  get malformedSample(): MalformedSample[] {
+    return [...this.sample];
+  }
+
+  toolSummary(): Record<string, ToolSummary> {
+    const out: Record<string, ToolSummary> = {};
+    for (const [tool, t] of [...this.tools].sort(([a], [b]) => a.localeCompare(b))) {
+      out[tool] = { requests: t.requests, bytes: t.bytes, identities: t.ids.size };
+    }
+    return out;
+  }
+
+  /** Everything a resumed run needs besides the offset and line number. */
+  state(): IngestProgressState {
+    const tools: IngestProgressState['tools'] = {};
+    for (const [tool, t] of this.tools) {
+      tools[tool] = { requests: t.requests, bytes: t.bytes, identities: [...t.ids] };
+    }
+    return { counts: this.totals, malformedSample: this.malformedSample, tools };
+  }
+}

@@ -1,0 +1,255 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AppConfig } from '../../config/app-config';
+import { DomainError, ErrorCode } from '../../common/domain-error';
+import { EvidenceService } from '../evidence/evidence.service';
+import { LogIngestEntity } from './entities/log-ingest.entity';
+import { HostMatchCache } from './ingest/host-match-cache';
+import { IpLeaseMap } from './ingest/ip-lease-map';
+import { LogIngestCore } from './ingest/log-ingest-core';
+import { runIngest } from './ingest/log-ingest-runner';
+import { fingerprintFile, openLogStream, readHeadLines } from './ingest/log-source';
+import type { IngestProgressState, MalformedSample } from './ingest/usage-rollup';
+import { LogIngestRepository } from './log-ingest.repository';
+import { NETWORK_FORMATS, type LineParser, type NetworkFormat } from './network.types';
+import { NETWORK_TOOL_MATCHER, type HostMatcher } from './network-tool-matcher';
+import { NetworkUsageRepository } from './network-usage.repository';
+import { detectFormat } from './parsers/detect-format';
+import { createParser } from './parsers/parser-factory';
+
+export interface IngestFileInput {
+  path: string;
+  /** the name to record (an upload's original name); defaults to the file's base name */
+  name?: string;
+  format?: NetworkFormat | 'auto';
+  zone?: string;
+  leasesPath?: string;
+  jobId?: string;
+}
+
+export interface FileIngestResult {
+  ingestId: string;
+  file: string;
+  format: NetworkFormat;
+  /** true when this exact file was ingested before: nothing was added */
+  alreadyIngested: boolean;
+  /** true when this run continued from an earlier run's committed offset */
+  resumed: boolean;
+  lines: number;
+  parsed: number;
+  malformed: number;
+  matched: number;
+  malformedSample: MalformedSample[];
+  tools: IngestProgressState['tools'];
+}
+
+/** Ingests one log file idempotently and resumably; the job and the CLI call it. */
+@Injectable()
+export class NetworkIngestService {
+  private readonly logger = new Logger('NetworkIngest');
+
+  constructor(
+    private readonly ingests: LogIngestRepository,
+    private readonly usage: NetworkUsageRepository,
+    private readonly evidence: EvidenceService,
+    private readonly config: AppConfig,
+    @Inject(NETWORK_TOOL_MATCHER) private readonly matcher: HostMatcher,
+  ) {}
+
+  async ingestFile(
+    input: IngestFileInput,
+    onBytes?: (read: number, size: number) => Promise<void>,
+  ): Promise<FileIngestResult> {
+    const name = input.name ?? basename(input.path);
+    if (input.zone) this.parser('zeek', input.zone, name); // a bad zone fails before any work
+    const size = await stat(input.path).then(
+      (s) => s.size,
+      () => {
+        throw new DomainError(ErrorCode.NotFound, `${name}: no such file`);
+      },
+    );
+    const { fingerprint } = await fingerprintFile(input.path);
+    const existing = await this.ingests.findByFingerprint(fingerprint);
+    if (existing?.status === 'completed') return toResult(existing, true, false);
+
+    const format = existing?.format
+      ? (existing.format as NetworkFormat)
+      : await this.format(input, name);
+    const leases = input.leasesPath ? await this.leases(input.leasesPath) : undefined;
+    const row = await this.ingests.startOrGet({
+      fingerprint,
+      fileName: name,
+      fileSize: size,
+      format,
+      options: {
+        zone: input.zone,
+        leases: input.leasesPath ? basename(input.leasesPath) : undefined,
+      },
+      jobId: input.jobId ?? null,
+    });
+    if (row.status === 'completed') return toResult(row, true, false);
+    const resumed = row.committedOffset > 0;
+    const parser = format === 'squid' ? 'squid-native' : this.parser(format, input.zone, name);
+    if (resumed && parser !== 'squid-native') await warmUp(parser, input.path, row.committedOffset);
+    const core = new LogIngestCore({
+      parser,
+      hosts: new HostMatchCache(this.matcher),
+      leases,
+      resumeFrom: resumed
+        ? {
+            line: row.lineNumber,
+            state: {
+              counts: {
+                lines: row.lines,
+                parsed: row.parsed,
+                malformed: row.malformed,
+                matched: row.matched,
+              },
+              malformedSample: row.malformedSample,
+              tools: row.tools,
+            },
+          }
+        : undefined,
+    });
+    if (resumed)
+      this.logger.log(`${name}: resuming at byte ${row.committedOffset}, line ${row.lineNumber}`);
+    let committed = row.committedOffset;
+    try {
+      await runIngest({
+        core,
+        chunks: await openLogStream(input.path, committed),
+        fromOffset: committed,
+        checkpointLines: this.config.networkCheckpointLines,
+        onCheckpoint: async (cp) => {
+          await this.ingests.commitCheckpoint(row.id, committed, cp);
+          committed = cp.offset;
+        },
+        onProgress: onBytes ? (read) => onBytes(read, size) : undefined,
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === ErrorCode.Conflict)) {
+        await this.ingests.markFailed(
+          row.id,
+          error instanceof Error ? error.message : String(error),
+        );
+      }
+      throw error;
+    }
+    const state = core.state();
+    await this.recordEvidence(state, row.id);
+    return {
+      ingestId: row.id,
+      file: name,
+      format,
+      alreadyIngested: false,
+      resumed,
+      ...state.counts,
+      malformedSample: state.malformedSample,
+      tools: state.tools,
+    };
+  }
+
+  private async format(input: IngestFileInput, name: string): Promise<NetworkFormat> {
+    if (input.format && input.format !== 'auto') {
+      if (!(NETWORK_FORMATS as readonly string[]).includes(input.format)) {
+        throw new DomainError(
+          ErrorCode.InvalidInput,
+          `format "${input.format}" is not one of auto, ${NETWORK_FORMATS.join(', ')}`,
+        );
+      }
+      return input.format;
+    }
+    const detected = detectFormat(await readHeadLines(input.path));
+    if (!detected) {
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `${name}: the log format is not recognised from its first lines; pass a format (${NETWORK_FORMATS.join(', ')})`,
+      );
+    }
+    return detected;
+  }
+
+  private parser(format: NetworkFormat, zone: string | undefined, name: string): LineParser {
+    try {
+      return createParser(format, { zone });
+    } catch (error) {
+      throw new DomainError(ErrorCode.InvalidInput, `${name}: ${(error as Error).message}`);
+    }
+  }
+
+  private async leases(path: string): Promise<IpLeaseMap> {
+    const text = await readFile(path, 'utf8').catch(() => {
+      throw new DomainError(ErrorCode.NotFound, `${basename(path)}: no such lease file`);
+    });
+    try {
+      return IpLeaseMap.fromCsv(text, basename(path));
+    } catch (error) {
+      throw new DomainError(ErrorCode.InvalidInput, (error as Error).message);
+    }
+  }
+
+  /** One evidence row per (identity, tool) this file touched, carrying the all-time totals. */
+  private async recordEvidence(state: IngestProgressState, ingestId: string): Promise<void> {
+    const pairs = Object.entries(state.tools).flatMap(([toolId, t]) =>
+      t.identities.map((key) => {
+        const [identityKind, identityValue] = key.split('\t');
+        return { identityKind, identityValue, toolId };
+      }),
+    );
+    const totals = await this.usage.totalsFor(pairs);
+    await this.evidence.record(
+      totals.map((t) => ({
+        toolId: t.toolId,
+        signal: 'network',
+        sourceRunId: ingestId,
+        identityKind: t.identityKind,
+        identityValue: t.identityValue,
+        firstSeen: t.firstSeen,
+        lastSeen: t.lastSeen,
+        count: t.requests,
+        bytes: t.bytes,
+        detail: { source: 'network-usage-daily' },
+        fingerprint: `network:${t.identityKind}:${t.identityValue}:${t.toolId}`,
+      })),
+    );
+  }
+}
+
+/** Header-bearing formats (#fields, #Fields, a CSV header) need the lines before the offset replayed. */
+async function warmUp(parser: LineParser, path: string, offset: number): Promise<void> {
+  let base = 0; // file offset of buf[0]
+  let tail: Buffer | undefined;
+  for await (const chunk of await openLogStream(path)) {
+    const buf = tail ? Buffer.concat([tail, chunk]) : chunk;
+    let start = 0;
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+      if (base + nl + 1 > offset) return;
+      const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
+      parser.parse(buf.toString('utf8', start, end));
+      start = nl + 1;
+    }
+    base += start;
+    tail = buf.subarray(start);
+  }
+}
+
+function toResult(
+  row: LogIngestEntity,
+  alreadyIngested: boolean,
+  resumed: boolean,
+): FileIngestResult {
+  return {
+    ingestId: row.id,
+    file: row.fileName,
+    format: row.format as NetworkFormat,
+    alreadyIngested,
+    resumed,
+    lines: row.lines,
+    parsed: row.parsed,
+    malformed: row.malformed,
+    matched: row.matched,
+    malformedSample: row.malformedSample,
+    tools: row.tools,
+  };
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../auth/audit.service';
+import { Actor, Role } from '../../auth/role';
+import { AppConfig } from '../../config/app-config';
+import type { UsageQueryDto } from './dto/network-query.dto';
+import { LogIngestRepository } from './log-ingest.repository';
+import { NetworkUsageRepository, type ToolUsageTotals } from './network-usage.repository';
+
+export type UsageReport =
+  | { level: 'tool'; tools: (ToolUsageTotals & { suppressed?: boolean })[] }
+  | {
+      level: 'person';
+      rows: {
+        identityKind: string;
+        identityValue: string;
+        toolId: string;
+        day: string;
+        requests: number;
+        bytesUp: number;
+        bytesDown: number;
+        blocked: number;
+        firstSeen: Date;
+        lastSeen: Date;
+      }[];
+    };
+
+/** Reads of the roll-ups: person-level for security, CoE and admin (audited), tool-level for leaders. */
+@Injectable()
+export class NetworkUsageService {
+  constructor(
+    private readonly usage: NetworkUsageRepository,
+    private readonly ingestRepo: LogIngestRepository,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async report(q: UsageQueryDto, actor: Actor): Promise<UsageReport> {
+    const isLeader = actor.role === Role.Leader;
+    if (isLeader || q.level === 'tool') {
+      const tools = await this.usage.toolTotals({ from: q.from, to: q.to, toolId: q.toolId });
+      if (!isLeader) return { level: 'tool', tools };
+      // a tool used by fewer than k people would point at them: leaders see only that it is used
+      const k = this.config.privacyK;
+      return {
+        level: 'tool',
+        tools: tools.map((t) =>
+          t.identities >= k
+            ? t
+            : {
+                toolId: t.toolId,
+                requests: 0,
+                bytesUp: 0,
+                bytesDown: 0,
+                blocked: 0,
+                identities: 0,
+                days: 0,
+                suppressed: true,
+              },
+        ),
+      };
+    }
+    const rows = await this.usage.findDaily({
+      from: q.from,
+      to: q.to,
+      toolId: q.toolId,
+      identityValue: q.identity,
+      limit: q.limit,
+      offset: q.offset,
+    });
+    await this.audit.recordRead(actor, 'network-usage', q.identity ?? null, {
+      from: q.from,
+      to: q.to,
+      toolId: q.toolId,
+      rows: rows.length,
+    });
+    return {
+      level: 'person',
+      rows: rows.map((r) => ({
+        identityKind: r.identityKind,
+        identityValue: r.identityValue,
+        toolId: r.toolId,
+        day: r.day,
+        requests: r.requests,
+        bytesUp: r.bytesUp,
+        bytesDown: r.bytesDown,
+        blocked: r.blocked,
+        firstSeen: r.firstSeen,
+        lastSeen: r.lastSeen,
+      })),
+    };
+  }
+
+  async ingests(limit: number, offset: number) {
+    const rows = await this.ingestRepo.list(limit, offset);
+    return {
+      ingests: rows.map((r) => ({
+        id: r.id,
+        file: r.fileName,
+        size: r.fileSize,
+        format: r.format,
+        status: r.status,
+        committedOffset: r.committedOffset,
+        lines: r.lines,
+        parsed: r.parsed,
+        malformed: r.malformed,
+        matched: r.matched,
+        malformedSample: r.malformedSample,
+        tools: Object.fromEntries(
+          Object.entries(r.tools).map(([id, t]) => [
+            id,
+            { requests: t.requests, bytes: t.bytes, identities: t.identities.length },
+          ]),
+        ),
+        jobId: r.jobId,
+        error: r.error,
+        createdAt: r.createdAt,
+        completedAt: r.completedAt,
+      })),
+    };
+  }
+}

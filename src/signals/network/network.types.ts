@@ -1,0 +1,82 @@
+// Shared shapes of the network-log signal: what a parser yields and how it is configured.
+
+export const NETWORK_FORMATS = [
+  'squid',
+  'squid-common',
+  'zeek',
+  'umbrella-dns',
+  'umbrella-proxy',
+  'zscaler',
+  'panos',
+  'cloudflare',
+  'route53',
+  'w3c',
+  'bind',
+  'windows-dns',
+  'generic-csv',
+  'generic-json',
+] as const;
+export type NetworkFormat = (typeof NETWORK_FORMATS)[number];
+
+export type NetworkIdentityKind = 'username' | 'email' | 'ip';
+
+export interface NetworkIdentity {
+  kind: NetworkIdentityKind;
+  value: string;
+}
+
+/** One log line, normalised: time in epoch ms UTC, host lower case without port or trailing dot, IDN as punycode. */
+export interface NetworkRecord {
+  time: number;
+  identity?: NetworkIdentity;
+  sourceIp?: string;
+  host: string;
+  bytesUp?: number;
+  bytesDown?: number;
+  blocked: boolean;
+}
+
+export interface MalformedLine {
+  malformed: string;
+}
+
+/** null: a line that carries no request (header, directive, comment, a log type we ignore). */
+export type ParseOutcome = NetworkRecord | MalformedLine | null;
+
+export function isMalformed(outcome: ParseOutcome): outcome is MalformedLine {
+  return outcome !== null && 'malformed' in outcome;
+}
+
+/** Which column (name or 0-based index) holds what, for the generic CSV/JSON mapping and Zscaler feeds. */
+export interface FieldMapping {
+  time: string;
+  user?: string;
+  sourceIp?: string;
+  /** a host column, or a URL column the host is taken from */
+  host?: string;
+  url?: string;
+  bytesUp?: string;
+  bytesDown?: string;
+  /** a column whose value marks a blocked request when it matches blockedPattern */
+  action?: string;
+  blockedPattern?: string;
+}
+
+export interface ParserOptions {
+  /** IANA zone for formats that log local time (PAN-OS, BIND, Windows DNS, Zscaler text time) */
+  zone?: string;
+  /** Windows DNS: 'us' (M/d/yyyy h:mm:ss AM) or 'eu' (dd/MM/yyyy HH:mm:ss); detected when absent */
+  dateOrder?: 'us' | 'eu';
+  /** Zscaler tab/CSV: the feed's configured field names in order */
+  zscalerFields?: string[];
+  /** generic CSV/JSON */
+  mapping?: FieldMapping;
+  /** generic CSV: the header line, when the file has none */
+  csvHeader?: string[];
+}
+
+/** A parser for one file. Stateful parsers (Zeek #fields, W3C #Fields) keep their header here. */
+export interface LineParser {
+  readonly format: NetworkFormat;
+  parse(line: string): ParseOutcome;
+}

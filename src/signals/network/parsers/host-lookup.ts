@@ -1,0 +1,42 @@
+import type { NetworkIdentity } from '../network.types';
+
+/** Resolves a host given as bytes to a tool id (null: no tool). Implemented by HostMatchCache. */
+export interface HostLookup {
+  matchBytes(buf: Buffer, start: number, end: number): string | null;
+}
+
+/** What a byte-level scan of one line leaves behind; reused across lines to avoid allocation. */
+export interface HotHit {
+  time: number;
+  toolId: string | null;
+  identity: NetworkIdentity | undefined;
+  sourceIp: string | undefined;
+  bytesUp: number | undefined;
+  bytesDown: number | undefined;
+  blocked: boolean;
+  reason: string;
+}
+
+export function emptyHotHit(): HotHit {
+  return {
+    time: 0,
+    toolId: null,
+    identity: undefined,
+    sourceIp: undefined,
+    bytesUp: undefined,
+    bytesDown: undefined,
+    blocked: false,
+    reason: '',
+  };
+}
+
+export const enum ScanResult {
+  /** no request on this line (blank) */
+  Skip = 0,
+  /** a valid request to a host that is no tool */
+  NoTool = 1,
+  /** a valid request to a tool; hit holds it */
+  Tool = 2,
+  /** hit.reason says why */
+  Malformed = 3,
+}

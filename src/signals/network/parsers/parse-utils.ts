@@ -1,0 +1,132 @@
+// Small normalisers every parser shares: hosts, identities, timestamps, numbers.
+import { domainToASCII } from 'node:url';
+import type { NetworkIdentity } from '../network.types';
+import { zonedToUtc } from './time-zone';
+
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A destination as logged (host, host:port, [v6]:port, URL, host with trailing dot) → host in
+ * lower case, no port, no trailing dot, IDN as punycode. undefined when nothing host-like is left.
+ */
+export function normalizeHost(raw: string | undefined | null): string | undefined {
+  if (!raw) return undefined;
+  let s = raw.trim();
+  if (s === '' || s === '-') return undefined;
+  const scheme = s.indexOf('://');
+  if (scheme >= 0 && scheme < 12) s = s.slice(scheme + 3);
+  let end = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c === 32) {
+      end = i;
+      break;
+    }
+  }
+  s = s.slice(0, end);
+  const at = s.lastIndexOf('@');
+  if (at >= 0) s = s.slice(at + 1);
+  if (s.startsWith('[')) {
+    const close = s.indexOf(']');
+    s = close > 0 ? s.slice(1, close) : s.slice(1);
+  } else {
+    const colon = s.indexOf(':');
+    // one colon: host:port; several: a bare IPv6 address, kept whole
+    if (colon >= 0 && s.indexOf(':', colon + 1) < 0) s = s.slice(0, colon);
+  }
+  while (s.endsWith('.')) s = s.slice(0, -1);
+  if (s.startsWith('.')) s = s.replace(/^\.+/, '');
+  if (s === '') return undefined;
+  s = s.toLowerCase();
+  if (NON_ASCII.test(s)) {
+    const ascii = domainToASCII(s);
+    if (!ascii) return undefined;
+    s = ascii;
+  }
+  return s;
+}
+
+/**
+ * A logged user (e-mail, UPN, DOMAIN\user, "Last, First (user@corp)", plain login) else the
+ * source IP → identity. Values are lower-cased so one person has one key across formats.
+ */
+export function identityFrom(
+  user: string | undefined | null,
+  sourceIp?: string | undefined | null,
+): NetworkIdentity | undefined {
+  let u = user?.trim();
+  if (u && u !== '-' && u !== '(empty)' && u.toLowerCase() !== 'unknown') {
+    const paren = /\(([^()]+)\)\s*$/.exec(u);
+    if (paren) u = paren[1].trim();
+    u = u.toLowerCase();
+    if (u.includes('@')) return { kind: 'email', value: u };
+    return { kind: 'username', value: u };
+  }
+  const ip = sourceIp?.trim();
+  if (ip && ip !== '-') return { kind: 'ip', value: ip.toLowerCase() };
+  return undefined;
+}
+
+/** A non-negative integer, or undefined for '-', '', (empty) and garbage. */
+export function parseCount(raw: string | number | undefined | null): number | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) && raw >= 0 ? Math.floor(raw) : undefined;
+  if (raw === '' || raw === '-') return undefined;
+  const n = Number(/^\d{1,3}(,\d{3})+$/.test(raw) ? raw.replace(/,/g, '') : raw);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : undefined;
+}
+
+const ISO_NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * Timestamps as logs write them: epoch seconds (with fraction), ms, µs or ns (by magnitude,
+ * number or digit string), ISO-8601 / RFC3339 with offset or Z. An ISO time with no offset
+ * is UTC here; formats that log local time convert before calling this.
+ */
+export function parseTimestamp(raw: string | number | undefined | null): number | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw === 'number') return epochByMagnitude(raw);
+  const s = raw.trim();
+  if (s === '' || s === '-') return undefined;
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    if (s.length > 16 && !s.includes('.')) {
+      // nanoseconds overflow double precision for ms only beyond year 2255; BigInt keeps it exact
+      return Number(BigInt(s) / 1_000_000n);
+    }
+    return epochByMagnitude(Number(s));
+  }
+  const iso = ISO_NO_ZONE.test(s) ? `${s.replace(' ', 'T')}Z` : s;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function epochByMagnitude(n: number): number | undefined {
+  if (!Number.isFinite(n) || n < 0) return undefined;
+  if (n < 1e11) return Math.round(n * 1000); // seconds
+  if (n < 1e14) return Math.round(n); // ms
+  if (n < 1e17) return Math.round(n / 1000); // µs
+  return Math.round(n / 1e6); // ns
+}
+
+export function malformed(reason: string): { malformed: string } {
+  return { malformed: reason };
+}
+
+const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
+
+/** As parseTimestamp, but an ISO time without an offset is wall-clock time in zone. */
+export function parseTimestampInZone(
+  raw: string | number | undefined | null,
+  zone: string | undefined,
+): number | undefined {
+  if (zone && typeof raw === 'string') {
+    const m = ISO_PARTS.exec(raw.trim());
+    if (m) {
+      const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+      return zonedToUtc(zone, +m[1], +m[2], +m[3], +m[4], +m[5], +(m[6] ?? 0), ms);
+    }
+  }
+  return parseTimestamp(raw);
+}

@@ -1,0 +1,155 @@
+// Zeek conn/dns/ssl/http logs: ASCII TSV (columns from #fields, never by position) and JSON
+// (LogAscii::use_json, epoch or ISO ts, with or without json-streaming-logs' _path).
+import type { LineParser, NetworkFormat, NetworkRecord, ParseOutcome } from '../network.types';
+import { identityFrom, malformed, normalizeHost, parseCount, parseTimestamp } from './parse-utils';
+
+type ZeekPath = 'conn' | 'dns' | 'ssl' | 'http';
+type Getter = (name: string) => string | number | undefined;
+
+function unescapeSeparator(raw: string): string {
+  return raw.replace(/\\x([0-9a-fA-F]{2})/g, (_m, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+}
+
+const ZEEK_PATHS: readonly string[] = ['conn', 'dns', 'ssl', 'http'] satisfies ZeekPath[];
+
+function pathOf(raw: string | undefined): ZeekPath | undefined {
+  return raw !== undefined && ZEEK_PATHS.includes(raw) ? (raw as ZeekPath) : undefined;
+}
+
+/** A JSON record without _path: tell the log by the fields only it has. */
+function guessPath(o: Record<string, unknown>): ZeekPath | undefined {
+  if ('query' in o || 'qtype_name' in o) return 'dns';
+  if ('server_name' in o || 'ssl_history' in o || 'cipher' in o) return 'ssl';
+  if ('uri' in o || 'method' in o || 'status_code' in o) return 'http';
+  if ('conn_state' in o || 'orig_bytes' in o || 'service' in o) return 'conn';
+  return undefined;
+}
+
+export class ZeekParser implements LineParser {
+  readonly format: NetworkFormat = 'zeek';
+  private separator = '\t';
+  private unset = '-';
+  private empty = '(empty)';
+  private path: ZeekPath | undefined;
+  private rawPath = '';
+  private columns = new Map<string, number>();
+
+  parse(line: string): ParseOutcome {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (text.trim() === '') return null;
+    if (text.startsWith('#')) {
+      this.directive(text);
+      return null;
+    }
+    if (text.startsWith('{')) return this.parseJson(text);
+    if (this.columns.size === 0) return malformed('data line before any #fields header');
+    if (!this.path) return null; // a Zeek log we do not read (files, x509, …)
+    const cells = text.split(this.separator);
+    const get: Getter = (name) => {
+      const i = this.columns.get(name);
+      if (i === undefined) return undefined;
+      const v = cells[i];
+      return v === undefined || v === this.unset || v === this.empty ? undefined : v;
+    };
+    if (cells.length !== this.columns.size) {
+      return malformed(`expected ${this.columns.size} fields from #fields, found ${cells.length}`);
+    }
+    return this.record(this.path, get);
+  }
+
+  private directive(text: string): void {
+    if (text.startsWith('#separator')) {
+      this.separator = unescapeSeparator(text.slice('#separator'.length).trim()) || '\t';
+      return;
+    }
+    const [name, ...rest] = text.split(this.separator);
+    const value = rest.join(this.separator);
+    switch (name) {
+      case '#unset_field':
+        this.unset = value;
+        break;
+      case '#empty_field':
+        this.empty = value;
+        break;
+      case '#path':
+        this.rawPath = value;
+        this.path = pathOf(value);
+        break;
+      case '#fields':
+        this.columns = new Map(rest.map((f, i) => [f, i]));
+        break;
+      default:
+        break;
+    }
+  }
+
+  private parseJson(text: string): ParseOutcome {
+    let o: Record<string, unknown>;
+    try {
+      o = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return malformed('invalid JSON');
+    }
+    const path = typeof o._path === 'string' ? pathOf(o._path) : guessPath(o);
+    if (!path) return null;
+    const get: Getter = (name) => {
+      const v = o[name];
+      return typeof v === 'string' || typeof v === 'number' ? v : undefined;
+    };
+    return this.record(path, get);
+  }
+
+  private record(path: ZeekPath, get: Getter): ParseOutcome {
+    const time = parseTimestamp(get('ts'));
+    if (time === undefined) return malformed(`ts "${String(get('ts'))}" is not a time`);
+    const sourceIp = get('id.orig_h')?.toString();
+    const base = { time, sourceIp, identity: identityFrom(undefined, sourceIp), blocked: false };
+    let rec: NetworkRecord | undefined;
+    switch (path) {
+      case 'dns': {
+        const host = normalizeHost(get('query')?.toString());
+        if (!host) return null; // a query with no name (e.g. a bare response) carries no request
+        rec = { ...base, host };
+        break;
+      }
+      case 'ssl': {
+        const host = normalizeHost(get('server_name')?.toString());
+        if (!host) return null; // TLS without SNI: no destination name to match
+        rec = { ...base, host };
+        break;
+      }
+      case 'http': {
+        const host = normalizeHost(get('host')?.toString());
+        if (!host) return null;
+        const user = get('username')?.toString();
+        rec = {
+          ...base,
+          host,
+          identity: identityFrom(user, sourceIp),
+          bytesUp: parseCount(get('request_body_len')),
+          bytesDown: parseCount(get('response_body_len')),
+        };
+        break;
+      }
+      case 'conn': {
+        const host = normalizeHost(get('id.resp_h')?.toString());
+        if (!host) return malformed('conn record has no id.resp_h');
+        rec = {
+          ...base,
+          host,
+          bytesUp: parseCount(get('orig_bytes')),
+          bytesDown: parseCount(get('resp_bytes')),
+        };
+        break;
+      }
+    }
+    return rec;
+  }
+
+  /** The #path of the TSV log being read, for reports. */
+  get logPath(): string {
+    return this.rawPath;
+  }
+}

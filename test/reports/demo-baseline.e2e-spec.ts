@@ -1,0 +1,152 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { DemoRun } from '../../src/reports/demo/demo-baseline.service';
+import { DemoBaselineService } from '../../src/reports/demo/demo-baseline.service';
+import type { BaselineModel } from '../../src/reports/model/report.types';
+import { launchChromium } from '../../src/reports/render/pdf.renderer';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe(DemoBaselineService.name, () => {
+  let t: TestApp;
+  let out: string;
+  let run: DemoRun;
+  let model: BaselineModel;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    out = mkdtempSync(join(tmpdir(), 'aic-demo-'));
+    run = await t.app.get(DemoBaselineService).run(out, { now: new Date('2026-03-01T09:00:00Z') });
+    model = JSON.parse(readFileSync(join(out, 'baseline.json'), 'utf8'));
+  }, 180_000);
+
+  afterAll(async () => {
+    await t.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('should write the report set into the folder', () => {
+    for (const f of [
+      'baseline.html',
+      'baseline.pdf',
+      'baseline.json',
+      'inventory.xlsx',
+      'inventory.csv',
+      'findings.csv',
+      'demo-truth.json',
+    ]) {
+      expect(existsSync(join(out, f))).toBe(true);
+    }
+    expect(readFileSync(join(out, 'baseline.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(existsSync(join(out, 'demo-input', 'repositories', 'payments-api', '.git'))).toBe(true);
+  });
+
+  it('should agree with the demo organisation’s known truth', () => {
+    const truth = run.truth;
+    expect(model.headline).toMatchObject({
+      headcount: truth.headcount,
+      observedUsers: truth.observedUsers,
+      respondents: truth.respondents,
+      selfReportedUsers: truth.selfReportedUsers,
+      toolsInUse: truth.toolsInUse.length,
+      repositoriesWithAi: truth.repositoriesWithAi.length,
+      repositoriesTotal: truth.repositoriesWithAi.length + truth.repositoriesWithoutAi.length,
+      disclosureGap:
+        Math.round(
+          (truth.undisclosedPairs / (truth.undisclosedPairs + truth.disclosedPairs)) * 1000,
+        ) / 1000,
+    });
+    const k = model.k;
+    const shown = (n: number | undefined) => (n === undefined ? 0 : n > 0 && n < k ? null : n);
+    for (const row of model.tools) {
+      expect({
+        tool: row.toolId,
+        observed: row.observedPeople,
+        said: row.selfReportedPeople,
+      }).toEqual({
+        tool: row.toolId,
+        observed: shown(truth.toolPeople[row.toolId]),
+        said: shown(truth.selfReportedPeople[row.toolId]),
+      });
+    }
+    expect(model.recommendations.block.map((b) => b.toolId)).toEqual(
+      expect.arrayContaining(truth.prohibitedToolIds),
+    );
+  });
+
+  it('should find the data-class violation and the personal Copilot accounts the demo planted', async () => {
+    const violations = await t.dataSource.query(
+      `SELECT subject_id AS repository, tool_id AS "toolId" FROM finding
+        WHERE subject_type = 'repository' AND sanction_status = 'violation' ORDER BY 1, 2`,
+    );
+    expect(violations).toEqual(run.truth.dataClassViolations);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM finding
+        WHERE subject_type = 'person' AND factors @> '[{"key": "violation.personal-account"}]'`,
+    );
+    expect(n).toBe(run.truth.personalAccountUsers);
+  });
+
+  it('should show the change since the first baseline', () => {
+    expect(model.change).not.toBeNull();
+    expect(model.change!.observedShare.after).toBeGreaterThan(model.change!.observedShare.before);
+    expect(model.change!.selfReportedShare.before).toBeNull();
+  });
+
+  it('should keep names and e-mail addresses out of the leaders’ report', () => {
+    const html = readFileSync(join(out, 'baseline.html'), 'utf8');
+    expect(html).not.toMatch(/@northwind\.example/);
+    expect(JSON.stringify(model)).not.toMatch(/@northwind\.example|"p\d{3}"/);
+    expect(readFileSync(join(out, 'findings.csv'), 'utf8')).toMatch(/@northwind\.example/);
+  });
+
+  describe('in headless Chromium', () => {
+    let browser: Browser;
+
+    beforeAll(async () => {
+      browser = await launchChromium();
+    });
+
+    afterAll(() => browser.close());
+
+    it('should draw every chart and show the key numbers when the HTML is opened', async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      // No network at view time: any request leaving the page fails the test.
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.setContent(readFileSync(join(out, 'baseline.html'), 'utf8'), {
+        waitUntil: 'load',
+      });
+      await page.waitForFunction(
+        () => (window as unknown as { __reportReady?: boolean }).__reportReady === true,
+      );
+      const inked = await page.evaluate(() =>
+        [...document.querySelectorAll('canvas')].map((c) => {
+          const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4)
+            if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) n++;
+          return { id: c.id, inked: n / (c.width * c.height) };
+        }),
+      );
+      expect(inked.map((c) => c.id)).toEqual(['chart-tools', 'chart-tiers', 'chart-teams']);
+      for (const c of inked) expect(c.inked).toBeGreaterThan(0.02);
+      await expect(page.locator('#kpi-observed').innerText()).resolves.toBe(
+        `${Math.round(model.headline.observedShare * 100)}%`,
+      );
+      await expect(page.locator('#kpi-tools').innerText()).resolves.toBe(
+        String(model.headline.toolsInUse),
+      );
+      const shot = await page.screenshot({ fullPage: true });
+      expect(shot.subarray(1, 4).toString()).toBe('PNG');
+      expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([]);
+      await page.close();
+    });
+
+    it('should render the PDF with its pages when printed', () => {
+      const pdf = readFileSync(join(out, 'baseline.pdf')).toString('latin1');
+      expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    });
+  });
+});
