@@ -16,7 +16,10 @@ describe('network ingest resumed after a killed worker', () => {
   const workers: ReturnType<typeof startProcess>[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ redis: true, env: { NETWORK_CHECKPOINT_LINES: '1000' } });
+    t = await createTestApp({
+      redis: true,
+      env: { NETWORK_CHECKPOINT_LINES: '1000', JOB_LOCK_MS: '4000' },
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-resume-'));
     log = await writeSquidLog(path.join(dir, 'access.log'), 300_000, { aiShare: 0.2 });
   });

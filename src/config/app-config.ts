@@ -18,6 +18,7 @@ export class AppConfig {
   readonly privacyK: number;
   readonly jobConcurrency: number;
   readonly jobAttempts: number;
+  readonly jobLockMs: number;
   readonly uploadMaxBytes: number;
   readonly chromiumPath: string;
   readonly riskWeights: Record<string, number>;
@@ -39,6 +40,7 @@ export class AppConfig {
     this.privacyK = env.PRIVACY_K_DEFAULT;
     this.jobConcurrency = env.JOB_CONCURRENCY;
     this.jobAttempts = env.JOB_ATTEMPTS;
+    this.jobLockMs = env.JOB_LOCK_MS;
     this.uploadMaxBytes = env.UPLOAD_MAX_BYTES;
     this.chromiumPath = env.CHROMIUM_PATH;
     this.riskWeights = parseRiskWeights(env.RISK_WEIGHTS);

@@ -72,6 +72,13 @@ export class EnvSchema {
   @Max(20)
   JOB_ATTEMPTS = 3;
 
+  /** How long a worker's claim on a Bull job lasts without renewal: a dead worker's job moves on after it. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1000)
+  @Max(600_000)
+  JOB_LOCK_MS = 30_000;
+
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1024)

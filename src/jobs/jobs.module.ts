@@ -40,6 +40,7 @@ export class JobsModule {
                   config.redisPrefix,
                   config.jobConcurrency,
                   config.jobAttempts,
+                  config.jobLockMs,
                 )
               : new InProcessTransport(executor, jobs, config.jobConcurrency, config.jobAttempts),
         },

@@ -20,12 +20,21 @@ export class BullTransport implements JobTransport {
     private readonly prefix: string,
     private readonly concurrency: number,
     private readonly attempts: number,
+    private readonly lockMs: number,
   ) {}
 
   private queue(name: QueueName): Bull.Queue<BullPayload> {
     let q = this.queues.get(name);
     if (!q) {
-      q = new Bull<BullPayload>(name, this.redisUrl, { prefix: this.prefix });
+      q = new Bull<BullPayload>(name, this.redisUrl, {
+        prefix: this.prefix,
+        // A worker renews its lock at half this period; a killed worker's job is taken over after it.
+        settings: {
+          lockDuration: this.lockMs,
+          lockRenewTime: this.lockMs / 2,
+          stalledInterval: this.lockMs,
+        },
+      });
       q.on('error', (e) => this.logger.error(`queue ${name}: ${e.message}`));
       this.queues.set(name, q);
     }
