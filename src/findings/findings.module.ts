@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PeopleModule } from '../people/people.module';
+import { ReposModule } from '../signals/repos/repos.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { CorrelateProcessor } from './correlation/correlate.processor';
 import { CORRELATION_SOURCES } from './correlation/correlation-sources';
@@ -20,6 +21,7 @@ import { TriageService } from './triage/triage.service';
     TypeOrmModule.forFeature([FindingEntity, FindingEventEntity, SuppressedFingerprintEntity]),
     PeopleModule,
     SurveysModule,
+    ReposModule,
   ],
   controllers: [FindingsController],
   providers: [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../../catalog/catalog.service';
 import { PeopleService } from '../../people/people.service';
+import { ReposService } from '../../signals/repos/repos.service';
 import type { ResolvableKind } from '../../people/identity/identity-rules';
 import { SurveysService } from '../../surveys/surveys.service';
 import type { SurveyDisclosure } from '../disclosure/disclosure';
@@ -11,9 +12,8 @@ import { InMemoryCorrelationSources } from './correlation-sources';
 const PAGE = 1000;
 
 /**
- * Binds correlation to the catalog, people and surveys modules. Any part given through `set()`
- * (the embedded demo, the benchmark, repository classifications until the repository module
- * provides them) takes the place of its module.
+ * Binds correlation to the catalog, people, surveys and repository modules. Any part given
+ * through `set()` (the embedded demo, the benchmark) takes the place of its module.
  */
 @Injectable()
 export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
@@ -23,6 +23,7 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
     private readonly catalog: CatalogService,
     private readonly peopleService: PeopleService,
     private readonly surveys: SurveysService,
+    private readonly repos: ReposService,
   ) {
     super();
   }
@@ -95,5 +96,10 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
         account,
       })),
     };
+  }
+
+  override async repositories() {
+    if (this.given.has('repositories')) return super.repositories();
+    return (await this.repos.classifications()).map((r) => ({ ...r, team: null }));
   }
 }

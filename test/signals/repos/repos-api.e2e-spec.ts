@@ -136,6 +136,43 @@ describe('repos API', () => {
     expect(again.requests).toBe(1);
   });
 
+  it('should turn a repository classified pii into a data-class violation when correlating', async () => {
+    // Policy: Cursor is sanctioned for public and internal code only.
+    await t.http
+      .put('/api/catalog/tools/cursor/policy')
+      .set(bearer(t.tokens.coe))
+      .send({ status: 'sanctioned', dataClasses: ['public', 'internal'] })
+      .expect(200);
+    const queued = await t.http
+      .post('/api/findings/correlate')
+      .set(bearer(t.tokens.security))
+      .expect(202);
+    await expect(waitForJob(t, queued.body.id as string)).resolves.toMatchObject({
+      state: 'completed',
+    });
+
+    const res = await t.http
+      .get('/api/findings?subjectType=repository&toolId=cursor&limit=100')
+      .set(bearer(t.tokens.security))
+      .expect(200);
+    const bySubject = new Map<
+      string,
+      { sanctionStatus: string; dataClasses: string[]; factors: { reason: string }[] }
+    >(res.body.items.map((f: { subjectId: string }) => [f.subjectId, f]));
+    // acme/commits carries the GitHub topic "pii"; acme/assistants has no classification.
+    expect(bySubject.get('acme/commits')).toMatchObject({
+      sanctionStatus: 'violation',
+      dataClasses: ['pii'],
+    });
+    expect(
+      bySubject
+        .get('acme/commits')!
+        .factors.map((f) => f.reason)
+        .join(' '),
+    ).toMatch(/pii/);
+    expect(bySubject.get('acme/assistants')).toMatchObject({ sanctionStatus: 'sanctioned' });
+  });
+
   it('should refuse bad requests and roles when the body or role is wrong', async () => {
     const both = await t.http
       .post('/api/repos/scans')
