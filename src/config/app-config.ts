@@ -24,9 +24,13 @@ export class AppConfig {
   readonly riskWeights: Record<string, number>;
   readonly networkWatchDir?: string;
   readonly networkCheckpointLines: number;
+  readonly smtpFrom: string;
+  /** without a trailing slash */
+  readonly publicUrl?: string;
   // Secrets are not enumerable, so a stray JSON.stringify(config) or console.log cannot leak them.
   declare readonly githubToken?: string;
   declare readonly surveyPseudonymKey?: string;
+  declare readonly smtpUrl?: string;
 
   constructor(env: EnvSchema) {
     this.databaseUrl = env.DATABASE_URL;
@@ -46,6 +50,9 @@ export class AppConfig {
     this.riskWeights = parseRiskWeights(env.RISK_WEIGHTS);
     this.networkWatchDir = env.NETWORK_WATCH_DIR ? path.resolve(env.NETWORK_WATCH_DIR) : undefined;
     this.networkCheckpointLines = env.NETWORK_CHECKPOINT_LINES;
+    this.smtpFrom = env.SMTP_FROM;
+    this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+    Object.defineProperty(this, 'smtpUrl', { value: env.SMTP_URL, enumerable: false });
     Object.defineProperty(this, 'githubToken', { value: env.GITHUB_TOKEN, enumerable: false });
     Object.defineProperty(this, 'surveyPseudonymKey', {
       value: env.SURVEY_PSEUDONYM_KEY,
@@ -84,6 +91,8 @@ export class AppConfig {
       'SURVEY_PSEUDONYM_KEY',
       'RISK_WEIGHTS',
       'NETWORK_WATCH_DIR',
+      'SMTP_URL',
+      'PUBLIC_URL',
     ]) {
       if (env[key] !== undefined) raw[key] = env[key];
     }

@@ -104,6 +104,25 @@ export class EnvSchema {
   @Transform(blankToUndefined)
   @IsString()
   RISK_WEIGHTS?: string;
+
+  /** Mail server for survey invitations and reminders; may carry user:password, so it is a secret. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of survey e-mails, e.g. `AI Census <ai-census@example.com>`. */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = 'AI Census <ai-census@localhost>';
+
+  /** Base URL respondents reach the service at (behind a proxy); links use the request's host when unset. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'must be an http(s) URL without query or fragment',
+  })
+  PUBLIC_URL?: string;
 }
 
 /** Variables whose values are never echoed, not even in a validation error. */
@@ -112,4 +131,5 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'SURVEY_PSEUDONYM_KEY',
   'DATABASE_URL',
   'REDIS_URL',
+  'SMTP_URL',
 ]);

@@ -14,6 +14,7 @@ export enum JobName {
   IngestLogs = 'network.ingest-logs',
   Correlate = 'findings.correlate',
   Report = 'reports.build',
+  SendSurveyMail = 'surveys.send-mail',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
@@ -24,6 +25,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.IngestLogs]: QueueName.Ingest,
   [JobName.Correlate]: QueueName.Correlate,
   [JobName.Report]: QueueName.Report,
+  [JobName.SendSurveyMail]: QueueName.Survey,
 };
 
 export function isJobName(value: string): value is JobName {

@@ -14,19 +14,25 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditService } from '../auth/audit.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
+import { JobName } from '../jobs/job-names';
+import { JobsService } from '../jobs/jobs.service';
 import {
   CreateSurveyDto,
   ImportSurveyQueryDto,
   IssueInvitationsDto,
   ReplaceQuestionsDto,
+  SendRemindersDto,
 } from './dto/survey.dto';
+import type { SendSurveyMailData } from './mail/send-survey-mail.processor';
+import { SurveyMailer } from './mail/survey-mailer.service';
 import { parseMapping, SurveyImportService } from './survey-import.service';
 import { SurveysService } from './surveys.service';
 
@@ -38,10 +44,6 @@ interface UploadedExport {
   size: number;
 }
 
-function baseUrlOf(req: Request): string {
-  return `${req.protocol}://${req.get('host')}`;
-}
-
 @ApiTags('surveys')
 @ApiBearerAuth()
 @Controller('api/surveys')
@@ -50,7 +52,27 @@ export class SurveysController {
     private readonly surveys: SurveysService,
     private readonly imports: SurveyImportService,
     private readonly audit: AuditService,
+    private readonly mailer: SurveyMailer,
+    private readonly jobs: JobsService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** PUBLIC_URL when the service runs behind a proxy, else the host the request came to. */
+  private baseUrlOf(req: Request): string {
+    return this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  }
+
+  private async enqueueMail(actor: Actor, data: SendSurveyMailData) {
+    const job = await this.jobs.enqueue(JobName.SendSurveyMail, data, { actor });
+    await this.audit.record({
+      actor,
+      action: data.kind === 'invitation' ? 'survey.invite.send' : 'survey.remind.send',
+      targetType: 'survey',
+      targetId: data.surveyId,
+      detail: { recipients: data.personIds.length, jobId: job.id },
+    });
+    return job;
+  }
 
   @Post()
   @Roles(Role.Admin, Role.Coe)
@@ -104,18 +126,38 @@ export class SurveysController {
     await this.audit.record({ actor, action: 'survey.close', targetType: 'survey', targetId: id });
   }
 
-  /** Issues links; `?format=csv` answers with the mail-merge CSV instead of JSON. */
+  /**
+   * Issues links; `?format=csv` answers with the mail-merge CSV instead of JSON. With `send: true`
+   * the links are e-mailed by a job instead and the job is the answer (202).
+   */
   @Post(':id/invitations')
   @Roles(Role.Admin, Role.Coe)
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiResponse({ status: 201, description: 'links issued (JSON, or CSV with ?format=csv)' })
+  @ApiResponse({ status: 202, description: 'send: true — the e-mail job, as GET /api/jobs/:id' })
+  @ApiResponse({ status: 503, description: 'send: true but SMTP_URL is not configured' })
   async invite(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: IssueInvitationsDto,
     @Query('format') format: string | undefined,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Res() res: Response,
     @CurrentActor() actor: Actor,
-  ) {
-    const result = await this.surveys.issueInvitations(id, dto, baseUrlOf(req));
+  ): Promise<void> {
+    if (dto.send) {
+      this.mailer.requireEnabled();
+      const personIds = await this.surveys.resolveInvitees(id, dto);
+      const job = await this.enqueueMail(actor, {
+        surveyId: id,
+        kind: 'invitation',
+        personIds,
+        expiresInDays: dto.expiresInDays,
+        baseUrl: this.baseUrlOf(req),
+      });
+      res.status(202).json(job);
+      return;
+    }
+    const result = await this.surveys.issueInvitations(id, dto, this.baseUrlOf(req));
     await this.audit.record({
       actor,
       action: 'survey.invite',
@@ -123,20 +165,41 @@ export class SurveysController {
       targetId: id,
       detail: { issued: result.issued },
     });
-    return sendLinks(res, id, format, result);
+    sendLinks(res, id, format, result);
   }
 
-  /** New links for those who have not answered, as JSON or (`?format=csv`) a mail-merge CSV. */
+  /**
+   * New links for those who have not answered, as JSON or (`?format=csv`) a mail-merge CSV; with
+   * `send: true` they are e-mailed by a job and the job is the answer (202).
+   */
   @Post(':id/reminders')
   @Roles(Role.Admin, Role.Coe)
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiResponse({ status: 201, description: 'links issued (JSON, or CSV with ?format=csv)' })
+  @ApiResponse({ status: 202, description: 'send: true — the e-mail job, as GET /api/jobs/:id' })
+  @ApiResponse({ status: 503, description: 'send: true but SMTP_URL is not configured' })
   async remind(
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: SendRemindersDto,
     @Query('format') format: string | undefined,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Res() res: Response,
     @CurrentActor() actor: Actor,
-  ) {
-    const result = await this.surveys.remind(id, baseUrlOf(req));
+  ): Promise<void> {
+    if (dto.send) {
+      this.mailer.requireEnabled();
+      const personIds = await this.surveys.pendingInvitees(id);
+      const job = await this.enqueueMail(actor, {
+        surveyId: id,
+        kind: 'reminder',
+        personIds,
+        expiresInDays: dto.expiresInDays,
+        baseUrl: this.baseUrlOf(req),
+      });
+      res.status(202).json(job);
+      return;
+    }
+    const result = await this.surveys.remind(id, this.baseUrlOf(req), dto.expiresInDays);
     await this.audit.record({
       actor,
       action: 'survey.remind',
@@ -144,7 +207,7 @@ export class SurveysController {
       targetId: id,
       detail: { issued: result.issued },
     });
-    return sendLinks(res, id, format, result);
+    sendLinks(res, id, format, result);
   }
 
   @Post(':id/open-link')
@@ -154,7 +217,7 @@ export class SurveysController {
     @Req() req: Request,
     @CurrentActor() actor: Actor,
   ) {
-    const link = await this.surveys.createOpenLink(id, baseUrlOf(req));
+    const link = await this.surveys.createOpenLink(id, this.baseUrlOf(req));
     await this.audit.record({
       actor,
       action: 'survey.open-link',
@@ -228,15 +291,16 @@ function sendLinks<T extends { csv: string }>(
   id: string,
   format: string | undefined,
   result: T,
-) {
-  res.setHeader('Cache-Control', 'no-store');
+): void {
+  res.status(201).setHeader('Cache-Control', 'no-store');
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="survey-${id}-invitations.csv"`);
-    return result.csv;
+    res.send(result.csv);
+    return;
   }
   const { csv: _csv, ...json } = result;
-  return json;
+  res.json(json);
 }
 
 function requireFile(file: UploadedExport | undefined): UploadedExport {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SendSurveyMailProcessor } from './mail/send-survey-mail.processor';
+import { SurveyMailer } from './mail/survey-mailer.service';
 import { PeopleModule } from '../people/people.module';
 import { SurveyDraftEntity } from './entities/survey-draft.entity';
 import { SurveyInvitationEntity } from './entities/survey-invitation.entity';
@@ -33,6 +35,8 @@ import { SurveysService } from './surveys.service';
     SurveyImportService,
     SurveyFormService,
     SurveySecrets,
+    SurveyMailer,
+    SendSurveyMailProcessor,
     { provide: SurveyCatalog, useClass: CatalogSurveyCatalog },
   ],
   exports: [SurveysService, SurveyImportService],

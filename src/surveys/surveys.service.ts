@@ -157,12 +157,14 @@ export class SurveysService {
     return this.questionsOf(id);
   }
 
-  /**
-   * Single-use links, one per person. Tokens are returned once (and as a mail-merge CSV) and stored
-   * only as hashes; issuing again rotates the link of anyone who has not answered yet.
-   */
-  async issueInvitations(id: string, dto: IssueInvitationsDto, baseUrl: string) {
-    const survey = await this.requireSurvey(id);
+  /** Who an invitation request names, checked (open survey, known people, someone at all). */
+  async resolveInvitees(
+    surveyOrId: SurveyEntity | string,
+    dto: Pick<IssueInvitationsDto, 'personIds' | 'teamId' | 'everyone'>,
+  ): Promise<string[]> {
+    const survey =
+      typeof surveyOrId === 'string' ? await this.requireSurvey(surveyOrId) : surveyOrId;
+    const id = survey.id;
     if (survey.status !== 'open')
       throw new DomainError(ErrorCode.Conflict, `survey ${id} is ${survey.status}`);
     let personIds: string[] = [];
@@ -186,6 +188,16 @@ export class SurveysService {
         ErrorCode.InvalidInput,
         'no one to invite: give personIds, teamId or everyone',
       );
+    return personIds;
+  }
+
+  /**
+   * Single-use links, one per person. Tokens are returned once (and as a mail-merge CSV) and stored
+   * only as hashes; issuing again rotates the link of anyone who has not answered yet.
+   */
+  async issueInvitations(id: string, dto: IssueInvitationsDto, baseUrl: string) {
+    const survey = await this.requireSurvey(id);
+    const personIds = await this.resolveInvitees(survey, dto);
     const tokens = new Map(personIds.map((p) => [p, newLinkToken()]));
     const expiresAt = new Date(Date.now() + (dto.expiresInDays ?? 30) * DAY_MS);
     const issued = await this.repo.upsertInvitations(
@@ -221,12 +233,19 @@ export class SurveysService {
 
   /** Reminders: new links for everyone invited who has not answered yet (their old links stop working). */
   async remind(id: string, baseUrl: string, expiresInDays?: number) {
+    const pending = await this.pendingInvitees(id);
+    return this.issueInvitations(id, { personIds: pending, expiresInDays }, baseUrl);
+  }
+
+  /** Everyone invited who has not answered yet; a conflict when that is no one. */
+  async pendingInvitees(id: string): Promise<string[]> {
+    await this.requireSurvey(id);
     const pending = (await this.repo.invitationsOf(id))
       .filter((i) => !i.responded)
       .map((i) => i.personId);
     if (pending.length === 0)
       throw new DomainError(ErrorCode.Conflict, `survey ${id}: everyone invited has answered`);
-    return this.issueInvitations(id, { personIds: pending, expiresInDays }, baseUrl);
+    return pending;
   }
 
   /** One shared link for an anonymous survey; issuing again replaces it. */

@@ -182,6 +182,33 @@ export class IssueInvitationsDto {
   @Min(1)
   @Max(365)
   expiresInDays?: number;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: e-mail each person their link through SMTP_URL instead of returning the links; answers 202 with the send job (GET /api/jobs/:id: progress = sent/total, result = counts and failed recipients); 503 when SMTP_URL is not set',
+  })
+  @IsOptional()
+  @IsBoolean()
+  send?: boolean;
+}
+
+export class SendRemindersDto {
+  @ApiPropertyOptional({ type: Number, description: 'days the new links stay valid (default 30)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  expiresInDays?: number;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: e-mail each person their link through SMTP_URL instead of returning the links; answers 202 with the send job (GET /api/jobs/:id: progress = sent/total, result = counts and failed recipients); 503 when SMTP_URL is not set',
+  })
+  @IsOptional()
+  @IsBoolean()
+  send?: boolean;
 }
 
 export class ImportSurveyQueryDto {
