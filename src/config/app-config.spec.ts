@@ -49,4 +49,32 @@ describe(AppConfig.name, () => {
       policy: 40,
     });
   });
+
+  it('should keep SMTP_URL secret and strip the slash off PUBLIC_URL when both are set', () => {
+    const sut = AppConfig.fromEnv({
+      SMTP_URL: 'smtps://mailer:hunter2@mail.example.com:465',
+      PUBLIC_URL: 'https://census.example.org/ai/',
+    });
+    expect(sut.smtpUrl).toBe('smtps://mailer:hunter2@mail.example.com:465');
+    expect(sut.smtpFrom).toBe('AI Census <ai-census@localhost>');
+    expect(sut.publicUrl).toBe('https://census.example.org/ai');
+    expect(JSON.stringify(sut)).not.toContain('hunter2');
+    expect(Object.keys(sut)).not.toContain('smtpUrl');
+  });
+
+  it('should reject a mail or public URL of the wrong scheme without echoing the secret one', () => {
+    let message = '';
+    try {
+      AppConfig.fromEnv({ SMTP_URL: 'http://mailer:hunter2@mail.example.com' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL \(got \(value hidden\)\)/,
+    );
+    expect(message).not.toContain('hunter2');
+    expect(() => AppConfig.fromEnv({ PUBLIC_URL: 'census.example.org' })).toThrow(
+      /PUBLIC_URL: must be an http\(s\) URL/,
+    );
+  });
 });
