@@ -50,7 +50,12 @@ export class SurveyMailer {
   ): Promise<SurveyMailOutcome> {
     this.requireEnabled();
     const outcome: SurveyMailOutcome = { total: mails.length, sent: 0, failed: 0, failures: [] };
-    const transport: Transporter = createTransport(this.config.smtpUrl as string);
+    // One pooled connection reused for every message; query options in SMTP_URL still apply.
+    const transport: Transporter = createTransport({
+      url: this.config.smtpUrl,
+      pool: true,
+      maxConnections: 1,
+    });
     try {
       for (const [i, mail] of mails.entries()) {
         const reason = await this.sendOne(transport, mail);
