@@ -1,3 +1,4 @@
+import { toCsv } from '../common/csv';
 import { Injectable } from '@nestjs/common';
 import { Role, type Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -212,16 +213,16 @@ export class SurveysService {
       name: contacts.get(personId)?.name ?? null,
       url: `${baseUrl}/s/${tokens.get(personId)}`,
     }));
-    const csvCell = (v: string | null) => `"${(v ?? '').replace(/"/g, '""')}"`;
-    const csv =
-      [
-        'email,name,survey,link,expires',
-        ...links.map((l) =>
-          [l.email, l.name, survey.title, l.url, expiresAt.toISOString().slice(0, 10)]
-            .map(csvCell)
-            .join(','),
-        ),
-      ].join('\r\n') + '\r\n';
+    const csv = toCsv(
+      ['email', 'name', 'survey', 'link', 'expires'],
+      links.map((l) => [
+        l.email,
+        l.name,
+        survey.title,
+        l.url,
+        expiresAt.toISOString().slice(0, 10),
+      ]),
+    );
     return {
       issued: links.length,
       alreadyAnswered: personIds.length - issued.length,

@@ -1,15 +1,13 @@
+import { PageQueryDto } from '../../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDate,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { RISK_TIERS, SUBJECT_TYPES, TRIAGE_STATES } from '../findings.types';
@@ -17,7 +15,7 @@ import type { RiskTier, SubjectType, TriageState } from '../findings.types';
 import { TRIAGE_ACTIONS } from '../triage/triage-state-machine';
 import type { TriageAction } from '../triage/triage-state-machine';
 
-export class ListFindingsDto {
+export class ListFindingsDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() toolId?: string;
 
   @ApiPropertyOptional({ enum: RISK_TIERS }) @IsOptional() @IsIn(RISK_TIERS) tier?: RiskTier;
@@ -37,21 +35,6 @@ export class ListFindingsDto {
   @Transform(({ value }) => value === true || value === 'true')
   @IsBoolean()
   shadow?: boolean;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export class TriageDto {

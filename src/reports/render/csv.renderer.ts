@@ -1,3 +1,4 @@
+import { toCsv } from '../../common/csv';
 import type {
   BaselineModel,
   FindingsReportModel,
@@ -133,16 +134,4 @@ function findingsCsv(m: FindingsReportModel): string {
       f.evidence.map((e) => `${e.signal}: ${e.summary}`).join(' | '),
     ]),
   );
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  // A leading = + - @ would run as a formula in a spreadsheet.
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

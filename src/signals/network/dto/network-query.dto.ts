@@ -1,11 +1,11 @@
+import { PageQueryDto } from '../../../common/page-query.dto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { NETWORK_FORMATS } from '../network.types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export class UsageQueryDto {
+export class UsageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'first UTC day, YYYY-MM-DD' })
   @IsOptional()
   @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
@@ -28,21 +28,6 @@ export class UsageQueryDto {
   @IsOptional()
   @IsIn(['person', 'tool'])
   level?: 'person' | 'tool';
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit = 100;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export class UploadQueryDto {
@@ -64,19 +49,4 @@ export class UploadQueryDto {
   name?: string;
 }
 
-export class ListIngestsDto {
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-}
+export class ListIngestsDto extends PageQueryDto {}

@@ -1,15 +1,12 @@
+import { PageQueryDto } from '../../../common/page-query.dto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   Matches,
-  Max,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
@@ -48,7 +45,7 @@ export class CreateRepoScanDto {
   sbom?: boolean;
 }
 
-export class ListReposDto {
+export class ListReposDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['local', 'github'] })
   @IsOptional()
   @IsIn(['local', 'github'])
@@ -58,24 +55,9 @@ export class ListReposDto {
   @IsOptional()
   @IsString()
   owner?: string;
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
-export class RepoEvidenceQueryDto {
+export class RepoEvidenceQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -85,19 +67,4 @@ export class RepoEvidenceQueryDto {
   @IsOptional()
   @IsIn(SIGNALS)
   signal?: string;
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -1,4 +1,4 @@
-import { toCsv } from './csv.renderer';
+import { toCsv } from './csv';
 
 describe(toCsv.name, () => {
   it('should quote separators and neutralise spreadsheet formulas', () => {
