@@ -142,7 +142,7 @@ describe('spine over HTTP', () => {
     for (let i = 0; i < 40; i++) {
       const res = await t.http
         .get(`/api/jobs/${queued.body.id}`)
-        .set(bearer(t.tokens.leader))
+        .set(bearer(t.tokens.coe))
         .expect(200);
       seen.add(res.body.progress);
       if (res.body.state === 'completed') break;
@@ -157,6 +157,12 @@ describe('spine over HTTP', () => {
     });
     expect((done.result as { databaseRoundTrips: number }).databaseRoundTrips).toBe(4);
     expect([...seen].some((p) => p > 0 && p < 100)).toBe(true);
+    // A leader follows report jobs only: other results can name people.
+    const refused = await t.http
+      .get(`/api/jobs/${queued.body.id}`)
+      .set(bearer(t.tokens.leader))
+      .expect(403);
+    expect(refused.body.message).toMatch(/report jobs only/);
   });
 });
 

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DomainError, ErrorCode } from '../common/domain-error';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import { DiagnosticsJobDto, ListJobsDto } from './dto/job.dto';
 import { JobName } from './job-names';
 import { JobsService } from './jobs.service';
+
+const LEADER_VISIBLE_JOBS: ReadonlySet<JobName> = new Set([JobName.Report]);
 
 @ApiTags('jobs')
 @ApiBearerAuth()
@@ -21,8 +24,16 @@ export class JobsController {
 
   @Get(':id')
   @Roles(Role.Admin, Role.Coe, Role.Security, Role.Leader)
-  get(@Param('id') id: string) {
-    return this.jobs.get(id);
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    const job = await this.jobs.get(id);
+    // Leaders queue reports; other jobs' results can hold person-level data (scans, mail, ingests).
+    if (actor.role === Role.Leader && !LEADER_VISIBLE_JOBS.has(job.name)) {
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        `The leader role may follow report jobs only; ${job.name} is not one`,
+      );
+    }
+    return job;
   }
 
   @Post('diagnostics')
