@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FindingsModule } from '../findings/findings.module';
+import { PeopleModule } from '../people/people.module';
+import { NetworkModule } from '../signals/network/network.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { DemoBaselineService } from './demo/demo-baseline.service';
 import { ReportExportService } from './report-export.service';
@@ -11,7 +14,13 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule],
+  imports: [
+    TypeOrmModule.forFeature([ReportSnapshotEntity]),
+    FindingsModule,
+    PeopleModule,
+    SurveysModule,
+    NetworkModule,
+  ],
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,

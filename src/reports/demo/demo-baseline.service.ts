@@ -1,27 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_OPERATOR } from '../../auth/role';
 import { CatalogService } from '../../catalog/catalog.service';
-import { DATA_CLASSES } from '../../catalog/catalog.types';
-import type { DataClass, ToolDefinition, ToolMatcher } from '../../catalog/catalog.types';
+import type { ToolDefinition, ToolMatcher } from '../../catalog/catalog.types';
 import { ToolPolicyService } from '../../catalog/tool-policy.service';
 import {
   CORRELATION_SOURCES,
-  identityKey,
   InMemoryCorrelationSources,
 } from '../../findings/correlation/correlation-sources';
 import type { CorrelationSources } from '../../findings/correlation/correlation-sources';
 import { CorrelationService } from '../../findings/correlation/correlation.service';
-import type { SurveyDisclosure } from '../../findings/disclosure/disclosure';
+import { PeopleService } from '../../people/people.service';
 import { EvidenceService } from '../../signals/evidence/evidence.service';
+import { NetworkIngestService } from '../../signals/network/network-ingest.service';
+import { SurveyImportService } from '../../surveys/survey-import.service';
 import type { ExportedReportSet } from '../report-export.service';
 import { ReportExportService } from '../report-export.service';
 import { ReportsService } from '../reports.service';
 import { DEMO_CATALOG, demoCatalogMatcher } from './demo-catalog';
 import { DEMO_TOOLS } from './demo-profile';
-import { networkEvidenceFromLogs, repositoryEvidence, seatEvidence } from './demo-evidence';
+import { repositoryEvidence, seatEvidence } from './demo-evidence';
 import { writeDemoRepositories } from './demo-git.writer';
+import { directoryCsv, splitSquidLog, splitZeekLog } from './demo-inputs';
 import { generateDemoOrganisation } from './demo-org.generator';
 import type { DemoOrganisation, DemoTruth } from './demo-org.types';
 
@@ -29,13 +30,6 @@ export interface DemoRun extends ExportedReportSet {
   truth: DemoTruth;
   timings: Record<string, number>;
 }
-
-const ANSWER_CLASSES: Record<string, DataClass> = {
-  public: 'public',
-  internal: 'internal',
-  'customer personal data': 'pii',
-  'health data': 'phi',
-};
 
 /**
  * The newcomer's first run: a generated organisation goes through the whole pipeline twice (two
@@ -50,6 +44,9 @@ export class DemoBaselineService {
     private readonly exporter: ReportExportService,
     private readonly catalog: CatalogService,
     private readonly policies: ToolPolicyService,
+    private readonly people: PeopleService,
+    private readonly surveyImport: SurveyImportService,
+    private readonly network: NetworkIngestService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
 
@@ -63,7 +60,7 @@ export class DemoBaselineService {
     const now = o.now ?? new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
     if (!(this.sources instanceof InMemoryCorrelationSources)) {
       throw new Error(
-        'the demo needs the built-in correlation sources (catalog, people and surveys are then loaded by the demo)',
+        'the demo needs the built-in correlation sources (the demo lends vendor facts and repository classes)',
       );
     }
     let s = Date.now();
@@ -86,21 +83,39 @@ export class DemoBaselineService {
     rmSync(inputs, { recursive: true, force: true });
     mkdirSync(join(inputs, 'logs'), { recursive: true });
     writeDemoRepositories(join(inputs, 'repositories'), org.repositories, now);
-    writeFileSync(join(inputs, 'logs', 'squid-access.log'), org.squidLog);
-    writeFileSync(join(inputs, 'logs', 'zeek-ssl.log'), org.zeekSslLog);
-    writeFileSync(join(inputs, 'survey-google-forms.csv'), org.survey.csv);
+    const cutoff = new Date(now.getTime() - 14 * 86_400_000);
+    // The logs are cut at the midnight before the first baseline: daily roll-ups then never
+    // straddle the two ingests, and each half is ingested once like a rotated log file.
+    const split = new Date(Math.floor(cutoff.getTime() / 86_400_000) * 86_400_000);
+    const squid = splitSquidLog(org.squidLog, split);
+    const zeek = splitZeekLog(org.zeekSslLog, split);
+    const logs = {
+      before: [join(inputs, 'logs', 'squid-access.log.1'), join(inputs, 'logs', 'zeek-ssl.1.log')],
+      after: [join(inputs, 'logs', 'squid-access.log'), join(inputs, 'logs', 'zeek-ssl.log')],
+    };
+    writeFileSync(logs.before[0], squid.before);
+    writeFileSync(logs.before[1], zeek.before);
+    writeFileSync(logs.after[0], squid.after);
+    writeFileSync(logs.after[1], zeek.after);
+    const surveyPath = join(inputs, 'survey-google-forms.csv');
+    writeFileSync(surveyPath, org.survey.csv);
+    const directoryPath = join(inputs, 'directory.csv');
+    writeFileSync(directoryPath, directoryCsv(org.people));
     t('generate', s);
     progress(15, 'generated the organisation');
 
     s = Date.now();
-    const all = [
-      ...networkEvidenceFromLogs(org, matcher),
-      ...repositoryEvidence(org, matcher),
-      ...seatEvidence(org, matcher),
-    ];
-    const cutoff = new Date(now.getTime() - 14 * 86_400_000);
+    // People, their aliases (proxy user, commit e-mail) and IP leases go through the directory
+    // import an administrator would use; correlation then resolves identities through it.
+    const imported = await this.people.importDirectoryCsv(
+      readFileSync(directoryPath, 'utf8'),
+      'directory.csv',
+    );
+    if (imported.errors.length > 0) throw new Error(imported.errors.join('; '));
+    const all = [...repositoryEvidence(org, matcher), ...seatEvidence(org, matcher)];
     const before = all.filter((e) => e.lastSeen < cutoff);
-    this.loadSources(org, matcher, false);
+    this.loadSources(org, matcher);
+    for (const path of logs.before) await this.network.ingestFile({ path });
     await this.evidence.record(before);
     await this.correlation.correlate(cutoff);
     await this.reports.build('baseline', { organisation: org.name, now: cutoff, actor: 'demo' });
@@ -108,7 +123,13 @@ export class DemoBaselineService {
     progress(45, 'first baseline (two weeks ago, before the survey)');
 
     s = Date.now();
-    this.loadSources(org, matcher, true);
+    // The survey arrives between the two baselines, through the import-survey code path.
+    await this.surveyImport.importAsNewSurvey(
+      Buffer.from(org.survey.csv),
+      { fileName: 'survey-google-forms.csv', title: 'AI tools survey', privacyMode: 'identified' },
+      LOCAL_OPERATOR,
+    );
+    for (const path of logs.after) await this.network.ingestFile({ path });
     await this.evidence.record(all);
     await this.correlation.correlate(now);
     t('correlate', s);
@@ -144,44 +165,10 @@ export class DemoBaselineService {
       .map((t) => (t.vendorRisk || !lent.has(t.id) ? t : { ...t, vendorRisk: lent.get(t.id) }));
   }
 
-  private loadSources(
-    org: DemoOrganisation,
-    matcher: ReturnType<typeof demoCatalogMatcher>,
-    surveyDone: boolean,
-  ): void {
-    const sources = this.sources as InMemoryCorrelationSources;
-    const identities = new Map<string, string>();
-    for (const p of org.people) {
-      identities.set(identityKey('email', p.email), p.id);
-      identities.set(identityKey('username', p.proxyUser), p.id);
-      identities.set(identityKey('ip', p.ip), p.id);
-      identities.set(identityKey('commit-email', p.commitEmail), p.id);
-      identities.set(identityKey('github', p.githubLogin), p.id);
-    }
-    const byEmail = new Map(org.people.map((p) => [p.email, p.id]));
-    const disclosures: SurveyDisclosure[] = [];
-    if (surveyDone) {
-      for (const a of org.survey.answers) {
-        const personId = byEmail.get(a.email);
-        if (!personId) continue;
-        const classes = a.dataClasses
-          .map((c) => ANSWER_CLASSES[c.toLowerCase()])
-          .filter((c): c is DataClass => DATA_CLASSES.includes(c));
-        for (const toolId of new Set(
-          a.tools.map((n) => matcher.matchName(n)).filter((x): x is string => !!x),
-        )) {
-          disclosures.push({ personId, toolId, dataClasses: classes, account: a.account });
-        }
-      }
-    }
-    sources.set({
+  /** Only what no module provides yet: lent vendor facts and the repositories' data classes. */
+  private loadSources(org: DemoOrganisation, matcher: ToolMatcher): void {
+    (this.sources as InMemoryCorrelationSources).set({
       tools: this.toolsWithDemoVendorFacts(matcher),
-      people: org.people.map((p) => ({ id: p.id, label: `${p.name} <${p.email}>`, team: p.team })),
-      identities,
-      surveyedPersonIds: surveyDone
-        ? org.survey.answers.flatMap((a) => byEmail.get(a.email) ?? [])
-        : [],
-      disclosures,
       repositories: org.repositories.map((r) => ({
         repository: r.name,
         team: r.team,
