@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FindingsModule } from '../findings/findings.module';
 import { PeopleModule } from '../people/people.module';
 import { NetworkModule } from '../signals/network/network.module';
+import { ReposModule } from '../signals/repos/repos.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { DemoBaselineService } from './demo/demo-baseline.service';
@@ -20,6 +21,7 @@ import { ReportsService } from './reports.service';
     PeopleModule,
     SurveysModule,
     NetworkModule,
+    ReposModule,
   ],
   controllers: [ReportsController],
   providers: [

@@ -14,13 +14,14 @@ import { CorrelationService } from '../../findings/correlation/correlation.servi
 import { PeopleService } from '../../people/people.service';
 import { EvidenceService } from '../../signals/evidence/evidence.service';
 import { NetworkIngestService } from '../../signals/network/network-ingest.service';
+import { ReposService } from '../../signals/repos/repos.service';
 import { SurveyImportService } from '../../surveys/survey-import.service';
 import type { ExportedReportSet } from '../report-export.service';
 import { ReportExportService } from '../report-export.service';
 import { ReportsService } from '../reports.service';
 import { DEMO_CATALOG, demoCatalogMatcher } from './demo-catalog';
 import { DEMO_TOOLS } from './demo-profile';
-import { repositoryEvidence, seatEvidence } from './demo-evidence';
+import { seatEvidence } from './demo-evidence';
 import { writeDemoRepositories } from './demo-git.writer';
 import { directoryCsv, splitSquidLog, splitZeekLog } from './demo-inputs';
 import { generateDemoOrganisation } from './demo-org.generator';
@@ -47,6 +48,7 @@ export class DemoBaselineService {
     private readonly people: PeopleService,
     private readonly surveyImport: SurveyImportService,
     private readonly network: NetworkIngestService,
+    private readonly repos: ReposService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
 
@@ -82,7 +84,6 @@ export class DemoBaselineService {
     const inputs = join(outDir, 'demo-input');
     rmSync(inputs, { recursive: true, force: true });
     mkdirSync(join(inputs, 'logs'), { recursive: true });
-    writeDemoRepositories(join(inputs, 'repositories'), org.repositories, now);
     const cutoff = new Date(now.getTime() - 14 * 86_400_000);
     // The logs are cut at the midnight before the first baseline: daily roll-ups then never
     // straddle the two ingests, and each half is ingested once like a rotated log file.
@@ -112,10 +113,13 @@ export class DemoBaselineService {
       'directory.csv',
     );
     if (imported.errors.length > 0) throw new Error(imported.errors.join('; '));
-    const all = [...repositoryEvidence(org, matcher), ...seatEvidence(org, matcher)];
+    const all = seatEvidence(org, matcher);
     const before = all.filter((e) => e.lastSeen < cutoff);
     this.loadSources(org, matcher);
     for (const path of logs.before) await this.network.ingestFile({ path });
+    // The repositories as they were two weeks ago are scanned by the repository module; they
+    // are then rewritten with the later commits (same history, same hashes) and scanned again.
+    await this.scanRepositories(org, join(inputs, 'repositories'), cutoff);
     await this.evidence.record(before);
     await this.correlation.correlate(cutoff);
     await this.reports.build('baseline', { organisation: org.name, now: cutoff, actor: 'demo' });
@@ -130,6 +134,7 @@ export class DemoBaselineService {
       LOCAL_OPERATOR,
     );
     for (const path of logs.after) await this.network.ingestFile({ path });
+    await this.scanRepositories(org, join(inputs, 'repositories'), now);
     await this.evidence.record(all);
     await this.correlation.correlate(now);
     t('correlate', s);
@@ -163,6 +168,20 @@ export class DemoBaselineService {
     return this.catalog
       .tools()
       .map((t) => (t.vendorRisk || !lent.has(t.id) ? t : { ...t, vendorRisk: lent.get(t.id) }));
+  }
+
+  /** Writes the demo repositories with their commits up to `at` and scans each one locally. */
+  private async scanRepositories(org: DemoOrganisation, root: string, at: Date): Promise<void> {
+    const now = org.now.getTime();
+    const repos = org.repositories
+      .map((r) => ({
+        ...r,
+        commits: r.commits.filter((c) => now - c.daysAgo * 86_400_000 <= at.getTime()),
+      }))
+      .filter((r) => r.commits.length > 0);
+    rmSync(root, { recursive: true, force: true });
+    for (const dir of writeDemoRepositories(root, repos, org.now))
+      await this.repos.scanLocal({ path: dir, full: true });
   }
 
   /** Only what no module provides yet: lent vendor facts and the repositories' data classes. */
