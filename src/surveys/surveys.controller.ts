@@ -62,18 +62,6 @@ export class SurveysController {
     return this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
   }
 
-  private async enqueueMail(actor: Actor, data: SendSurveyMailData) {
-    const job = await this.jobs.enqueue(JobName.SendSurveyMail, data, { actor });
-    await this.audit.record({
-      actor,
-      action: data.kind === 'invitation' ? 'survey.invite.send' : 'survey.remind.send',
-      targetType: 'survey',
-      targetId: data.surveyId,
-      detail: { recipients: data.personIds.length, jobId: job.id },
-    });
-    return job;
-  }
-
   @Post()
   @Roles(Role.Admin, Role.Coe)
   async create(@Body() dto: CreateSurveyDto, @CurrentActor() actor: Actor) {
@@ -144,28 +132,10 @@ export class SurveysController {
     @Res() res: Response,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    if (dto.send) {
-      this.mailer.requireEnabled();
-      const personIds = await this.surveys.resolveInvitees(id, dto);
-      const job = await this.enqueueMail(actor, {
-        surveyId: id,
-        kind: 'invitation',
-        personIds,
-        expiresInDays: dto.expiresInDays,
-        baseUrl: this.baseUrlOf(req),
-      });
-      res.status(202).json(job);
-      return;
-    }
-    const result = await this.surveys.issueInvitations(id, dto, this.baseUrlOf(req));
-    await this.audit.record({
-      actor,
-      action: 'survey.invite',
-      targetType: 'survey',
-      targetId: id,
-      detail: { issued: result.issued },
+    await this.deliverLinks('invitation', id, dto, format, req, res, actor, {
+      recipients: () => this.surveys.resolveInvitees(id, dto),
+      issue: (baseUrl) => this.surveys.issueInvitations(id, dto, baseUrl),
     });
-    sendLinks(res, id, format, result);
   }
 
   /**
@@ -186,23 +156,53 @@ export class SurveysController {
     @Res() res: Response,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
+    await this.deliverLinks('reminder', id, dto, format, req, res, actor, {
+      recipients: () => this.surveys.pendingInvitees(id),
+      issue: (baseUrl) => this.surveys.remind(id, baseUrl, dto.expiresInDays),
+    });
+  }
+
+  /** Links go out one of two ways: e-mailed by a job (202 with the job), or answered as JSON / CSV. */
+  private async deliverLinks(
+    kind: SendSurveyMailData['kind'],
+    id: string,
+    dto: SendRemindersDto,
+    format: string | undefined,
+    req: Request,
+    res: Response,
+    actor: Actor,
+    how: {
+      recipients: () => Promise<string[]>;
+      issue: (baseUrl: string) => Promise<{ issued: number; csv: string }>;
+    },
+  ): Promise<void> {
+    const baseUrl = this.baseUrlOf(req);
+    const action = kind === 'invitation' ? 'survey.invite' : 'survey.remind';
     if (dto.send) {
       this.mailer.requireEnabled();
-      const personIds = await this.surveys.pendingInvitees(id);
-      const job = await this.enqueueMail(actor, {
+      const personIds = await how.recipients();
+      const data: SendSurveyMailData = {
         surveyId: id,
-        kind: 'reminder',
+        kind,
         personIds,
         expiresInDays: dto.expiresInDays,
-        baseUrl: this.baseUrlOf(req),
+        baseUrl,
+      };
+      const job = await this.jobs.enqueue(JobName.SendSurveyMail, data, { actor });
+      await this.audit.record({
+        actor,
+        action: `${action}.send`,
+        targetType: 'survey',
+        targetId: id,
+        detail: { recipients: personIds.length, jobId: job.id },
       });
       res.status(202).json(job);
       return;
     }
-    const result = await this.surveys.remind(id, this.baseUrlOf(req), dto.expiresInDays);
+    const result = await how.issue(baseUrl);
     await this.audit.record({
       actor,
-      action: 'survey.remind',
+      action,
       targetType: 'survey',
       targetId: id,
       detail: { issued: result.issued },

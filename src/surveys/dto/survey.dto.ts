@@ -158,41 +158,7 @@ export class ReplaceQuestionsDto {
   questions: QuestionDto[];
 }
 
-export class IssueInvitationsDto {
-  @ApiPropertyOptional({ description: 'people to invite' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100_000)
-  @IsUUID('all', { each: true })
-  personIds?: string[];
-
-  @ApiPropertyOptional({ description: 'invite a team and every team below it' })
-  @IsOptional()
-  @IsUUID()
-  teamId?: string;
-
-  @ApiPropertyOptional({ description: 'invite everyone in the directory' })
-  @IsOptional()
-  @IsBoolean()
-  everyone?: boolean;
-
-  @ApiPropertyOptional({ description: 'days the links stay valid (default 30)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  expiresInDays?: number;
-
-  @ApiPropertyOptional({
-    type: Boolean,
-    description:
-      'true: e-mail each person their link through SMTP_URL instead of returning the links; answers 202 with the send job (GET /api/jobs/:id: progress = sent/total, result = counts and failed recipients); 503 when SMTP_URL is not set',
-  })
-  @IsOptional()
-  @IsBoolean()
-  send?: boolean;
-}
-
+/** How links are handed out: returned (JSON or mail-merge CSV), or e-mailed by a job. */
 export class SendRemindersDto {
   @ApiPropertyOptional({ type: Number, description: 'days the new links stay valid (default 30)' })
   @IsOptional()
@@ -209,6 +175,25 @@ export class SendRemindersDto {
   @IsOptional()
   @IsBoolean()
   send?: boolean;
+}
+
+export class IssueInvitationsDto extends SendRemindersDto {
+  @ApiPropertyOptional({ description: 'people to invite' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100_000)
+  @IsUUID('all', { each: true })
+  personIds?: string[];
+
+  @ApiPropertyOptional({ description: 'invite a team and every team below it' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({ description: 'invite everyone in the directory' })
+  @IsOptional()
+  @IsBoolean()
+  everyone?: boolean;
 }
 
 export class ImportSurveyQueryDto {
