@@ -19,6 +19,11 @@ describe('surveys: invitations and the respondent form', () => {
 
   const pathOf = (url: string) => new URL(url).pathname;
 
+  /** Runs an action that posts the form and waits for the answer page, so reads see the new page. */
+  async function submitting(page: Page, action: () => Promise<void>): Promise<void> {
+    await Promise.all([page.waitForEvent('load'), action()]);
+  }
+
   async function openForm(url: string): Promise<Page> {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}${pathOf(url)}`);
@@ -118,14 +123,14 @@ describe('surveys: invitations and the respondent form', () => {
     const alice = await openForm(link.alice);
     await expect(alice.locator('.privacy').textContent()).resolves.toContain('Identified survey');
     await alice.locator('#q_tools').getByLabel('Cursor').check();
-    await alice.getByRole('button', { name: 'Submit answers' }).click();
+    await submitting(alice, () => alice.getByRole('button', { name: 'Submit answers' }).click());
     await expect(alice.getByRole('alert').textContent()).resolves.toContain('needs an answer');
     await expect(alice.locator('#q_tools').getByLabel('Cursor').isChecked()).resolves.toBe(true);
     await alice.locator('#q_frequency').getByLabel('Daily').check();
     await alice.locator('#q_data').getByLabel('Internal source code').check();
     await alice.locator('#q_account').getByLabel('A personal account').check();
     await alice.getByLabel('Other AI tools not in the list').fill('sometimes chat gpt');
-    await alice.getByRole('button', { name: 'Submit answers' }).click();
+    await submitting(alice, () => alice.getByRole('button', { name: 'Submit answers' }).click());
     await expect(alice.locator('h1').textContent()).resolves.toBe('Thank you');
 
     // Bob: keyboard only.
@@ -139,14 +144,16 @@ describe('surveys: invitations and the respondent form', () => {
     await bob.locator('#q_frequency_1').focus();
     await bob.keyboard.press('Space');
     await bob.getByRole('button', { name: 'Submit answers' }).focus();
-    await bob.keyboard.press('Enter');
+    await submitting(bob, () => bob.keyboard.press('Enter'));
     await expect(bob.locator('h1').textContent()).resolves.toBe('Thank you');
 
     // Carol saves, leaves, and resumes from the same link.
     const carol = await openForm(link.carol);
     await carol.locator('#q_tools').getByLabel('Cursor').check();
     await carol.locator('#q_tools').getByLabel('ChatGPT').check();
-    await carol.getByRole('button', { name: 'Save and finish later' }).click();
+    await submitting(carol, () =>
+      carol.getByRole('button', { name: 'Save and finish later' }).click(),
+    );
     await expect(carol.getByRole('status').textContent()).resolves.toContain('saved');
     await carol.close();
     const carolAgain = await openForm(link.carol);
@@ -154,7 +161,9 @@ describe('surveys: invitations and the respondent form', () => {
       true,
     );
     await carolAgain.locator('#q_frequency').getByLabel('Weekly').check();
-    await carolAgain.getByRole('button', { name: 'Submit answers' }).click();
+    await submitting(carolAgain, () =>
+      carolAgain.getByRole('button', { name: 'Submit answers' }).click(),
+    );
     await expect(carolAgain.locator('h1').textContent()).resolves.toBe('Thank you');
 
     const reused = await openForm(link.alice);
@@ -252,16 +261,20 @@ describe('surveys: invitations and the respondent form', () => {
     await frank.locator('#q_tools').getByLabel('Claude Code').check();
     await frank.locator('#q_frequency').getByLabel('Daily').check();
     await frank.locator('#q_data').getByLabel('Customer data or personal data (PII)').check();
-    await frank.getByRole('button', { name: 'Submit answers' }).click();
+    await submitting(frank, () => frank.getByRole('button', { name: 'Submit answers' }).click());
     await expect(frank.locator('h1').textContent()).resolves.toBe('Thank you');
 
     // Someone on the open link saves, gets a private resume link, and submits from it.
     const visitor = await openForm(open.body.url);
     await visitor.locator('#q_tools').getByLabel('Claude Code').check();
-    await visitor.getByRole('button', { name: 'Save and finish later' }).click();
+    await submitting(visitor, () =>
+      visitor.getByRole('button', { name: 'Save and finish later' }).click(),
+    );
     expect(new URL(visitor.url()).pathname).toMatch(/^\/s\/resume\//);
     await visitor.locator('#q_frequency').getByLabel('Weekly').check();
-    await visitor.getByRole('button', { name: 'Submit answers' }).click();
+    await submitting(visitor, () =>
+      visitor.getByRole('button', { name: 'Submit answers' }).click(),
+    );
     await expect(visitor.locator('h1').textContent()).resolves.toBe('Thank you');
 
     const columns = await t.dataSource.query(
