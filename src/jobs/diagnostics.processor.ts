@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { WORKER_ID } from './job-executor';
 import { JobHandler } from './job-handler.decorator';
@@ -11,6 +11,8 @@ export interface DiagnosticsData {
   /** to check the failure path end to end: fail at this step, as bad input or as a passing fault */
   failAtStep?: number;
   failure?: 'invalid-input' | 'transient';
+  /** run every step inside one transaction, as correlation does: progress must still flow */
+  inTransaction?: boolean;
 }
 
 export interface DiagnosticsResult {
@@ -25,6 +27,15 @@ export class DiagnosticsProcessor implements JobProcessor<DiagnosticsData, Diagn
   constructor(private readonly dataSource: DataSource) {}
 
   async handle(ctx: JobContext<DiagnosticsData>): Promise<DiagnosticsResult> {
+    return ctx.data.inTransaction
+      ? this.dataSource.transaction((m) => this.steps(ctx, m))
+      : this.steps(ctx, this.dataSource.manager);
+  }
+
+  private async steps(
+    ctx: JobContext<DiagnosticsData>,
+    db: EntityManager,
+  ): Promise<DiagnosticsResult> {
     const { steps, stepMs } = ctx.data;
     let trips = 0;
     for (let i = 1; i <= steps; i++) {
@@ -37,7 +48,7 @@ export class DiagnosticsProcessor implements JobProcessor<DiagnosticsData, Diagn
         }
         throw new Error(`diagnostics: asked to fail at step ${i} (try ${ctx.attempt})`);
       }
-      await this.dataSource.query('SELECT 1');
+      await db.query('SELECT 1');
       trips++;
       if (stepMs > 0) await new Promise((r) => setTimeout(r, stepMs));
       await ctx.progress((i / steps) * 100, { steps: i, of: steps });

@@ -5,6 +5,7 @@ import { JobRegistry } from './job-registry';
 import { JobName } from './job-names';
 import { JobRepository } from './job.repository';
 import type { JobContext, JobCounts, ProgressListener } from './job.types';
+import { ProgressWriter } from './progress-writer';
 
 export const WORKER_ID = `${os.hostname()}:${process.pid}`;
 
@@ -32,11 +33,17 @@ export class JobExecutor {
     const attempt = await this.jobs.start(id, WORKER_ID);
     let lastWrite = 0;
     let lastPercent = -1;
+    const writer = new ProgressWriter(
+      (p, counts) => this.jobs.progress(id, p, counts),
+      (e) => this.logger.warn(`[${name} ${id}] progress not saved: ${(e as Error).message}`),
+    );
     const ctx: JobContext<unknown> = {
       jobId: id,
       name,
       data,
       attempt,
+      lastAttempt: opts.lastAttempt,
+      // Never waits for the database: see ProgressWriter.
       progress: async (percent: number, counts: JobCounts = {}) => {
         const p = Math.max(0, Math.min(100, Math.floor(percent)));
         opts.onProgress?.(p, counts);
@@ -45,12 +52,15 @@ export class JobExecutor {
         if (now - lastWrite < PROGRESS_WRITE_INTERVAL_MS && p < 100) return;
         lastWrite = now;
         lastPercent = p;
-        await this.jobs.progress(id, p, counts);
+        writer.push(p, counts);
       },
       log: (message: string) => this.logger.log(`[${name} ${id}] ${message}`),
     };
     try {
-      const result = await this.registry.get(name).handle(ctx);
+      const result = await this.registry
+        .get(name)
+        .handle(ctx)
+        .finally(() => writer.flush());
       await this.jobs.complete(id, result);
       return result;
     } catch (error) {

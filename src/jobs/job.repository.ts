@@ -66,7 +66,9 @@ export class JobRepository {
 
   async progress(id: string, progress: number, counts: JobCounts): Promise<void> {
     await this.repo.query(
-      `UPDATE job SET progress = $2, counts = $3::jsonb, updated_at = now() WHERE id = $1`,
+      // a late write must not touch a job that has already finished
+      `UPDATE job SET progress = $2, counts = $3::jsonb, updated_at = now()
+       WHERE id = $1 AND state = 'running'`,
       [id, progress, JSON.stringify(counts)],
     );
   }

@@ -10,7 +10,12 @@ export interface JobContext<TData> {
   data: TData;
   /** 1 on the first try */
   attempt: number;
-  /** percent 0..100 and optional counts (lines, files, repositories …); cheap to call often */
+  /** true when no retry follows a failure of this try (clean-up of inputs belongs to it) */
+  lastAttempt: boolean;
+  /**
+   * percent 0..100 and optional counts (lines, files, repositories …); cheap to call often, also
+   * inside a transaction: it is written in the background and never waits for the database
+   */
   progress(percent: number, counts?: JobCounts): Promise<void>;
   log(message: string): void;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class DiagnosticsJobDto {
   @ApiPropertyOptional({ type: Number, default: 10 })
@@ -27,6 +27,14 @@ export class DiagnosticsJobDto {
   @IsOptional()
   @IsIn(['invalid-input', 'transient'])
   failure?: 'invalid-input' | 'transient';
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'run the steps inside one database transaction (checks progress while it is held)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  inTransaction?: boolean;
 }
 
 export class ListJobsDto {
