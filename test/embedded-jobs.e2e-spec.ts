@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startProcess, stopProcess, waitFor } from './support/processes';
+import { startApi, stopProcess, waitFor, type ApiProcess } from './support/processes';
 
 /**
  * The embedded default's one connection: a job that holds a transaction and reports progress
@@ -10,21 +10,17 @@ import { startProcess, stopProcess, waitFor } from './support/processes';
 describe('embedded default: jobs that hold a transaction', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-embedded-jobs-'));
   const env = { AI_CENSUS_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'log' };
-  let server: ReturnType<typeof startProcess> | undefined;
+  let server: ApiProcess | undefined;
 
   afterAll(async () => {
     if (server) await stopProcess(server, 'SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function start(): Promise<string> {
-    server = startProcess('main.js', env);
-    const proc = server;
-    return waitFor(
-      () => /Listening on (http:\/\/\S+)/.exec(proc.output())?.[1],
-      'server to listen',
-      90_000,
-    );
+  async function start(firstStart: boolean): Promise<{ url: string; token: string }> {
+    const api = await startApi(env, { firstStart });
+    server = api.proc;
+    return api;
   }
 
   /** Every call must answer within 10 s: a hung pool shows as a timeout here, not as a slow test. */
@@ -53,11 +49,9 @@ describe('embedded default: jobs that hold a transaction', () => {
   }
 
   it('should correlate, keep answering, and finish a job resumed after a crash', async () => {
-    let url = await start();
-    const token = await waitFor(
-      () => /\n\s+(aic_\S+)\n/.exec(server!.output())?.[1],
-      'bootstrap token',
-    );
+    const first = await start(true);
+    const token = first.token;
+    let url = first.url;
 
     // Correlation on an empty database held the only connection while writing progress through it.
     const correlate = await call(url, '/api/findings/correlate', token, {});
@@ -99,7 +93,7 @@ describe('embedded default: jobs that hold a transaction', () => {
     await stopProcess(server!, 'SIGKILL');
     server = undefined;
 
-    url = await start();
+    ({ url } = await start(false));
     await waitFor(
       () => (server!.output().includes(`Resuming job`) ? true : undefined),
       'the unfinished job to resume',

@@ -1,6 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../../config/app-config';
+import { isUnrecoverable } from '../../jobs/job-executor';
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName } from '../../jobs/job-names';
 import type { JobContext, JobProcessor } from '../../jobs/job.types';
@@ -8,7 +9,8 @@ import type { NetworkFormat } from './network.types';
 import { NetworkIngestService, type FileIngestResult } from './network-ingest.service';
 
 export interface IngestLogsData {
-  files: { path: string; name?: string }[];
+  /** fingerprint: the content's hash when the producer already has it (an upload hashes as it spools) */
+  files: { path: string; name?: string; fingerprint?: string }[];
   format?: NetworkFormat | 'auto';
   zone?: string;
   leasesPath?: string;
@@ -35,6 +37,24 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
   ) {}
 
   async handle(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
+    try {
+      const result = await this.ingestAll(ctx);
+      await this.removeSpooled(ctx.data.files);
+      return result;
+    } catch (error) {
+      // a try that will be retried needs the file; after the last one nothing will read it
+      if (ctx.lastAttempt || isUnrecoverable(error)) await this.removeSpooled(ctx.data.files);
+      throw error;
+    }
+  }
+
+  /** Uploaded copies are only kept until their ingest has finished, one way or the other. */
+  private async removeSpooled(files: IngestLogsData['files']): Promise<void> {
+    const spool = join(this.config.dataDir, 'spool') + '/';
+    for (const f of files) if (resolve(f.path).startsWith(spool)) await rm(f.path, { force: true });
+  }
+
+  private async ingestAll(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
     const { files, format, zone, leasesPath } = ctx.data;
     const sizes = await Promise.all(
       files.map((f) =>
@@ -53,7 +73,15 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
       const result = await this.ingest.ingestFile(
-        { path: f.path, name: f.name, format, zone, leasesPath, jobId: ctx.jobId },
+        {
+          path: f.path,
+          name: f.name,
+          fingerprint: f.fingerprint,
+          format,
+          zone,
+          leasesPath,
+          jobId: ctx.jobId,
+        },
         // gzip files inflate past their size: progress is capped per file
         (read) =>
           ctx.progress(((done + Math.min(read, sizes[i])) / total) * 100, {
@@ -69,9 +97,6 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
       );
     }
     await ctx.progress(100, { files: files.length, bytes: total, size: total });
-    // uploaded copies are only kept until their ingest is complete
-    const spool = join(this.config.dataDir, 'spool') + '/';
-    for (const f of files) if (resolve(f.path).startsWith(spool)) await rm(f.path, { force: true });
     return summarise(results);
   }
 }

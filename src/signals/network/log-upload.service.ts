@@ -1,23 +1,17 @@
 // Streams an upload to the spool folder under a size limit, then queues its ingest job.
 import { Injectable } from '@nestjs/common';
-import Busboy from 'busboy';
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor } from '../../auth/role';
 import { AuditService } from '../../auth/audit.service';
 import { AppConfig } from '../../config/app-config';
-import { DomainError, ErrorCode } from '../../common/domain-error';
+import { spoolUpload } from '../../common/upload-spool';
 import { JobName } from '../../jobs/job-names';
 import type { JobView } from '../../jobs/job.types';
 import { JobsService } from '../../jobs/jobs.service';
 import type { IngestLogsData } from './ingest-logs.processor';
-import { fingerprintFile } from './ingest/log-source';
 import type { NetworkFormat } from './network.types';
 
 export interface UploadReceipt {
@@ -49,14 +43,16 @@ export class LogUploadService {
     opts: { format?: string; zone?: string; name?: string },
     actor: Actor,
   ): Promise<UploadReceipt> {
-    await mkdir(this.spoolDir, { recursive: true });
-    const type = req.headers['content-type'] ?? '';
-    const spooled = type.startsWith('multipart/form-data')
-      ? await this.spoolMultipart(req)
-      : await this.spoolStream(req, opts.name ?? 'upload.log');
-    const { fingerprint } = await fingerprintFile(spooled.path);
+    const spooled = await spoolUpload(req, {
+      dir: this.spoolDir,
+      maxBytes: this.config.uploadMaxBytes,
+      name: opts.name,
+      defaultName: 'upload.log',
+    });
+    // the content's hash, computed while spooling: the same log under any name is one ingest
+    const fingerprint = spooled.sha256;
     const data: IngestLogsData = {
-      files: [{ path: spooled.path, name: spooled.name }],
+      files: [{ path: spooled.path, name: spooled.name, fingerprint }],
       format: (opts.format ?? 'auto') as NetworkFormat | 'auto',
       zone: opts.zone,
     };
@@ -73,95 +69,5 @@ export class LogUploadService {
       detail: { file: spooled.name, bytes: spooled.bytes, fingerprint },
     });
     return { job, file: spooled.name, bytes: spooled.bytes, fingerprint };
-  }
-
-  private target(name: string): { path: string; name: string } {
-    const clean =
-      basename(name)
-        .replace(/[^A-Za-z0-9._-]+/g, '_')
-        .slice(0, 120) || 'upload.log';
-    return { path: join(this.spoolDir, `${randomUUID()}-${clean}`), name: clean };
-  }
-
-  private limiter(): Transform & { bytes: number } {
-    const max = this.config.uploadMaxBytes;
-    const t = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        t.bytes += chunk.length;
-        if (t.bytes > max) {
-          cb(
-            new DomainError(ErrorCode.TooLarge, `upload is larger than the limit of ${max} bytes`),
-          );
-          return;
-        }
-        cb(null, chunk);
-      },
-    }) as Transform & { bytes: number };
-    t.bytes = 0;
-    return t;
-  }
-
-  private async spoolStream(
-    src: Readable,
-    name: string,
-  ): Promise<{ path: string; name: string; bytes: number }> {
-    const target = this.target(name);
-    const limit = this.limiter();
-    try {
-      await pipeline(src, limit, createWriteStream(target.path));
-    } catch (error) {
-      await rm(target.path, { force: true });
-      throw error;
-    }
-    if (limit.bytes === 0) {
-      await rm(target.path, { force: true });
-      throw new DomainError(ErrorCode.InvalidInput, 'the upload is empty');
-    }
-    return { ...target, bytes: limit.bytes };
-  }
-
-  /** The first file part of a multipart body; other parts are drained. */
-  private spoolMultipart(
-    req: Readable & { headers: IncomingHttpHeaders },
-  ): Promise<{ path: string; name: string; bytes: number }> {
-    return new Promise((resolve, reject) => {
-      let bb: Busboy.Busboy;
-      try {
-        bb = Busboy({
-          headers: req.headers,
-          limits: { files: 1, fileSize: this.config.uploadMaxBytes },
-        });
-      } catch (error) {
-        reject(
-          new DomainError(ErrorCode.InvalidInput, `multipart upload: ${(error as Error).message}`),
-        );
-        return;
-      }
-      let spooling: Promise<{ path: string; name: string; bytes: number }> | undefined;
-      bb.on('file', (_field, stream, info) => {
-        if (spooling) {
-          stream.resume();
-          return;
-        }
-        spooling = this.spoolStream(stream, info.filename || 'upload.log');
-        stream.on('limit', () =>
-          stream.destroy(
-            new DomainError(
-              ErrorCode.TooLarge,
-              `upload is larger than the limit of ${this.config.uploadMaxBytes} bytes`,
-            ),
-          ),
-        );
-      });
-      bb.on('error', (e: Error) =>
-        reject(new DomainError(ErrorCode.InvalidInput, `multipart upload: ${e.message}`)),
-      );
-      bb.on('close', () => {
-        if (!spooling)
-          reject(new DomainError(ErrorCode.InvalidInput, 'multipart upload holds no file part'));
-        else spooling.then(resolve, reject);
-      });
-      req.pipe(bb);
-    });
   }
 }

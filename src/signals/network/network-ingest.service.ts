@@ -22,6 +22,8 @@ export interface IngestFileInput {
   path: string;
   /** the name to record (an upload's original name); defaults to the file's base name */
   name?: string;
+  /** `sha256:<hex>` of the content when already known; computed otherwise */
+  fingerprint?: string;
   format?: NetworkFormat | 'auto';
   zone?: string;
   leasesPath?: string;
@@ -69,7 +71,7 @@ export class NetworkIngestService {
         throw new DomainError(ErrorCode.NotFound, `${name}: no such file`);
       },
     );
-    const { fingerprint } = await fingerprintFile(input.path);
+    const fingerprint = input.fingerprint ?? (await fingerprintFile(input.path)).fingerprint;
     const existing = await this.ingests.findByFingerprint(fingerprint);
     if (existing?.status === 'completed') return toResult(existing, true, false);
 

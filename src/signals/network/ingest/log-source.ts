@@ -3,12 +3,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 
 const CHUNK = 1 << 20;
-/** Files up to this size are fingerprinted by their whole content; larger by head + size + name. */
-const FULL_HASH_LIMIT = 64 << 20;
 
 export async function isGzip(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
@@ -73,17 +70,15 @@ export interface FileFingerprint {
   size: number;
 }
 
-/** sha256 of the content, or for large files of the first MiB + size + name (cheap, and stable). */
+/**
+ * sha256 of the whole content. The name plays no part: a log copied or uploaded under another
+ * name is the same log, and is ingested once (a head-only hash would need the name to tell
+ * apart rotated files of one size, and so counted a renamed copy twice).
+ */
 export async function fingerprintFile(path: string): Promise<FileFingerprint> {
   const { size } = await stat(path);
   const hash = createHash('sha256');
-  if (size <= FULL_HASH_LIMIT) {
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }))
-      hash.update(chunk as Buffer);
-    return { fingerprint: `sha256:${hash.digest('hex')}`, size };
-  }
-  for await (const chunk of createReadStream(path, { start: 0, end: CHUNK - 1 }))
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }))
     hash.update(chunk as Buffer);
-  hash.update(`\0${size}\0${basename(path)}`);
-  return { fingerprint: `head-sha256:${hash.digest('hex')}`, size };
+  return { fingerprint: `sha256:${hash.digest('hex')}`, size };
 }
