@@ -200,4 +200,31 @@ describe('people: directory, GitHub members and identity resolution', () => {
     expect(missing.body.message).toBe('GitHub organisation nope: members could not be read (404)');
     expect(JSON.stringify(missing.body)).not.toContain('ghp_');
   });
+
+  it('should refuse a request-chosen GitHub URL, so the server token goes nowhere else', async () => {
+    const elsewhere = await fakeGithub(); // a stand-in at another address, listening for the token
+    try {
+      for (const apiUrl of [elsewhere.url, 'http://127.0.0.1:6379']) {
+        const res = await t.http
+          .post('/api/people/imports/github')
+          .set(bearer(t.tokens.coe))
+          .send({ org: 'acme', apiUrl })
+          .expect(400);
+        expect(res.body).toEqual({
+          statusCode: 400,
+          error: 'invalid-input',
+          message: expect.stringMatching(/^apiUrl is not accepted: .*GITHUB_API_URL/),
+        });
+      }
+      const scan = await t.http
+        .post('/api/repos/scans')
+        .set(bearer(t.tokens.admin))
+        .send({ owner: 'acme', apiUrl: elsewhere.url })
+        .expect(400);
+      expect(scan.body.message).toMatch(/^apiUrl is not accepted/);
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      elsewhere.server.close();
+    }
+  });
 });

@@ -125,6 +125,10 @@ export class EnvSchema {
   PUBLIC_URL?: string;
 }
 
+/** What a request that names a GitHub API URL is told: the server's token goes to configuration only. */
+export const GITHUB_URL_IS_CONFIGURATION =
+  "apiUrl is not accepted: the GitHub API URL is the server's GITHUB_API_URL, so a request never chooses where the server's token is sent";
+
 /** Variables whose values are never echoed, not even in a validation error. */
 export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'GITHUB_TOKEN',

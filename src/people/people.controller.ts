@@ -38,7 +38,7 @@ export class PeopleController {
   @Post('people/imports/github')
   @Roles(Role.Admin, Role.Coe)
   async importGithub(@Body() dto: ImportGithubOrgDto, @CurrentActor() actor: Actor) {
-    const result = await this.people.importGithubOrg(dto.org, dto.apiUrl);
+    const result = await this.people.importGithubOrg(dto.org);
     await this.audit.record({
       actor,
       action: 'people.import',

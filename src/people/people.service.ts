@@ -113,7 +113,6 @@ export class PeopleService {
 
   async importGithubOrg(
     org: string,
-    apiUrl?: string,
   ): Promise<{ members: number; created: number; requests: number }> {
     if (!/^[a-z0-9](?:[a-z0-9-]{0,38})$/i.test(org))
       throw new DomainError(
@@ -124,7 +123,7 @@ export class PeopleService {
     try {
       fetched = await fetchGithubOrgMembers({
         org,
-        apiUrl: apiUrl ?? this.config.githubApiUrl,
+        apiUrl: this.config.githubApiUrl,
         token: this.config.githubToken,
       });
     } catch (error) {

@@ -1,6 +1,16 @@
 import { PageQueryDto } from '../../common/page-query.dto';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { GITHUB_URL_IS_CONFIGURATION } from '../../config/env.schema';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsEmpty,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class ImportDirectoryDto {
   @ApiProperty({
@@ -23,10 +33,10 @@ export class ImportGithubOrgDto {
   @Matches(/^[a-z0-9](?:[a-z0-9-]{0,38})$/i, { message: 'org must be a GitHub organisation name' })
   org: string;
 
-  @ApiPropertyOptional({ description: 'GitHub API base URL (GitHub Enterprise Server)' })
-  @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'apiUrl must be an http(s) URL' })
-  apiUrl?: string;
+  /** Refused by name: the server's GITHUB_TOKEN goes only to the configured GITHUB_API_URL. */
+  @ApiHideProperty()
+  @IsEmpty({ message: GITHUB_URL_IS_CONFIGURATION })
+  apiUrl?: never;
 }
 
 export const IDENTITY_KINDS = ['email', 'github', 'commit-email', 'username', 'ip'] as const;

@@ -1,7 +1,9 @@
 import { PageQueryDto } from '../../../common/page-query.dto';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GITHUB_URL_IS_CONFIGURATION } from '../../../config/env.schema';
 import {
   IsBoolean,
+  IsEmpty,
   IsIn,
   IsISO8601,
   IsOptional,
@@ -43,6 +45,11 @@ export class CreateRepoScanDto {
   @IsOptional()
   @IsBoolean()
   sbom?: boolean;
+
+  /** Refused by name: the server's GITHUB_TOKEN goes only to the configured GITHUB_API_URL. */
+  @ApiHideProperty()
+  @IsEmpty({ message: GITHUB_URL_IS_CONFIGURATION })
+  apiUrl?: never;
 }
 
 export class ListReposDto extends PageQueryDto {
