@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../../common/domain-error';
-import { SIGNALS } from '../../catalog/catalog.types';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { SIGNALS } from '../catalog/catalog.types';
 import { EvidenceFilter, EvidenceRepository } from './evidence.repository';
 import type { EvidenceInput } from './evidence.types';
 

@@ -1,4 +1,4 @@
-import type { Signal } from '../../catalog/catalog.types';
+import type { Signal } from '../catalog/catalog.types';
 
 export type IdentityKind = 'email' | 'github' | 'commit-email' | 'username' | 'ip' | 'person';
 
