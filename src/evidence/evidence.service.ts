@@ -34,6 +34,11 @@ export class EvidenceService {
     return this.repo.find({ limit: 100, offset: 0, ...filter });
   }
 
+  /** For set-based SQL in other modules (correlation, the findings' evidence summaries). */
+  relation() {
+    return this.repo.relation();
+  }
+
   countByTool() {
     return this.repo.countByTool();
   }
