@@ -1,10 +1,17 @@
 import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
 import { AppModule } from '../app.module';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { jsonNestingDepth } from '../common/json-depth';
 import { DomainErrorFilter } from '../common/domain-error.filter';
 import { AppConfig } from '../config/app-config';
 import { LOG_LEVELS } from '../config/env.schema';
+
+/** Deeper JSON than any route takes; past it validation would recurse until the stack runs out. */
+export const MAX_JSON_DEPTH = 64;
 
 export function nestLogLevels(config: AppConfig): LogLevel[] {
   const upTo = LOG_LEVELS.indexOf(config.logLevel);
@@ -16,10 +23,26 @@ export async function createHttpApp(
   config: AppConfig,
   logger: LogLevel[] | false = nestLogLevels(config),
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ role: 'api', config }), {
-    logger,
-    bodyParser: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ role: 'api', config }),
+    { logger, bodyParser: true },
+  );
+  // Registered before Nest's default JSON parser, which then stands aside; the limit stays 100 kB.
+  app.use(
+    json({
+      verify: (_req, _res, raw) => {
+        if (jsonNestingDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+          throw Object.assign(
+            new DomainError(
+              ErrorCode.InvalidInput,
+              `the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`,
+            ),
+            { status: 400 }, // body-parser answers 403 to a failed check unless told
+          );
+        }
+      },
+    }),
+  );
   app.enableShutdownHooks();
   app.useGlobalPipes(
     new ValidationPipe({
