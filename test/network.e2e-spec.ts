@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { NetworkWatchService } from '../src/signals/network/network-watch.service';
+import { writeSquidLog } from '../src/signals/network/testing/squid-log-generator';
 import { runCli } from './support/processes';
 import { bearer, createTestApp, TestApp, waitForJob } from './support/test-app';
 import { createTestDatabase } from './support/test-db';
@@ -114,6 +115,42 @@ describe('ingest-logs CLI', () => {
         perplexity: { requests: 1 },
       },
     });
+  });
+
+  it('should keep the lines of a truncated gzip and say where it broke off', async () => {
+    const before = await usage();
+    const log = path.join(dataDir, 'cut-access.log');
+    await writeSquidLog(log, 40_000, { aiShare: 0.2, seed: 7 });
+    const gz = gzipSync(fs.readFileSync(log));
+    const cut = path.join(dataDir, 'cut-access.log.gz');
+    fs.writeFileSync(cut, gz.subarray(0, Math.floor(gz.length / 2)));
+    const r = runCli(['ingest-logs', cut, '--json'], env);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.lines).toBeGreaterThan(10_000);
+    expect(out.lines).toBeLessThan(40_000);
+    expect(r.stderr.trim()).toMatch(
+      new RegExp(
+        `^warning: cut-access\\.log\\.gz: the gzip data breaks off at byte \\d+ of its text, in line ${out.lines} \\(unexpected end of file\\); the lines before it were kept$`,
+      ),
+    );
+    await expect(usage()).resolves.not.toEqual(before);
+  });
+
+  it('should refuse a gzip that inflates past the configured limits, naming the file', () => {
+    const bomb = path.join(dataDir, 'bomb.log.gz');
+    fs.writeFileSync(bomb, gzipSync(Buffer.alloc(64 << 20, 'x.example - GET\n')));
+    const r = runCli(['ingest-logs', bomb, '--format', 'squid'], {
+      ...env,
+      LOG_MAX_INFLATE_RATIO: '50',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(
+      /^ai-census: bomb\.log\.gz: the gzip data inflates past 16777216 bytes \(LOG_MAX_INFLATE_RATIO allows 50 times its \d+ bytes\); refused as a likely decompression bomb$/,
+    );
+    const bad = runCli(['ingest-logs', bomb], { ...env, LOG_MAX_INFLATE_RATIO: 'lots' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/LOG_MAX_INFLATE_RATIO/);
   });
 
   it('should fail with one line naming the file when the format is unknown', () => {

@@ -20,6 +20,8 @@ export class AppConfig {
   readonly jobAttempts: number;
   readonly jobLockMs: number;
   readonly uploadMaxBytes: number;
+  /** bounds on what one gzip log may inflate to */
+  readonly logInflateLimits: { maxRatio: number; maxBytes: number };
   readonly chromiumPath: string;
   readonly riskWeights: Record<string, number>;
   readonly networkWatchDir?: string;
@@ -46,6 +48,10 @@ export class AppConfig {
     this.jobAttempts = env.JOB_ATTEMPTS;
     this.jobLockMs = env.JOB_LOCK_MS;
     this.uploadMaxBytes = env.UPLOAD_MAX_BYTES;
+    this.logInflateLimits = {
+      maxRatio: env.LOG_MAX_INFLATE_RATIO,
+      maxBytes: env.LOG_MAX_INFLATED_BYTES,
+    };
     this.chromiumPath = env.CHROMIUM_PATH;
     this.riskWeights = parseRiskWeights(env.RISK_WEIGHTS);
     this.networkWatchDir = env.NETWORK_WATCH_DIR ? path.resolve(env.NETWORK_WATCH_DIR) : undefined;

@@ -84,6 +84,19 @@ export class EnvSchema {
   @Min(1024)
   UPLOAD_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
+  /** A gzip log may inflate to at most this many times its own size (past a 16 MiB allowance). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(2)
+  @Max(100_000)
+  LOG_MAX_INFLATE_RATIO = 100;
+
+  /** A gzip log may inflate to at most this many bytes. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1024)
+  LOG_MAX_INFLATED_BYTES = 16 * 1024 * 1024 * 1024;
+
   @IsString()
   CHROMIUM_PATH = '/usr/bin/chromium';
 

@@ -90,6 +90,8 @@ export const ingestLogsCommand: CliCommand = {
         } finally {
           bar.stop();
         }
+        // on stderr, so --json output keeps its contract
+        for (const w of result.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
         const { files: names, format, lines, parsed, malformed, tools } = result;
         ctx.print(
           !!opts.json,

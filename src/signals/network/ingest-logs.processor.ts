@@ -27,6 +27,8 @@ export interface IngestLogsResult {
   alreadyIngested: string[];
   malformedSample: { file: string; line: number; reason: string }[];
   ingests: string[];
+  /** each names its file: a gzip cut short, whose lines before the break were kept */
+  warnings: string[];
 }
 
 @JobHandler(JobName.IngestLogs)
@@ -127,5 +129,6 @@ export function summarise(results: FileIngestResult[]): IngestLogsResult {
     alreadyIngested: results.filter((r) => r.alreadyIngested).map((r) => r.file),
     malformedSample: results.flatMap((r) => r.malformedSample.map((m) => ({ file: r.file, ...m }))),
     ingests: results.map((r) => r.ingestId),
+    warnings: results.flatMap((r) => r.warnings),
   };
 }

@@ -44,6 +44,8 @@ export interface FileIngestResult {
   matched: number;
   malformedSample: MalformedSample[];
   tools: IngestProgressState['tools'];
+  /** what the operator should know though the ingest went through (a file cut short) */
+  warnings: string[];
 }
 
 /** Ingests one log file idempotently and resumably; the job and the CLI call it. */
@@ -117,10 +119,14 @@ export class NetworkIngestService {
     if (resumed)
       this.logger.log(`${name}: resuming at byte ${row.committedOffset}, line ${row.lineNumber}`);
     let committed = row.committedOffset;
+    const chunks = await openLogStream(input.path, committed, {
+      name,
+      limits: this.config.logInflateLimits,
+    });
     try {
       await runIngest({
         core,
-        chunks: await openLogStream(input.path, committed),
+        chunks,
         fromOffset: committed,
         checkpointLines: this.config.networkCheckpointLines,
         onCheckpoint: async (cp) => {
@@ -140,6 +146,12 @@ export class NetworkIngestService {
     }
     const state = core.state();
     await this.recordEvidence(state, row.id);
+    const warnings = chunks.stopped
+      ? [
+          `${name}: the gzip data breaks off at byte ${chunks.stopped.atByte} of its text, in line ${state.counts.lines} (${chunks.stopped.reason}); the lines before it were kept`,
+        ]
+      : [];
+    for (const w of warnings) this.logger.warn(w);
     return {
       ingestId: row.id,
       file: name,
@@ -149,6 +161,7 @@ export class NetworkIngestService {
       ...state.counts,
       malformedSample: state.malformedSample,
       tools: state.tools,
+      warnings,
     };
   }
 
@@ -253,5 +266,6 @@ function toResult(
     matched: row.matched,
     malformedSample: row.malformedSample,
     tools: row.tools,
+    warnings: [],
   };
 }

@@ -3,9 +3,36 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
+import { DomainError, ErrorCode } from '../../../common/domain-error';
 
 const CHUNK = 1 << 20;
+/** Small files may inflate past the ratio up to this: a tiny gzip of a repetitive log is no bomb. */
+const RATIO_ALLOWANCE = 16 << 20;
+
+export interface InflateLimits {
+  maxRatio: number;
+  maxBytes: number;
+}
+
+/** Where and why a gzip stream stopped being readable before its end (truncated or corrupt). */
+export interface StreamStop {
+  /** bytes of text read before it stopped */
+  atByte: number;
+  reason: string;
+}
+
+export interface LogStream extends AsyncIterable<Buffer> {
+  /** set once the stream has ended early; the text before that point was delivered */
+  readonly stopped?: StreamStop;
+}
+
+export interface OpenOptions {
+  /** the name errors give the file */
+  name?: string;
+  limits?: InflateLimits;
+}
 
 export async function isGzip(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
@@ -18,7 +45,7 @@ export async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-async function* skipBytes(src: AsyncIterable<Buffer>, skip: number): AsyncIterable<Buffer> {
+async function* skipBytes(src: AsyncIterable<Buffer>, skip: number): AsyncGenerator<Buffer> {
   let left = skip;
   for await (const chunk of src) {
     if (left >= chunk.length) {
@@ -31,14 +58,66 @@ async function* skipBytes(src: AsyncIterable<Buffer>, skip: number): AsyncIterab
 }
 
 /** The file's text as chunks, from fromOffset (bytes of the decompressed text). */
-export async function openLogStream(path: string, fromOffset = 0): Promise<AsyncIterable<Buffer>> {
+export async function openLogStream(
+  path: string,
+  fromOffset = 0,
+  opts: OpenOptions = {},
+): Promise<LogStream> {
   if (await isGzip(path)) {
-    const gunzip = createReadStream(path, { highWaterMark: CHUNK }).pipe(
-      createGunzip({ chunkSize: CHUNK }),
-    );
-    return fromOffset > 0 ? skipBytes(gunzip, fromOffset) : gunzip;
+    const { size } = await stat(path);
+    const state: { stopped?: StreamStop } = {};
+    const text = inflate(path, size, opts, state);
+    const chunks = fromOffset > 0 ? skipBytes(text, fromOffset) : text;
+    return {
+      [Symbol.asyncIterator]: () => chunks[Symbol.asyncIterator](),
+      get stopped() {
+        return state.stopped;
+      },
+    };
   }
   return createReadStream(path, { highWaterMark: CHUNK, start: fromOffset });
+}
+
+/**
+ * Gunzips under the limits. A stream that breaks off (a truncated or damaged file) ends where it
+ * broke, with the reason kept in `state`: what came before it is good text.
+ */
+async function* inflate(
+  path: string,
+  compressedSize: number,
+  opts: OpenOptions,
+  state: { stopped?: StreamStop },
+): AsyncGenerator<Buffer> {
+  const name = opts.name ?? basename(path);
+  const limits = opts.limits ?? { maxRatio: Infinity, maxBytes: Infinity };
+  const byRatio = Math.max(RATIO_ALLOWANCE, compressedSize * limits.maxRatio);
+  const allowed = Math.min(limits.maxBytes, byRatio);
+  const gunzip = createReadStream(path, { highWaterMark: CHUNK }).pipe(
+    createGunzip({ chunkSize: CHUNK }),
+  );
+  let inflated = 0;
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > allowed) {
+        const why =
+          allowed === limits.maxBytes
+            ? `LOG_MAX_INFLATED_BYTES is ${limits.maxBytes}`
+            : `LOG_MAX_INFLATE_RATIO allows ${limits.maxRatio} times its ${compressedSize} bytes`;
+        throw new DomainError(
+          ErrorCode.TooLarge,
+          `${name}: the gzip data inflates past ${allowed} bytes (${why}); refused as a likely decompression bomb`,
+        );
+      }
+      yield chunk;
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string' || !code.startsWith('Z_')) throw error;
+    state.stopped = { atByte: inflated, reason: (error as Error).message };
+  } finally {
+    gunzip.destroy();
+  }
 }
 
 /** The first lines of the (decompressed) text, for format detection. */
