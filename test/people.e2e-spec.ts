@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import { PeopleService } from '../src/people/people.service';
 import { DIRECTORY_CSV } from './support/survey-fixtures';
-import { bearer, createTestApp, type TestApp } from './support/test-app';
+import { bearer, createTestApp, waitForJob, type TestApp } from './support/test-app';
 
 /** Speaks the two GitHub REST endpoints the directory import calls, with Link pagination. */
 function fakeGithub(): Promise<{ server: Server; url: string; requests: string[] }> {
@@ -226,5 +228,55 @@ describe('people: directory, GitHub members and identity resolution', () => {
     } finally {
       elsewhere.server.close();
     }
+  });
+
+  it('should import a 9,000-person directory uploaded as a file, as a job with progress', async () => {
+    const rows = Array.from(
+      { length: 9_000 },
+      (_, i) => `p${i}@bulk.example,Person ${i},Bulk/Team ${i % 40},,,`,
+    );
+    const csv = ['email,name,team,manager,github login,aliases', ...rows].join('\n');
+    expect(csv.length).toBeGreaterThan(100_000);
+    // the JSON route stops at the body limit; that is why the file route exists
+    await t.http
+      .post('/api/people/imports/csv')
+      .set(bearer(t.tokens.admin))
+      .send({ csv })
+      .expect(413);
+
+    await t.http
+      .post('/api/people/imports/csv-file')
+      .set(bearer(t.tokens.leader))
+      .attach('file', Buffer.from(csv), 'staff.csv')
+      .expect(403);
+    const res = await t.http
+      .post('/api/people/imports/csv-file')
+      .set(bearer(t.tokens.coe))
+      .attach('file', Buffer.from(csv), 'staff.csv')
+      .expect(202);
+    expect(res.body).toMatchObject({ file: 'staff.csv', bytes: csv.length });
+    const job = await waitForJob(t, res.body.jobId, 60_000);
+    expect(job).toMatchObject({
+      state: 'completed',
+      progress: 100,
+      counts: { rows: 9_000, persons: 9_000 },
+      result: { persons: 9_000, teams: 40, errors: [] },
+    });
+    const count: { n: string }[] = await t.dataSource.query(
+      `SELECT count(*)::text AS n FROM person WHERE email LIKE '%@bulk.example'`,
+    );
+    expect(count[0].n).toBe('9000');
+
+    const bad = await t.http
+      .post('/api/people/imports/csv-file?name=broken.csv')
+      .set(bearer(t.tokens.admin))
+      .set('Content-Type', 'text/csv')
+      .send('no,header,here\n1,2,3\n')
+      .expect(202);
+    const failed = await waitForJob(t, bad.body.jobId);
+    expect(failed).toMatchObject({ state: 'failed' });
+    expect(String(failed.error)).toContain('broken.csv');
+    const spool = path.join(t.env.AI_CENSUS_DATA_DIR, 'spool', 'people');
+    expect(fs.readdirSync(spool)).toEqual([]);
   });
 });

@@ -84,9 +84,12 @@ describe('uploads to a running API', () => {
       'content-type': 'application/octet-stream',
     });
     expect(raw).toMatchObject({ status: 413, body: { error: 'too-large' } });
+    const directory = await post('/api/people/imports/csv-file', form('staff.csv', big));
+    expect(directory).toMatchObject({ status: 413, body: { error: 'too-large' } });
     expect(api.proc.exitCode).toBeNull();
     expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
     expect(fs.readdirSync(path.join(dataDir, 'spool', 'network'))).toEqual([]);
+    expect(fs.readdirSync(path.join(dataDir, 'spool', 'people'))).toEqual([]);
   }, 120_000);
 
   it('should count a log over 64 MiB once, whatever the name it comes under', async () => {

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
-import { basename, join } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainError, ErrorCode } from './domain-error';
@@ -36,6 +36,12 @@ export async function spoolUpload(req: UploadRequest, opts: SpoolOptions): Promi
   return type.startsWith('multipart/form-data')
     ? spoolMultipart(req, opts)
     : spoolStream(req, opts.name ?? opts.defaultName, opts);
+}
+
+/** Removes the files that lie under the spool folder (never an operator's own file given by path). */
+export async function removeSpooled(paths: string[], spoolDir: string): Promise<void> {
+  const root = resolve(spoolDir) + sep;
+  for (const p of paths) if (resolve(p).startsWith(root)) await rm(p, { force: true });
 }
 
 export function tooLarge(maxBytes: number): DomainError {

@@ -15,6 +15,7 @@ export enum JobName {
   Correlate = 'findings.correlate',
   Report = 'reports.build',
   SendSurveyMail = 'surveys.send-mail',
+  ImportDirectory = 'people.import-directory',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
@@ -26,6 +27,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Correlate]: QueueName.Correlate,
   [JobName.Report]: QueueName.Report,
   [JobName.SendSurveyMail]: QueueName.Survey,
+  [JobName.ImportDirectory]: QueueName.Ingest,
 };
 
 export function isJobName(value: string): value is JobName {

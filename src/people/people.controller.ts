@@ -1,16 +1,29 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../auth/audit.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import {
+  DirectoryUploadQueryDto,
   ImportDirectoryDto,
   ImportGithubOrgDto,
   LinkIdentityDto,
   ListPeopleQueryDto,
   ResolveIdentityDto,
 } from './dto/people.dto';
+import { DirectoryUploadService } from './directory-upload.service';
 import { PeopleService } from './people.service';
 
 @ApiTags('people')
@@ -20,6 +33,7 @@ export class PeopleController {
   constructor(
     private readonly people: PeopleService,
     private readonly audit: AuditService,
+    private readonly uploads: DirectoryUploadService,
   ) {}
 
   @Post('people/imports/csv')
@@ -33,6 +47,20 @@ export class PeopleController {
       detail: { source: 'csv', persons: result.persons, errors: result.errors.length },
     });
     return result;
+  }
+
+  /** The CSV as multipart field `file` or as the raw body (text/csv): any size up to the upload limit. */
+  @Post('people/imports/csv-file')
+  @HttpCode(202)
+  @Roles(Role.Admin, Role.Coe)
+  @ApiConsumes('multipart/form-data', 'text/csv', 'application/octet-stream')
+  async importCsvFile(
+    @Req() req: Request,
+    @Query() q: DirectoryUploadQueryDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    const r = await this.uploads.receive(req, q.name, actor);
+    return { jobId: r.job.id, state: r.job.state, file: r.file, bytes: r.bytes };
   }
 
   @Post('people/imports/github')

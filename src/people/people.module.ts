@@ -5,6 +5,8 @@ import { PersonIdentityEntity } from './entities/person-identity.entity';
 import { PersonEntity } from './entities/person.entity';
 import { TeamEntity } from './entities/team.entity';
 import { UnresolvedIdentityEntity } from './entities/unresolved-identity.entity';
+import { DirectoryImportProcessor } from './directory-import.processor';
+import { DirectoryUploadService } from './directory-upload.service';
 import { IdentityRepository } from './identity.repository';
 import { PeopleController } from './people.controller';
 import { PeopleRepository } from './people.repository';
@@ -23,7 +25,13 @@ import { PeopleService } from './people.service';
     ]),
   ],
   controllers: [PeopleController],
-  providers: [PeopleRepository, IdentityRepository, PeopleService],
+  providers: [
+    PeopleRepository,
+    IdentityRepository,
+    PeopleService,
+    DirectoryUploadService,
+    DirectoryImportProcessor,
+  ],
   exports: [PeopleService],
 })
 export class PeopleModule {}

@@ -20,6 +20,20 @@ export interface IdentityResolution {
 }
 
 const DIRECTORY_TTL_MS = 30_000;
+/** persons per INSERT, and so per progress step of a directory import */
+const PERSON_BATCH = 1_000;
+
+export interface DirectoryImportResult {
+  persons: number;
+  teams: number;
+  identities: number;
+  errors: string[];
+}
+
+export type DirectoryImportProgress = (
+  percent: number,
+  counts: Record<string, number>,
+) => void | Promise<void>;
 
 /** The people directory and identity resolution other modules call. */
 @Injectable()
@@ -35,25 +49,33 @@ export class PeopleService {
   async importDirectoryCsv(
     text: string,
     fileName = 'directory.csv',
-  ): Promise<{ persons: number; teams: number; identities: number; errors: string[] }> {
+    progress: DirectoryImportProgress = () => undefined,
+  ): Promise<DirectoryImportResult> {
     const { rows, errors } = parseDirectoryCsv(text, fileName);
     if (rows.length === 0 && errors.length > 0)
       throw new DomainError(ErrorCode.InvalidInput, errors.join('; '));
+    await progress(10, { rows: rows.length, persons: 0 });
     const teamIds = new Map<string, string | null>();
     for (const row of rows) {
       const key = row.teamPath.join('/');
       if (key && !teamIds.has(key))
         teamIds.set(key, await this.people.upsertTeamPath(row.teamPath));
     }
-    const ids = await this.people.upsertPersons(
-      rows.map((r) => ({
-        email: r.email,
-        name: r.name,
-        teamId: teamIds.get(r.teamPath.join('/')) ?? null,
-        githubLogin: r.githubLogin,
-        source: 'directory-csv',
-      })),
-    );
+    await progress(20, { rows: rows.length, persons: 0, teams: teamIds.size });
+    const ids = new Map<string, string>();
+    for (let i = 0; i < rows.length; i += PERSON_BATCH) {
+      const batch = await this.people.upsertPersons(
+        rows.slice(i, i + PERSON_BATCH).map((r) => ({
+          email: r.email,
+          name: r.name,
+          teamId: teamIds.get(r.teamPath.join('/')) ?? null,
+          githubLogin: r.githubLogin,
+          source: 'directory-csv',
+        })),
+      );
+      for (const [email, id] of batch) ids.set(email, id);
+      await progress(20 + (60 * ids.size) / rows.length, { rows: rows.length, persons: ids.size });
+    }
     const managerEmails = rows.map((r) => r.managerEmail).filter((e): e is string => !!e);
     const managers = await this.people.idsByEmail(managerEmails);
     const pairs: { personId: string; managerId: string }[] = [];
@@ -108,6 +130,7 @@ export class PeopleService {
     await this.identities.upsertImported(dedupe(identityRows));
     await this.identities.addLeases(leases);
     this.directory = undefined;
+    await progress(100, { rows: rows.length, persons: ids.size });
     return { persons: rows.length, teams: teamIds.size, identities: identityRows.length, errors };
   }
 

@@ -28,6 +28,14 @@ export class ImportDirectoryDto {
   fileName?: string;
 }
 
+export class DirectoryUploadQueryDto {
+  @ApiPropertyOptional({ description: 'file name of a raw-body upload (errors name it)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+}
+
 export class ImportGithubOrgDto {
   @ApiProperty()
   @Matches(/^[a-z0-9](?:[a-z0-9-]{0,38})$/i, { message: 'org must be a GitHub organisation name' })

@@ -1,10 +1,10 @@
-import { rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppConfig } from '../../config/app-config';
-import { isUnrecoverable } from '../../jobs/job-executor';
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName } from '../../jobs/job-names';
 import type { JobContext, JobProcessor } from '../../jobs/job.types';
+import { consumeSpooled } from '../../jobs/spooled-inputs';
 import type { NetworkFormat } from './network.types';
 import { NetworkIngestService, type FileIngestResult } from './network-ingest.service';
 
@@ -39,21 +39,11 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
   ) {}
 
   async handle(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
-    try {
-      const result = await this.ingestAll(ctx);
-      await this.removeSpooled(ctx.data.files);
-      return result;
-    } catch (error) {
-      // a try that will be retried needs the file; after the last one nothing will read it
-      if (ctx.lastAttempt || isUnrecoverable(error)) await this.removeSpooled(ctx.data.files);
-      throw error;
-    }
-  }
-
-  /** Uploaded copies are only kept until their ingest has finished, one way or the other. */
-  private async removeSpooled(files: IngestLogsData['files']): Promise<void> {
-    const spool = join(this.config.dataDir, 'spool') + '/';
-    for (const f of files) if (resolve(f.path).startsWith(spool)) await rm(f.path, { force: true });
+    const spooled = {
+      paths: ctx.data.files.map((f) => f.path),
+      spoolDir: join(this.config.dataDir, 'spool'),
+    };
+    return consumeSpooled(ctx, spooled, () => this.ingestAll(ctx));
   }
 
   private async ingestAll(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
