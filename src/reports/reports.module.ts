@@ -6,7 +6,7 @@ import { NetworkModule } from '../signals/network/network.module';
 import { ReposModule } from '../signals/repos/repos.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
-import { DemoBaselineService } from './demo/demo-baseline.service';
+import { DemoBaselineService } from '../demo/demo-baseline.service';
 import { ReportExportService } from './report-export.service';
 import { ReportRendererService } from './report-renderer.service';
 import { ReportSnapshotRepository } from './report-snapshot.repository';

@@ -1,4 +1,4 @@
-import type { ToolMatcher } from '../../catalog/catalog.types';
+import type { ToolMatcher } from '../catalog/catalog.types';
 import { buildDemoRepositories } from './demo-repositories';
 import { DemoRandom } from './demo-random';
 import type {

@@ -1,4 +1,4 @@
-import type { DataClass, PolicyStatus } from '../../catalog/catalog.types';
+import type { DataClass, PolicyStatus } from '../catalog/catalog.types';
 
 export interface DemoPerson {
   id: string;

@@ -1,4 +1,4 @@
-import type { DataClass } from '../../catalog/catalog.types';
+import type { DataClass } from '../catalog/catalog.types';
 import type { DemoUsage } from './demo-org.generator';
 import type { DemoRandom } from './demo-random';
 import type { DemoCommit, DemoPerson, DemoRepository } from './demo-org.types';
