@@ -7,6 +7,7 @@ import { Roles } from '../auth/roles.decorator';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { JobName } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
+import { EvidenceService } from '../signals/evidence/evidence.service';
 import { AssignDto, CommentDto, ListFindingsDto, TriageDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
 import { TriageService } from './triage/triage.service';
@@ -21,6 +22,7 @@ export class FindingsController {
     private readonly triage: TriageService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Get()
@@ -41,7 +43,9 @@ export class FindingsController {
     if (!finding) throw new DomainError(ErrorCode.NotFound, `No finding with id ${id}`);
     const [events, evidence] = await Promise.all([
       this.repo.eventsOf(id),
-      this.repo.evidenceFor([id], 50),
+      this.evidence
+        .latestOf([{ key: id, fingerprints: finding.evidenceFingerprints }], 50)
+        .then((rows) => rows.map(({ key, ...row }) => ({ findingId: key, ...row }))),
     ]);
     await this.audit.recordRead(actor, 'finding', id);
     return { ...finding, events, evidence };

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FindingsModule } from '../findings/findings.module';
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { ReportExportService } from './report-export.service';
+import { ReportInputService } from './report-input.service';
 import { ReportRendererService } from './report-renderer.service';
 import { ReportSnapshotRepository } from './report-snapshot.repository';
 import { ReportProcessor } from './report.processor';
@@ -14,6 +15,7 @@ import { ReportsService } from './reports.service';
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,
+    ReportInputService,
     ReportRendererService,
     ReportsService,
     ReportProcessor,
