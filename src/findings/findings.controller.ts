@@ -7,9 +7,9 @@ import { Roles } from '../auth/roles.decorator';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { JobName } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
-import { EvidenceService } from '../signals/evidence/evidence.service';
 import { AssignDto, CommentDto, ListFindingsDto, TriageDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
+import { FindingsService } from './findings.service';
 import { TriageService } from './triage/triage.service';
 
 /** Person-level findings: security and the CoE only, every read audited. */
@@ -19,10 +19,10 @@ import { TriageService } from './triage/triage.service';
 export class FindingsController {
   constructor(
     private readonly repo: FindingsRepository,
+    private readonly findings: FindingsService,
     private readonly triage: TriageService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
-    private readonly evidence: EvidenceService,
   ) {}
 
   @Get()
@@ -43,9 +43,7 @@ export class FindingsController {
     if (!finding) throw new DomainError(ErrorCode.NotFound, `No finding with id ${id}`);
     const [events, evidence] = await Promise.all([
       this.repo.eventsOf(id),
-      this.evidence
-        .latestOf([{ key: id, fingerprints: finding.evidenceFingerprints }], 50)
-        .then((rows) => rows.map(({ key, ...row }) => ({ findingId: key, ...row }))),
+      this.findings.evidenceFor([id], 50),
     ]);
     await this.audit.recordRead(actor, 'finding', id);
     return { ...finding, events, evidence };

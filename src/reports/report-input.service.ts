@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CorrelationSources } from '../findings/correlation/correlation-sources';
 import { CORRELATION_SOURCES } from '../findings/correlation/correlation-sources';
 import { FindingsService } from '../findings/findings.service';
-import { EvidenceService } from '../signals/evidence/evidence.service';
+import { EvidenceService } from '../evidence/evidence.service';
 import { buildReportInput } from './model/report-input.builder';
 import type { ReportInput } from './model/report.types';
 

@@ -3,7 +3,7 @@ import type { DirectoryPerson } from '../../findings/correlation/correlation-sou
 import type { SurveyDisclosure } from '../../findings/disclosure/disclosure';
 import type { ToolPolicy } from '../../findings/sanction/sanction';
 import type { FindingRecord } from '../../findings/findings.types';
-import type { EvidenceSummaryRow } from '../../signals/evidence/evidence.types';
+import type { EvidenceSummaryRow } from '../../evidence/evidence.types';
 import type { ReportEvidence, ReportFinding, ReportInput } from './report.types';
 
 /** What the reports read from the modules below them, before it becomes a report's input. */
