@@ -56,11 +56,14 @@ describe('jobs on Bull with separate worker processes', () => {
     expect(pids).toEqual(new Set(workers.map((w) => String(w.pid))));
   });
 
-  it('should show progress from a worker while the job runs', async () => {
+  it.each([
+    ['', false],
+    [', also inside a transaction', true],
+  ])('should show progress from a worker while the job runs%s', async (_, inTransaction) => {
     const res = await t.http
       .post('/api/jobs/diagnostics')
       .set(bearer(t.tokens.admin))
-      .send({ steps: 10, stepMs: 150 })
+      .send({ steps: 10, stepMs: 150, inTransaction })
       .expect(202);
     const midway = await waitFor(
       async () => {
