@@ -84,8 +84,15 @@ describe('uploads to a running API', () => {
       'content-type': 'application/octet-stream',
     });
     expect(raw).toMatchObject({ status: 413, body: { error: 'too-large' } });
-    const directory = await post('/api/people/imports/csv-file', form('staff.csv', big));
-    expect(directory).toMatchObject({ status: 413, body: { error: 'too-large' } });
+    // every upload route: the directory file, the survey exports (their own, smaller limit)
+    for (const route of [
+      '/api/people/imports/csv-file',
+      '/api/surveys/00000000-0000-4000-8000-000000000000/imports',
+      '/api/surveys/00000000-0000-4000-8000-000000000000/imports/plan',
+    ]) {
+      const res = await post(route, form('export.csv', big));
+      expect({ route, ...res }).toMatchObject({ route, status: 413, body: { error: 'too-large' } });
+    }
     expect(api.proc.exitCode).toBeNull();
     expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
     expect(fs.readdirSync(path.join(dataDir, 'spool', 'network'))).toEqual([]);
