@@ -249,4 +249,35 @@ describe('surveys: invitations and reminders by e-mail', () => {
       await bare.close();
     }
   });
+
+  it('should not mail links to the Host a request names when PUBLIC_URL is unset', async () => {
+    const port = (smtp.server.address() as AddressInfo).port;
+    const noPublicUrl = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    try {
+      await noPublicUrl.http
+        .post('/api/people/imports/csv')
+        .set(bearer(noPublicUrl.tokens.coe))
+        .send({ csv: DIRECTORY_CSV })
+        .expect(201);
+      const created = await noPublicUrl.http
+        .post('/api/surveys')
+        .set(bearer(noPublicUrl.tokens.coe))
+        .send({ title: 'Host header', privacyMode: 'anonymous' })
+        .expect(201);
+      const before = received.length;
+      const res = await noPublicUrl.http
+        .post(`/api/surveys/${created.body.id}/invitations`)
+        .set(bearer(noPublicUrl.tokens.coe))
+        .set('Host', 'census.attacker.example')
+        .send({ everyone: true, send: true })
+        .expect(400);
+      expect(res.body).toMatchObject({
+        error: 'invalid-input',
+        message: expect.stringMatching(/^e-mailing survey links needs PUBLIC_URL/),
+      });
+      expect(received.length).toBe(before);
+    } finally {
+      await noPublicUrl.close();
+    }
+  });
 });

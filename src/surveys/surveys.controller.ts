@@ -176,10 +176,17 @@ export class SurveysController {
       issue: (baseUrl: string) => Promise<{ issued: number; csv: string }>;
     },
   ): Promise<void> {
-    const baseUrl = this.baseUrlOf(req);
     const action = kind === 'invitation' ? 'survey.invite' : 'survey.remind';
     if (dto.send) {
       this.mailer.requireEnabled();
+      // Mailed links carry each person's secret and the caller never sees them: they point at the
+      // configured address only, never at whatever Host a request names.
+      const baseUrl = this.config.publicUrl;
+      if (!baseUrl)
+        throw new DomainError(
+          ErrorCode.InvalidInput,
+          'e-mailing survey links needs PUBLIC_URL: a mailed link points at the configured address, never at the Host a request names',
+        );
       const personIds = await how.recipients();
       const data: SendSurveyMailData = {
         surveyId: id,
@@ -199,7 +206,7 @@ export class SurveysController {
       res.status(202).json(job);
       return;
     }
-    const result = await how.issue(baseUrl);
+    const result = await how.issue(this.baseUrlOf(req));
     await this.audit.record({
       actor,
       action,
