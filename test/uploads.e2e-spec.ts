@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { legacyFingerprint } from '../src/signals/network/ingest/log-source';
 import { writeSquidLog } from '../src/signals/network/testing/squid-log-generator';
 import { runCli, startApi, stopProcess, waitFor, type ApiProcess } from './support/processes';
 import { createTestDatabase } from './support/test-db';
@@ -125,6 +126,13 @@ describe('uploads to a running API', () => {
       fs.renameSync(file, copy);
       const cli = runCli(['ingest-logs', copy, '--json'], env);
       expect(cli.status).toBe(0);
+      await expect(totals()).resolves.toBe(once);
+
+      // a file ingested by a release that fingerprinted large files by head + size + name
+      const legacy = await legacyFingerprint(copy);
+      await sql(`UPDATE log_ingest SET fingerprint = '${legacy}'`);
+      const again = runCli(['ingest-logs', copy], env);
+      expect(again.stdout).toContain('already ingested, nothing added: access.log');
       await expect(totals()).resolves.toBe(once);
       expect(fs.readdirSync(path.join(dataDir, 'spool', 'network'))).toEqual([]);
     } finally {

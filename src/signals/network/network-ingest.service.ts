@@ -9,7 +9,12 @@ import { HostMatchCache } from './ingest/host-match-cache';
 import { IpLeaseMap } from './ingest/ip-lease-map';
 import { LogIngestCore } from './ingest/log-ingest-core';
 import { runIngest } from './ingest/log-ingest-runner';
-import { fingerprintFile, openLogStream, readHeadLines } from './ingest/log-source';
+import {
+  fingerprintFile,
+  legacyFingerprint,
+  openLogStream,
+  readHeadLines,
+} from './ingest/log-source';
 import type { IngestProgressState, MalformedSample } from './ingest/usage-rollup';
 import { LogIngestRepository } from './log-ingest.repository';
 import { NETWORK_FORMATS, type LineParser, type NetworkFormat } from './network.types';
@@ -76,6 +81,11 @@ export class NetworkIngestService {
     const fingerprint = input.fingerprint ?? (await fingerprintFile(input.path)).fingerprint;
     const existing = await this.ingests.findByFingerprint(fingerprint);
     if (existing?.status === 'completed') return toResult(existing, true, false);
+    if (!existing) {
+      const legacy = await legacyFingerprint(input.path);
+      const before = legacy ? await this.ingests.findByFingerprint(legacy) : null;
+      if (before?.status === 'completed') return toResult(before, true, false);
+    }
 
     const format = existing?.format
       ? (existing.format as NetworkFormat)

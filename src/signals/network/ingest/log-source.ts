@@ -161,3 +161,20 @@ export async function fingerprintFile(path: string): Promise<FileFingerprint> {
     hash.update(chunk as Buffer);
   return { fingerprint: `sha256:${hash.digest('hex')}`, size };
 }
+
+/** Files over this size were fingerprinted by head + size + name before content hashes. */
+const LEGACY_HEAD_HASH_OVER = 64 << 20;
+
+/**
+ * The fingerprint releases before the content hash gave a file over 64 MiB (first MiB, size and
+ * base name), so a file ingested then is still known when it is given again under its old name.
+ */
+export async function legacyFingerprint(path: string): Promise<string | undefined> {
+  const { size } = await stat(path);
+  if (size <= LEGACY_HEAD_HASH_OVER) return undefined;
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { start: 0, end: CHUNK - 1 }))
+    hash.update(chunk as Buffer);
+  hash.update(`\0${size}\0${basename(path)}`);
+  return `head-sha256:${hash.digest('hex')}`;
+}
