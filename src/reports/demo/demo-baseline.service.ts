@@ -14,7 +14,7 @@ import { CorrelationService } from '../../findings/correlation/correlation.servi
 import { PeopleService } from '../../people/people.service';
 import { EvidenceService } from '../../signals/evidence/evidence.service';
 import { NetworkIngestService } from '../../signals/network/network-ingest.service';
-import { ReposService } from '../../signals/repos/repos.service';
+import { LocalScanService } from '../../signals/repos/local-scan.service';
 import { SurveyImportService } from '../../surveys/survey-import.service';
 import type { ExportedReportSet } from '../report-export.service';
 import { ReportExportService } from '../report-export.service';
@@ -48,7 +48,7 @@ export class DemoBaselineService {
     private readonly people: PeopleService,
     private readonly surveyImport: SurveyImportService,
     private readonly network: NetworkIngestService,
-    private readonly repos: ReposService,
+    private readonly repoScans: LocalScanService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
 
@@ -181,7 +181,7 @@ export class DemoBaselineService {
       .filter((r) => r.commits.length > 0);
     rmSync(root, { recursive: true, force: true });
     for (const dir of writeDemoRepositories(root, repos, org.now))
-      await this.repos.scanLocal({ path: dir, full: true });
+      await this.repoScans.scan({ path: dir, full: true });
   }
 
   /** Only what no module provides yet: lent vendor facts and the repositories' data classes. */

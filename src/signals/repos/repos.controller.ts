@@ -17,6 +17,7 @@ import { Roles } from '../../auth/roles.decorator';
 import { JobName } from '../../jobs/job-names';
 import { JobsService } from '../../jobs/jobs.service';
 import { CreateRepoScanDto, ListReposDto, RepoEvidenceQueryDto } from './dto/repos.dto';
+import { RepoReportService } from './repo-report.service';
 import { ReposService } from './repos.service';
 
 @ApiTags('repos')
@@ -25,6 +26,7 @@ import { ReposService } from './repos.service';
 export class ReposController {
   constructor(
     private readonly repos: ReposService,
+    private readonly reports: RepoReportService,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
   ) {}
@@ -86,13 +88,13 @@ export class ReposController {
   @Header('content-type', 'application/sarif+json')
   @Roles(Role.Admin, Role.Security, Role.Coe)
   sarif(@Param('id') id: string) {
-    return this.repos.sarif(id);
+    return this.reports.sarif(id);
   }
 
   @Get(':id/cyclonedx')
   @Header('content-type', 'application/vnd.cyclonedx+json; version=1.6')
   @Roles(Role.Admin, Role.Security, Role.Coe, Role.Leader)
   cyclonedx(@Param('id') id: string) {
-    return this.repos.cyclonedx(id);
+    return this.reports.cyclonedx(id);
   }
 }
