@@ -21,9 +21,6 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { AppConfig } from '../config/app-config';
-import { JobName } from '../jobs/job-names';
-import { JobsService } from '../jobs/jobs.service';
 import {
   CreateSurveyDto,
   ImportSurveyQueryDto,
@@ -31,9 +28,11 @@ import {
   ReplaceQuestionsDto,
   SendRemindersDto,
 } from './dto/survey.dto';
-import type { SendSurveyMailData } from './mail/send-survey-mail.processor';
-import { SurveyMailer } from './mail/survey-mailer.service';
 import { parseMapping, SurveyImportService } from './survey-import.service';
+import { type LinkDelivery, SurveyLinkDeliveryService } from './survey-link-delivery.service';
+import { SurveyQuestionsService } from './survey-questions.service';
+import { SurveyResponsesService } from './survey-responses.service';
+import { SurveyResultsService } from './survey-results.service';
 import { SurveysService } from './surveys.service';
 
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -50,17 +49,13 @@ interface UploadedExport {
 export class SurveysController {
   constructor(
     private readonly surveys: SurveysService,
+    private readonly questions: SurveyQuestionsService,
+    private readonly delivery: SurveyLinkDeliveryService,
+    private readonly aggregates: SurveyResultsService,
+    private readonly answers: SurveyResponsesService,
     private readonly imports: SurveyImportService,
     private readonly audit: AuditService,
-    private readonly mailer: SurveyMailer,
-    private readonly jobs: JobsService,
-    private readonly config: AppConfig,
   ) {}
-
-  /** PUBLIC_URL when the service runs behind a proxy, else the host the request came to. */
-  private baseUrlOf(req: Request): string {
-    return this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  }
 
   @Post()
   @Roles(Role.Admin, Role.Coe)
@@ -95,7 +90,7 @@ export class SurveysController {
     @Body() dto: ReplaceQuestionsDto,
     @CurrentActor() actor: Actor,
   ) {
-    const questions = await this.surveys.replaceQuestions(id, dto.questions);
+    const questions = await this.questions.replace(id, dto.questions);
     await this.audit.record({
       actor,
       action: 'survey.questions.update',
@@ -132,10 +127,7 @@ export class SurveysController {
     @Res() res: Response,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    await this.deliverLinks('invitation', id, dto, format, req, res, actor, {
-      recipients: () => this.surveys.resolveInvitees(id, dto),
-      issue: (baseUrl) => this.surveys.issueInvitations(id, dto, baseUrl),
-    });
+    sendDelivery(res, id, format, await this.delivery.invite(id, dto, originOf(req), actor));
   }
 
   /**
@@ -156,75 +148,17 @@ export class SurveysController {
     @Res() res: Response,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    await this.deliverLinks('reminder', id, dto, format, req, res, actor, {
-      recipients: () => this.surveys.pendingInvitees(id),
-      issue: (baseUrl) => this.surveys.remind(id, baseUrl, dto.expiresInDays),
-    });
-  }
-
-  /** Links go out one of two ways: e-mailed by a job (202 with the job), or answered as JSON / CSV. */
-  private async deliverLinks(
-    kind: SendSurveyMailData['kind'],
-    id: string,
-    dto: SendRemindersDto,
-    format: string | undefined,
-    req: Request,
-    res: Response,
-    actor: Actor,
-    how: {
-      recipients: () => Promise<string[]>;
-      issue: (baseUrl: string) => Promise<{ issued: number; csv: string }>;
-    },
-  ): Promise<void> {
-    const baseUrl = this.baseUrlOf(req);
-    const action = kind === 'invitation' ? 'survey.invite' : 'survey.remind';
-    if (dto.send) {
-      this.mailer.requireEnabled();
-      const personIds = await how.recipients();
-      const data: SendSurveyMailData = {
-        surveyId: id,
-        kind,
-        personIds,
-        expiresInDays: dto.expiresInDays,
-        baseUrl,
-      };
-      const job = await this.jobs.enqueue(JobName.SendSurveyMail, data, { actor });
-      await this.audit.record({
-        actor,
-        action: `${action}.send`,
-        targetType: 'survey',
-        targetId: id,
-        detail: { recipients: personIds.length, jobId: job.id },
-      });
-      res.status(202).json(job);
-      return;
-    }
-    const result = await how.issue(baseUrl);
-    await this.audit.record({
-      actor,
-      action,
-      targetType: 'survey',
-      targetId: id,
-      detail: { issued: result.issued },
-    });
-    sendLinks(res, id, format, result);
+    sendDelivery(res, id, format, await this.delivery.remind(id, dto, originOf(req), actor));
   }
 
   @Post(':id/open-link')
   @Roles(Role.Admin, Role.Coe)
-  async openLink(
+  openLink(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() req: Request,
     @CurrentActor() actor: Actor,
   ) {
-    const link = await this.surveys.createOpenLink(id, this.baseUrlOf(req));
-    await this.audit.record({
-      actor,
-      action: 'survey.open-link',
-      targetType: 'survey',
-      targetId: id,
-    });
-    return link;
+    return this.delivery.openLink(id, originOf(req), actor);
   }
 
   @Post(':id/imports/plan')
@@ -275,31 +209,41 @@ export class SurveysController {
   @Get(':id/results')
   @Roles(Role.Admin, Role.Coe, Role.Security, Role.Leader)
   results(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.surveys.results(id);
+    return this.aggregates.results(id);
   }
 
   @Get(':id/responses')
   @Roles(Role.Admin, Role.Coe, Role.Security)
   async responses(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     await this.audit.recordRead(actor, 'survey-response', id);
-    return this.surveys.responses(id, actor);
+    return this.answers.responses(id, actor);
   }
 }
 
-function sendLinks<T extends { csv: string }>(
+/** The origin the request came to; PUBLIC_URL wins over it when set. */
+function originOf(req: Request): string {
+  return `${req.protocol}://${req.get('host')}`;
+}
+
+/** 202 with the e-mail job, or 201 with the links as JSON or (`?format=csv`) a mail-merge CSV. */
+function sendDelivery(
   res: Response,
   id: string,
   format: string | undefined,
-  result: T,
+  delivery: LinkDelivery,
 ): void {
+  if ('sent' in delivery) {
+    res.status(202).json(delivery.sent);
+    return;
+  }
   res.status(201).setHeader('Cache-Control', 'no-store');
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="survey-${id}-invitations.csv"`);
-    res.send(result.csv);
+    res.send(delivery.issued.csv);
     return;
   }
-  const { csv: _csv, ...json } = result;
+  const { csv: _csv, ...json } = delivery.issued;
   res.json(json);
 }
 

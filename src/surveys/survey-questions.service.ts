@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { checkQuestions } from './question-rules';
+import { SurveyCatalog } from './survey-catalog';
+import type { QuestionDefinition } from './survey.types';
+import { SurveysRepository } from './surveys.repository';
+import { SurveysService } from './surveys.service';
+
+/** The CoE's edit of a survey's question list. */
+@Injectable()
+export class SurveyQuestionsService {
+  constructor(
+    private readonly repo: SurveysRepository,
+    private readonly surveys: SurveysService,
+    private readonly catalog: SurveyCatalog,
+  ) {}
+
+  /** Refused once answers exist, since they would no longer fit. */
+  async replace(id: string, questions: QuestionDefinition[]): Promise<QuestionDefinition[]> {
+    await this.surveys.requireSurvey(id);
+    if ((await this.repo.countResponses(id)) > 0)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `survey ${id} already has answers; create a new survey to change its questions`,
+      );
+    await this.repo.replaceQuestions(id, checkQuestions(questions, await this.catalog.tools()));
+    return this.surveys.questionsOf(id);
+  }
+}
