@@ -11,6 +11,7 @@ import { CorrelationService } from './correlation/correlation.service';
 import { FindingEventEntity } from './entities/finding-event.entity';
 import { FindingEntity } from './entities/finding.entity';
 import { SuppressedFingerprintEntity } from './entities/suppressed-fingerprint.entity';
+import { FindingReadsService } from './finding-reads.service';
 import { FindingsController } from './findings.controller';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
@@ -25,6 +26,7 @@ import { TriageService } from './triage/triage.service';
   ],
   controllers: [FindingsController],
   providers: [
+    FindingReadsService,
     FindingsRepository,
     CorrelationRepository,
     CorrelationService,

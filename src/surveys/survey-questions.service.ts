@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../auth/audit.service';
+import type { Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { checkQuestions } from './question-rules';
 import { SurveyCatalog } from './survey-catalog';
@@ -13,17 +15,30 @@ export class SurveyQuestionsService {
     private readonly repo: SurveysRepository,
     private readonly surveys: SurveysService,
     private readonly catalog: SurveyCatalog,
+    private readonly audit: AuditService,
   ) {}
 
   /** Refused once answers exist, since they would no longer fit. */
-  async replace(id: string, questions: QuestionDefinition[]): Promise<QuestionDefinition[]> {
+  async replace(
+    id: string,
+    questions: QuestionDefinition[],
+    actor: Actor,
+  ): Promise<QuestionDefinition[]> {
     await this.surveys.requireSurvey(id);
     if ((await this.repo.countResponses(id)) > 0)
       throw new DomainError(
         ErrorCode.Conflict,
         `survey ${id} already has answers; create a new survey to change its questions`,
       );
-    await this.repo.replaceQuestions(id, checkQuestions(questions, await this.catalog.tools()));
+    const checked = checkQuestions(questions, await this.catalog.tools());
+    await this.repo.replaceQuestions(id, checked);
+    await this.audit.record({
+      actor,
+      action: 'survey.questions.update',
+      targetType: 'survey',
+      targetId: id,
+      detail: { questions: checked.length },
+    });
     return this.surveys.questionsOf(id);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../auth/audit.service';
 import { Role, type Actor } from '../auth/role';
 import { PeopleService } from '../people/people.service';
 import { SurveySecrets } from './survey-secrets';
@@ -17,11 +18,13 @@ export class SurveyResponsesService {
     private readonly surveys: SurveysService,
     private readonly people: PeopleService,
     private readonly secrets: SurveySecrets,
+    private readonly audit: AuditService,
   ) {}
 
-  /** The caller audits the read. */
+  /** The read is audited as the actor's. */
   async responses(id: string, actor: Actor) {
     const survey = await this.surveys.requireSurvey(id);
+    await this.audit.recordRead(actor, 'survey-response', id);
     const rows = await this.repo.listResponses(id);
     const reveal =
       survey.privacyMode === 'pseudonymous' && actor.role === Role.Security

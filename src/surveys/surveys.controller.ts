@@ -16,7 +16,6 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AuditService } from '../auth/audit.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
@@ -54,21 +53,12 @@ export class SurveysController {
     private readonly aggregates: SurveyResultsService,
     private readonly answers: SurveyResponsesService,
     private readonly imports: SurveyImportService,
-    private readonly audit: AuditService,
   ) {}
 
   @Post()
   @Roles(Role.Admin, Role.Coe)
-  async create(@Body() dto: CreateSurveyDto, @CurrentActor() actor: Actor) {
-    const survey = await this.surveys.createSurvey(dto, actor);
-    await this.audit.record({
-      actor,
-      action: 'survey.create',
-      targetType: 'survey',
-      targetId: survey.id,
-      detail: { privacyMode: survey.privacyMode, k: survey.k },
-    });
-    return survey;
+  create(@Body() dto: CreateSurveyDto, @CurrentActor() actor: Actor) {
+    return this.surveys.createSurvey(dto, actor);
   }
 
   @Get()
@@ -85,28 +75,19 @@ export class SurveysController {
 
   @Put(':id/questions')
   @Roles(Role.Admin, Role.Coe)
-  async replaceQuestions(
+  replaceQuestions(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: ReplaceQuestionsDto,
     @CurrentActor() actor: Actor,
   ) {
-    const questions = await this.questions.replace(id, dto.questions);
-    await this.audit.record({
-      actor,
-      action: 'survey.questions.update',
-      targetType: 'survey',
-      targetId: id,
-      detail: { questions: questions.length },
-    });
-    return questions;
+    return this.questions.replace(id, dto.questions, actor);
   }
 
   @Post(':id/close')
   @HttpCode(204)
   @Roles(Role.Admin, Role.Coe)
   async close(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
-    await this.surveys.close(id);
-    await this.audit.record({ actor, action: 'survey.close', targetType: 'survey', targetId: id });
+    await this.surveys.close(id, actor);
   }
 
   /**
@@ -191,19 +172,12 @@ export class SurveysController {
     @CurrentActor() actor: Actor,
   ) {
     const upload = requireFile(file);
-    const summary = await this.imports.importInto(id, upload.buffer, {
-      format: q.format,
-      mapping: parseMapping(q.mapping),
-      fileName: upload.originalname,
-    });
-    await this.audit.record({
+    return this.imports.importInto(
+      id,
+      upload.buffer,
+      { format: q.format, mapping: parseMapping(q.mapping), fileName: upload.originalname },
       actor,
-      action: 'survey.import',
-      targetType: 'survey',
-      targetId: id,
-      detail: { format: summary.format, responses: summary.responses },
-    });
-    return summary;
+    );
   }
 
   @Get(':id/results')
@@ -214,8 +188,7 @@ export class SurveysController {
 
   @Get(':id/responses')
   @Roles(Role.Admin, Role.Coe, Role.Security)
-  async responses(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
-    await this.audit.recordRead(actor, 'survey-response', id);
+  responses(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.answers.responses(id, actor);
   }
 }

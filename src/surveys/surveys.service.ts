@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -28,6 +29,7 @@ export class SurveysService {
     private readonly catalog: SurveyCatalog,
     private readonly secrets: SurveySecrets,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async createSurvey(
@@ -55,7 +57,19 @@ export class SurveysService {
         buildInventoryTemplate(await this.catalog.tools()),
       );
     }
+    await this.auditCreated(survey, actor);
     return this.getSurvey(survey.id);
+  }
+
+  /** One record for a new survey, whether made by hand or by an import. */
+  async auditCreated(survey: SurveyEntity, actor: Actor): Promise<void> {
+    await this.audit.record({
+      actor,
+      action: 'survey.create',
+      targetType: 'survey',
+      targetId: survey.id,
+      detail: { privacyMode: survey.privacyMode, k: survey.k },
+    });
   }
 
   async getSurvey(
@@ -97,9 +111,10 @@ export class SurveysService {
     }));
   }
 
-  async close(id: string): Promise<void> {
+  async close(id: string, actor: Actor): Promise<void> {
     await this.requireSurvey(id);
     await this.repo.setStatus(id, 'closed');
+    await this.audit.record({ actor, action: 'survey.close', targetType: 'survey', targetId: id });
   }
 
   /**

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../auth/audit.service';
+import type { Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
 import { EvidenceService } from '../evidence/evidence.service';
 import { scanGithubOwner } from './github/github-owner.scanner';
@@ -47,10 +49,12 @@ export class GithubScanService {
     private readonly matchers: RepoMatcherProvider,
     private readonly report: RepoReportService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async scan(
     data: ScanGithubData,
+    actor: Actor,
     progress: Progress = () => undefined,
     jobId: string | null = null,
   ): Promise<ScanGithubResult> {
@@ -117,6 +121,20 @@ export class GithubScanService {
         evidenceInserted: evidence.inserted,
         requests: result.requests,
         warnings,
+      });
+      await this.audit.record({
+        actor,
+        action: 'repos.scan',
+        targetType: 'github-owner',
+        targetId: owner,
+        detail: {
+          apiUrl,
+          jobId,
+          since: data.since,
+          sbom: data.sbom,
+          repositories: result.repositories.length,
+          evidence,
+        },
       });
       await progress(100, { repositories: result.repositories.length, requests: result.requests });
       const repositories = [];

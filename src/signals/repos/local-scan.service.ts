@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { AuditService } from '../../auth/audit.service';
+import type { Actor } from '../../auth/role';
 import { EvidenceService } from '../evidence/evidence.service';
 import { scanLocalRepository } from './local/local-repository.scanner';
 import type { ToolView } from './output/scan-report';
@@ -38,10 +40,12 @@ export class LocalScanService {
     private readonly evidence: EvidenceService,
     private readonly matchers: RepoMatcherProvider,
     private readonly report: RepoReportService,
+    private readonly audit: AuditService,
   ) {}
 
   async scan(
     data: ScanRepoData,
+    actor: Actor,
     progress: Progress = () => undefined,
     jobId: string | null = null,
   ): Promise<ScanRepoResult> {
@@ -75,6 +79,19 @@ export class LocalScanService {
         traces: result.traces.length,
         evidenceInserted: evidence.inserted,
         warnings: result.warnings,
+      });
+      await this.audit.record({
+        actor,
+        action: 'repos.scan',
+        targetType: 'local-repository',
+        targetId: dir,
+        detail: {
+          repository: result.repository,
+          jobId,
+          since: data.since,
+          full: data.full,
+          evidence,
+        },
       });
       await progress(100, { traces: result.traces.length, commits: result.stats.commits });
       return {

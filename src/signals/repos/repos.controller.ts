@@ -10,7 +10,6 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '../../auth/audit.service';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { type Actor, Role } from '../../auth/role';
 import { Roles } from '../../auth/roles.decorator';
@@ -28,10 +27,9 @@ export class ReposController {
     private readonly repos: ReposService,
     private readonly reports: RepoReportService,
     private readonly jobs: JobsService,
-    private readonly audit: AuditService,
   ) {}
 
-  /** Queues a scan; poll GET /api/jobs/:id for progress and the result. */
+  /** Queues a scan; poll GET /api/jobs/:id for progress and the result. The scan audits itself. */
   @Post('scans')
   @HttpCode(202)
   @Roles(Role.Admin, Role.Security, Role.Coe)
@@ -46,13 +44,6 @@ export class ReposController {
             { owner: dto.owner, since: dto.since, sbom: dto.sbom },
             { actor },
           );
-    await this.audit.record({
-      actor,
-      action: 'repos.scan',
-      targetType: dto.path !== undefined ? 'local-repository' : 'github-owner',
-      targetId: dto.path ?? dto.owner,
-      detail: { jobId: job.id },
-    });
     return job;
   }
 
@@ -71,17 +62,12 @@ export class ReposController {
   /** Evidence carries commit e-mails and GitHub logins: person-level, so audited. */
   @Get(':id/evidence')
   @Roles(Role.Admin, Role.Security, Role.Coe)
-  async evidence(
+  evidence(
     @Param('id') id: string,
     @Query() q: RepoEvidenceQueryDto,
     @CurrentActor() actor: Actor,
   ) {
-    const result = await this.repos.evidenceOf(id, q);
-    await this.audit.recordRead(actor, 'repository-evidence', id, {
-      ...q,
-      rows: result.evidence.length,
-    });
-    return result;
+    return this.repos.evidenceOf(id, q, actor);
   }
 
   @Get(':id/sarif')

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../auth/audit.service';
+import type { Actor } from '../../auth/role';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { EvidenceService } from '../evidence/evidence.service';
 import { ReposRepository } from './repos.repository';
@@ -9,6 +11,7 @@ export class ReposService {
   constructor(
     private readonly repos: ReposRepository,
     private readonly evidence: EvidenceService,
+    private readonly audit: AuditService,
   ) {}
 
   list(filter: { source?: 'local' | 'github'; owner?: string; limit?: number; offset?: number }) {
@@ -36,9 +39,11 @@ export class ReposService {
     return repo;
   }
 
+  /** Evidence carries commit e-mails and GitHub logins: person-level, so the read is audited. */
   async evidenceOf(
     id: string,
     filter: { toolId?: string; signal?: string; limit?: number; offset?: number },
+    actor: Actor,
   ) {
     const repo = await this.get(id);
     const rows = await this.evidence.list({
@@ -46,6 +51,10 @@ export class ReposService {
       ...filter,
       limit: filter.limit ?? 100,
       offset: filter.offset ?? 0,
+    });
+    await this.audit.recordRead(actor, 'repository-evidence', id, {
+      ...filter,
+      rows: rows.length,
     });
     return { repository: repo, evidence: rows };
   }

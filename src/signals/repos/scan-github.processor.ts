@@ -13,6 +13,11 @@ export class ScanGithubProcessor implements JobProcessor<ScanGithubData, ScanGit
   constructor(private readonly scans: GithubScanService) {}
 
   handle(ctx: JobContext<ScanGithubData>): Promise<ScanGithubResult> {
-    return this.scans.scan(ctx.data, (pct, counts) => ctx.progress(pct, counts), ctx.jobId);
+    return this.scans.scan(
+      ctx.data,
+      ctx.actor,
+      (pct, counts) => ctx.progress(pct, counts),
+      ctx.jobId,
+    );
   }
 }

@@ -9,6 +9,11 @@ export class ScanRepoProcessor implements JobProcessor<ScanRepoData, ScanRepoRes
   constructor(private readonly scans: LocalScanService) {}
 
   handle(ctx: JobContext<ScanRepoData>): Promise<ScanRepoResult> {
-    return this.scans.scan(ctx.data, (pct, counts) => ctx.progress(pct, counts), ctx.jobId);
+    return this.scans.scan(
+      ctx.data,
+      ctx.actor,
+      (pct, counts) => ctx.progress(pct, counts),
+      ctx.jobId,
+    );
   }
 }
