@@ -4,12 +4,14 @@ import type { Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ListFindingsDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
+import { FindingsService } from './findings.service';
 
 /** Person-level findings as security and the CoE browse them; every read audited as the reader's. */
 @Injectable()
 export class FindingReadsService {
   constructor(
     private readonly repo: FindingsRepository,
+    private readonly findings: FindingsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -27,7 +29,7 @@ export class FindingReadsService {
     if (!finding) throw new DomainError(ErrorCode.NotFound, `No finding with id ${id}`);
     const [events, evidence] = await Promise.all([
       this.repo.eventsOf(id),
-      this.repo.evidenceFor([id], 50),
+      this.findings.evidenceFor([id], 50),
     ]);
     await this.audit.recordRead(actor, 'finding', id);
     return { ...finding, events, evidence };

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AuditService } from '../../auth/audit.service';
 import { SYSTEM_ACTOR, type Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { buildDisclosureIndex } from '../disclosure/disclosure';
 import type { RiskWeights } from '../risk/risk-weights';
 import { riskWeightsFromConfig } from '../risk/risk-weights-config';
@@ -38,6 +39,7 @@ export class CorrelationService {
 
   constructor(
     private readonly repo: CorrelationRepository,
+    private readonly evidence: EvidenceService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
     private readonly audit: AuditService,
     config: AppConfig,
@@ -60,7 +62,8 @@ export class CorrelationService {
       mark = at;
     };
     // Distinct identities are few next to evidence rows: resolve each once, then join in SQL.
-    const unresolved = await this.repo.unresolvedIdentities();
+    const evidence = this.evidence.relation();
+    const unresolved = await this.repo.unresolvedIdentities(evidence);
     const personIds = unresolved.length ? await this.sources.resolveIdentities(unresolved) : [];
     const resolved = unresolved.flatMap((u, i) =>
       personIds[i] ? [{ ...u, personId: personIds[i] }] : [],
@@ -92,7 +95,7 @@ export class CorrelationService {
     step('sources');
 
     const result = await this.repo.inTransaction(async (tx) => {
-      const aggregates = await tx.stageAggregates(survey.disclosures, surveyTime);
+      const aggregates = await tx.stageAggregates(evidence, survey.disclosures, surveyTime);
       step('stage');
       await progress(50, { aggregates });
       const aggregateRows = await tx.readAggregates();

@@ -5,7 +5,7 @@ import { AuditService } from '../../auth/audit.service';
 import type { Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
 import { DomainError, ErrorCode } from '../../common/domain-error';
-import { EvidenceService } from '../evidence/evidence.service';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { LogIngestEntity } from './entities/log-ingest.entity';
 import { HostMatchCache } from './ingest/host-match-cache';
 import { IpLeaseMap } from './ingest/ip-lease-map';

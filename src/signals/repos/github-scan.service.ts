@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../auth/audit.service';
 import type { Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
-import { EvidenceService } from '../evidence/evidence.service';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { scanGithubOwner } from './github/github-owner.scanner';
 import type { GithubOwnerState } from './github/github.types';
 import { toolsOf, type ToolView } from './output/scan-report';

@@ -3,7 +3,7 @@ import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AuditService } from '../../auth/audit.service';
 import type { Actor } from '../../auth/role';
-import { EvidenceService } from '../evidence/evidence.service';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { scanLocalRepository } from './local/local-repository.scanner';
 import type { ToolView } from './output/scan-report';
 import { traceToEvidence } from './repo-evidence';

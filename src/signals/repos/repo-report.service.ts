@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EvidenceService } from '../evidence/evidence.service';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { renderCycloneDx } from './output/cyclonedx.renderer';
 import { renderSarif } from './output/sarif.renderer';
 import { toolsOfEvidence, type ToolView } from './output/scan-report';

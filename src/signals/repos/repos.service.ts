@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../auth/audit.service';
 import type { Actor } from '../../auth/role';
 import { DomainError, ErrorCode } from '../../common/domain-error';
-import { EvidenceService } from '../evidence/evidence.service';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { ReposRepository } from './repos.repository';
 
 /** The repositories scans have seen: listing, one repository, its evidence, its data classes. */

@@ -1,4 +1,4 @@
-import type { EvidenceEntity } from '../../evidence/entities/evidence.entity';
+import type { EvidenceRecord } from '../../../evidence/evidence.types';
 import type { RepoTrace } from '../repo-scan.types';
 
 /** One trace as the CLI and API print it (the DESIGN.md scan-repo contract). */
@@ -40,7 +40,7 @@ export function toolsOf(traces: RepoTrace[]): ToolView[] {
 }
 
 /** Stored evidence of a repository, grouped by tool like a scan's own traces. */
-export function toolsOfEvidence(rows: EvidenceEntity[]): ToolView[] {
+export function toolsOfEvidence(rows: EvidenceRecord[]): ToolView[] {
   return groupByTool(
     rows.map((e) => {
       const { path, line, commit, ...detail } = e.detail as {
