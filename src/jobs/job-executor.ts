@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import * as os from 'node:os';
+import { SYSTEM_ACTOR } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { JobRegistry } from './job-registry';
 import { JobName } from './job-names';
@@ -30,7 +31,7 @@ export class JobExecutor {
   ) {}
 
   async execute(id: string, name: JobName, data: unknown, opts: ExecuteOptions): Promise<unknown> {
-    const attempt = await this.jobs.start(id, WORKER_ID);
+    const { attempt, actor } = await this.jobs.start(id, WORKER_ID);
     let lastWrite = 0;
     let lastPercent = -1;
     const writer = new ProgressWriter(
@@ -43,6 +44,7 @@ export class JobExecutor {
       data,
       attempt,
       lastAttempt: opts.lastAttempt,
+      actor: actor ?? SYSTEM_ACTOR,
       // Never waits for the database: see ProgressWriter.
       progress: async (percent: number, counts: JobCounts = {}) => {
         const p = Math.max(0, Math.min(100, Math.floor(percent)));

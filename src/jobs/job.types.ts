@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/role';
 import type { JobName, QueueName } from './job-names';
 
 export type JobState = 'queued' | 'running' | 'completed' | 'failed';
@@ -12,6 +13,8 @@ export interface JobContext<TData> {
   attempt: number;
   /** true when no retry follows a failure of this try (clean-up of inputs belongs to it) */
   lastAttempt: boolean;
+  /** who asked for the job; the services it calls audit their changes as this actor */
+  actor: Actor;
   /**
    * percent 0..100 and optional counts (lines, files, repositories …); cheap to call often, also
    * inside a transaction: it is written in the background and never waits for the database

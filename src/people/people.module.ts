@@ -10,6 +10,7 @@ import { DirectoryUploadService } from './directory-upload.service';
 import { IdentityRepository } from './identity.repository';
 import { PeopleController } from './people.controller';
 import { PeopleRepository } from './people.repository';
+import { PeopleAdminService } from './people-admin.service';
 import { PeopleService } from './people.service';
 
 // Global: every signal module resolves identities through PeopleService.
@@ -29,6 +30,7 @@ import { PeopleService } from './people.service';
     PeopleRepository,
     IdentityRepository,
     PeopleService,
+    PeopleAdminService,
     DirectoryUploadService,
     DirectoryImportProcessor,
   ],

@@ -73,6 +73,7 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
           zone,
           leasesPath,
           jobId: ctx.jobId,
+          actor: ctx.actor,
         },
         // gzip files inflate past their size: progress is capped per file
         (read) =>
