@@ -178,7 +178,7 @@ export class SurveyFormService {
       const values = [answers[q.key] ?? []].flat();
       if (q.role === 'tools' && q.kind === 'tool-picker') values.forEach((v) => tools.add(v));
       else if (q.role === 'tools' || q.role === 'tools-other')
-        values.forEach((v) => findToolMentions(v, matcher).forEach((id) => tools.add(id)));
+        values.forEach((v) => findToolMentions(v, matcher).forEach((m) => tools.add(m.toolId)));
     }
     return [...tools].sort();
   }
