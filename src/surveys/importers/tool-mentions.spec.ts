@@ -1,10 +1,11 @@
+import type { ToolMatcher } from '../../catalog/catalog.types';
 import { loadBuiltinCatalog } from '../../catalog/catalog-loader';
 import { CatalogMatcher } from '../../catalog/matcher/catalog-matcher';
 import { testToolMatcher } from '../../../test/support/test-tool-matcher';
 import { findToolMentions, MENTION_CONFIDENCE, resolveSurveyTools } from './tool-mentions';
 
 const catalog = CatalogMatcher.fromTools(loadBuiltinCatalog());
-const ids = (text: string, matcher = catalog) =>
+const ids = (text: string, matcher: ToolMatcher = catalog) =>
   findToolMentions(text, matcher)
     .map((m) => m.toolId)
     .sort();
