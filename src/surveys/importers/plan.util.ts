@@ -191,7 +191,9 @@ function inferKind(values: string[], text: string): ImportedQuestionKind {
  * A joined column is one whose cells split into pieces that other respondents also chose. A
  * free-text answer with a comma rarely shares its pieces with anyone else.
  */
-export function looksJoined(values: string[], separator: string): boolean {
+export function looksJoined(values: string[], separator: string, header = ''): boolean {
+  // "Anything else?" is answered in sentences, whatever commas they hold.
+  if (FREE_TEXT_PROMPT.test(header)) return false;
   const split = values.filter((v) => v.includes(separator.trim() || separator));
   if (split.length === 0) return false;
   const pieces = split.flatMap((v) =>

@@ -82,7 +82,7 @@ export const qualtricsImporter: SurveyImporter = {
         };
       }
       const isText = /_TEXT$/.test(c.importId);
-      const joined = !isText && looksJoined(columnValues(table, 3, c.index), ',');
+      const joined = !isText && looksJoined(columnValues(table, 3, c.index), ',', c.label);
       return {
         index: c.index,
         header: c.id,

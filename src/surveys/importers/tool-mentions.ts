@@ -133,3 +133,10 @@ export function resolveSurveyTools(
   });
   return { perResponse, confidence, counts };
 }
+
+/** What a response stores: only the tools named with less than full confidence. */
+export function belowFullConfidence(confidence: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(confidence).filter(([, c]) => c < MENTION_CONFIDENCE.exact),
+  );
+}
