@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { EvidenceService } from '../src/evidence/evidence.service';
 import { CorrelationRepository } from '../src/findings/correlation/correlation.repository';
 import { SurveysService } from '../src/surveys/surveys.service';
 import { runCli } from './support/processes';
@@ -213,8 +214,9 @@ describe('surveys: imports of other tools’ exports', () => {
       ['cursor', 1],
     ]);
     // The survey row of the correlation carries the answer's confidence, not a flat 1.
+    const evidence = t.app.get(EvidenceService).relation();
     const staged = await t.app.get(CorrelationRepository).inTransaction(async (tx) => {
-      await tx.stageAggregates(carol, new Date('2026-11-24T00:00:00Z'));
+      await tx.stageAggregates(evidence, carol, new Date('2026-11-24T00:00:00Z'));
       return tx.readAggregates();
     });
     const confidenceOf = (toolId: string) =>
