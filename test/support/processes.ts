@@ -16,6 +16,26 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** runCli without blocking the test process, so several commands can run side by side. */
+export function runCliAsync(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [path.join(DIST, 'cli.js'), ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** Starts a built entry point (main.js, worker.js) as a real process. */
 export function startProcess(
   entry: 'main.js' | 'worker.js',
