@@ -54,6 +54,8 @@ export interface ExportVariant {
   fileName: string;
   /** the rows of the sheet; XLSX variants write them as a workbook */
   rows: (string | number | Date)[][];
+  /** the CSV field separator the dialog was set to (comma unless said) */
+  separator?: string;
 }
 
 const picks = (r: Respondent) => RESPONDENTS.indexOf(r);
@@ -82,7 +84,7 @@ export async function toXlsx(rows: ExportVariant['rows']): Promise<Buffer> {
 
 export async function variantBytes(v: ExportVariant): Promise<Buffer> {
   if (v.fileName.endsWith('.xlsx')) return toXlsx(v.rows);
-  return toCsv(v.rows, v.vendor === 'limesurvey');
+  return toCsv(v.rows, v.vendor === 'limesurvey', v.separator);
 }
 
 // ---- LimeSurvey: headings code / EM code / full / abbreviated / code & text, spaces to
@@ -168,7 +170,19 @@ const QUALTRICS_META = [
   ['RecipientEmail', 'Recipient Email', '{"ImportId":"recipientEmail"}'],
 ];
 
-function qualtrics(values: 'text' | 'numeric', split: boolean, ext: string): ExportVariant {
+interface QualtricsExtras {
+  /** "Recode seen but unanswered questions as -99" */
+  seenUnanswered?: boolean;
+  /** "Export viewing order data for randomized surveys" */
+  displayOrder?: boolean;
+}
+
+function qualtrics(
+  values: 'text' | 'numeric',
+  split: boolean,
+  ext: string,
+  extras: QualtricsExtras = {},
+): ExportVariant {
   const choices = [...OPTIONS, 'Other'];
   const toolColumns = split
     ? choices.map((c, i) => [
@@ -183,13 +197,18 @@ function qualtrics(values: 'text' | 'numeric', split: boolean, ext: string): Exp
     ['Q1_4_TEXT', `${TOOLS_Q} - Other - Text`, '{"ImportId":"QID1_4_TEXT"}'],
     ['Q2', OFTEN_Q, '{"ImportId":"QID2"}'],
     ['Q3', COMMENT_Q, '{"ImportId":"QID3_TEXT"}'],
+    ...(extras.displayOrder
+      ? [['Q1_DO', `${TOOLS_Q} - Display Order`, '{"ImportId":"QID1_DO"}']]
+      : []),
   ];
   const choice = (i: number) => (values === 'text' ? choices[i] : String(i + 1));
   const rows = RESPONDENTS.map((r) => {
     const ticked = [...r.picked, ...(r.other ? [3] : [])];
+    // A question seen and left unanswered is written as -99 when the option is set.
+    const unanswered = extras.seenUnanswered && ticked.length === 0 ? '-99' : '';
     const tools = split
-      ? choices.map((_, i) => (ticked.includes(i) ? choice(i) : ''))
-      : [ticked.map(choice).join(',')];
+      ? choices.map((_, i) => (ticked.includes(i) ? choice(i) : unanswered))
+      : [ticked.map(choice).join(',') || unanswered];
     return [
       stamp(picks(r)),
       stamp(picks(r)),
@@ -203,12 +222,17 @@ function qualtrics(values: 'text' | 'numeric', split: boolean, ext: string): Exp
       r.other,
       values === 'text' ? FREQUENCY[r.often] : String(r.often + 1),
       r.comment,
+      ...(extras.displayOrder ? ['4|2|1|3'] : []),
     ];
   });
+  const extra = [
+    extras.seenUnanswered ? '; seen but unanswered as -99' : '',
+    extras.displayOrder ? '; viewing order' : '',
+  ].join('');
   return {
     vendor: 'qualtrics',
-    options: `${values === 'text' ? 'use choice text' : 'use numeric values'}; ${split ? 'split' : 'do not split'} multi-value fields`,
-    fileName: `qualtrics-${values}-${split ? 'split' : 'joined'}.${ext}`,
+    options: `${values === 'text' ? 'use choice text' : 'use numeric values'}; ${split ? 'split' : 'do not split'} multi-value fields${extra}`,
+    fileName: `qualtrics-${values}-${split ? 'split' : 'joined'}${extras.seenUnanswered ? '-99' : ''}${extras.displayOrder ? '-order' : ''}.${ext}`,
     rows: [0, 1, 2].map((h) => columns.map((c) => c[h])).concat(rows),
   };
 }
@@ -404,6 +428,15 @@ function formbricks(ext: string): ExportVariant {
   };
 }
 
+function withSeparator(v: ExportVariant, separator: string, name: string): ExportVariant {
+  return {
+    ...v,
+    separator,
+    options: `${v.options}; CSV field separator: ${name}`,
+    fileName: v.fileName.replace(/\.csv$/, `-${name}.csv`),
+  };
+}
+
 /** Every export option of every vendor, each holding RESPONDENTS. */
 export function surveyExportVariants(): ExportVariant[] {
   const lime: [LimeHeading, LimeAnswers][] = [
@@ -419,12 +452,16 @@ export function surveyExportVariants(): ExportVariant[] {
   ];
   return [
     ...lime.map(([h, a]) => limeSurvey(h, a, 'csv')),
+    withSeparator(limeSurvey('full', 'long', 'csv'), ';', 'semicolon'),
+    withSeparator(limeSurvey('code', 'short', 'csv'), '\t', 'tab'),
     limeSurvey('full', 'long', 'xlsx'),
     limeSurvey('code', 'short', 'xlsx'),
     qualtrics('text', true, 'csv'),
     qualtrics('numeric', true, 'csv'),
     qualtrics('text', false, 'csv'),
     qualtrics('text', true, 'xlsx'),
+    qualtrics('numeric', true, 'csv', { seenUnanswered: true, displayOrder: true }),
+    qualtrics('text', false, 'csv', { seenUnanswered: true }),
     surveyMonkey('expanded', 'text', 'csv'),
     surveyMonkey('expanded', 'numeric', 'csv'),
     surveyMonkey('condensed', 'text', 'csv'),

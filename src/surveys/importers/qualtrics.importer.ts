@@ -64,8 +64,14 @@ export const qualtricsImporter: SurveyImporter = {
         return { index: c.index, header: c.id, role, timeZone: c.timeZone };
       if (role) return { index: c.index, header: c.id, role };
       if (KNOWN_META.has(lower)) return { index: c.index, header: c.id, role: 'ignore' };
-      // Text-analytics topic columns are derived by Qualtrics, not answered.
-      if (/_TEXT_.*Topics$/i.test(c.importId) || / - Topics$/.test(c.id)) {
+      // Text-analytics topics and the viewing order of randomised choices ("Export viewing
+      // order data") are written by Qualtrics, not answered.
+      if (
+        /_TEXT_.*Topics$/i.test(c.importId) ||
+        / - Topics$/.test(c.id) ||
+        /_DO$/.test(c.importId) ||
+        /_DO$/.test(c.id)
+      ) {
         return { index: c.index, header: c.id, role: 'ignore' };
       }
       const base = splitBase(c);
@@ -80,8 +86,10 @@ export const qualtricsImporter: SurveyImporter = {
           questionText: cut > 0 ? c.label.slice(0, cut) : questionKey,
           encoding: 'flag',
           option: cut > 0 ? c.label.slice(cut + 3) : c.id,
-          // a split column holds the choice's text or its numeric value when chosen
+          // a split column holds the choice's text or its numeric value when chosen, and -99
+          // when the question was seen but left unanswered ("Recode seen but unanswered")
           chosen: 'any',
+          unselected: '-99',
         };
       }
       const isText = /_TEXT$/.test(c.importId);
