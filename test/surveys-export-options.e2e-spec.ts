@@ -40,7 +40,7 @@ describe('import-survey: every export option of every vendor', () => {
       }
     };
     await Promise.all([worker(), worker(), worker()]);
-  }, 600_000);
+  }, 900_000);
 
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
