@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../auth/audit.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import {
-  ImportDirectoryDto,
+  CsvImportDto,
   ImportGithubOrgDto,
   LinkIdentityDto,
   ListPeopleQueryDto,
@@ -24,7 +24,10 @@ export class PeopleController {
 
   @Post('people/imports/csv')
   @Roles(Role.Admin, Role.Coe)
-  async importCsv(@Body() dto: ImportDirectoryDto, @CurrentActor() actor: Actor) {
+  @ApiOperation({
+    summary: 'Directory CSV: email, name, team, manager, github login, aliases (any order)',
+  })
+  async importCsv(@Body() dto: CsvImportDto, @CurrentActor() actor: Actor) {
     const result = await this.people.importDirectoryCsv(dto.csv, dto.fileName);
     await this.audit.record({
       actor,
@@ -44,6 +47,29 @@ export class PeopleController {
       action: 'people.import',
       targetType: 'directory',
       detail: { source: 'github-org', org: dto.org, ...result },
+    });
+    return result;
+  }
+
+  /** IP leases (a DHCP or VPN export): network logs that name only an address find their person. */
+  @Post('people/imports/leases')
+  @Roles(Role.Admin, Role.Coe)
+  @ApiOperation({
+    summary:
+      'IP lease CSV: ip, person (e-mail or user name in the directory), from, to (ISO 8601; empty = open)',
+  })
+  async importLeases(@Body() dto: CsvImportDto, @CurrentActor() actor: Actor) {
+    const result = await this.people.importLeasesCsv(dto.csv, dto.fileName);
+    await this.audit.record({
+      actor,
+      action: 'people.import',
+      targetType: 'directory',
+      detail: {
+        source: 'leases',
+        leases: result.leases,
+        added: result.added,
+        errors: result.errors.length,
+      },
     });
     return result;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ToolDefinition } from '../../catalog/catalog.types';
-import type { IdentityKind } from '../../signals/evidence/evidence.types';
+import type { IdentityKind } from '../../people/identity/identity-kinds';
+import type { TimeSpan } from '../../people/identity/ip-leases';
 import type { SurveyDisclosure } from '../disclosure/disclosure';
 import type { ToolPolicy } from '../sanction/sanction';
 
@@ -14,6 +15,8 @@ export interface DirectoryPerson {
 export interface IdentityRef {
   kind: IdentityKind;
   value: string;
+  /** first to last seen over the identity's evidence: who held an IP address depends on when */
+  seen?: TimeSpan;
 }
 
 /**

@@ -57,10 +57,12 @@ export class CorrelationService {
     // Distinct identities are few next to evidence rows: resolve each once, then join in SQL.
     const unresolved = await this.repo.unresolvedIdentities();
     const personIds = unresolved.length ? await this.sources.resolveIdentities(unresolved) : [];
-    const resolved = unresolved.flatMap((u, i) =>
-      personIds[i] ? [{ ...u, personId: personIds[i] }] : [],
+    const resolved = unresolved.filter((_, i) => personIds[i]);
+    // Unresolved ones are saved too: an address re-asked with more evidence may lose its holder.
+    await this.repo.saveIdentities(
+      unresolved.map((u, i) => ({ kind: u.kind, value: u.value, personId: personIds[i] })),
+      now,
     );
-    await this.repo.saveIdentities(resolved, now);
     step('resolve');
     await progress(15, { identitiesResolved: resolved.length });
 

@@ -3,10 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import { DomainError, ErrorCode } from '../../common/domain-error';
+import { PeopleService } from '../../people/people.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { LogIngestEntity } from './entities/log-ingest.entity';
 import { HostMatchCache } from './ingest/host-match-cache';
-import { IpLeaseMap } from './ingest/ip-lease-map';
 import { LogIngestCore } from './ingest/log-ingest-core';
 import { runIngest } from './ingest/log-ingest-runner';
 import { fingerprintFile, openLogStream, readHeadLines } from './ingest/log-source';
@@ -24,7 +24,6 @@ export interface IngestFileInput {
   name?: string;
   format?: NetworkFormat | 'auto';
   zone?: string;
-  leasesPath?: string;
   jobId?: string;
 }
 
@@ -53,6 +52,7 @@ export class NetworkIngestService {
     private readonly ingests: LogIngestRepository,
     private readonly usage: NetworkUsageRepository,
     private readonly evidence: EvidenceService,
+    private readonly people: PeopleService,
     private readonly config: AppConfig,
     @Inject(NETWORK_TOOL_MATCHER) private readonly matcher: HostMatcher,
   ) {}
@@ -76,26 +76,24 @@ export class NetworkIngestService {
     const format = existing?.format
       ? (existing.format as NetworkFormat)
       : await this.format(input, name);
-    const leases = input.leasesPath ? await this.leases(input.leasesPath) : undefined;
     const row = await this.ingests.startOrGet({
       fingerprint,
       fileName: name,
       fileSize: size,
       format,
-      options: {
-        zone: input.zone,
-        leases: input.leasesPath ? basename(input.leasesPath) : undefined,
-      },
+      options: { zone: input.zone },
       jobId: input.jobId ?? null,
     });
     if (row.status === 'completed') return toResult(row, true, false);
     const resumed = row.committedOffset > 0;
     const parser = format === 'squid' ? 'squid-native' : this.parser(format, input.zone, name);
     if (resumed && parser !== 'squid-native') await warmUp(parser, input.path, row.committedOffset);
+    // One read of the lease store per file; each line is then resolved in memory at its time.
+    const leases = await this.people.leaseBook();
     const core = new LogIngestCore({
       parser,
       hosts: new HostMatchCache(this.matcher),
-      leases,
+      leases: leases.size > 0 ? leases : undefined,
       resumeFrom: resumed
         ? {
             line: row.lineNumber,
@@ -150,6 +148,17 @@ export class NetworkIngestService {
     };
   }
 
+  /**
+   * A lease file given with an ingest goes into the people module's lease store before the
+   * first line is read; a bad row refuses the file, since lines are attributed only once.
+   */
+  async importLeaseFile(path: string): Promise<void> {
+    const text = await readFile(path, 'utf8').catch(() => {
+      throw new DomainError(ErrorCode.NotFound, `${basename(path)}: no such lease file`);
+    });
+    await this.people.importLeasesCsv(text, basename(path), { strict: true });
+  }
+
   private async format(input: IngestFileInput, name: string): Promise<NetworkFormat> {
     if (input.format && input.format !== 'auto') {
       if (!(NETWORK_FORMATS as readonly string[]).includes(input.format)) {
@@ -175,17 +184,6 @@ export class NetworkIngestService {
       return createParser(format, { zone });
     } catch (error) {
       throw new DomainError(ErrorCode.InvalidInput, `${name}: ${(error as Error).message}`);
-    }
-  }
-
-  private async leases(path: string): Promise<IpLeaseMap> {
-    const text = await readFile(path, 'utf8').catch(() => {
-      throw new DomainError(ErrorCode.NotFound, `${basename(path)}: no such lease file`);
-    });
-    try {
-      return IpLeaseMap.fromCsv(text, basename(path));
-    } catch (error) {
-      throw new DomainError(ErrorCode.InvalidInput, (error as Error).message);
     }
   }
 
