@@ -10,8 +10,8 @@ export interface JobContext<TData> {
   data: TData;
   /** 1 on the first try */
   attempt: number;
-  /** percent 0..100 and optional counts (lines, files, repositories …); cheap to call often */
-  progress(percent: number, counts?: JobCounts): Promise<void>;
+  /** cheap to call often */
+  progress: (percent: number, counts?: JobCounts) => Promise<void>;
   log(message: string): void;
 }
 
@@ -36,4 +36,8 @@ export interface JobView {
   finishedAt: Date | null;
 }
 
-export type ProgressListener = (percent: number, counts: JobCounts) => void;
+/**
+ * The one progress callback of the codebase: percent 0..100 and counts of what is done (lines,
+ * files, repositories …). Jobs, services, scanners and the CLI's progress bar all speak it.
+ */
+export type ProgressCallback = (percent: number, counts?: JobCounts) => void | Promise<void>;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
+import type { ProgressCallback } from '../../jobs/job.types';
 import { buildDisclosureIndex } from '../disclosure/disclosure';
 import type { RiskWeights } from '../risk/risk-weights';
 import { riskWeightsFromConfig } from '../risk/risk-weights-config';
@@ -24,11 +25,6 @@ export interface CorrelationResult {
   steps: Record<string, number>;
 }
 
-export type CorrelationProgress = (
-  percent: number,
-  counts: Record<string, number>,
-) => void | Promise<void>;
-
 /** Evidence + answers + people + policy → findings. Deterministic and safe to re-run. */
 @Injectable()
 export class CorrelationService {
@@ -44,7 +40,7 @@ export class CorrelationService {
 
   async correlate(
     now: Date = new Date(),
-    progress: CorrelationProgress = () => undefined,
+    progress: ProgressCallback = () => undefined,
   ): Promise<CorrelationResult> {
     const started = Date.now();
     const steps: Record<string, number> = {};

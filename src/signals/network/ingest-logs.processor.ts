@@ -55,13 +55,10 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
       const f = files[i];
       const result = await this.ingest.ingestFile(
         { path: f.path, name: f.name, format, zone, jobId: ctx.jobId },
-        // gzip files inflate past their size: progress is capped per file
-        (read) =>
-          ctx.progress(((done + Math.min(read, sizes[i])) / total) * 100, {
-            files: i,
-            bytes: done + Math.min(read, sizes[i]),
-            size: total,
-          }),
+        (percent) => {
+          const bytes = done + Math.round((percent / 100) * sizes[i]);
+          return ctx.progress((bytes / total) * 100, { files: i, bytes, size: total });
+        },
       );
       done += sizes[i];
       results.push(result);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppConfig } from '../../config/app-config';
+import type { ProgressCallback } from '../../jobs/job.types';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { PeopleService } from '../../people/people.service';
 import { EvidenceService } from '../evidence/evidence.service';
@@ -57,10 +58,7 @@ export class NetworkIngestService {
     @Inject(NETWORK_TOOL_MATCHER) private readonly matcher: HostMatcher,
   ) {}
 
-  async ingestFile(
-    input: IngestFileInput,
-    onBytes?: (read: number, size: number) => Promise<void>,
-  ): Promise<FileIngestResult> {
+  async ingestFile(input: IngestFileInput, progress?: ProgressCallback): Promise<FileIngestResult> {
     const name = input.name ?? basename(input.path);
     if (input.zone) this.parser('zeek', input.zone, name); // a bad zone fails before any work
     const size = await stat(input.path).then(
@@ -123,7 +121,10 @@ export class NetworkIngestService {
           await this.ingests.commitCheckpoint(row.id, committed, cp);
           committed = cp.offset;
         },
-        onProgress: onBytes ? (read) => onBytes(read, size) : undefined,
+        // gzip inflates past the file's size: a file's progress stops at 100
+        onProgress: progress
+          ? (read) => progress((100 * Math.min(read, size)) / Math.max(1, size), { bytes: read })
+          : undefined,
       });
     } catch (error) {
       if (!(error instanceof DomainError && error.code === ErrorCode.Conflict)) {

@@ -16,8 +16,7 @@ import { RepoMatcherProvider } from './repo-matcher.provider';
 import { RepoScanError, type RepoScanErrorCode } from './repo-scan.error';
 import type { ScanWarning } from './repo-scan.types';
 import { ReposRepository } from './repos.repository';
-
-export type Progress = (percent: number, counts?: Record<string, number>) => Promise<void> | void;
+import type { ProgressCallback } from '../../jobs/job.types';
 
 export interface ScanRepoData {
   path: string;
@@ -85,7 +84,7 @@ export class ReposService {
 
   async scanLocal(
     data: ScanRepoData,
-    progress: Progress = () => undefined,
+    progress: ProgressCallback = () => undefined,
     jobId: string | null = null,
   ): Promise<ScanRepoResult> {
     const since = parseSince(data.since);
@@ -98,7 +97,7 @@ export class ReposService {
         toolPathSamples: this.matchers.pathSamples(),
         since: known?.lastScannedCommit && !data.full ? undefined : since,
         sinceCommit: data.full ? undefined : (known?.lastScannedCommit ?? undefined),
-        onProgress: (pct, counts) => void progress(Math.min(95, pct), counts),
+        onProgress: (pct, counts) => progress(Math.min(95, pct), counts),
       });
       const rows = result.traces.map((t) =>
         traceToEvidence(t, { repository: result.repository, sourceRunId: jobId ?? scanId }),
@@ -138,7 +137,7 @@ export class ReposService {
 
   async scanGithub(
     data: ScanGithubData,
-    progress: Progress = () => undefined,
+    progress: ProgressCallback = () => undefined,
     jobId: string | null = null,
   ): Promise<ScanGithubResult> {
     const apiUrl = (data.apiUrl ?? this.config.githubApiUrl).replace(/\/+$/, '');
@@ -182,7 +181,7 @@ export class ReposService {
         state,
         since: parseSince(data.since),
         sbom: data.sbom,
-        onProgress: (pct, counts) => void progress(Math.min(95, pct), counts),
+        onProgress: (pct, counts) => progress(Math.min(95, pct), counts),
       });
       const runId = jobId ?? scanId;
       const rows = [
