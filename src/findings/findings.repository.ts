@@ -38,6 +38,28 @@ export interface EvidenceSummaryRow {
   lastSeen: Date;
 }
 
+/** A present finding as allPresent() selects it: no fingerprints, triage details or timestamps. */
+export type PresentFindingRow = Pick<
+  FindingEntity,
+  | 'id'
+  | 'subjectType'
+  | 'subjectId'
+  | 'toolId'
+  | 'sanctionStatus'
+  | 'shadow'
+  | 'disclosure'
+  | 'score'
+  | 'tier'
+  | 'factors'
+  | 'triageState'
+  | 'signals'
+  | 'repositories'
+  | 'evidenceCount'
+  | 'bytes'
+  | 'firstSeen'
+  | 'lastSeen'
+>;
+
 @Injectable()
 export class FindingsRepository {
   constructor(
@@ -70,8 +92,8 @@ export class FindingsRepository {
    * Every present finding, for the reports: one plain query (no entity hydration, which costs
    * seconds at tens of thousands of rows).
    */
-  async allPresent(): Promise<FindingEntity[]> {
-    const rows: FindingEntity[] = await this.dataSource.query(
+  async allPresent(): Promise<PresentFindingRow[]> {
+    const rows: PresentFindingRow[] = await this.dataSource.query(
       `SELECT id, subject_type AS "subjectType", subject_id AS "subjectId", tool_id AS "toolId",
               sanction_status AS "sanctionStatus", shadow, disclosure, score, tier, factors,
               triage_state AS "triageState", signals, repositories, evidence_count AS "evidenceCount",
