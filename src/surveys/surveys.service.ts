@@ -14,7 +14,8 @@ import { hashLinkToken, newLinkToken, SurveySecrets } from './survey-secrets';
 import type { PrivacyMode, QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 
-export interface Disclosure {
+/** One respondent said they use a tool: what correlation counts as disclosed. */
+export interface DisclosedUse {
   personId: string;
   surveyId: string;
   toolId: string;
@@ -332,7 +333,7 @@ export class SurveysService {
    */
   async disclosuresForCorrelation(): Promise<{
     surveyedPersonIds: string[];
-    disclosures: Disclosure[];
+    disclosures: DisclosedUse[];
   }> {
     const linkedSurveys = await this.repo.surveyIdsWithPrivacy(['identified', 'pseudonymous']);
     const rows = await this.repo.linkableResponses();
@@ -340,7 +341,7 @@ export class SurveysService {
       ? await this.pseudonymIndex()
       : new Map<string, string>();
     const surveyed = new Set(await this.repo.invitedPersonIds(linkedSurveys));
-    const disclosures: Disclosure[] = [];
+    const disclosures: DisclosedUse[] = [];
     const questionCache = new Map<string, QuestionDefinition[]>();
     for (const row of rows) {
       const personId = row.personId ?? byPseudonym.get(row.pseudonym ?? '');

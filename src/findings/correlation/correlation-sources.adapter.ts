@@ -5,7 +5,7 @@ import { ReposService } from '../../signals/repos/repos.service';
 import { isResolvableKind } from '../../people/identity/identity-kinds';
 import { SurveysService } from '../../surveys/surveys.service';
 import type { SurveyDisclosure } from '../disclosure/disclosure';
-import type { ToolPolicy } from '../sanction/sanction';
+import type { SanctionPolicy } from '../sanction/sanction';
 import type { CorrelationSnapshot, DirectoryPerson, IdentityRef } from './correlation-sources';
 import { InMemoryCorrelationSources } from './correlation-sources';
 
@@ -37,9 +37,9 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
     return this.given.has('tools') ? super.tools() : [...this.catalog.tools()];
   }
 
-  override async policies(): Promise<Map<string, ToolPolicy>> {
+  override async policies(): Promise<Map<string, SanctionPolicy>> {
     if (this.given.has('policies')) return super.policies();
-    const out = new Map<string, ToolPolicy>();
+    const out = new Map<string, SanctionPolicy>();
     for (const [id, p] of await this.catalog.policiesById()) {
       out.set(id, {
         status: p.status,
