@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
+import type { EvidenceRelation } from '../../evidence/evidence.types';
 import { returnedRows } from '../returned-rows';
 import type { IdentityKind } from '../../people/identity/identity-kinds';
 import type { IdentityRef } from './correlation-sources';
@@ -30,7 +31,8 @@ const UPSERT_BATCH = 5_000;
 
 /**
  * Correlation's SQL. It runs on one connection in one transaction: the aggregate of all evidence
- * is staged once in a temporary table, scored in code, then written back set-wise.
+ * is staged once in a temporary table, scored in code, then written back set-wise. Evidence is
+ * read through the relation the evidence module publishes, never by its table.
  */
 @Injectable()
 export class CorrelationRepository {
@@ -40,12 +42,12 @@ export class CorrelationRepository {
    * Identities not yet tied to a person, with the span their evidence covers. IP addresses are
    * asked again each run: who held one depends on when, and their evidence may have grown.
    */
-  async unresolvedIdentities(): Promise<IdentityRef[]> {
+  async unresolvedIdentities(evidence: EvidenceRelation): Promise<IdentityRef[]> {
     const rows: { kind: IdentityKind; value: string; from: Date; to: Date }[] =
       await this.dataSource.query(
         `SELECT e.identity_kind AS kind, e.identity_value AS value,
                 min(e.first_seen) AS "from", max(e.last_seen) AS "to"
-           FROM evidence e
+           FROM ${evidence.sql} e
            LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
           WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
             AND e.identity_value IS NOT NULL AND (fi.person_id IS NULL OR e.identity_kind = 'ip')
@@ -101,6 +103,7 @@ export class CorrelationTx {
    * answers added as their own signal; grouped per (person, tool) and per (repository, tool).
    */
   async stageAggregates(
+    evidence: EvidenceRelation,
     said: { personId: string; toolId: string }[],
     surveyTime: Date,
   ): Promise<number> {
@@ -111,7 +114,7 @@ export class CorrelationTx {
          SELECT e.fingerprint, e.tool_id, e.signal, e.repository, e.first_seen, e.last_seen,
                 e.count, e.bytes, e.confidence,
                 CASE WHEN e.identity_kind = 'person' THEN e.identity_value ELSE fi.person_id END AS person_id
-           FROM evidence e
+           FROM ${evidence.sql} e
            LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
           WHERE NOT EXISTS (SELECT 1 FROM suppressed_fingerprint s WHERE s.fingerprint = e.fingerprint)
        ),
