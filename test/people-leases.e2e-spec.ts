@@ -89,6 +89,18 @@ describe('IP leases: one store in people, resolved at the time of use', () => {
     const again = await importLeases(csv).expect(201);
     expect(again.body).toMatchObject({ leases: 2, added: 0 });
     await importLeases(csv, t.tokens.leader).expect(403);
+    const resolve = (at: string) =>
+      t.http
+        .post('/api/identities/resolve')
+        .set(bearer(t.tokens.security))
+        .send({ kind: 'ip', value: '10.30.0.7', at })
+        .expect(200);
+    await expect(resolve('2026-11-24T12:00:00Z')).resolves.toMatchObject({
+      body: { personId: ids.alice, rule: 'ip-lease' },
+    });
+    await expect(resolve('2026-11-25T12:00:00Z')).resolves.toMatchObject({
+      body: { personId: ids.bob, rule: 'ip-lease' },
+    });
   });
 
   it('should roll each day of a shared address up under the person who held it that day', async () => {

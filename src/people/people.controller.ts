@@ -106,7 +106,7 @@ export class PeopleController {
   @Roles(Role.Admin, Role.Coe, Role.Security)
   async resolve(@Body() dto: ResolveIdentityDto, @CurrentActor() actor: Actor) {
     await this.audit.recordRead(actor, 'identity', null, { kind: dto.kind });
-    return this.people.resolveIdentity(dto.kind, dto.value, { source: 'api' });
+    return this.people.resolveIdentity(dto.kind, dto.value, { at: dto.at, source: 'api' });
   }
 
   @Post('identities/links')

@@ -1,6 +1,16 @@
 import { PageQueryDto } from '../../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { RESOLVABLE_KINDS, type ResolvableKind } from '../identity/identity-kinds';
 
 /** A CSV sent as JSON text; each import route says which columns it reads. */
@@ -55,6 +65,12 @@ export class ResolveIdentityDto {
   @MinLength(1)
   @MaxLength(320)
   value: string;
+
+  @ApiPropertyOptional({ description: 'when it was observed (ISO 8601): IP leases depend on it' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  at?: Date;
 }
 
 export class ListPeopleQueryDto extends PageQueryDto {
