@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { AuditService } from '../../auth/audit.service';
+import type { Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
 import type { ProgressCallback } from '../../jobs/job.types';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { EvidenceService } from '../../evidence/evidence.service';
+import { PeopleAdminService } from '../../people/people-admin.service';
 import { PeopleService } from '../../people/people.service';
 import { LogIngestEntity } from './entities/log-ingest.entity';
 import { HostMatchCache } from './ingest/host-match-cache';
@@ -26,6 +29,8 @@ export interface IngestFileInput {
   format?: NetworkFormat | 'auto';
   zone?: string;
   jobId?: string;
+  /** who asked for the ingest; a file that adds anything is audited as theirs */
+  actor: Actor;
 }
 
 export interface FileIngestResult {
@@ -54,7 +59,9 @@ export class NetworkIngestService {
     private readonly usage: NetworkUsageRepository,
     private readonly evidence: EvidenceService,
     private readonly people: PeopleService,
+    private readonly peopleAdmin: PeopleAdminService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
     @Inject(NETWORK_TOOL_MATCHER) private readonly matcher: HostMatcher,
   ) {}
 
@@ -137,6 +144,13 @@ export class NetworkIngestService {
     }
     const state = core.state();
     await this.recordEvidence(state, row.id);
+    await this.audit.record({
+      actor: input.actor,
+      action: 'log-ingest.create',
+      targetType: 'log-ingest',
+      targetId: row.id,
+      detail: { file: name, format, fingerprint, jobId: input.jobId ?? null, ...state.counts },
+    });
     return {
       ingestId: row.id,
       file: name,
@@ -151,13 +165,14 @@ export class NetworkIngestService {
 
   /**
    * A lease file given with an ingest goes into the people module's lease store before the
-   * first line is read; a bad row refuses the file, since lines are attributed only once.
+   * first line is read; a bad row refuses the file, since lines are attributed only once. It is
+   * audited as the actor's import, as through the API.
    */
-  async importLeaseFile(path: string): Promise<void> {
+  async importLeaseFile(path: string, actor: Actor): Promise<void> {
     const text = await readFile(path, 'utf8').catch(() => {
       throw new DomainError(ErrorCode.NotFound, `${basename(path)}: no such lease file`);
     });
-    await this.people.importLeasesCsv(text, basename(path), { strict: true });
+    await this.peopleAdmin.importLeases(text, basename(path), actor, { strict: true });
   }
 
   private async format(input: IngestFileInput, name: string): Promise<NetworkFormat> {
