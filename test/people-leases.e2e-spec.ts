@@ -150,7 +150,7 @@ describe('IP leases: one store in people, resolved at the time of use', () => {
     ).expect(201);
   });
 
-  it('should take a lease file given to ingest-logs into the same store, and refuse one naming a stranger', () => {
+  it('should take a lease file given to ingest-logs into the same store, and refuse one naming a stranger', async () => {
     const log = path.join(dir, 'vpn.log');
     fs.writeFileSync(
       log,
@@ -169,6 +169,18 @@ describe('IP leases: one store in people, resolved at the time of use', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).tools.chatgpt).toEqual({ requests: 1, bytes: 2048, identities: 1 });
+    // The CLI's import is audited as the API's is; the refused file changed nothing and has none.
+    const audit: { actor_role: string | null; file: string | null; added: number }[] =
+      await t.dataSource.query(
+        `SELECT actor_role, detail->>'file' AS file, (detail->>'added')::int AS added
+           FROM audit_event WHERE action = 'people.import' AND detail->>'source' = 'leases' ORDER BY id`,
+      );
+    expect(audit).toEqual([
+      { actor_role: 'coe', file: null, added: 2 },
+      { actor_role: 'coe', file: null, added: 0 },
+      { actor_role: 'coe', file: null, added: 4 },
+      { actor_role: expect.any(String), file: 'leases.csv', added: 1 },
+    ]);
   });
 
   it('should give each person the findings of the days they held the address, through correlation', async () => {
