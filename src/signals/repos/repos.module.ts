@@ -4,6 +4,8 @@ import { GithubOwnerEntity } from './entities/github-owner.entity';
 import { RepoScanEntity } from './entities/repo-scan.entity';
 import { RepositoryEntity } from './entities/repository.entity';
 import { RepoMatcherProvider } from './repo-matcher.provider';
+import { RepoOwnershipController } from './repo-ownership.controller';
+import { RepoOwnershipService } from './repo-ownership.service';
 import { ReposController } from './repos.controller';
 import { ReposRepository } from './repos.repository';
 import { ReposService } from './repos.service';
@@ -12,14 +14,15 @@ import { ScanRepoProcessor } from './scan-repo.processor';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RepositoryEntity, RepoScanEntity, GithubOwnerEntity])],
-  controllers: [ReposController],
+  controllers: [ReposController, RepoOwnershipController],
   providers: [
     ReposRepository,
     ReposService,
+    RepoOwnershipService,
     RepoMatcherProvider,
     ScanRepoProcessor,
     ScanGithubProcessor,
   ],
-  exports: [ReposService],
+  exports: [ReposService, RepoOwnershipService],
 })
 export class ReposModule {}

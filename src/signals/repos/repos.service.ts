@@ -260,17 +260,6 @@ export class ReposService {
     return this.repos.list({ ...filter, limit: filter.limit ?? 100, offset: filter.offset ?? 0 });
   }
 
-  /** Every repository with the data classes its topics or custom properties give it (for correlation). */
-  async classifications(): Promise<{ repository: string; dataClasses: string[] }[]> {
-    const out: { repository: string; dataClasses: string[] }[] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const page = await this.repos.list({ limit: 1000, offset });
-      for (const r of page)
-        out.push({ repository: r.name, dataClasses: r.classification?.dataClasses ?? [] });
-      if (page.length < 1000) return out;
-    }
-  }
-
   listScans(limit = 50) {
     return this.repos.listScans(limit);
   }
