@@ -5,6 +5,8 @@ import { DATA_CLASSES } from '../../catalog/catalog.types';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { PeopleService } from '../../people/people.service';
 import type { RepositoryEntity } from './entities/repository.entity';
+import { teamProperty } from './github/github-org-level';
+import type { ScanWarning } from './repo-scan.types';
 import type { RepositoryOwnership } from './repo-ownership.types';
 import { ReposRepository } from './repos.repository';
 
@@ -48,6 +50,32 @@ export class RepoOwnershipService {
       },
     });
     return (await this.repos.findById(repo.id))!;
+  }
+
+  /**
+   * The team a GitHub custom property ("team", "owning-team") names, for repositories no person
+   * gave one. A value the directory does not know exactly once sets no team and is reported.
+   */
+  async setFromGithubProperties(
+    repos: { locationKey: string; repository: string; properties: Record<string, string> }[],
+  ): Promise<ScanWarning[]> {
+    const warnings: ScanWarning[] = [];
+    const named = new Map<string, string[]>();
+    const rows = [];
+    for (const r of repos) {
+      const value = teamProperty(r.properties);
+      if (value !== undefined && !named.has(value))
+        named.set(value, await this.people.teamPathsNamed(value));
+      const paths = value === undefined ? [] : named.get(value)!;
+      if (value !== undefined && paths.length !== 1)
+        warnings.push({
+          path: r.repository,
+          reason: `custom property team "${value}" names ${paths.length === 0 ? 'no team' : `${paths.length} teams`} in the directory; no team set`,
+        });
+      rows.push({ locationKey: r.locationKey, team: paths.length === 1 ? paths[0] : null });
+    }
+    await this.repos.setScannedTeams(rows);
+    return warnings;
   }
 
   /** Every repository with its team and data classes, for correlation and the reports. */

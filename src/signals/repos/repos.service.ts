@@ -13,6 +13,7 @@ import { renderSarif } from './output/sarif.renderer';
 import { type SignalView, toolsOf, type ToolView } from './output/scan-report';
 import { traceToEvidence } from './repo-evidence';
 import { RepoMatcherProvider } from './repo-matcher.provider';
+import { RepoOwnershipService } from './repo-ownership.service';
 import { RepoScanError, type RepoScanErrorCode } from './repo-scan.error';
 import type { ScanWarning } from './repo-scan.types';
 import { ReposRepository } from './repos.repository';
@@ -81,6 +82,7 @@ export class ReposService {
     private readonly evidence: EvidenceService,
     private readonly matchers: RepoMatcherProvider,
     private readonly config: AppConfig,
+    private readonly ownership: RepoOwnershipService,
   ) {}
 
   async scanLocal(
@@ -219,6 +221,16 @@ export class ReposService {
           ? new Date(result.state.orgLevelScannedAt)
           : null,
       });
+      if (result.propertiesRead)
+        result.warnings.push(
+          ...(await this.ownership.setFromGithubProperties(
+            result.repositories.map((r) => ({
+              locationKey: `${apiUrl}|${r.repository}`,
+              repository: r.repository,
+              properties: r.classification.properties,
+            })),
+          )),
+        );
       const warnings = [
         ...result.warnings,
         ...result.repositories.flatMap((r) =>
