@@ -46,6 +46,6 @@ import { TriageService } from './triage/triage.service';
         given ?? modules,
     },
   ],
-  exports: [CorrelationService, FindingsService],
+  exports: [CorrelationService, FindingsService, CORRELATION_SOURCES],
 })
 export class FindingsModule {}

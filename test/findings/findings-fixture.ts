@@ -1,7 +1,7 @@
 import type { TestApp } from '../support/test-app';
 import { identityKey, InMemoryCorrelationSources } from '../support/in-memory-correlation-sources';
 import { CorrelationService } from '../../src/findings/correlation/correlation.service';
-import { DEMO_CATALOG } from '../../src/reports/demo/demo-catalog';
+import { DEMO_CATALOG } from '../../src/demo/demo-catalog';
 import type { EvidenceInput } from '../../src/evidence/evidence.types';
 import { EvidenceService } from '../../src/evidence/evidence.service';
 

@@ -1,4 +1,4 @@
-import type { ToolDefinition, VendorRisk } from '../../catalog/catalog.types';
+import type { ToolDefinition, VendorRisk } from '../catalog/catalog.types';
 
 // A small stand-in catalog for the demo when the catalog module is not installed. Vendor facts
 // here are illustrative demo data, not a review of the real vendors.
