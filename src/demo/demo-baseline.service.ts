@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCAL_OPERATOR } from '../auth/role';
+import { LOCAL_OPERATOR, type Actor } from '../auth/role';
 import { CatalogService } from '../catalog/catalog.service';
 import { ToolPolicyService } from '../catalog/tool-policy.service';
 import { CorrelationService } from '../findings/correlation/correlation.service';
 import { PeopleService } from '../people/people.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { NetworkIngestService } from '../signals/network/network-ingest.service';
+import { LocalScanService } from '../signals/repos/local-scan.service';
 import { RepoOwnershipService } from '../signals/repos/repo-ownership.service';
-import { ReposService } from '../signals/repos/repos.service';
 import { SurveyImportService } from '../surveys/survey-import.service';
 import type { ExportedReportSet } from '../reports/report-export.service';
 import { ReportExportService } from '../reports/report-export.service';
@@ -29,6 +29,8 @@ export interface DemoRun extends ExportedReportSet {
  * The newcomer's first run: a generated organisation goes through the whole pipeline twice (two
  * weeks ago, then now, after the survey) so the report shows both a baseline and its change.
  */
+const DEMO_ACTOR: Actor = { ...LOCAL_OPERATOR, name: 'demo' };
+
 @Injectable()
 export class DemoBaselineService {
   constructor(
@@ -41,7 +43,7 @@ export class DemoBaselineService {
     private readonly people: PeopleService,
     private readonly surveyImport: SurveyImportService,
     private readonly network: NetworkIngestService,
-    private readonly repos: ReposService,
+    private readonly repoScans: LocalScanService,
     private readonly repoOwnership: RepoOwnershipService,
   ) {}
 
@@ -103,13 +105,17 @@ export class DemoBaselineService {
     if (imported.errors.length > 0) throw new Error(imported.errors.join('; '));
     const all = seatEvidence(org, matcher);
     const before = all.filter((e) => e.lastSeen < cutoff);
-    for (const path of logs.before) await this.network.ingestFile({ path });
+    for (const path of logs.before) await this.network.ingestFile({ path, actor: LOCAL_OPERATOR });
     // The repositories as they were two weeks ago are scanned by the repository module; they
     // are then rewritten with the later commits (same history, same hashes) and scanned again.
     await this.scanRepositories(org, join(inputs, 'repositories'), cutoff);
     await this.evidence.record(before);
     await this.correlation.correlate(cutoff);
-    await this.reports.build('baseline', { organisation: org.name, now: cutoff, actor: 'demo' });
+    await this.reports.build('baseline', {
+      organisation: org.name,
+      now: cutoff,
+      actor: DEMO_ACTOR,
+    });
     t('first-baseline', s);
     progress(45, 'first baseline (two weeks ago, before the survey)');
 
@@ -120,7 +126,7 @@ export class DemoBaselineService {
       { fileName: 'survey-google-forms.csv', title: 'AI tools survey', privacyMode: 'identified' },
       LOCAL_OPERATOR,
     );
-    for (const path of logs.after) await this.network.ingestFile({ path });
+    for (const path of logs.after) await this.network.ingestFile({ path, actor: LOCAL_OPERATOR });
     await this.scanRepositories(org, join(inputs, 'repositories'), now);
     await this.evidence.record(all);
     await this.correlation.correlate(now);
@@ -131,7 +137,7 @@ export class DemoBaselineService {
     const set = await this.exporter.exportSet(outDir, {
       organisation: org.name,
       now,
-      actor: 'demo',
+      actor: DEMO_ACTOR,
     });
     writeFileSync(join(outDir, 'demo-truth.json'), JSON.stringify(org.truth, null, 2));
     set.files.push(join(outDir, 'demo-truth.json'));
@@ -152,7 +158,7 @@ export class DemoBaselineService {
     rmSync(root, { recursive: true, force: true });
     const dirs = writeDemoRepositories(root, repos, org.now);
     for (const [i, dir] of dirs.entries()) {
-      const { repository } = await this.repos.scanLocal({ path: dir, full: true });
+      const { repository } = await this.repoScans.scan({ path: dir, full: true }, LOCAL_OPERATOR);
       // The owning team and data classes go in as the CoE would set them (API or CLI).
       await this.repoOwnership.set(
         repository,

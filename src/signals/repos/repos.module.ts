@@ -9,6 +9,9 @@ import { RepoOwnershipService } from './repo-ownership.service';
 import { ReposController } from './repos.controller';
 import { ReposRepository } from './repos.repository';
 import { ReposService } from './repos.service';
+import { GithubScanService } from './github-scan.service';
+import { LocalScanService } from './local-scan.service';
+import { RepoReportService } from './repo-report.service';
 import { ScanGithubProcessor } from './scan-github.processor';
 import { ScanRepoProcessor } from './scan-repo.processor';
 
@@ -19,10 +22,19 @@ import { ScanRepoProcessor } from './scan-repo.processor';
     ReposRepository,
     ReposService,
     RepoOwnershipService,
+    RepoReportService,
+    LocalScanService,
+    GithubScanService,
     RepoMatcherProvider,
     ScanRepoProcessor,
     ScanGithubProcessor,
   ],
-  exports: [ReposService, RepoOwnershipService],
+  exports: [
+    ReposService,
+    RepoOwnershipService,
+    RepoReportService,
+    LocalScanService,
+    GithubScanService,
+  ],
 })
 export class ReposModule {}

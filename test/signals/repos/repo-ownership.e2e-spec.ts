@@ -1,3 +1,4 @@
+import { LOCAL_OPERATOR } from '../../../src/auth/role';
 import { RepoOwnershipService } from '../../../src/signals/repos/repo-ownership.service';
 import { FakeGitHub } from '../../support/fake-github';
 import type { GitRepoBuilder } from '../../support/git-repo-builder';
@@ -143,7 +144,7 @@ describe(RepoOwnershipService.name, () => {
     expect(unknown.stderr).toBe('ai-census: no repository nowhere\n');
     const audit = await t.http.get('/api/audit?action=repos.ownership').set(bearer(t.tokens.admin));
     expect(
-      (audit.body as { actorName: string }[]).filter((a) => a.actorName === 'local-cli'),
+      (audit.body as { actorName: string }[]).filter((a) => a.actorName === LOCAL_OPERATOR.name),
     ).toHaveLength(2);
   });
 });
