@@ -77,11 +77,12 @@ export class CorrelationSourcesAdapter implements CorrelationSources {
     const { surveyedPersonIds, disclosures } = await this.surveys.disclosuresForCorrelation();
     return {
       surveyedPersonIds,
-      disclosures: disclosures.map(({ personId, toolId, dataClasses, account }) => ({
+      disclosures: disclosures.map(({ personId, toolId, dataClasses, account, confidence }) => ({
         personId,
         toolId,
         dataClasses,
         account,
+        confidence,
       })),
     };
   }
