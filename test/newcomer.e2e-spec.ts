@@ -72,6 +72,10 @@ function squidLog(): { text: string; chatgptRequests: number; claudeRequests: nu
   return { text: lines.join('\n') + '\n', chatgptRequests, claudeRequests };
 }
 
+/** A route's JSON answer, read field by field by the assertions that check it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 interface Poll {
   status: number;
   ms: number;
@@ -132,7 +136,7 @@ describe('the newcomer path on the embedded default, over the API of a real proc
     route: string,
     token: string,
     init: { method?: string; json?: unknown; body?: string; type?: string } = {},
-  ): Promise<{ status: number; text: string; body: any }> {
+  ): Promise<{ status: number; text: string; body: Json }> {
     const res = await fetch(api.url + route, {
       method: init.method ?? 'GET',
       headers: {
@@ -156,7 +160,7 @@ describe('the newcomer path on the embedded default, over the API of a real proc
   }
 
   /** Follows a job through GET /api/jobs/:id until it completes (a failed job fails the test). */
-  async function jobDone(id: string, token: string): Promise<any> {
+  async function jobDone(id: string, token: string): Promise<Json> {
     return waitFor(
       async () => {
         const r = await call(`/api/jobs/${encodeURIComponent(id)}`, token);

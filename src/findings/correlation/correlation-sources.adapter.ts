@@ -82,13 +82,16 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
 
   override async disclosures(): Promise<{
     surveyedPersonIds: string[];
+    respondentPersonIds: string[];
     disclosures: SurveyDisclosure[];
   }> {
     if (this.given.has('disclosures') || this.given.has('surveyedPersonIds'))
       return super.disclosures();
-    const { surveyedPersonIds, disclosures } = await this.surveys.disclosuresForCorrelation();
+    const { surveyedPersonIds, respondentPersonIds, disclosures } =
+      await this.surveys.disclosuresForCorrelation();
     return {
       surveyedPersonIds,
+      respondentPersonIds,
       disclosures: disclosures.map(({ personId, toolId, dataClasses, account }) => ({
         personId,
         toolId,

@@ -26,7 +26,12 @@ export interface CorrelationSources {
   people(): Promise<DirectoryPerson[]>;
   /** one person id (or null) per identity, in order */
   resolveIdentities(identities: IdentityRef[]): Promise<(string | null)[]>;
-  disclosures(): Promise<{ surveyedPersonIds: string[]; disclosures: SurveyDisclosure[] }>;
+  /** surveyed: invited or answered; respondents: answered (so a report's response rate is true) */
+  disclosures(): Promise<{
+    surveyedPersonIds: string[];
+    respondentPersonIds: string[];
+    disclosures: SurveyDisclosure[];
+  }>;
   repositories(): Promise<{ repository: string; team: string | null; dataClasses: string[] }[]>;
 }
 
@@ -38,6 +43,8 @@ export interface CorrelationSnapshot {
   people: DirectoryPerson[];
   identities: Map<string, string>;
   surveyedPersonIds: string[];
+  /** who answered; when not given, every surveyed person did */
+  respondentPersonIds?: string[];
   disclosures: SurveyDisclosure[];
   repositories: { repository: string; team: string | null; dataClasses: string[] }[];
 }
@@ -85,7 +92,11 @@ export class InMemoryCorrelationSources implements CorrelationSources {
   }
 
   async disclosures() {
-    return { surveyedPersonIds: this.data.surveyedPersonIds, disclosures: this.data.disclosures };
+    return {
+      surveyedPersonIds: this.data.surveyedPersonIds,
+      respondentPersonIds: this.data.respondentPersonIds ?? this.data.surveyedPersonIds,
+      disclosures: this.data.disclosures,
+    };
   }
 
   async repositories() {
