@@ -92,11 +92,12 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
     return {
       surveyedPersonIds,
       respondentPersonIds,
-      disclosures: disclosures.map(({ personId, toolId, dataClasses, account }) => ({
+      disclosures: disclosures.map(({ personId, toolId, dataClasses, account, confidence }) => ({
         personId,
         toolId,
         dataClasses,
         account,
+        confidence,
       })),
     };
   }
