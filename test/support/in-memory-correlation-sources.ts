@@ -15,6 +15,8 @@ export interface CorrelationSnapshot {
   /** identityKey(kind, value) → person id */
   identities: Map<string, string>;
   surveyedPersonIds: string[];
+  /** who answered; when not given, every surveyed person did */
+  respondentPersonIds?: string[];
   disclosures: SurveyDisclosure[];
   repositories: RepositorySource[];
 }
@@ -49,7 +51,11 @@ export class InMemoryCorrelationSources implements CorrelationSources {
   }
 
   async disclosures() {
-    return { surveyedPersonIds: this.data.surveyedPersonIds, disclosures: this.data.disclosures };
+    return {
+      surveyedPersonIds: this.data.surveyedPersonIds,
+      respondentPersonIds: this.data.respondentPersonIds ?? this.data.surveyedPersonIds,
+      disclosures: this.data.disclosures,
+    };
   }
 
   async repositories() {

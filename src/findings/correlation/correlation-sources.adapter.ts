@@ -68,11 +68,14 @@ export class CorrelationSourcesAdapter implements CorrelationSources {
 
   async disclosures(): Promise<{
     surveyedPersonIds: string[];
+    respondentPersonIds: string[];
     disclosures: SurveyDisclosure[];
   }> {
-    const { surveyedPersonIds, disclosures } = await this.surveys.disclosuresForCorrelation();
+    const { surveyedPersonIds, respondentPersonIds, disclosures } =
+      await this.surveys.disclosuresForCorrelation();
     return {
       surveyedPersonIds,
+      respondentPersonIds,
       disclosures: disclosures.map(({ personId, toolId, dataClasses, account, confidence }) => ({
         personId,
         toolId,

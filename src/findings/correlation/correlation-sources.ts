@@ -28,7 +28,12 @@ export interface CorrelationSources {
   people(): Promise<DirectoryPerson[]>;
   /** one person id (or null) per identity, in order */
   resolveIdentities(identities: IdentityRef[]): Promise<(string | null)[]>;
-  disclosures(): Promise<{ surveyedPersonIds: string[]; disclosures: SurveyDisclosure[] }>;
+  /** surveyed: invited or answered; respondents: answered (so a report's response rate is true) */
+  disclosures(): Promise<{
+    surveyedPersonIds: string[];
+    respondentPersonIds: string[];
+    disclosures: SurveyDisclosure[];
+  }>;
   repositories(): Promise<RepositorySource[]>;
 }
 
