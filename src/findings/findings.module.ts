@@ -9,8 +9,10 @@ import { CorrelationSourcesAdapter } from './correlation/correlation-sources.ada
 import { CorrelationRepository } from './correlation/correlation.repository';
 import { CorrelationService } from './correlation/correlation.service';
 import { FindingEventEntity } from './entities/finding-event.entity';
+import { FindingIdentityEntity } from './entities/finding-identity.entity';
 import { FindingEntity } from './entities/finding.entity';
 import { SuppressedFingerprintEntity } from './entities/suppressed-fingerprint.entity';
+import { FindingReadsService } from './finding-reads.service';
 import { FindingsController } from './findings.controller';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
@@ -18,13 +20,19 @@ import { TriageService } from './triage/triage.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([FindingEntity, FindingEventEntity, SuppressedFingerprintEntity]),
+    TypeOrmModule.forFeature([
+      FindingEntity,
+      FindingEventEntity,
+      SuppressedFingerprintEntity,
+      FindingIdentityEntity,
+    ]),
     PeopleModule,
     SurveysModule,
     ReposModule,
   ],
   controllers: [FindingsController],
   providers: [
+    FindingReadsService,
     FindingsRepository,
     CorrelationRepository,
     CorrelationService,

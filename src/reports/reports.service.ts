@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service';
-import type { Actor } from '../auth/role';
+import { SYSTEM_ACTOR, type Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
-import { FindingsService } from '../findings/findings.service';
 import type { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { buildBaseline } from './model/baseline.builder';
 import { buildFindingsReport } from './model/findings-report.builder';
@@ -13,9 +12,11 @@ import type {
   InventoryModel,
   ReportFormat,
   ReportKind,
+  ReportInput,
   ReportModel,
 } from './model/report.types';
 import { kindsFor, REPORT_FORMATS_BY_KIND, REPORT_ROLES } from './report-access';
+import { ReportInputService } from './report-input.service';
 import type { RenderedReport } from './report-renderer.service';
 import { ReportRendererService } from './report-renderer.service';
 import { ReportSnapshotRepository } from './report-snapshot.repository';
@@ -23,14 +24,15 @@ import { ReportSnapshotRepository } from './report-snapshot.repository';
 export interface BuildReportOptions {
   organisation?: string;
   now?: Date;
-  actor?: string | null;
+  /** who asked; the build is audited as theirs (the system's when no one did) */
+  actor?: Actor;
   jobId?: string | null;
 }
 
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly findings: FindingsService,
+    private readonly inputs: ReportInputService,
     private readonly snapshots: ReportSnapshotRepository,
     private readonly renderer: ReportRendererService,
     private readonly audit: AuditService,
@@ -40,25 +42,35 @@ export class ReportsService {
   /** Builds a report model from the current findings and keeps it as a snapshot. */
   async build(kind: ReportKind, o: BuildReportOptions = {}): Promise<ReportSnapshotEntity> {
     const now = o.now ?? new Date();
-    const input = await this.findings.reportInput({
-      organisation: o.organisation ?? 'the organisation',
+    const organisation = o.organisation ?? 'the organisation';
+    const input = await this.inputs.read({
+      organisation,
       k: this.config.privacyK,
       now,
       evidencePerFinding: kind === 'findings' ? 10 : undefined,
     });
     const model = await this.model(kind, input);
-    return this.snapshots.save({
+    const actor = o.actor ?? SYSTEM_ACTOR;
+    const snapshot = await this.snapshots.save({
       kind,
       createdAt: now,
-      actor: o.actor ?? null,
+      actor: actor.name,
       jobId: o.jobId ?? null,
       model,
     });
+    await this.audit.record({
+      actor,
+      action: 'report.create',
+      targetType: 'report',
+      targetId: snapshot.id,
+      detail: { kind, organisation },
+    });
+    return snapshot;
   }
 
   private async model(
     kind: ReportKind,
-    input: Awaited<ReturnType<FindingsService['reportInput']>>,
+    input: Omit<ReportInput, 'previous'>,
   ): Promise<ReportModel> {
     switch (kind) {
       case 'baseline': {

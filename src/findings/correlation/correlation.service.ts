@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { AuditService } from '../../auth/audit.service';
+import { SYSTEM_ACTOR, type Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { buildDisclosureIndex } from '../disclosure/disclosure';
 import type { RiskWeights } from '../risk/risk-weights';
 import { riskWeightsFromConfig } from '../risk/risk-weights-config';
@@ -36,15 +39,19 @@ export class CorrelationService {
 
   constructor(
     private readonly repo: CorrelationRepository,
+    private readonly evidence: EvidenceService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
+    private readonly audit: AuditService,
     config: AppConfig,
   ) {
     this.weights = riskWeightsFromConfig(config.riskWeights);
   }
 
+  /** Audited as the actor's run (the system's when no one asked, e.g. the demo). */
   async correlate(
     now: Date = new Date(),
     progress: CorrelationProgress = () => undefined,
+    actor: Actor = SYSTEM_ACTOR,
   ): Promise<CorrelationResult> {
     const started = Date.now();
     const steps: Record<string, number> = {};
@@ -55,7 +62,8 @@ export class CorrelationService {
       mark = at;
     };
     // Distinct identities are few next to evidence rows: resolve each once, then join in SQL.
-    const unresolved = await this.repo.unresolvedIdentities();
+    const evidence = this.evidence.relation();
+    const unresolved = await this.repo.unresolvedIdentities(evidence);
     const personIds = unresolved.length ? await this.sources.resolveIdentities(unresolved) : [];
     const resolved = unresolved.flatMap((u, i) =>
       personIds[i] ? [{ ...u, personId: personIds[i] }] : [],
@@ -86,8 +94,8 @@ export class CorrelationService {
     const surveyTime = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
     step('sources');
 
-    return this.repo.inTransaction(async (tx) => {
-      const aggregates = await tx.stageAggregates(survey.disclosures, surveyTime);
+    const result = await this.repo.inTransaction(async (tx) => {
+      const aggregates = await tx.stageAggregates(evidence, survey.disclosures, surveyTime);
       step('stage');
       await progress(50, { aggregates });
       const aggregateRows = await tx.readAggregates();
@@ -131,6 +139,19 @@ export class CorrelationService {
         steps,
       };
     });
+    // after the transaction: with one embedded connection, a write beside it would wait forever
+    await this.audit.record({
+      actor,
+      action: 'findings.correlate',
+      targetType: 'findings',
+      detail: {
+        aggregates: result.aggregates,
+        inserted: result.inserted,
+        updated: result.updated,
+        absent: result.absent,
+      },
+    });
+    return result;
   }
 }
 

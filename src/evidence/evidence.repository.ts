@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, Repository } from 'typeorm';
 import { EvidenceEntity } from './entities/evidence.entity';
-import type { EvidenceInput } from './evidence.types';
+import type {
+  EvidenceInput,
+  EvidenceRecord,
+  EvidenceRelation,
+  EvidenceSummaryRow,
+} from './evidence.types';
 
 export interface EvidenceFilter {
   toolId?: string;
@@ -60,13 +65,43 @@ export class EvidenceRepository {
     return { inserted, updated: result.length - inserted };
   }
 
-  find(f: EvidenceFilter): Promise<EvidenceEntity[]> {
+  find(f: EvidenceFilter): Promise<EvidenceRecord[]> {
     const where: FindOptionsWhere<EvidenceEntity> = {};
     if (f.toolId) where.toolId = f.toolId;
     if (f.signal) where.signal = f.signal;
     if (f.repository) where.repository = f.repository;
     if (f.identityValue) where.identityValue = f.identityValue;
     return this.repo.find({ where, order: { id: 'ASC' }, take: f.limit, skip: f.offset });
+  }
+
+  /** See EvidenceRelation: the one place other modules' SQL learns where evidence is kept. */
+  relation(): EvidenceRelation {
+    return {
+      sql: `(SELECT fingerprint, tool_id, signal, repository, identity_kind, identity_value, confidence,
+                    first_seen, last_seen, count, bytes, detail FROM evidence)`,
+    };
+  }
+
+  /**
+   * Up to `perGroup` most recent rows per group, one query for all groups; `keys[i]` names the
+   * group of `fingerprints[i]`.
+   */
+  latestPerGroup(
+    keys: string[],
+    fingerprints: string[],
+    perGroup: number,
+  ): Promise<EvidenceSummaryRow[]> {
+    return this.repo.query(
+      `SELECT key, signal, fingerprint, repository, detail, last_seen AS "lastSeen"
+         FROM (SELECT g.key, e.signal, e.fingerprint, e.repository, e.detail, e.last_seen,
+                      row_number() OVER (PARTITION BY g.key
+                                         ORDER BY e.last_seen DESC, e.fingerprint) AS rank
+                 FROM unnest($1::text[], $2::text[]) AS g(key, fingerprint)
+                 JOIN evidence e ON e.fingerprint = g.fingerprint) ranked
+        WHERE rank <= $3
+        ORDER BY key, rank`,
+      [keys, fingerprints, perGroup],
+    );
   }
 
   countByTool(): Promise<{ toolId: string; rows: number }[]> {
