@@ -221,6 +221,22 @@ describe('audit records: the API and the CLI audit alike', () => {
       cli: () => cli(['scan-github', 'acme', '--api-url', gh.url, '--json'], cliEnv),
     },
     {
+      name: 'repository ownership',
+      actions: ['repos.ownership'],
+      api: async () => {
+        const list = await t.http.get('/api/repos').set(bearer(t.tokens.admin)).expect(200);
+        const local = (list.body as { id: string; name: string }[]).find(
+          (r) => r.name === 'assistants',
+        );
+        await t.http
+          .patch(`/api/repos/${local!.id}/ownership`)
+          .set(bearer(t.tokens.admin))
+          .send({ dataClasses: ['pii'] })
+          .expect(200);
+      },
+      cli: () => cli(['repo-ownership', 'assistants', '--data-classes', 'pii', '--json'], cliEnv),
+    },
+    {
       name: 'log ingest',
       actions: ['log-ingest.create'],
       apiOnly: ['network-upload.create'],

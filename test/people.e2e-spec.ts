@@ -266,6 +266,31 @@ describe('people: directory, GitHub members and identity resolution', () => {
       `SELECT count(*)::text AS n FROM person WHERE email LIKE '%@bulk.example'`,
     );
     expect(count[0].n).toBe('9000');
+    // the receipt, then the import audited by the job as the uploader's, as the JSON route audits it
+    const audit: { action: string; actor_role: string | null; detail: object }[] =
+      await t.dataSource.query(
+        `SELECT action, actor_role, detail FROM audit_event
+          WHERE target_id = $1 OR detail->>'jobId' = $1 ORDER BY id`,
+        [res.body.jobId],
+      );
+    expect(audit).toEqual([
+      {
+        action: 'directory-upload.create',
+        actor_role: 'coe',
+        detail: { file: 'staff.csv', bytes: csv.length },
+      },
+      {
+        action: 'people.import',
+        actor_role: 'coe',
+        detail: {
+          source: 'csv',
+          file: 'staff.csv',
+          jobId: res.body.jobId,
+          persons: 9_000,
+          errors: 0,
+        },
+      },
+    ]);
 
     const bad = await t.http
       .post('/api/people/imports/csv-file?name=broken.csv')

@@ -225,6 +225,10 @@ describe('surveys: invitations and the respondent form', () => {
     expect(correlation.surveyedPersonIds).toEqual(
       [people.alice, people.bob, people.carol, people.dan, people.erin].sort(),
     );
+    // Invited is not answered: only those who submitted count as respondents (reports' response rate).
+    expect(correlation.respondentPersonIds).toEqual(
+      [people.alice, people.bob, people.carol].sort(),
+    );
     expect(correlation.disclosures).toContainEqual({
       personId: people.alice,
       surveyId,

@@ -22,9 +22,10 @@ export function nestLogLevels(config: AppConfig): LogLevel[] {
 export async function createHttpApp(
   config: AppConfig,
   logger: LogLevel[] | false = nestLogLevels(config),
+  modules: Pick<Parameters<typeof AppModule.forRoot>[0], 'correlationSources'> = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ role: 'api', config }),
+    AppModule.forRoot({ role: 'api', config, ...modules }),
     { logger, bodyParser: true },
   );
   // Registered before Nest's default JSON parser, which then stands aside; the limit stays 100 kB.

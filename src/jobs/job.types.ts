@@ -19,7 +19,7 @@ export interface JobContext<TData> {
    * percent 0..100 and optional counts (lines, files, repositories …); cheap to call often, also
    * inside a transaction: it is written in the background and never waits for the database
    */
-  progress(percent: number, counts?: JobCounts): Promise<void>;
+  progress: (percent: number, counts?: JobCounts) => Promise<void>;
   log(message: string): void;
 }
 
@@ -44,4 +44,8 @@ export interface JobView {
   finishedAt: Date | null;
 }
 
-export type ProgressListener = (percent: number, counts: JobCounts) => void;
+/**
+ * The one progress callback of the codebase: percent 0..100 and counts of what is done (lines,
+ * files, repositories …). Jobs, services, scanners and the CLI's progress bar all speak it.
+ */
+export type ProgressCallback = (percent: number, counts?: JobCounts) => void | Promise<void>;

@@ -5,7 +5,8 @@ import { JobHandler } from '../jobs/job-handler.decorator';
 import { JobName } from '../jobs/job-names';
 import type { JobContext, JobProcessor } from '../jobs/job.types';
 import { consumeSpooled } from '../jobs/spooled-inputs';
-import { PeopleService, type DirectoryImportResult } from './people.service';
+import { PeopleAdminService } from './people-admin.service';
+import type { DirectoryImportResult } from './people.service';
 
 export interface ImportDirectoryData {
   /** the spooled upload */
@@ -21,7 +22,7 @@ export class DirectoryImportProcessor implements JobProcessor<
   DirectoryImportResult
 > {
   constructor(
-    private readonly people: PeopleService,
+    private readonly admin: PeopleAdminService,
     private readonly config: AppConfig,
   ) {}
 
@@ -29,9 +30,11 @@ export class DirectoryImportProcessor implements JobProcessor<
     const spooled = { paths: [ctx.data.path], spoolDir: join(this.config.dataDir, 'spool') };
     return consumeSpooled(ctx, spooled, async () => {
       const text = await readFile(ctx.data.path, 'utf8');
-      return this.people.importDirectoryCsv(text, ctx.data.name, (p, counts) =>
-        ctx.progress(p, counts),
-      );
+      // audited as the change of whoever uploaded the file, as the JSON route is
+      return this.admin.importCsv(text, ctx.data.name, ctx.actor, {
+        id: ctx.jobId,
+        progress: ctx.progress,
+      });
     });
   }
 }

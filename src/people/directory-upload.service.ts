@@ -36,11 +36,13 @@ export class DirectoryUploadService {
     });
     const data: ImportDirectoryData = { path: spooled.path, name: spooled.name };
     const job = await this.jobs.enqueue(JobName.ImportDirectory, data, { actor });
+    // The receipt; the import itself is audited by its job, as the uploader's.
     await this.audit.record({
       actor,
-      action: 'people.import',
-      targetType: 'directory',
-      detail: { source: 'csv-upload', file: spooled.name, bytes: spooled.bytes, jobId: job.id },
+      action: 'directory-upload.create',
+      targetType: 'job',
+      targetId: job.id,
+      detail: { file: spooled.name, bytes: spooled.bytes },
     });
     return { job, file: spooled.name, bytes: spooled.bytes };
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
-import type { ResolvableKind } from './identity/identity-rules';
+import type { ProgressCallback } from '../jobs/job.types';
+import type { ResolvableKind } from './identity/identity-kinds';
+import type { TimeSpan } from './identity/ip-leases';
 import { PeopleService } from './people.service';
 
 /**
@@ -15,13 +17,24 @@ export class PeopleAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  async importCsv(csv: string, fileName: string | undefined, actor: Actor) {
-    const result = await this.people.importDirectoryCsv(csv, fileName);
+  /** `job`: the import job of an uploaded file, whose progress it reports and whose id it records. */
+  async importCsv(
+    csv: string,
+    fileName: string | undefined,
+    actor: Actor,
+    job?: { id: string; progress: ProgressCallback },
+  ) {
+    const result = await this.people.importDirectoryCsv(csv, fileName, job?.progress);
     await this.audit.record({
       actor,
       action: 'people.import',
       targetType: 'directory',
-      detail: { source: 'csv', persons: result.persons, errors: result.errors.length },
+      detail: {
+        source: 'csv',
+        ...(job ? { file: fileName ?? null, jobId: job.id } : {}),
+        persons: result.persons,
+        errors: result.errors.length,
+      },
     });
     return result;
   }
@@ -33,6 +46,29 @@ export class PeopleAdminService {
       action: 'people.import',
       targetType: 'directory',
       detail: { source: 'github-org', org, ...result },
+    });
+    return result;
+  }
+
+  /** `strict`: see PeopleService.importLeasesCsv (a lease file given with a log ingest). */
+  async importLeases(
+    csv: string,
+    fileName: string | undefined,
+    actor: Actor,
+    opts: { strict?: boolean } = {},
+  ) {
+    const result = await this.people.importLeasesCsv(csv, fileName, opts);
+    await this.audit.record({
+      actor,
+      action: 'people.import',
+      targetType: 'directory',
+      detail: {
+        source: 'leases',
+        file: fileName ?? null,
+        leases: result.leases,
+        added: result.added,
+        errors: result.errors.length,
+      },
     });
     return result;
   }
@@ -63,8 +99,8 @@ export class PeopleAdminService {
     return this.people.listUnresolved();
   }
 
-  async resolve(kind: ResolvableKind, value: string, actor: Actor) {
+  async resolve(kind: ResolvableKind, value: string, actor: Actor, at?: Date | TimeSpan) {
     await this.audit.recordRead(actor, 'identity', null, { kind });
-    return this.people.resolveIdentity(kind, value, { source: 'api' });
+    return this.people.resolveIdentity(kind, value, { at, source: 'api' });
   }
 }

@@ -10,13 +10,13 @@ import {
   Req,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import {
+  CsvImportDto,
   DirectoryUploadQueryDto,
-  ImportDirectoryDto,
   ImportGithubOrgDto,
   LinkIdentityDto,
   ListPeopleQueryDto,
@@ -38,7 +38,10 @@ export class PeopleController {
 
   @Post('people/imports/csv')
   @Roles(Role.Admin, Role.Coe)
-  importCsv(@Body() dto: ImportDirectoryDto, @CurrentActor() actor: Actor) {
+  @ApiOperation({
+    summary: 'Directory CSV: email, name, team, manager, github login, aliases (any order)',
+  })
+  importCsv(@Body() dto: CsvImportDto, @CurrentActor() actor: Actor) {
     return this.admin.importCsv(dto.csv, dto.fileName, actor);
   }
 
@@ -60,6 +63,17 @@ export class PeopleController {
   @Roles(Role.Admin, Role.Coe)
   importGithub(@Body() dto: ImportGithubOrgDto, @CurrentActor() actor: Actor) {
     return this.admin.importGithubOrg(dto.org, actor);
+  }
+
+  /** IP leases (a DHCP or VPN export): network logs that name only an address find their person. */
+  @Post('people/imports/leases')
+  @Roles(Role.Admin, Role.Coe)
+  @ApiOperation({
+    summary:
+      'IP lease CSV: ip, person (e-mail or user name in the directory), from, to (ISO 8601; empty = open)',
+  })
+  importLeases(@Body() dto: CsvImportDto, @CurrentActor() actor: Actor) {
+    return this.admin.importLeases(dto.csv, dto.fileName, actor);
   }
 
   @Get('people')
@@ -90,7 +104,7 @@ export class PeopleController {
   @HttpCode(200)
   @Roles(Role.Admin, Role.Coe, Role.Security)
   resolve(@Body() dto: ResolveIdentityDto, @CurrentActor() actor: Actor) {
-    return this.admin.resolve(dto.kind, dto.value, actor);
+    return this.admin.resolve(dto.kind, dto.value, actor, dto.at);
   }
 
   @Post('identities/links')

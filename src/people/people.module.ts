@@ -34,6 +34,6 @@ import { PeopleService } from './people.service';
     DirectoryUploadService,
     DirectoryImportProcessor,
   ],
-  exports: [PeopleService],
+  exports: [PeopleService, PeopleAdminService],
 })
 export class PeopleModule {}

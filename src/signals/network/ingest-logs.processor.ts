@@ -48,6 +48,7 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
 
   private async ingestAll(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
     const { files, format, zone, leasesPath } = ctx.data;
+    if (leasesPath) await this.ingest.importLeaseFile(leasesPath, ctx.actor);
     const sizes = await Promise.all(
       files.map((f) =>
         stat(f.path).then(
@@ -71,17 +72,13 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
           fingerprint: f.fingerprint,
           format,
           zone,
-          leasesPath,
           jobId: ctx.jobId,
           actor: ctx.actor,
         },
-        // gzip files inflate past their size: progress is capped per file
-        (read) =>
-          ctx.progress(((done + Math.min(read, sizes[i])) / total) * 100, {
-            files: i,
-            bytes: done + Math.min(read, sizes[i]),
-            size: total,
-          }),
+        (percent) => {
+          const bytes = done + Math.round((percent / 100) * sizes[i]);
+          return ctx.progress((bytes / total) * 100, { files: i, bytes, size: total });
+        },
       );
       done += sizes[i];
       results.push(result);
