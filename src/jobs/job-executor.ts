@@ -35,7 +35,7 @@ export class JobExecutor {
     let lastWrite = 0;
     let lastPercent = -1;
     const writer = new ProgressWriter(
-      (p, counts) => this.jobs.progress(id, p, counts),
+      (p, counts = {}) => this.jobs.progress(id, p, counts),
       (e) => this.logger.warn(`[${name} ${id}] progress not saved: ${(e as Error).message}`),
     );
     const ctx: JobContext<unknown> = {

@@ -1,6 +1,4 @@
-import type { JobCounts } from './job.types';
-
-type Write = (percent: number, counts: JobCounts) => Promise<void>;
+import type { JobCounts, ProgressCallback } from './job.types';
 
 /**
  * Writes a job's progress without making the job wait for it. A job may hold a transaction —
@@ -13,7 +11,7 @@ export class ProgressWriter {
   private inFlight?: Promise<void>;
 
   constructor(
-    private readonly write: Write,
+    private readonly write: ProgressCallback,
     private readonly onError: (error: unknown) => void,
   ) {}
 
