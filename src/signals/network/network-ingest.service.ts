@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import { DomainError, ErrorCode } from '../../common/domain-error';
-import { EvidenceService } from '../evidence/evidence.service';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { LogIngestEntity } from './entities/log-ingest.entity';
 import { HostMatchCache } from './ingest/host-match-cache';
 import { IpLeaseMap } from './ingest/ip-lease-map';
