@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AuditService } from './audit.service';
@@ -84,6 +85,8 @@ export class TokenService {
   }
 
   async revoke(id: string, actor: Actor): Promise<void> {
+    if (!isUUID(id))
+      throw new DomainError(ErrorCode.InvalidInput, `"${id}" is not a token id (see token list)`);
     const row = await this.tokens.findById(id);
     if (!row) throw new DomainError(ErrorCode.NotFound, `No token with id ${id}`);
     if (!(await this.tokens.revoke(id)))

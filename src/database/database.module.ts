@@ -67,6 +67,8 @@ class DatabaseLifecycle implements OnApplicationShutdown {
         ...(await buildDataSourceOptions(config, embedded)),
         autoLoadEntities: true,
         retryAttempts: 0,
+        // start-up checks the database first (database-preflight.ts); no second, raw report here
+        toRetry: () => false,
       }),
       dataSourceFactory: async (options) => {
         const ds = await new DataSource(options!).initialize();
