@@ -40,7 +40,7 @@ function where(url: string): string {
 /** What happened, in words, from the driver's error code (PostgreSQL SQLSTATE or Node's errno). */
 export function reason(error: unknown): string {
   const e = error as { code?: string; message?: string };
-  switch (e.code) {
+  switch (e.code ?? '') {
     case 'ECONNREFUSED':
       return 'connection refused: is PostgreSQL running and listening there?';
     case 'ENOTFOUND':
