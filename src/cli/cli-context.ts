@@ -50,6 +50,11 @@ export class CliContext {
     this.out.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text(value)}\n`);
   }
 
+  /** A warning on stderr: it never mixes into --json output. */
+  warn(message: string): void {
+    this.err.write(`ai-census: warning: ${message}\n`);
+  }
+
   /** A bar on stderr, drawn only on a terminal, so --json output stays clean. */
   progressBar(label: string): ProgressBar {
     if (!this.err.isTTY) return { update: () => undefined, stop: () => undefined };
