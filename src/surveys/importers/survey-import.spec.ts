@@ -259,4 +259,20 @@ describe(importSurveyExport.name, () => {
     const table = await readSurveyTable(fixture('google-forms.csv'));
     expect(planSurveyTable(table, { format: 'google-forms' }).format).toBe('google-forms');
   });
+
+  it('should read a Latin-1 export as such and say so, without a replacement character', async () => {
+    const csv = [
+      'Timestamp,Email Address,Which AI tools do you use?,Anything else?',
+      '2026/11/24 9:00:00 AM GMT+1,jurgen@example.com,GitHub Copilot,Très utile — für Größeres',
+      '2026/11/24 9:05:00 AM GMT+1,zoe@example.com,ChatGPT,Déjà vu',
+    ].join('\n');
+    const sut = await importSurveyExport(Buffer.from(csv.replace('—', '-'), 'latin1'), {
+      fileName: 'latin1.csv',
+    });
+    const text = JSON.stringify(sut.responses);
+    expect(text).not.toContain('\uFFFD');
+    expect(text).toContain('Très utile - für Größeres');
+    expect(text).toContain('Déjà vu');
+    expect(sut.warnings).toContain('latin1.csv: read as windows-1252 text (it is not UTF-8)');
+  });
 });
