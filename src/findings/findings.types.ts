@@ -47,3 +47,35 @@ export interface RiskAssessment {
   tier: RiskTier;
   factors: RiskFactor[];
 }
+
+/** What correlation decides about one (subject, tool) pair. */
+export interface FindingFacts {
+  subjectType: SubjectType;
+  /** a person id or a repository name */
+  subjectId: string;
+  toolId: string;
+  sanctionStatus: SanctionStatus;
+  shadow: boolean;
+  disclosure: Disclosure;
+  score: number;
+  tier: RiskTier;
+  factors: RiskFactor[];
+  signals: string[];
+  repositories: string[];
+  evidenceCount: number;
+  bytes: number;
+  firstSeen: Date;
+  lastSeen: Date;
+}
+
+/** One present finding as other modules read it through FindingsService. */
+export interface FindingRecord extends FindingFacts {
+  id: string;
+  triageState: TriageState;
+}
+
+/** The evidence fingerprints a finding rests on: references into the evidence module. */
+export interface FindingEvidenceRefs {
+  findingId: string;
+  fingerprints: string[];
+}

@@ -1,12 +1,6 @@
 import type { DataClass, ToolDefinition } from '../../catalog/catalog.types';
 import { DATA_CLASSES } from '../../catalog/catalog.types';
-import type {
-  Disclosure,
-  RiskFactor,
-  RiskTier,
-  SanctionStatus,
-  SubjectType,
-} from '../findings.types';
+import type { FindingFacts, SubjectType } from '../findings.types';
 import type { DisclosureIndex } from '../disclosure/disclosure';
 import { classifyDisclosure } from '../disclosure/disclosure';
 import { computeRisk } from '../risk/risk-score';
@@ -35,24 +29,9 @@ export interface SubjectToolAggregate {
   hasOrgSeat: boolean | null;
 }
 
-export interface ScoredFinding {
-  subjectType: SubjectType;
-  subjectId: string;
-  toolId: string;
-  sanctionStatus: SanctionStatus;
-  shadow: boolean;
-  disclosure: Disclosure;
-  score: number;
-  tier: RiskTier;
-  factors: RiskFactor[];
+export interface ScoredFinding extends FindingFacts {
   fingerprints: string[];
-  signals: string[];
-  repositories: string[];
   dataClasses: DataClass[];
-  firstSeen: Date;
-  lastSeen: Date;
-  evidenceCount: number;
-  bytes: number;
 }
 
 export interface ScoringContext {

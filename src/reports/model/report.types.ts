@@ -1,7 +1,7 @@
 import type { PolicyStatus, ToolCategory, VendorRisk } from '../../catalog/catalog.types';
 import type {
   Disclosure,
-  RiskFactor,
+  FindingRecord,
   RiskTier,
   SanctionStatus,
   SubjectType,
@@ -15,26 +15,11 @@ export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** One finding as the report builders read it. Person identifiers never leave the builders for leaders. */
-export interface ReportFinding {
-  id: string;
-  subjectType: SubjectType;
-  subjectId: string;
+export interface ReportFinding extends Omit<FindingRecord, 'firstSeen' | 'lastSeen'> {
   /** display name / e-mail / repository name: only the findings report (security) prints it */
   subjectLabel: string;
   /** the person's team; for repositories the owning team when known */
   team: string | null;
-  toolId: string;
-  sanctionStatus: SanctionStatus;
-  shadow: boolean;
-  disclosure: Disclosure;
-  score: number;
-  tier: RiskTier;
-  factors: RiskFactor[];
-  triageState: TriageState;
-  signals: string[];
-  evidenceCount: number;
-  repositories: string[];
-  bytes: number;
   firstSeen: string;
   lastSeen: string;
   evidence?: ReportEvidence[];
