@@ -1,3 +1,4 @@
+import { SurveyImportError } from './import-error';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { microsoftFormsXlsx } from '../../../test/support/survey-fixtures';
@@ -274,5 +275,16 @@ describe(importSurveyExport.name, () => {
     expect(text).toContain('Très utile - für Größeres');
     expect(text).toContain('Déjà vu');
     expect(sut.warnings).toContain('latin1.csv: read as windows-1252 text (it is not UTF-8)');
+  });
+
+  it('should refuse a cut-off CSV or a broken workbook with the importer error, naming the file', async () => {
+    await expect(
+      importSurveyExport(Buffer.from('Timestamp,Email Address\n9/6/2026 0:06:16,"alice'), {
+        fileName: 'cut.csv',
+      }),
+    ).rejects.toThrow(/^cut\.csv: line \d+: .*Quote Not Closed.*cut short/);
+    await expect(
+      importSurveyExport(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), { fileName: 'broken.xlsx' }),
+    ).rejects.toThrow(SurveyImportError);
   });
 });

@@ -24,8 +24,25 @@ export const SURVEY_IMPORTERS: SurveyImporter[] = [
 ];
 
 export async function readSurveyTable(buffer: Buffer, name = 'survey export'): Promise<Table> {
-  if (isXlsx(buffer)) return readXlsxTable(buffer);
-  return readDelimitedTable(decodeText(buffer, name).text);
+  if (isXlsx(buffer)) {
+    try {
+      return await readXlsxTable(buffer);
+    } catch (error) {
+      throw new SurveyImportError(
+        `${name}: not a readable XLSX workbook (${(error as Error).message}); export it again`,
+      );
+    }
+  }
+  const text = decodeText(buffer, name).text;
+  try {
+    return readDelimitedTable(text);
+  } catch (error) {
+    // csv-parse says where it stopped: name the file and that line
+    const e = error as { lines?: number; message?: string };
+    throw new SurveyImportError(
+      `${name}: line ${e.lines ?? '?'}: ${e.message ?? String(error)}; is the file cut short?`,
+    );
+  }
 }
 
 /** A note for the import's warnings when a text export was not UTF-8, so the reader can check it. */
