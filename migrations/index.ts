@@ -7,6 +7,7 @@ import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
 import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
 import { JobActor1765300000000 } from './1765300000000-JobActor';
 import { TokenExpiry1765600000000 } from './1765600000000-TokenExpiry';
+import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   CreateReportSnapshots1764500000001,
   JobActor1765300000000,
   TokenExpiry1765600000000,
+  SurveyToolConfidence1765800000000,
 ];

@@ -18,6 +18,8 @@ export interface Disclosure {
   toolId: string;
   dataClasses: string[];
   account: 'company' | 'personal' | 'unknown';
+  /** how sure the answer names the tool: below 1 for a misspelt name in free text */
+  confidence: number;
 }
 
 /** Surveys as the CoE creates, reads and closes them, and what the findings module asks of them. */
@@ -145,8 +147,17 @@ export class SurveysService {
         questions.filter((q) => q.role === role).flatMap((q) => [row.answers[q.key] ?? []].flat());
       const dataClasses = dataClassesOf(answersFor('data-classes'));
       const account = accountOf(answersFor('account'));
-      for (const toolId of row.toolIds)
-        disclosures.push({ personId, surveyId: row.surveyId, toolId, dataClasses, account });
+      for (const toolId of row.toolIds) {
+        const confidence = row.toolConfidence[toolId] ?? 1;
+        disclosures.push({
+          personId,
+          surveyId: row.surveyId,
+          toolId,
+          dataClasses,
+          account,
+          confidence,
+        });
+      }
     }
     return { surveyedPersonIds: [...surveyed].sort(), disclosures };
   }

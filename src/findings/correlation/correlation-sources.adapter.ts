@@ -89,11 +89,12 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
     const { surveyedPersonIds, disclosures } = await this.surveys.disclosuresForCorrelation();
     return {
       surveyedPersonIds,
-      disclosures: disclosures.map(({ personId, toolId, dataClasses, account }) => ({
+      disclosures: disclosures.map(({ personId, toolId, dataClasses, account, confidence }) => ({
         personId,
         toolId,
         dataClasses,
         account,
+        confidence,
       })),
     };
   }

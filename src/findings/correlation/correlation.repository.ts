@@ -95,7 +95,7 @@ export class CorrelationTx {
    */
   async stageAggregates(
     evidence: EvidenceRelation,
-    said: { personId: string; toolId: string }[],
+    said: { personId: string; toolId: string; confidence?: number }[],
     surveyTime: Date,
   ): Promise<number> {
     await this.q.query(`DROP TABLE IF EXISTS corr_agg`);
@@ -110,14 +110,15 @@ export class CorrelationTx {
           WHERE NOT EXISTS (SELECT 1 FROM suppressed_fingerprint s WHERE s.fingerprint = e.fingerprint)
        ),
        said AS (
-         SELECT DISTINCT p AS person_id, t AS tool_id FROM unnest($1::text[], $2::text[]) AS s(p, t)
+         SELECT p AS person_id, t AS tool_id, max(c) AS confidence
+           FROM unnest($1::text[], $2::text[], $4::float8[]) AS s(p, t, c) GROUP BY p, t
        ),
        person_rows AS (
          SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence
            FROM ev WHERE person_id IS NOT NULL
          UNION ALL
          SELECT person_id, tool_id, 'survey:' || person_id || ':' || tool_id, 'survey', NULL, $3::timestamptz,
-                $3::timestamptz, 0, 1
+                $3::timestamptz, 0, confidence
            FROM said
        )
        SELECT 'person'::text AS subject_type, person_id AS subject_id, tool_id,
@@ -140,7 +141,12 @@ export class CorrelationTx {
               sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
               count(DISTINCT person_id)::int, NULL::boolean
          FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id`,
-      [said.map((s) => s.personId), said.map((s) => s.toolId), surveyTime.toISOString()],
+      [
+        said.map((s) => s.personId),
+        said.map((s) => s.toolId),
+        surveyTime.toISOString(),
+        said.map((s) => s.confidence ?? 1),
+      ],
     );
     await this.q.query(`CREATE INDEX ON corr_agg (subject_type, subject_id, tool_id)`);
     const [{ n }] = (await this.q.query(`SELECT count(*)::int AS n FROM corr_agg`)) as {
