@@ -6,6 +6,8 @@ import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
 import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
 import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
 import { JobActor1765300000000 } from './1765300000000-JobActor';
+import { IpLeaseKey1765400000000 } from './1765400000000-IpLeaseKey';
+import { NetworkUsagePerson1765400000001 } from './1765400000001-NetworkUsagePerson';
 import { TokenExpiry1765600000000 } from './1765600000000-TokenExpiry';
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 
@@ -19,6 +21,8 @@ export const ALL_MIGRATIONS = [
   CreateFindings1764500000000,
   CreateReportSnapshots1764500000001,
   JobActor1765300000000,
+  IpLeaseKey1765400000000,
+  NetworkUsagePerson1765400000001,
   TokenExpiry1765600000000,
   SurveyToolConfidence1765800000000,
 ];

@@ -12,7 +12,8 @@ import { SurveySecrets } from './survey-secrets';
 import type { PrivacyMode, QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 
-export interface Disclosure {
+/** One respondent said they use a tool: what correlation counts as disclosed. */
+export interface DisclosedUse {
   personId: string;
   surveyId: string;
   toolId: string;
@@ -126,7 +127,7 @@ export class SurveysService {
    */
   async disclosuresForCorrelation(): Promise<{
     surveyedPersonIds: string[];
-    disclosures: Disclosure[];
+    disclosures: DisclosedUse[];
   }> {
     const linkedSurveys = await this.repo.surveyIdsWithPrivacy(['identified', 'pseudonymous']);
     const rows = await this.repo.linkableResponses();
@@ -134,7 +135,7 @@ export class SurveysService {
       ? this.secrets.pseudonymIndex(await this.people.allPersonIds())
       : new Map<string, string>();
     const surveyed = new Set(await this.repo.invitedPersonIds(linkedSurveys));
-    const disclosures: Disclosure[] = [];
+    const disclosures: DisclosedUse[] = [];
     const questionCache = new Map<string, QuestionDefinition[]>();
     for (const row of rows) {
       const personId = row.personId ?? byPseudonym.get(row.pseudonym ?? '');

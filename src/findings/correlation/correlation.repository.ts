@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { EvidenceRelation } from '../../evidence/evidence.types';
 import { returnedRows } from '../returned-rows';
+import type { IdentityKind } from '../../people/identity/identity-kinds';
 import type { IdentityRef } from './correlation-sources';
 import type { SubjectToolAggregate } from './correlation-scorer';
 
@@ -37,15 +38,23 @@ const UPSERT_BATCH = 5_000;
 export class CorrelationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Identities not yet tied to a person, with the span their evidence covers. IP addresses are
+   * asked again each run: who held one depends on when, and their evidence may have grown.
+   */
   async unresolvedIdentities(evidence: EvidenceRelation): Promise<IdentityRef[]> {
-    return this.dataSource.query(
-      `SELECT DISTINCT e.identity_kind AS kind, e.identity_value AS value
-         FROM ${evidence.sql} e
-         LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
-        WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
-          AND e.identity_value IS NOT NULL AND fi.person_id IS NULL
-        ORDER BY 1, 2`,
-    );
+    const rows: { kind: IdentityKind; value: string; from: Date; to: Date }[] =
+      await this.dataSource.query(
+        `SELECT e.identity_kind AS kind, e.identity_value AS value,
+                min(e.first_seen) AS "from", max(e.last_seen) AS "to"
+           FROM ${evidence.sql} e
+           LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
+          WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
+            AND e.identity_value IS NOT NULL AND (fi.person_id IS NULL OR e.identity_kind = 'ip')
+          GROUP BY 1, 2
+          ORDER BY 1, 2`,
+      );
+    return rows.map((r) => ({ kind: r.kind, value: r.value, seen: { from: r.from, to: r.to } }));
   }
 
   async saveIdentities(
