@@ -9,6 +9,7 @@ import { RepositoryOwnership1765100000000 } from './1765100000000-RepositoryOwne
 import { JobActor1765300000000 } from './1765300000000-JobActor';
 import { IpLeaseKey1765400000000 } from './1765400000000-IpLeaseKey';
 import { NetworkUsagePerson1765400000001 } from './1765400000001-NetworkUsagePerson';
+import { TokenExpiry1765600000000 } from './1765600000000-TokenExpiry';
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -24,5 +25,6 @@ export const ALL_MIGRATIONS = [
   JobActor1765300000000,
   IpLeaseKey1765400000000,
   NetworkUsagePerson1765400000001,
+  TokenExpiry1765600000000,
   SurveyToolConfidence1765800000000,
 ];

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { FakeGitHub } from './support/fake-github';
 import type { GitRepoBuilder } from './support/git-repo-builder';
@@ -81,7 +81,13 @@ describe('audit records: the API and the CLI audit alike', () => {
     gh.orgs.add('acme');
     repo = buildFixtureRepo('assistants');
     gh.addRepo({ owner: 'acme', name: 'assistants', dir: repo.dir });
-    t = await createTestApp({ env: { GITHUB_TOKEN: gh.token, GITHUB_API_URL: gh.url } });
+    t = await createTestApp({
+      env: {
+        GITHUB_TOKEN: gh.token,
+        GITHUB_API_URL: gh.url,
+        LOCAL_SCAN_ROOTS: dirname(repo.dir),
+      },
+    });
     cliDb = await createTestDatabase();
     cliSql = new Client({ connectionString: cliDb.url });
     await cliSql.connect();

@@ -270,7 +270,8 @@ describe('people: directory, GitHub members and identity resolution', () => {
     const audit: { action: string; actor_role: string | null; detail: object }[] =
       await t.dataSource.query(
         `SELECT action, actor_role, detail FROM audit_event
-          WHERE target_id = $1 OR detail->>'jobId' = $1 ORDER BY id`,
+          WHERE (target_id = $1 OR detail->>'jobId' = $1) AND action NOT LIKE '%.read'
+          ORDER BY id`,
         [res.body.jobId],
       );
     expect(audit).toEqual([

@@ -59,6 +59,7 @@ export class JobExecutor {
       log: (message: string) => this.logger.log(`[${name} ${id}] ${message}`),
     };
     try {
+      for (const p of this.registry.preparers()) await p.beforeJob();
       const result = await this.registry
         .get(name)
         .handle(ctx)

@@ -90,14 +90,16 @@ export const ingestLogsCommand: CliCommand = {
         } finally {
           bar.stop();
         }
-        // on stderr, so --json output keeps its contract
-        for (const w of result.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
         const { files: names, format, lines, parsed, malformed, tools } = result;
         ctx.print(
           !!opts.json,
           opts.json ? { files: names, format, lines, parsed, malformed, tools } : result,
           () => render(result),
         );
+        for (const w of result.warnings) ctx.warn(w);
+        // a run that read nothing is a failure a script must notice, not a quiet zero
+        if (parsed === 0 && result.alreadyIngested.length < names.length)
+          throw new Error(`nothing was parsed from ${names.join(', ')}`);
       });
   },
 };

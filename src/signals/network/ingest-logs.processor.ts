@@ -27,7 +27,10 @@ export interface IngestLogsResult {
   alreadyIngested: string[];
   malformedSample: { file: string; line: number; reason: string }[];
   ingests: string[];
-  /** each names its file: a gzip cut short, whose lines before the break were kept */
+  /**
+   * each names its file: a gzip cut short (the lines before the break were kept), or a file that
+   * read badly (nothing parsed, or more malformed lines than good ones)
+   */
   warnings: string[];
 }
 
@@ -117,6 +120,15 @@ export function summarise(results: FileIngestResult[]): IngestLogsResult {
     alreadyIngested: results.filter((r) => r.alreadyIngested).map((r) => r.file),
     malformedSample: results.flatMap((r) => r.malformedSample.map((m) => ({ file: r.file, ...m }))),
     ingests: results.map((r) => r.ingestId),
-    warnings: results.flatMap((r) => r.warnings),
+    warnings: results.flatMap((r) => [...r.warnings, ...readingWarning(r)]),
   };
+}
+
+function readingWarning(r: FileIngestResult): string[] {
+  if (r.lines === 0) return [`${r.file}: the file is empty`];
+  if (r.parsed === 0)
+    return [`${r.file}: none of its ${r.lines} lines could be read as ${r.format}`];
+  if (r.malformed > r.parsed)
+    return [`${r.file}: ${r.malformed} of ${r.lines} lines are malformed for ${r.format}`];
+  return [];
 }
