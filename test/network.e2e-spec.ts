@@ -139,7 +139,10 @@ describe('ingest-logs CLI', () => {
 
   it('should refuse a gzip that inflates past the configured limits, naming the file', () => {
     const bomb = path.join(dataDir, 'bomb.log.gz');
-    fs.writeFileSync(bomb, gzipSync(Buffer.alloc(64 << 20, 'x.example - GET\n')));
+    // squid lines, so the format given is accepted and the inflation limit is what stops it
+    const line =
+      '1764403200.123 12 10.0.0.5 TCP_MISS/200 512 GET http://x.example/ - HIER_NONE/- -\n';
+    fs.writeFileSync(bomb, gzipSync(Buffer.alloc(64 << 20, line)));
     const r = runCli(['ingest-logs', bomb, '--format', 'squid'], {
       ...env,
       LOG_MAX_INFLATE_RATIO: '50',
