@@ -75,6 +75,7 @@ export const scanGithubCommand: CliCommand = {
               unchanged: r.unchanged,
               dataClasses: r.dataClasses,
               tools: r.tools,
+              ...(r.error ? { error: r.error } : {}),
             })),
             orgTools: result.orgTools,
             warnings: result.warnings,
@@ -82,7 +83,11 @@ export const scanGithubCommand: CliCommand = {
           (v) =>
             [
               `${v.owner}: ${v.repositories.length} repositories, ${v.requests} GitHub requests`,
-              ...v.repositories.map((r) => renderToolsText(r.repository, r.tools)),
+              ...v.repositories.map((r) =>
+                r.error
+                  ? `${r.repository}: not scanned (${r.error.code}): ${r.error.reason}`
+                  : renderToolsText(r.repository, r.tools),
+              ),
               ...(v.orgTools.length
                 ? [renderToolsText(`${v.owner} (organisation)`, v.orgTools)]
                 : []),

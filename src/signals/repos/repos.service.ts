@@ -56,6 +56,8 @@ export interface ScanGithubResult {
     unchanged: boolean;
     dataClasses: string[];
     tools: ToolView[];
+    /** why this repository could not be read (the others were) */
+    error?: { code: string; reason: string };
   }[];
   /** apps and Copilot seats read in this scan (they are re-read at most once a day) */
   orgTools: ToolView[];
@@ -182,6 +184,7 @@ export class ReposService {
         state,
         since: parseSince(data.since),
         sbom: data.sbom,
+        history: this.config.githubGitHistory,
         onProgress: (pct, counts) => void progress(Math.min(95, pct), counts),
       });
       const runId = jobId ?? scanId;
@@ -193,21 +196,24 @@ export class ReposService {
       ];
       const evidence = await this.evidence.record(rows);
       const now = new Date();
+      // a failed repository keeps what the last scan stored, so the next scan reads it again
       await this.repos.upsert(
-        result.repositories.map((r) => {
-          const s = result.state.repos[r.repository];
-          return {
-            source: 'github' as const,
-            locationKey: `${apiUrl}|${r.repository}`,
-            name: r.repository,
-            owner: owner.toLowerCase(),
-            lastScannedCommit: s?.headCommit,
-            lastCommitAt: s?.headCommitDate ? new Date(s.headCommitDate) : undefined,
-            pushedAt: r.pushedAt ? new Date(r.pushedAt) : undefined,
-            classification: r.classification,
-            scannedAt: now,
-          };
-        }),
+        result.repositories
+          .filter((r) => !r.error)
+          .map((r) => {
+            const s = result.state.repos[r.repository];
+            return {
+              source: 'github' as const,
+              locationKey: `${apiUrl}|${r.repository}`,
+              name: r.repository,
+              owner: owner.toLowerCase(),
+              lastScannedCommit: s?.headCommit,
+              lastCommitAt: s?.headCommitDate ? new Date(s.headCommitDate) : undefined,
+              pushedAt: r.pushedAt ? new Date(r.pushedAt) : undefined,
+              classification: r.classification,
+              scannedAt: now,
+            };
+          }),
       );
       await this.repos.saveOwner({
         ownerKey,
@@ -221,6 +227,9 @@ export class ReposService {
       });
       const warnings = [
         ...result.warnings,
+        ...result.repositories
+          .filter((r) => r.error)
+          .map((r) => ({ path: r.repository, reason: `not scanned: ${r.error?.reason}` })),
         ...result.repositories.flatMap((r) =>
           r.warnings.map((w) => ({ ...w, path: `${r.repository}${w.path ? `:${w.path}` : ''}` })),
         ),
@@ -240,6 +249,7 @@ export class ReposService {
           unchanged: !!r.unchanged,
           dataClasses: r.classification.dataClasses,
           tools: await this.toolsOfRepository(r.repository),
+          ...(r.error ? { error: r.error } : {}),
         });
       return {
         scanId,

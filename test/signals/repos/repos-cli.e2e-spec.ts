@@ -43,11 +43,13 @@ describe('scan-repo and scan-github commands', () => {
     gh = await new FakeGitHub().start();
     gh.token = 'ghp_cli_secret_value';
     gh.orgs.add('acme');
-    for (const name of ['assistants', 'commits', 'ordinary']) {
+    for (const name of ['assistants', 'commits', 'ordinary', 'history']) {
       const repo = buildFixtureRepo(name);
       built.push(repo);
-      gh.addRepo({ owner: 'acme', name, dir: repo.dir });
+      gh.addRepo({ owner: name === 'history' ? 'beta' : 'acme', name, dir: repo.dir });
     }
+    gh.orgs.add('beta');
+    gh.addRepo({ owner: 'beta', name: 'locked', dir: built[1].dir });
     out = mkdtempSync(join(tmpdir(), 'aic-cli-out-'));
     env = { DATABASE_URL: db.url, LOG_LEVEL: 'error', GITHUB_TOKEN: gh.token };
   });
@@ -118,5 +120,68 @@ describe('scan-repo and scan-github commands', () => {
     gh.reset();
     const again = await runCliAsync(['scan-github', 'acme', '--api-url', gh.url, '--json'], env);
     expect(JSON.parse(again.stdout).requests).toBe(1);
+  });
+
+  interface GithubJson {
+    requests: number;
+    repositories: {
+      repository: string;
+      tools: ToolJson[];
+      error?: { code: string; reason: string };
+    }[];
+    warnings: { path?: string; reason: string }[];
+  }
+
+  it('should report the repository it cannot read with its reason and scan the others', async () => {
+    gh.denied.set('/repos/beta/locked/', 'contents=read');
+    try {
+      const r = await runCliAsync(['scan-github', 'beta', '--api-url', gh.url, '--json'], env);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const json = JSON.parse(r.stdout) as GithubJson;
+      const locked = json.repositories.find((x) => x.repository === 'beta/locked')!;
+      expect(locked.error).toEqual({
+        code: 'permission',
+        reason: expect.stringMatching(/file tree of beta\/locked .*Contents: read/),
+      });
+      expect(locked.tools).toEqual([]);
+      const history = json.repositories.find((x) => x.repository === 'beta/history')!;
+      expect(history.error).toBeUndefined();
+      // .windsurfrules was added and deleted: only the clone's history shows it
+      expect(history.tools.map((t) => t.toolId)).toContain('windsurf');
+      expect(json.warnings.map((w) => `${w.path}: ${w.reason}`)).toContainEqual(
+        expect.stringMatching(/^beta\/locked: not scanned: /),
+      );
+      expect(r.stdout).not.toContain(gh.token);
+    } finally {
+      gh.denied.clear();
+    }
+    // the failed repository was not marked as scanned: the next run reads it, and only it
+    gh.reset();
+    const again = await runCliAsync(['scan-github', 'beta', '--api-url', gh.url, '--json'], env);
+    const json = JSON.parse(again.stdout) as GithubJson;
+    expect(json.repositories.find((x) => x.repository === 'beta/locked')?.error).toBeUndefined();
+    expect(
+      json.repositories.find((x) => x.repository === 'beta/locked')?.tools.map((t) => t.toolId),
+    ).toContain('claude-code');
+    expect(gh.countForRepo('beta/history')).toBe(0);
+    expect(gh.countForRepo('beta/locked')).toBeGreaterThan(0);
+  });
+
+  it('should read history through the API and say so when git is not installed', async () => {
+    gh.orgs.add('gamma');
+    gh.addRepo({ owner: 'gamma', name: 'history', dir: built[3].dir });
+    gh.reset();
+    const r = await runCliAsync(['scan-github', 'gamma', '--api-url', gh.url, '--json'], {
+      ...env,
+      PATH: '/nonexistent',
+    });
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as GithubJson;
+    expect(json.warnings.map((w) => w.reason)).toContainEqual(
+      expect.stringMatching(/^git is not installed: history read through the API/),
+    );
+    expect(gh.gitRequests).toEqual([]);
+    expect(json.repositories[0].tools.map((t) => t.toolId)).not.toContain('windsurf');
   });
 });

@@ -150,10 +150,11 @@ async function readContents(
   return contents;
 }
 
-async function readHistory(
+/** Commits with the file changes a detector follows; also reads the history of a GitHub clone. */
+export async function readHistory(
   git: GitCli,
   head: string,
-  options: LocalScanOptions,
+  options: Pick<LocalScanOptions, 'since' | 'sinceCommit'>,
   cache: PathMatchCache,
   warnings: ScanWarning[],
 ): Promise<RepoCommit[]> {
