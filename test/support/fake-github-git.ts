@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname } from 'node:path';
 
@@ -72,4 +73,24 @@ export function serveGitHttp(
       res.writeHead(500).end();
     } else res.end();
   });
+}
+
+/** Command lines of running processes that contain `secret` (Linux /proc; empty elsewhere). */
+export function processesNaming(secret: string): string[] {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+      if (cmd.includes(secret)) out.push(cmd);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serveGitHttp } from './fake-github-git';
+import { processesNaming, serveGitHttp } from './fake-github-git';
 import { variableErrors } from './fake-github-graphql';
 
 export interface FakeRepo {
@@ -48,6 +48,8 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   /** git smart-HTTP requests (clones): git transfers, not API requests, as on GitHub */
   readonly gitRequests: RecordedRequest[] = [];
+  /** command lines that held the token while a clone was running (checked on each git request) */
+  readonly tokenInProcessList: string[] = [];
   /** repositories (owner/name) whose git endpoint answers 500, as during an outage */
   readonly gitBroken = new Set<string>();
   readonly repos: FakeRepo[] = [];
@@ -133,6 +135,8 @@ export class FakeGitHub {
         status,
         repo: `${owner}/${name}`,
       });
+    // the client's git is running now: its argv must not carry the token
+    if (this.token) this.tokenInProcessList.push(...processesNaming(this.token));
     const auth = req.headers.authorization ?? '';
     const password = /^basic /i.test(auth)
       ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':').slice(1).join(':')
@@ -146,7 +150,9 @@ export class FakeGitHub {
     if (!repo?.dir || this.gitBroken.has(`${owner}/${name}`)) {
       const status = repo?.dir ? 500 : 404;
       record(status);
-      res.writeHead(status, { 'content-type': 'text/plain' }).end('Repository not found.\n');
+      res
+        .writeHead(status, { 'content-type': 'text/plain' })
+        .end(status === 404 ? 'Repository not found.\n' : 'Internal Server Error\n');
       return;
     }
     serveGitHttp(req, res, repo.dir, rest, record);

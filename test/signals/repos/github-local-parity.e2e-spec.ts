@@ -135,6 +135,8 @@ describe('GitHub scan against local scan', () => {
       new Set(['config-file', 'commit-trailer', 'bot-author', 'workflow', 'dependency']),
     );
     expect(JSON.stringify(sut)).not.toContain(gh.token);
+    expect(gh.gitRequests.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+    expect(gh.tokenInProcessList).toEqual([]);
   });
 
   it('should read over 100 candidate files of a short history in both history modes', async () => {

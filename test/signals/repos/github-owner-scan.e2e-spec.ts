@@ -180,6 +180,45 @@ describe(scanGithubOwner.name, () => {
     }
   });
 
+  it('should read history through the API and warn when a repository cannot be cloned', async () => {
+    gh.gitBroken.add('acme/history');
+    try {
+      const sut = await scan();
+      const history = sut.repositories.find((r) => r.repository === 'acme/history')!;
+      expect(history.error).toBeUndefined();
+      expect(history.warnings.map((w) => w.reason)).toContainEqual(
+        expect.stringMatching(
+          /^git clone of .*acme\/history\.git failed: .*history read through the API instead/,
+        ),
+      );
+      expect(history.traces.filter((t) => t.detail.history === 'deleted')).toEqual([]);
+      expect(JSON.stringify(sut)).not.toContain(gh.token);
+      // the other repositories were still cloned
+      const ordinary = sut.repositories.find((r) => r.repository === 'acme/ordinary')!;
+      expect(ordinary.warnings.map((w) => w.reason).join('\n')).not.toMatch(/git clone/);
+    } finally {
+      gh.gitBroken.clear();
+    }
+  });
+
+  it('should report a repository that cannot be read and scan the others', async () => {
+    gh.denied.set('/repos/acme/commits/git/trees', 'contents=read');
+    try {
+      const sut = await scan();
+      expect(sut.repositories.find((r) => r.repository === 'acme/commits')?.error).toEqual({
+        code: 'permission',
+        reason: expect.stringMatching(/file tree of acme\/commits .*contents=read/),
+      });
+      expect(
+        sut.repositories.filter((r) => r.error === undefined).map((r) => r.repository),
+      ).toEqual(['acme/assistants', 'acme/empty', 'acme/history', 'acme/ordinary']);
+      expect(sut.state.repos['acme/commits']).toBeUndefined();
+      expect(sut.state.listEtag).toBeUndefined();
+    } finally {
+      gh.denied.clear();
+    }
+  });
+
   it('should scan a user account when the owner is not an organisation', async () => {
     const sut = await scan({ owner: 'solo' });
     expect(sut.ownerType).toBe('User');

@@ -90,7 +90,8 @@ export async function readHistoryByClone(
         target,
       ]);
     } catch (err) {
-      const reason = redactToken((err as Error).message, options.token);
+      // git's stderr spans lines; a warning is one
+      const reason = redactToken((err as Error).message, options.token).replace(/\s*\n\s*/g, ' ');
       throw new RepoScanError(
         /auth|could not read (user|pass)|\b40[134]\b|not found/i.test(reason)
           ? 'permission'
