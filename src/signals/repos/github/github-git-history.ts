@@ -33,6 +33,9 @@ export function gitFetchEnv(cloneUrl: string, token?: string): Record<string, st
     GIT_TERMINAL_PROMPT: '0',
     GIT_ASKPASS: 'true',
     GCM_INTERACTIVE: 'never',
+    // a stalled transfer (under 1 kB/s for a minute) fails instead of holding a worker forever
+    GIT_HTTP_LOW_SPEED_LIMIT: '1000',
+    GIT_HTTP_LOW_SPEED_TIME: '60',
     GIT_CONFIG_COUNT: '0',
   };
   if (!token) return env;
