@@ -46,6 +46,10 @@ function buildTraces(): GitRepoBuilder {
     },
     files: { 'src/dep.ts': 'export {};\n' },
   });
+  // a tool tried on a branch that was never merged: a clone holds every branch, as a checkout does
+  repo.git(['checkout', '-q', '-b', 'try-aider']);
+  repo.commit({ message: 'Try aider', files: { '.aider.conf.yml': 'model: sonnet\n' } });
+  repo.git(['checkout', '-q', 'main']);
   repo.commit({
     message: 'Review workflow and client',
     files: {
