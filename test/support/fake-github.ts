@@ -474,7 +474,17 @@ export class FakeGitHub {
     this.send(req, res, 200, { data: { repository: data } });
   }
 
+  // GraphQL pages a long history 100 commits at a time; git log runs once per head, not per page
+  private readonly commitCache = new Map<string, ReturnType<FakeGitHub['readCommits']>>();
+
   private commitsOf(repo: FakeRepo, ref: string, since?: string) {
+    const key = `${repo.dir}|${this.git(repo, ['rev-parse', ref]).trim()}|${since ?? ''}`;
+    let hit = this.commitCache.get(key);
+    if (!hit) this.commitCache.set(key, (hit = this.readCommits(repo, ref, since)));
+    return hit;
+  }
+
+  private readCommits(repo: FakeRepo, ref: string, since?: string) {
     const args = ['log', '--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%cn%x1f%ce%x1f%cI%x1f%B%x1e', ref];
     if (since) args.push(`--since=${since}`);
     return this.git(repo, args)
