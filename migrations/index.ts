@@ -6,6 +6,9 @@ import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
 import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
 import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
 import { JobActor1765300000000 } from './1765300000000-JobActor';
+import { IpLeaseKey1765400000000 } from './1765400000000-IpLeaseKey';
+import { NetworkUsagePerson1765400000001 } from './1765400000001-NetworkUsagePerson';
+import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -17,4 +20,7 @@ export const ALL_MIGRATIONS = [
   CreateFindings1764500000000,
   CreateReportSnapshots1764500000001,
   JobActor1765300000000,
+  IpLeaseKey1765400000000,
+  NetworkUsagePerson1765400000001,
+  SurveyToolConfidence1765800000000,
 ];

@@ -231,6 +231,8 @@ describe('surveys: invitations and the respondent form', () => {
       toolId: 'chatgpt',
       dataClasses: ['internal'],
       account: 'personal',
+      // typed as "chat gpt": a misspelt name is a weaker disclosure
+      confidence: 0.7,
     });
   });
 
@@ -293,6 +295,7 @@ describe('surveys: invitations and the respondent form', () => {
       'source:text',
       'submitted_on:date',
       'survey_id:uuid',
+      'tool_confidence:jsonb',
       'tool_ids:ARRAY',
     ]);
     const rows: Record<string, unknown>[] = await t.dataSource.query(
@@ -394,6 +397,7 @@ describe('surveys: invitations and the respondent form', () => {
       toolId: 'windsurf',
       dataClasses: ['confidential'],
       account: 'unknown',
+      confidence: 1,
     });
     // Fewer than k answered: nothing below the total is shown.
     const results = await t.http

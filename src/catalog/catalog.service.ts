@@ -19,7 +19,7 @@ export interface ToolFilter {
 }
 
 /** A tool as the API and CLI show it: its definition, the signals it can produce, its policy. */
-export type ToolView = ToolDefinition & {
+export type CatalogToolView = ToolDefinition & {
   signals: Signal[];
   /** true when a custom definition replaces the built-in one of the same id */
   overridesBuiltin: boolean;
@@ -128,12 +128,12 @@ export class CatalogService implements OnModuleInit {
     return tool;
   }
 
-  async get(id: string): Promise<ToolView> {
+  async get(id: string): Promise<CatalogToolView> {
     const tool = this.definition(id);
     return this.view(tool, await this.policies.findByToolId(id));
   }
 
-  async list(filter: ToolFilter = {}): Promise<ToolView[]> {
+  async list(filter: ToolFilter = {}): Promise<CatalogToolView[]> {
     const rows = await this.policies.findAll();
     const byTool = new Map(rows.map((r) => [r.toolId, r]));
     const q = filter.q ? normalizeName(filter.q) : '';
@@ -146,11 +146,15 @@ export class CatalogService implements OnModuleInit {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  search(text: string): Promise<ToolView[]> {
+  search(text: string): Promise<CatalogToolView[]> {
     return this.list({ q: text });
   }
 
-  filter(category?: ToolCategory, status?: PolicyStatus, signal?: Signal): Promise<ToolView[]> {
+  filter(
+    category?: ToolCategory,
+    status?: PolicyStatus,
+    signal?: Signal,
+  ): Promise<CatalogToolView[]> {
     return this.list({ category, status, signal });
   }
 
@@ -168,7 +172,7 @@ export class CatalogService implements OnModuleInit {
     return tools.concat(custom.filter((t) => !this.builtinIds.has(t.id)));
   }
 
-  private view(tool: ToolDefinition, row: ToolPolicyEntity | null): ToolView {
+  private view(tool: ToolDefinition, row: ToolPolicyEntity | null): CatalogToolView {
     const { toolId: _toolId, ...policy } = row ? toPolicy(row) : defaultPolicy(tool.id);
     return {
       ...tool,

@@ -12,6 +12,7 @@ import {
 import type { CorrelationSources } from '../findings/correlation/correlation-sources';
 import { CorrelationService } from '../findings/correlation/correlation.service';
 import { PeopleService } from '../people/people.service';
+import type { ProgressCallback } from '../jobs/job.types';
 import { EvidenceService } from '../evidence/evidence.service';
 import { NetworkIngestService } from '../signals/network/network-ingest.service';
 import { LocalScanService } from '../signals/repos/local-scan.service';
@@ -54,10 +55,7 @@ export class DemoBaselineService {
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
 
-  async run(
-    outDir: string,
-    o: { now?: Date; progress?: (pct: number, step: string) => void } = {},
-  ): Promise<DemoRun> {
+  async run(outDir: string, o: { now?: Date; progress?: ProgressCallback } = {}): Promise<DemoRun> {
     const timings: Record<string, number> = {};
     const t = (name: string, since: number) => (timings[name] = Date.now() - since);
     const progress = o.progress ?? (() => undefined);
@@ -105,7 +103,7 @@ export class DemoBaselineService {
     const directoryPath = join(inputs, 'directory.csv');
     writeFileSync(directoryPath, directoryCsv(org.people));
     t('generate', s);
-    progress(15, 'generated the organisation');
+    await progress(15); // generated the organisation
 
     s = Date.now();
     // People, their aliases (proxy user, commit e-mail) and IP leases go through the directory
@@ -130,7 +128,7 @@ export class DemoBaselineService {
       actor: DEMO_ACTOR,
     });
     t('first-baseline', s);
-    progress(45, 'first baseline (two weeks ago, before the survey)');
+    await progress(45); // first baseline (two weeks ago, before the survey)
 
     s = Date.now();
     // The survey arrives between the two baselines, through the import-survey code path.
@@ -144,7 +142,7 @@ export class DemoBaselineService {
     await this.evidence.record(all);
     await this.correlation.correlate(now);
     t('correlate', s);
-    progress(70, 'correlated everything');
+    await progress(70); // correlated everything
 
     s = Date.now();
     const set = await this.exporter.exportSet(outDir, {
@@ -155,7 +153,7 @@ export class DemoBaselineService {
     writeFileSync(join(outDir, 'demo-truth.json'), JSON.stringify(org.truth, null, 2));
     set.files.push(join(outDir, 'demo-truth.json'));
     t('reports', s);
-    progress(100, 'reports written');
+    await progress(100); // reports written
     return { ...set, truth: org.truth, timings };
   }
 

@@ -1,6 +1,5 @@
 import type { Signal } from '../catalog/catalog.types';
-
-export type IdentityKind = 'email' | 'github' | 'commit-email' | 'username' | 'ip' | 'person';
+import type { IdentityKind } from '../people/identity/identity-kinds';
 
 /** One observed trace, as a signal module hands it to EvidenceService.record(). */
 export interface EvidenceInput {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PersonEntity } from './entities/person.entity';
+import type { PersonEntity } from './entities/person.entity';
 import { TeamEntity } from './entities/team.entity';
 
 export interface PersonUpsert {
@@ -12,9 +12,11 @@ export interface PersonUpsert {
   source: string;
 }
 
-export interface PersonWithTeam extends PersonEntity {
-  teamPath: string | null;
-}
+/** A person as the list and detail queries select them, with the team's path. */
+export type PersonWithTeam = Pick<
+  PersonEntity,
+  'id' | 'email' | 'name' | 'teamId' | 'managerId' | 'githubLogin' | 'source'
+> & { teamPath: string | null };
 
 /** Persons and teams. */
 @Injectable()

@@ -12,7 +12,7 @@ import type {
 } from './importers/import.types';
 import { buildSurvey } from './importers/plan.util';
 import { planSurveyTable, readSurveyTable } from './importers/survey-import';
-import { resolveSurveyTools } from './importers/tool-mentions';
+import { belowFullConfidence, resolveSurveyTools } from './importers/tool-mentions';
 import { SurveyCatalog } from './survey-catalog';
 import { importedQuestionDefinitions } from './survey-questions';
 import { SurveySecrets } from './survey-secrets';
@@ -112,6 +112,7 @@ export class SurveyImportService {
         submittedOn: response.submittedAt ? response.submittedAt.slice(0, 10) : null,
         answers: response.answers,
         toolIds: usage.perResponse[i],
+        toolConfidence: belowFullConfidence(usage.confidence[i]),
       });
     }
     await this.repo.insertResponses(rows);

@@ -17,6 +17,8 @@ export interface NewResponse {
   submittedOn: string | null;
   answers: Answers;
   toolIds: string[];
+  /** tools named with less than full confidence (a misspelt name in free text) */
+  toolConfidence: Record<string, number>;
 }
 
 /** Surveys, questions, invitations, drafts and responses. */
@@ -181,11 +183,11 @@ export class SurveysRepository {
   async insertResponses(rows: NewResponse[]): Promise<void> {
     if (rows.length === 0) return;
     await this.ds.query(
-      `INSERT INTO survey_response (survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids)
+      `INSERT INTO survey_response (survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids, tool_confidence)
        SELECT s.survey_id, s.person_id, s.pseudonym, s.respondent_key, s.source, s.submitted_on, s.answers::jsonb,
-              ARRAY(SELECT jsonb_array_elements_text(s.tool_ids::jsonb))
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])
-         AS s(survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids)`,
+              ARRAY(SELECT jsonb_array_elements_text(s.tool_ids::jsonb)), s.tool_confidence::jsonb
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[])
+         AS s(survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids, tool_confidence)`,
       [
         rows.map((r) => r.surveyId),
         rows.map((r) => r.personId),
@@ -195,6 +197,7 @@ export class SurveysRepository {
         rows.map((r) => r.submittedOn),
         rows.map((r) => JSON.stringify(r.answers)),
         rows.map((r) => JSON.stringify(r.toolIds)),
+        rows.map((r) => JSON.stringify(r.toolConfidence)),
       ],
     );
   }
@@ -214,11 +217,12 @@ export class SurveysRepository {
       pseudonym: string | null;
       answers: Answers;
       toolIds: string[];
+      toolConfidence: Record<string, number>;
     }[]
   > {
     return this.ds.query(
       `SELECT r.survey_id AS "surveyId", s.privacy_mode AS "privacyMode", r.person_id AS "personId",
-              r.pseudonym, r.answers, r.tool_ids AS "toolIds"
+              r.pseudonym, r.answers, r.tool_ids AS "toolIds", r.tool_confidence AS "toolConfidence"
        FROM survey_response r JOIN survey s ON s.id = r.survey_id
        WHERE s.privacy_mode <> 'anonymous' AND (r.person_id IS NOT NULL OR r.pseudonym IS NOT NULL)`,
     );

@@ -12,12 +12,15 @@ import { SurveySecrets } from './survey-secrets';
 import type { PrivacyMode, QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 
-export interface Disclosure {
+/** One respondent said they use a tool: what correlation counts as disclosed. */
+export interface DisclosedUse {
   personId: string;
   surveyId: string;
   toolId: string;
   dataClasses: string[];
   account: 'company' | 'personal' | 'unknown';
+  /** how sure the answer names the tool: below 1 for a misspelt name in free text */
+  confidence: number;
 }
 
 /** Surveys as the CoE creates, reads and closes them, and what the findings module asks of them. */
@@ -124,7 +127,7 @@ export class SurveysService {
    */
   async disclosuresForCorrelation(): Promise<{
     surveyedPersonIds: string[];
-    disclosures: Disclosure[];
+    disclosures: DisclosedUse[];
   }> {
     const linkedSurveys = await this.repo.surveyIdsWithPrivacy(['identified', 'pseudonymous']);
     const rows = await this.repo.linkableResponses();
@@ -132,7 +135,7 @@ export class SurveysService {
       ? this.secrets.pseudonymIndex(await this.people.allPersonIds())
       : new Map<string, string>();
     const surveyed = new Set(await this.repo.invitedPersonIds(linkedSurveys));
-    const disclosures: Disclosure[] = [];
+    const disclosures: DisclosedUse[] = [];
     const questionCache = new Map<string, QuestionDefinition[]>();
     for (const row of rows) {
       const personId = row.personId ?? byPseudonym.get(row.pseudonym ?? '');
@@ -145,8 +148,17 @@ export class SurveysService {
         questions.filter((q) => q.role === role).flatMap((q) => [row.answers[q.key] ?? []].flat());
       const dataClasses = dataClassesOf(answersFor('data-classes'));
       const account = accountOf(answersFor('account'));
-      for (const toolId of row.toolIds)
-        disclosures.push({ personId, surveyId: row.surveyId, toolId, dataClasses, account });
+      for (const toolId of row.toolIds) {
+        const confidence = row.toolConfidence[toolId] ?? 1;
+        disclosures.push({
+          personId,
+          surveyId: row.surveyId,
+          toolId,
+          dataClasses,
+          account,
+          confidence,
+        });
+      }
     }
     return { surveyedPersonIds: [...surveyed].sort(), disclosures };
   }

@@ -120,6 +120,10 @@ export class CatalogMatcher implements ToolMatcher {
     return this.names.lookup(text);
   }
 
+  matchExactName(text: string, wholeAnswer: boolean): string | undefined {
+    return this.names.exact(text, wholeAnswer);
+  }
+
   private index(tool: ToolDefinition): void {
     const id = tool.id;
     const r = tool.rules;

@@ -125,6 +125,13 @@ export class NameIndex {
     return undefined;
   }
 
+  /** A name or alias that is exactly the text; an ordinary word only when it is the whole answer. */
+  exact(text: string, wholeAnswer: boolean): string | undefined {
+    const key = normalizeName(text);
+    if (!wholeAnswer && ORDINARY_WORDS.has(key)) return undefined;
+    return this.names.get(key);
+  }
+
   lookup(text: string): string | undefined {
     const whole = this.names.get(normalizeName(text));
     if (whole !== undefined) return whole;

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../../catalog/catalog.service';
 import { PeopleService } from '../../people/people.service';
 import { ReposService } from '../../signals/repos/repos.service';
-import type { ResolvableKind } from '../../people/identity/identity-rules';
+import { isResolvableKind } from '../../people/identity/identity-kinds';
 import { SurveysService } from '../../surveys/surveys.service';
 import type { SurveyDisclosure } from '../disclosure/disclosure';
-import type { ToolPolicy } from '../sanction/sanction';
+import type { SanctionPolicy } from '../sanction/sanction';
 import type { CorrelationSnapshot, DirectoryPerson, IdentityRef } from './correlation-sources';
 import { InMemoryCorrelationSources } from './correlation-sources';
 
@@ -37,9 +37,9 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
     return this.given.has('tools') ? super.tools() : [...this.catalog.tools()];
   }
 
-  override async policies(): Promise<Map<string, ToolPolicy>> {
+  override async policies(): Promise<Map<string, SanctionPolicy>> {
     if (this.given.has('policies')) return super.policies();
-    const out = new Map<string, ToolPolicy>();
+    const out = new Map<string, SanctionPolicy>();
     for (const [id, p] of await this.catalog.policiesById()) {
       out.set(id, {
         status: p.status,
@@ -65,19 +65,15 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
 
   override async resolveIdentities(identities: IdentityRef[]): Promise<(string | null)[]> {
     if (this.given.has('identities')) return super.resolveIdentities(identities);
-    const out: (string | null)[] = [];
-    for (const i of identities) {
-      if (i.kind === 'person') out.push(i.value);
-      else
-        out.push(
-          (
-            await this.peopleService.resolveIdentity(i.kind as ResolvableKind, i.value, {
-              source: 'correlation',
-            })
-          ).personId,
-        );
-    }
-    return out;
+    // One batch, each identity with the span its evidence covers: IP leases depend on when.
+    const observed = identities.flatMap((i) =>
+      isResolvableKind(i.kind) ? [{ kind: i.kind, value: i.value, at: i.seen }] : [],
+    );
+    const resolved = await this.peopleService.resolveIdentities(observed, 'correlation');
+    let next = 0;
+    return identities.map((i) =>
+      isResolvableKind(i.kind) ? resolved[next++].personId : i.kind === 'person' ? i.value : null,
+    );
   }
 
   override async disclosures(): Promise<{
@@ -89,11 +85,12 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
     const { surveyedPersonIds, disclosures } = await this.surveys.disclosuresForCorrelation();
     return {
       surveyedPersonIds,
-      disclosures: disclosures.map(({ personId, toolId, dataClasses, account }) => ({
+      disclosures: disclosures.map(({ personId, toolId, dataClasses, account, confidence }) => ({
         personId,
         toolId,
         dataClasses,
         account,
+        confidence,
       })),
     };
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ToolDefinition } from '../../catalog/catalog.types';
-import type { IdentityKind } from '../../evidence/evidence.types';
+import type { IdentityKind } from '../../people/identity/identity-kinds';
+import type { TimeSpan } from '../../people/identity/ip-leases';
 import type { SurveyDisclosure } from '../disclosure/disclosure';
-import type { ToolPolicy } from '../sanction/sanction';
+import type { SanctionPolicy } from '../sanction/sanction';
 
 export interface DirectoryPerson {
   id: string;
@@ -14,6 +15,8 @@ export interface DirectoryPerson {
 export interface IdentityRef {
   kind: IdentityKind;
   value: string;
+  /** first to last seen over the identity's evidence: who held an IP address depends on when */
+  seen?: TimeSpan;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface IdentityRef {
  */
 export interface CorrelationSources {
   tools(): Promise<ToolDefinition[]>;
-  policies(): Promise<Map<string, ToolPolicy>>;
+  policies(): Promise<Map<string, SanctionPolicy>>;
   people(): Promise<DirectoryPerson[]>;
   /** one person id (or null) per identity, in order */
   resolveIdentities(identities: IdentityRef[]): Promise<(string | null)[]>;
@@ -34,7 +37,7 @@ export const CORRELATION_SOURCES = Symbol('CORRELATION_SOURCES');
 
 export interface CorrelationSnapshot {
   tools: ToolDefinition[];
-  policies: Map<string, ToolPolicy>;
+  policies: Map<string, SanctionPolicy>;
   people: DirectoryPerson[];
   identities: Map<string, string>;
   surveyedPersonIds: string[];

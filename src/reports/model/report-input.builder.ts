@@ -1,7 +1,7 @@
 import type { ToolDefinition } from '../../catalog/catalog.types';
 import type { DirectoryPerson } from '../../findings/correlation/correlation-sources';
 import type { SurveyDisclosure } from '../../findings/disclosure/disclosure';
-import type { ToolPolicy } from '../../findings/sanction/sanction';
+import type { SanctionPolicy } from '../../findings/sanction/sanction';
 import type { FindingRecord } from '../../findings/findings.types';
 import type { EvidenceSummaryRow } from '../../evidence/evidence.types';
 import type { ReportEvidence, ReportFinding, ReportInput } from './report.types';
@@ -13,7 +13,7 @@ export interface ReportSources {
   now: Date;
   people: DirectoryPerson[];
   tools: ToolDefinition[];
-  policies: Map<string, ToolPolicy>;
+  policies: Map<string, SanctionPolicy>;
   survey: {
     surveyedPersonIds: string[];
     disclosures: Pick<SurveyDisclosure, 'personId' | 'toolId'>[];

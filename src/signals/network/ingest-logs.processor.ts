@@ -36,6 +36,7 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
 
   async handle(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
     const { files, format, zone, leasesPath } = ctx.data;
+    if (leasesPath) await this.ingest.importLeaseFile(leasesPath, ctx.actor);
     const sizes = await Promise.all(
       files.map((f) =>
         stat(f.path).then(
@@ -53,22 +54,11 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
       const result = await this.ingest.ingestFile(
-        {
-          path: f.path,
-          name: f.name,
-          format,
-          zone,
-          leasesPath,
-          jobId: ctx.jobId,
-          actor: ctx.actor,
+        { path: f.path, name: f.name, format, zone, jobId: ctx.jobId, actor: ctx.actor },
+        (percent) => {
+          const bytes = done + Math.round((percent / 100) * sizes[i]);
+          return ctx.progress((bytes / total) * 100, { files: i, bytes, size: total });
         },
-        // gzip files inflate past their size: progress is capped per file
-        (read) =>
-          ctx.progress(((done + Math.min(read, sizes[i])) / total) * 100, {
-            files: i,
-            bytes: done + Math.min(read, sizes[i]),
-            size: total,
-          }),
       );
       done += sizes[i];
       results.push(result);

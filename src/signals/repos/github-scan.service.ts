@@ -10,7 +10,8 @@ import { traceToEvidence } from './repo-evidence';
 import { RepoMatcherProvider } from './repo-matcher.provider';
 import { RepoReportService } from './repo-report.service';
 import { parseSince, toDomainError } from './repo-scan.error';
-import type { Progress, ScanWarning } from './repo-scan.types';
+import type { ProgressCallback } from '../../jobs/job.types';
+import type { ScanWarning } from './repo-scan.types';
 import { ReposRepository } from './repos.repository';
 
 export interface ScanGithubData {
@@ -57,7 +58,7 @@ export class GithubScanService {
   async scan(
     data: ScanGithubData,
     actor: Actor,
-    progress: Progress = () => undefined,
+    progress: ProgressCallback = () => undefined,
     jobId: string | null = null,
   ): Promise<ScanGithubResult> {
     const apiUrl = (data.apiUrl ?? this.config.githubApiUrl).replace(/\/+$/, '');
@@ -75,7 +76,7 @@ export class GithubScanService {
         since: parseSince(data.since),
         sbom: data.sbom,
         history: this.config.githubGitHistory,
-        onProgress: (pct, counts) => void progress(Math.min(95, pct), counts),
+        onProgress: (pct, counts) => progress(Math.min(95, pct), counts),
       });
       const runId = jobId ?? scanId;
       const rows = [

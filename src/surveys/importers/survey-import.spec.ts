@@ -226,6 +226,34 @@ describe(importSurveyExport.name, () => {
     });
   });
 
+  it('should pick the ticked tools when a LimeSurvey export has full question texts as headings and Yes/No answers', async () => {
+    const csv = [
+      '"Response ID","Date submitted","Last page","Start language","Seed","Which AI tools do you use? [GitHub Copilot]","Which AI tools do you use? [ChatGPT]","Which AI tools do you use? [Other]"',
+      '"1","2026-11-24 10:00:00","2","en","7","Yes","No",""',
+      '"2","2026-11-24 10:05:00","2","en","8","No","Yes","claude code"',
+    ].join('\n');
+    const sut = await importSurveyExport(Buffer.from(csv));
+    expect(sut.format).toBe('limesurvey');
+    expect(sut.responses.map((r) => r.answers)).toEqual([
+      { which_ai_tools_do_you_use: ['GitHub Copilot'] },
+      { which_ai_tools_do_you_use: ['ChatGPT'], which_ai_tools_do_you_use_other: 'claude code' },
+    ]);
+    expect(resolveSurveyTools(sut, matcher).counts).toEqual({
+      'github-copilot': 1,
+      chatgpt: 1,
+      'claude-code': 1,
+    });
+  });
+
+  it('should warn when LimeSurvey options are subquestion codes only', async () => {
+    const sut = await importSurveyExport(fixture('limesurvey-code.csv'));
+    expect(sut.warnings).toEqual([
+      expect.stringMatching(
+        /^Q1: options are subquestion codes only \(Q1\[SQ001\], Q1\[SQ002\], Q1\[SQ003\]\)/,
+      ),
+    ]);
+  });
+
   it('should apply a column mapping that renames, merges and ignores columns when the CoE adjusts it', async () => {
     const sut = await importSurveyExport(fixture('typeform-choice-columns.csv'), {
       mapping: {

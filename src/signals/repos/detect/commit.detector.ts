@@ -1,5 +1,5 @@
 import type { CommitFacts, ToolMatcher } from '../../../catalog/catalog.types';
-import type { IdentityRef, RepoCommit, RepoTrace } from '../repo-scan.types';
+import type { TraceIdentity, RepoCommit, RepoTrace } from '../repo-scan.types';
 
 interface Who {
   name: string;
@@ -67,7 +67,7 @@ export function detectCommits(commits: RepoCommit[], matcher: ToolMatcher): Repo
 export function attribute(
   facts: CommitFacts,
   isAi: (who: Who) => boolean,
-): IdentityRef | undefined {
+): TraceIdentity | undefined {
   const author: Who = {
     name: facts.authorName,
     email: facts.authorEmail,

@@ -1,3 +1,4 @@
+import type { ProgressCallback } from '../../../jobs/job.types';
 import type { ToolMatcher } from '../../../catalog/catalog.types';
 import type { RepoTrace, ScanWarning } from '../repo-scan.types';
 import { RepoScanError } from '../repo-scan.error';
@@ -35,7 +36,7 @@ export interface GithubScanOptions extends GithubClientOptions {
   maxCommitPages?: number;
   /** repositories scanned at once */
   concurrency?: number;
-  onProgress?: (percent: number, counts: Record<string, number>) => void;
+  onProgress?: ProgressCallback;
   /** see AnalyzeOptions */
   toolPathSamples?: string[];
   /** also read each scanned repository's dependency-graph SBOM (one request more per repository) */
@@ -136,7 +137,7 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
         failed++;
       }
       done++;
-      options.onProgress?.(Math.round((100 * done) / todo.length), {
+      await options.onProgress?.(Math.round((100 * done) / todo.length), {
         repositories: done,
         of: todo.length,
         failed,
