@@ -232,7 +232,7 @@ async function benchGithub(
     process.stdout.write(
       [
         `${label}: first scan of ${repos} repositories: ${first.requests} API requests (${(first.requests / repos).toFixed(2)} per repository), ${clones} blobless clones, history-only files ${deleted ? 'found' : 'missed'}, ${firstMs.toFixed(0)} ms`,
-        `${label}: unchanged re-scan: ${second.requests} request(s) (${((100 * second.requests) / repos).toFixed(2)} per 100 repositories) in ${secondMs.toFixed(0)} ms`,
+        `${label}: unchanged re-scan: ${second.requests} request(s) for ${Math.ceil(repos / 100)} started hundred(s) of repositories in ${secondMs.toFixed(0)} ms`,
         '',
       ].join('\n'),
     );
