@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { PreparesJobs, type JobPreparer } from '../jobs/job-preparer.decorator';
 import { loadBuiltinCatalog } from './catalog-loader';
 import type { PolicyStatus, Signal, ToolCategory, ToolDefinition } from './catalog.types';
 import { CustomToolRepository } from './custom-tool.repository';
@@ -43,7 +44,8 @@ export function defaultPolicy(toolId: string): ToolPolicy {
  * (a custom tool with a built-in id replaces it), and the matcher the signal modules call.
  */
 @Injectable()
-export class CatalogService implements OnModuleInit {
+@PreparesJobs()
+export class CatalogService implements OnModuleInit, JobPreparer {
   private readonly logger = new Logger(CatalogService.name);
   private readonly builtin = loadBuiltinCatalog();
   private readonly builtinIds = new Set(this.builtin.map((t) => t.id));
@@ -73,6 +75,11 @@ export class CatalogService implements OnModuleInit {
   async refresh(): Promise<CatalogMatcher> {
     if ((await this.customTools.version()) !== this.loadedVersion) await this.reload();
     return this.current;
+  }
+
+  /** Every job, in every process, starts on the catalog as it is now in the database. */
+  async beforeJob(): Promise<void> {
+    await this.refresh();
   }
 
   async reload(): Promise<void> {

@@ -52,6 +52,7 @@ export class JobExecutor {
       log: (message: string) => this.logger.log(`[${name} ${id}] ${message}`),
     };
     try {
+      for (const p of this.registry.preparers()) await p.beforeJob();
       const result = await this.registry.get(name).handle(ctx);
       await this.jobs.complete(id, result);
       return result;

@@ -157,6 +157,19 @@ export class PeopleRepository {
     return this.ds.getRepository(TeamEntity).find({ order: { path: 'ASC' } });
   }
 
+  /** The paths of the teams whose path is `text` (any case), or failing that whose name is. */
+  async teamPathsNamed(text: string): Promise<string[]> {
+    const rows: { path: string }[] = await this.ds.query(
+      `WITH by_path AS (SELECT path FROM team WHERE lower(path) = lower($1))
+       SELECT path FROM by_path
+       UNION ALL
+       SELECT path FROM team WHERE lower(name) = lower($1) AND NOT EXISTS (SELECT 1 FROM by_path)
+       ORDER BY path`,
+      [text.trim()],
+    );
+    return rows.map((r) => r.path);
+  }
+
   /** person id → top-level-first team path, for breakdowns */
   async teamPathsOf(personIds: string[]): Promise<Map<string, string | null>> {
     const rows: { id: string; path: string | null }[] = await this.ds.query(

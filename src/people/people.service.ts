@@ -300,6 +300,11 @@ export class PeopleService {
     return this.people.listTeams();
   }
 
+  /** The paths of the teams a name or path (any case) designates: none, one, or several. */
+  teamPathsNamed(text: string): Promise<string[]> {
+    return this.people.teamPathsNamed(text);
+  }
+
   existingPersonIds(ids: string[]) {
     return this.people.existingIds(ids);
   }

@@ -85,6 +85,7 @@ export class SurveyFormService {
 
     const identified = survey.privacyMode === 'identified' && opened.personId;
     const pseudonymous = survey.privacyMode === 'pseudonymous' && opened.personId;
+    const anonymous = survey.privacyMode === 'anonymous';
     const stored = await this.repo.submitResponse(
       {
         surveyId: survey.id,
@@ -92,14 +93,16 @@ export class SurveyFormService {
         pseudonym: pseudonymous ? this.secrets.pseudonym(opened.personId as string) : null,
         respondentKey: null,
         source: kind === 'invitation' ? 'form' : 'open-link',
-        submittedOn: today(),
+        // the invitation keeps the day it was used: an anonymous answer keeps no day to match it
+        submittedOn: anonymous ? null : today(),
         answers,
         ...(await this.toolsOf(questions, answers)),
       },
       {
         invitationId: opened.invitationId,
+        respondedOn: today(),
         draftHash: opened.draftHash,
-        anonymous: survey.privacyMode === 'anonymous',
+        anonymous,
       },
     );
     if (!stored) return usedPage();

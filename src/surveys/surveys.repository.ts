@@ -153,25 +153,28 @@ export class SurveysRepository {
    */
   async submitResponse(
     response: NewResponse,
-    link: { invitationId?: string; draftHash: string; anonymous: boolean },
+    link: { invitationId?: string; respondedOn: string; draftHash: string; anonymous: boolean },
   ): Promise<boolean> {
     return this.ds.transaction(async (em) => {
       if (link.invitationId) {
         const used: unknown[] = await em.query(
           `UPDATE survey_invitation SET responded_on = $2 WHERE id = $1 AND responded_on IS NULL RETURNING id`,
-          [link.invitationId, response.submittedOn],
+          [link.invitationId, link.respondedOn],
         );
         if (used.length === 0) return false;
       }
       await em.query(`DELETE FROM survey_draft WHERE token_hash = $1`, [link.draftHash]);
       await em.getRepository(SurveyResponseEntity).insert(response);
       if (link.anonymous) {
-        // Every row a transaction writes carries its id (xmin); re-writing all of the survey's
-        // responses and invitations here gives them all the same one, so the invitation marked
-        // used cannot be paired with the response inserted beside it.
-        await em.query(`UPDATE survey_response SET survey_id = survey_id WHERE survey_id = $1`, [
-          response.surveyId,
-        ]);
+        // Rows lie in the order they were written, and every row carries the id of the
+        // transaction that wrote it (xmin). Re-writing all of the survey's responses in the order
+        // of their random ids, and touching all its invitations, leaves neither the submission
+        // order nor a transaction id that pairs the invitation marked used with this answer.
+        await em.query(
+          `WITH gone AS (DELETE FROM survey_response WHERE survey_id = $1 RETURNING *)
+           INSERT INTO survey_response SELECT * FROM gone ORDER BY id`,
+          [response.surveyId],
+        );
         await em.query(`UPDATE survey_invitation SET survey_id = survey_id WHERE survey_id = $1`, [
           response.surveyId,
         ]);

@@ -122,11 +122,12 @@ export class SurveysService {
 
   /**
    * For the findings module: who was surveyed (invited to, or answered, an identified or
-   * pseudonymous survey) and, per person and tool, what they disclosed. Anonymous surveys are never
-   * included: nothing ties their answers to anyone.
+   * pseudonymous survey), who of them answered, and, per person and tool, what they disclosed.
+   * Anonymous surveys are never included: nothing ties their answers to anyone.
    */
   async disclosuresForCorrelation(): Promise<{
     surveyedPersonIds: string[];
+    respondentPersonIds: string[];
     disclosures: DisclosedUse[];
   }> {
     const linkedSurveys = await this.repo.surveyIdsWithPrivacy(['identified', 'pseudonymous']);
@@ -135,12 +136,14 @@ export class SurveysService {
       ? this.secrets.pseudonymIndex(await this.people.allPersonIds())
       : new Map<string, string>();
     const surveyed = new Set(await this.repo.invitedPersonIds(linkedSurveys));
+    const respondents = new Set<string>();
     const disclosures: DisclosedUse[] = [];
     const questionCache = new Map<string, QuestionDefinition[]>();
     for (const row of rows) {
       const personId = row.personId ?? byPseudonym.get(row.pseudonym ?? '');
       if (!personId) continue;
       surveyed.add(personId);
+      respondents.add(personId);
       if (!questionCache.has(row.surveyId))
         questionCache.set(row.surveyId, await this.questionsOf(row.surveyId));
       const questions = questionCache.get(row.surveyId) as QuestionDefinition[];
@@ -160,6 +163,10 @@ export class SurveysService {
         });
       }
     }
-    return { surveyedPersonIds: [...surveyed].sort(), disclosures };
+    return {
+      surveyedPersonIds: [...surveyed].sort(),
+      respondentPersonIds: [...respondents].sort(),
+      disclosures,
+    };
   }
 }

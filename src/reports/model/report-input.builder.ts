@@ -15,7 +15,8 @@ export interface ReportSources {
   tools: ToolDefinition[];
   policies: Map<string, SanctionPolicy>;
   survey: {
-    surveyedPersonIds: string[];
+    /** who answered a linkable survey (not everyone invited: the response rate counts answers) */
+    respondentPersonIds: string[];
     disclosures: Pick<SurveyDisclosure, 'personId' | 'toolId'>[];
   };
   repositories: { repository: string; team: string | null }[];
@@ -82,7 +83,7 @@ export function buildReportInput(s: ReportSources): Omit<ReportInput, 'previous'
     },
     repositories: { total: s.repositories.length },
     survey: {
-      respondents: s.survey.surveyedPersonIds.map((id) => ({ personId: id, team: teamOf(id) })),
+      respondents: s.survey.respondentPersonIds.map((id) => ({ personId: id, team: teamOf(id) })),
       selfReported: s.survey.disclosures.map((d) => ({
         personId: d.personId,
         team: teamOf(d.personId),

@@ -25,6 +25,8 @@ export interface IngestLogsResult {
   alreadyIngested: string[];
   malformedSample: { file: string; line: number; reason: string }[];
   ingests: string[];
+  /** files that read badly: nothing parsed, or more malformed lines than good ones */
+  warnings: string[];
 }
 
 @JobHandler(JobName.IngestLogs)
@@ -100,5 +102,15 @@ export function summarise(results: FileIngestResult[]): IngestLogsResult {
     alreadyIngested: results.filter((r) => r.alreadyIngested).map((r) => r.file),
     malformedSample: results.flatMap((r) => r.malformedSample.map((m) => ({ file: r.file, ...m }))),
     ingests: results.map((r) => r.ingestId),
+    warnings: results.flatMap(readingWarning),
   };
+}
+
+function readingWarning(r: FileIngestResult): string[] {
+  if (r.lines === 0) return [`${r.file}: the file is empty`];
+  if (r.parsed === 0)
+    return [`${r.file}: none of its ${r.lines} lines could be read as ${r.format}`];
+  if (r.malformed > r.parsed)
+    return [`${r.file}: ${r.malformed} of ${r.lines} lines are malformed for ${r.format}`];
+  return [];
 }

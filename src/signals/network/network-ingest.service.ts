@@ -16,7 +16,7 @@ import { runIngest } from './ingest/log-ingest-runner';
 import { fingerprintFile, openLogStream, readHeadLines } from './ingest/log-source';
 import type { IngestProgressState, MalformedSample } from './ingest/usage-rollup';
 import { LogIngestRepository } from './log-ingest.repository';
-import { NETWORK_FORMATS, type LineParser, type NetworkFormat } from './network.types';
+import { isMalformed, NETWORK_FORMATS, type LineParser, type NetworkFormat } from './network.types';
 import { NETWORK_TOOL_MATCHER, type HostMatcher } from './network-tool-matcher';
 import { NetworkUsageRepository } from './network-usage.repository';
 import { detectFormat } from './parsers/detect-format';
@@ -183,6 +183,7 @@ export class NetworkIngestService {
           `format "${input.format}" is not one of auto, ${NETWORK_FORMATS.join(', ')}`,
         );
       }
+      await this.checkForcedFormat(input.format, input, name);
       return input.format;
     }
     const detected = detectFormat(await readHeadLines(input.path));
@@ -193,6 +194,29 @@ export class NetworkIngestService {
       );
     }
     return detected;
+  }
+
+  /**
+   * A format given by hand that reads none of the first lines is a mistake: refused before the
+   * file is recorded as ingested (which would make the right format's run add nothing).
+   */
+  private async checkForcedFormat(
+    format: NetworkFormat,
+    input: IngestFileInput,
+    name: string,
+  ): Promise<void> {
+    const head = await readHeadLines(input.path);
+    const parser = this.parser(format, input.zone, name);
+    const read = head.map((line) => parser.parse(line)).filter((o) => o !== null);
+    if (read.length === 0 || !read.every(isMalformed)) return;
+    const detected = detectFormat(head);
+    throw new DomainError(
+      ErrorCode.InvalidInput,
+      `${name}: none of its first ${read.length} lines reads as ${format}` +
+        (detected && detected !== format
+          ? `; they look like ${detected} (give that format, or auto)`
+          : `; is it another format? (${NETWORK_FORMATS.join(', ')})`),
+    );
   }
 
   private parser(format: NetworkFormat, zone: string | undefined, name: string): LineParser {

@@ -8,6 +8,7 @@ import type { GithubOwnerState } from './github/github.types';
 import { toolsOf, type ToolView } from './output/scan-report';
 import { traceToEvidence } from './repo-evidence';
 import { RepoMatcherProvider } from './repo-matcher.provider';
+import { RepoOwnershipService } from './repo-ownership.service';
 import { RepoReportService } from './repo-report.service';
 import { parseSince, toDomainError } from './repo-scan.error';
 import type { ProgressCallback } from '../../jobs/job.types';
@@ -53,6 +54,7 @@ export class GithubScanService {
     private readonly report: RepoReportService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly ownership: RepoOwnershipService,
   ) {}
 
   async scan(
@@ -116,6 +118,16 @@ export class GithubScanService {
           ? new Date(result.state.orgLevelScannedAt)
           : null,
       });
+      if (result.propertiesRead)
+        result.warnings.push(
+          ...(await this.ownership.setFromGithubProperties(
+            result.repositories.map((r) => ({
+              locationKey: `${apiUrl}|${r.repository}`,
+              repository: r.repository,
+              properties: r.classification.properties,
+            })),
+          )),
+        );
       const warnings = [
         ...result.warnings,
         ...result.repositories

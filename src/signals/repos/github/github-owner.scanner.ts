@@ -83,10 +83,13 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
       Date.now() - Date.parse(previous.orgLevelScannedAt) > (options.orgLevelMaxAgeMs ?? DAY));
   const orgTraces: RepoTrace[] = [];
   let properties = new Map<string, Record<string, string>>();
+  let propertiesRead = false;
   if (orgLevelDue) {
     orgTraces.push(...(await readAppInstallations(client, owner, options.matcher, warnings)));
     orgTraces.push(...(await readCopilotSeats(client, owner, options.matcher, warnings)));
-    properties = await readCustomProperties(client, owner, warnings);
+    const read = await readCustomProperties(client, owner, warnings);
+    propertiesRead = read !== null;
+    properties = read ?? properties;
     state.orgLevelScannedAt = new Date().toISOString();
   }
 
@@ -159,6 +162,7 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
     requests: client.requests(),
     repositories,
     orgTraces,
+    propertiesRead,
     warnings,
     state,
   };
