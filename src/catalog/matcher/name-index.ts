@@ -125,6 +125,15 @@ export class NameIndex {
     return undefined;
   }
 
+  /**
+   * The tool whose whole name or alias the text is, never a phrase inside it; names that are
+   * ordinary words or given names ("Devin", "Jules") do not count.
+   */
+  exact(text: string): string | undefined {
+    const key = normalizeName(text);
+    return ORDINARY_WORDS.has(key) ? undefined : this.names.get(key);
+  }
+
   lookup(text: string): string | undefined {
     const whole = this.names.get(normalizeName(text));
     if (whole !== undefined) return whole;

@@ -1,4 +1,4 @@
-import { manifestConfidence } from './dependency-confidence';
+import { dependencyConfidence } from './dependency-confidence';
 import { MavenInheritance } from './jvm/maven-inheritance';
 import { findLockEntryLine } from './lock-entry-line';
 import { NuGetCentralVersions } from './nuget/central-versions';
@@ -89,12 +89,13 @@ export function detectAiDependencies(
   const matches: DependencyMatch[] = [];
   for (const { file, lock, format, result } of parsed) {
     warnings.push(...result.warnings);
-    const lowered = manifestConfidence(file.path);
     let lines: string[] | undefined;
     for (const dependency of result.dependencies) {
       const toolId = matcher.matchPackage(dependency.ecosystem, dependency.name);
-      if (!toolId) continue;
-      const match: DependencyMatch = { ...dependency, toolId };
+      // a framework's integration package is evidence of the vendor it integrates, too
+      const vendor = matcher.matchIntegration?.(dependency.ecosystem, dependency.name);
+      if (!toolId && !vendor) continue;
+      const match: DependencyMatch = { ...dependency, toolId: toolId ?? (vendor as string) };
       if (lock && !match.direct && declaredDirect.has(key(dependency))) match.direct = true;
       if (lock && match.line === undefined) {
         lines ??= file.content.split(/\r?\n/);
@@ -111,11 +112,12 @@ export function detectAiDependencies(
         const version = maven.resolveVersion(match.manifestPath, match.name, match.version);
         if (version !== undefined) match.version = version;
       }
-      if (lowered) {
-        match.confidence = lowered.confidence;
-        match.confidenceReason = lowered.reason;
-      }
+      const confidence = dependencyConfidence(match);
+      match.confidence = confidence.confidence;
+      match.confidenceReason = confidence.reason;
       matches.push(match);
+      if (toolId && vendor && vendor !== toolId)
+        matches.push({ ...match, toolId: vendor, integrationOf: toolId });
     }
   }
   return { matches, warnings };

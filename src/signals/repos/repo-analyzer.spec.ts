@@ -243,7 +243,7 @@ describe(analyzeSnapshot.name, () => {
     expect(byTool['windsurf'].confidence).toBeLessThan(0.5);
     expect(byTool['windsurf'].detail.confidenceReason).toMatch(/test/);
     expect(byTool['claude-code'].detail.confidenceReason).toMatch(/vendored/);
-    expect(byTool['gemini-cli'].confidence).toBe(1);
+    expect(byTool['gemini-cli'].confidence).toBe(0.95);
   });
 
   it('should keep but lower every trace when the repository is a list of AI markers', () => {

@@ -1,5 +1,6 @@
 import type { ToolMatcher } from '../../../catalog/catalog.types';
 import type { RepoFileEntry, RepoTrace } from '../repo-scan.types';
+import { CONFIDENCE } from '../../../evidence/confidence';
 import { MARKER_LIST_CONFIDENCE } from './path-confidence';
 
 // A file naming this many distinct tools' markers is a list of markers, not a project using them.
@@ -82,7 +83,10 @@ export function assessMarkerList(
 /** Keeps every trace, but a marker-list repository's traces must not read as use. */
 export function lowerForMarkerList(traces: RepoTrace[], reason: string): void {
   for (const t of traces) {
-    t.confidence = Math.min(t.confidence, MARKER_LIST_CONFIDENCE);
+    if (t.confidence > MARKER_LIST_CONFIDENCE) {
+      t.confidence = MARKER_LIST_CONFIDENCE;
+      t.detail.confidenceReason = CONFIDENCE.markerList.reason;
+    }
     t.detail.markerList = reason;
   }
 }
