@@ -5,6 +5,7 @@ import { RepoScanning1764300000000 } from './1764300000000-RepoScanning';
 import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
 import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
 import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
+import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   NetworkUsage1764400000000,
   CreateFindings1764500000000,
   CreateReportSnapshots1764500000001,
+  FindingStrength1765700000000,
 ];

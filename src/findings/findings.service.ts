@@ -63,6 +63,7 @@ export class FindingsService {
         toolId: f.toolId,
         sanctionStatus: f.sanctionStatus,
         shadow: f.shadow,
+        strength: f.strength,
         disclosure: f.disclosure,
         score: f.score,
         tier: f.tier,

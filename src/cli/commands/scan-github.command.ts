@@ -54,7 +54,7 @@ export const scanGithubCommand: CliCommand = {
               if (opts.sarif)
                 await writeJson(
                   `${opts.sarif}/${file}.sarif`,
-                  repos.renderSarif(r.repository, r.tools),
+                  repos.renderSarif(r.repository, r.tools, r.leads),
                 );
               if (opts.cyclonedx)
                 await writeJson(
@@ -75,6 +75,7 @@ export const scanGithubCommand: CliCommand = {
               unchanged: r.unchanged,
               dataClasses: r.dataClasses,
               tools: r.tools,
+              leads: r.leads,
             })),
             orgTools: result.orgTools,
             warnings: result.warnings,
@@ -82,7 +83,7 @@ export const scanGithubCommand: CliCommand = {
           (v) =>
             [
               `${v.owner}: ${v.repositories.length} repositories, ${v.requests} GitHub requests`,
-              ...v.repositories.map((r) => renderToolsText(r.repository, r.tools)),
+              ...v.repositories.map((r) => renderToolsText(r.repository, r.tools, r.leads)),
               ...(v.orgTools.length
                 ? [renderToolsText(`${v.owner} (organisation)`, v.orgTools)]
                 : []),

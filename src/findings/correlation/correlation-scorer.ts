@@ -1,5 +1,6 @@
 import type { DataClass, ToolDefinition } from '../../catalog/catalog.types';
 import { DATA_CLASSES } from '../../catalog/catalog.types';
+import { pairStrength, type Strength } from '../../evidence/confidence';
 import type {
   Disclosure,
   RiskFactor,
@@ -29,6 +30,8 @@ export interface SubjectToolAggregate {
   bytes: number;
   evidenceCount: number;
   maxConfidence: number;
+  /** signals of the evidence at or above the corroboration floor (see evidence/confidence.ts) */
+  supportingSignals: string[];
   /** distinct people behind a repository finding */
   people: number;
   /** person subjects of tenant-bound tools: holds an organisation seat */
@@ -41,6 +44,8 @@ export interface ScoredFinding {
   toolId: string;
   sanctionStatus: SanctionStatus;
   shadow: boolean;
+  /** lead: only weak evidence, so it is not counted as use in leaders' headlines */
+  strength: Strength;
   disclosure: Disclosure;
   score: number;
   tier: RiskTier;
@@ -100,6 +105,7 @@ export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): Sc
     toolId: a.toolId,
     sanctionStatus: sanction.status,
     shadow: sanction.shadow,
+    strength: pairStrength(a.maxConfidence, a.supportingSignals),
     disclosure,
     score: risk.score,
     tier: risk.tier,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
+import { CONFIDENCE, CORROBORATION_FLOOR } from '../../evidence/confidence';
 import { buildDisclosureIndex } from '../disclosure/disclosure';
 import type { RiskWeights } from '../risk/risk-weights';
 import { riskWeightsFromConfig } from '../risk/risk-weights-config';
@@ -87,7 +88,10 @@ export class CorrelationService {
     step('sources');
 
     return this.repo.inTransaction(async (tx) => {
-      const aggregates = await tx.stageAggregates(survey.disclosures, surveyTime);
+      const aggregates = await tx.stageAggregates(survey.disclosures, surveyTime, {
+        survey: CONFIDENCE.surveySelfReport.confidence,
+        corroborationFloor: CORROBORATION_FLOOR,
+      });
       step('stage');
       await progress(50, { aggregates });
       const aggregateRows = await tx.readAggregates();
@@ -139,6 +143,7 @@ function toRow(f: ScoredFinding): FindingUpsertRow {
   const derived = {
     s: f.sanctionStatus,
     h: f.shadow,
+    st: f.strength,
     d: f.disclosure,
     score: f.score,
     factors: f.factors,
@@ -156,6 +161,7 @@ function toRow(f: ScoredFinding): FindingUpsertRow {
     tool_id: f.toolId,
     sanction_status: f.sanctionStatus,
     shadow: f.shadow,
+    strength: f.strength,
     disclosure: f.disclosure,
     score: f.score,
     tier: f.tier,

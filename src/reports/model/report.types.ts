@@ -1,4 +1,5 @@
 import type { PolicyStatus, ToolCategory, VendorRisk } from '../../catalog/catalog.types';
+import type { Strength } from '../../evidence/confidence';
 import type {
   Disclosure,
   RiskFactor,
@@ -26,6 +27,8 @@ export interface ReportFinding {
   toolId: string;
   sanctionStatus: SanctionStatus;
   shadow: boolean;
+  /** lead: only weak evidence; shown to security, never counted in leaders' headlines */
+  strength: Strength;
   disclosure: Disclosure;
   score: number;
   tier: RiskTier;

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import { DomainError, ErrorCode } from '../../common/domain-error';
+import { confidenceOf, networkKind } from '../../evidence/confidence';
 import { EvidenceService } from '../evidence/evidence.service';
 import { LogIngestEntity } from './entities/log-ingest.entity';
 import { HostMatchCache } from './ingest/host-match-cache';
@@ -199,19 +200,24 @@ export class NetworkIngestService {
     );
     const totals = await this.usage.totalsFor(pairs);
     await this.evidence.record(
-      totals.map((t) => ({
-        toolId: t.toolId,
-        signal: 'network',
-        sourceRunId: ingestId,
-        identityKind: t.identityKind,
-        identityValue: t.identityValue,
-        firstSeen: t.firstSeen,
-        lastSeen: t.lastSeen,
-        count: t.requests,
-        bytes: t.bytes,
-        detail: { source: 'network-usage-daily' },
-        fingerprint: `network:${t.identityKind}:${t.identityValue}:${t.toolId}`,
-      })),
+      totals.map((t) => {
+        // graded by days with traffic and volume (evidence/confidence.ts)
+        const { confidence, reason } = confidenceOf(networkKind(t.requests, t.days));
+        return {
+          toolId: t.toolId,
+          signal: 'network' as const,
+          sourceRunId: ingestId,
+          identityKind: t.identityKind,
+          identityValue: t.identityValue,
+          firstSeen: t.firstSeen,
+          lastSeen: t.lastSeen,
+          count: t.requests,
+          bytes: t.bytes,
+          confidence,
+          detail: { source: 'network-usage-daily', days: t.days, confidenceReason: reason },
+          fingerprint: `network:${t.identityKind}:${t.identityValue}:${t.toolId}`,
+        };
+      }),
     );
   }
 }

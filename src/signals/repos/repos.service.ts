@@ -10,7 +10,7 @@ import type { GithubOwnerState } from './github/github.types';
 import { scanLocalRepository } from './local/local-repository.scanner';
 import { renderCycloneDx } from './output/cyclonedx.renderer';
 import { renderSarif } from './output/sarif.renderer';
-import { type SignalView, toolsOf, type ToolView } from './output/scan-report';
+import { claimsAndLeads, type SignalView, toolsOf, type ToolView } from './output/scan-report';
 import { traceToEvidence } from './repo-evidence';
 import { RepoMatcherProvider } from './repo-matcher.provider';
 import { RepoScanError, type RepoScanErrorCode } from './repo-scan.error';
@@ -44,7 +44,10 @@ export interface ScanRepoResult {
   evidence: { inserted: number; updated: number };
   warnings: ScanWarning[];
   markerList?: string;
+  /** tools the scan claims are used */
   tools: ToolView[];
+  /** tools with weak evidence only: for review, never counted as use on their own */
+  leads: ToolView[];
 }
 
 export interface ScanGithubResult {
@@ -56,6 +59,7 @@ export interface ScanGithubResult {
     unchanged: boolean;
     dataClasses: string[];
     tools: ToolView[];
+    leads: ToolView[];
   }[];
   /** apps and Copilot seats read in this scan (they are re-read at most once a day) */
   orgTools: ToolView[];
@@ -128,7 +132,7 @@ export class ReposService {
         evidence,
         warnings: result.warnings,
         markerList: result.markerList,
-        tools: await this.toolsOfRepository(result.repository),
+        ...(await this.toolsOfRepository(result.repository)),
       };
     } catch (err) {
       await this.repos.failScan(scanId, (err as Error).message);
@@ -239,7 +243,7 @@ export class ReposService {
           repository: r.repository,
           unchanged: !!r.unchanged,
           dataClasses: r.classification.dataClasses,
-          tools: await this.toolsOfRepository(r.repository),
+          ...(await this.toolsOfRepository(r.repository)),
         });
       return {
         scanId,
@@ -297,20 +301,18 @@ export class ReposService {
 
   async sarif(id: string): Promise<object> {
     const repo = await this.get(id);
-    return renderSarif(repo.name, await this.toolsOfRepository(repo.name), (t) =>
-      this.matchers.tool(t),
-    );
+    const { tools, leads } = await this.toolsOfRepository(repo.name);
+    return this.renderSarif(repo.name, tools, leads);
   }
 
   async cyclonedx(id: string): Promise<object> {
     const repo = await this.get(id);
-    return renderCycloneDx(repo.name, await this.toolsOfRepository(repo.name), (t) =>
-      this.matchers.tool(t),
-    );
+    return this.renderCycloneDx(repo.name, (await this.toolsOfRepository(repo.name)).tools);
   }
 
-  renderSarif(repository: string, tools: ToolView[]): object {
-    return renderSarif(repository, tools, (t) => this.matchers.tool(t));
+  /** SARIF carries leads too (as results for review); the AI-BOM lists claimed tools only. */
+  renderSarif(repository: string, tools: ToolView[], leads: ToolView[] = []): object {
+    return renderSarif(repository, [...tools, ...leads], (t) => this.matchers.tool(t));
   }
 
   renderCycloneDx(repository: string, tools: ToolView[]): object {
@@ -318,8 +320,12 @@ export class ReposService {
   }
 
   /** Everything recorded for a repository, so an incremental scan still reports the whole picture. */
-  private async toolsOfRepository(repository: string): Promise<ToolView[]> {
-    return groupEvidence(await this.evidence.list({ repository, limit: ALL, offset: 0 }));
+  private async toolsOfRepository(
+    repository: string,
+  ): Promise<{ tools: ToolView[]; leads: ToolView[] }> {
+    return claimsAndLeads(
+      groupEvidence(await this.evidence.list({ repository, limit: ALL, offset: 0 })),
+    );
   }
 }
 

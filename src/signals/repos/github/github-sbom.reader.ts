@@ -1,4 +1,5 @@
 import type { Ecosystem, ToolMatcher } from '../../../catalog/catalog.types';
+import { CONFIDENCE } from '../../../evidence/confidence';
 import type { RepoTrace, ScanWarning } from '../repo-scan.types';
 import { type GithubClient, httpStatus } from './github-client';
 
@@ -74,9 +75,11 @@ export async function readDependencyGraph(
     traces.push({
       toolId,
       signal: 'dependency',
-      confidence: 1,
+      // the dependency graph lists every package, transitive ones too, without saying which
+      confidence: CONFIDENCE.dependencyTransitive.confidence,
       detail: {
         source: 'dependency-graph',
+        confidenceReason: `${CONFIDENCE.dependencyTransitive.reason} (the dependency graph does not say whether the project declares it)`,
         ecosystem: parsed.ecosystem,
         package: parsed.name,
         ...((parsed.version ?? p.versionInfo) ? { version: parsed.version ?? p.versionInfo } : {}),
