@@ -57,6 +57,7 @@ export function detectCommits(commits: RepoCommit[], matcher: ToolMatcher): Repo
         detail: {
           rule: m.rule,
           confidenceReason: confidence.reason,
+          ...(c.ref ? { ref: c.ref } : {}),
           subject: c.facts.message.split('\n', 1)[0].slice(0, 200),
           ...(person ? {} : { attribution: 'no human author or co-author on the commit' }),
         },
