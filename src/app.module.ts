@@ -8,7 +8,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
 import { PeopleModule } from './people/people.module';
-import { EvidenceModule } from './signals/evidence/evidence.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { ReposModule } from './signals/repos/repos.module';
 import { FindingsModule } from './findings/findings.module';
 import { ReportsModule } from './reports/reports.module';

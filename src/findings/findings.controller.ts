@@ -9,6 +9,7 @@ import { JobName } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
 import { AssignDto, CommentDto, ListFindingsDto, TriageDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
+import { FindingsService } from './findings.service';
 import { TriageService } from './triage/triage.service';
 
 /** Person-level findings: security and the CoE only, every read audited. */
@@ -18,6 +19,7 @@ import { TriageService } from './triage/triage.service';
 export class FindingsController {
   constructor(
     private readonly repo: FindingsRepository,
+    private readonly findings: FindingsService,
     private readonly triage: TriageService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
@@ -41,7 +43,7 @@ export class FindingsController {
     if (!finding) throw new DomainError(ErrorCode.NotFound, `No finding with id ${id}`);
     const [events, evidence] = await Promise.all([
       this.repo.eventsOf(id),
-      this.repo.evidenceFor([id], 50),
+      this.findings.evidenceFor([id], 50),
     ]);
     await this.audit.recordRead(actor, 'finding', id);
     return { ...finding, events, evidence };

@@ -9,6 +9,7 @@ import { CorrelationSourcesAdapter } from './correlation/correlation-sources.ada
 import { CorrelationRepository } from './correlation/correlation.repository';
 import { CorrelationService } from './correlation/correlation.service';
 import { FindingEventEntity } from './entities/finding-event.entity';
+import { FindingIdentityEntity } from './entities/finding-identity.entity';
 import { FindingEntity } from './entities/finding.entity';
 import { SuppressedFingerprintEntity } from './entities/suppressed-fingerprint.entity';
 import { FindingsController } from './findings.controller';
@@ -18,7 +19,12 @@ import { TriageService } from './triage/triage.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([FindingEntity, FindingEventEntity, SuppressedFingerprintEntity]),
+    TypeOrmModule.forFeature([
+      FindingEntity,
+      FindingEventEntity,
+      SuppressedFingerprintEntity,
+      FindingIdentityEntity,
+    ]),
     PeopleModule,
     SurveysModule,
     ReposModule,

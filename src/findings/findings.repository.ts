@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import type { EvidenceRelation } from '../evidence/evidence.types';
 import { FindingEventEntity } from './entities/finding-event.entity';
 import { FindingEntity } from './entities/finding.entity';
 import type { RiskTier, SubjectType, TriageState } from './findings.types';
@@ -89,13 +90,17 @@ export class FindingsRepository {
   }
 
   /** Up to `perFinding` most recent evidence rows per finding, for the security report. */
-  async evidenceFor(findingIds: string[], perFinding: number): Promise<EvidenceSummaryRow[]> {
+  async evidenceFor(
+    evidence: EvidenceRelation,
+    findingIds: string[],
+    perFinding: number,
+  ): Promise<EvidenceSummaryRow[]> {
     if (findingIds.length === 0) return [];
     return this.dataSource.query(
       `SELECT f.id AS "findingId", e.signal, e.fingerprint, e.repository, e.detail, e.last_seen AS "lastSeen"
          FROM finding f
          CROSS JOIN LATERAL (
-           SELECT e.* FROM evidence e WHERE e.fingerprint = ANY (f.evidence_fingerprints)
+           SELECT e.* FROM ${evidence.sql} e WHERE e.fingerprint = ANY (f.evidence_fingerprints)
             ORDER BY e.last_seen DESC, e.fingerprint LIMIT $2) e
         WHERE f.id = ANY ($1::uuid[])`,
       [findingIds, perFinding],

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EvidenceService } from '../evidence/evidence.service';
 import type { ReportEvidence, ReportFinding, ReportInput } from '../reports/model/report.types';
 import type { CorrelationSources } from './correlation/correlation-sources';
 import { CORRELATION_SOURCES } from './correlation/correlation-sources';
@@ -17,8 +18,14 @@ export interface ReportInputOptions {
 export class FindingsService {
   constructor(
     private readonly repo: FindingsRepository,
+    private readonly evidenceService: EvidenceService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
+
+  /** The most recent evidence rows of each finding, read through the evidence module. */
+  evidenceFor(findingIds: string[], perFinding: number) {
+    return this.repo.evidenceFor(this.evidenceService.relation(), findingIds, perFinding);
+  }
 
   async reportInput(o: ReportInputOptions): Promise<Omit<ReportInput, 'previous'>> {
     const [people, tools, policies, survey, repositories, findings] = await Promise.all([
@@ -36,7 +43,7 @@ export class FindingsService {
 
     const evidence = new Map<string, ReportEvidence[]>();
     if (o.evidencePerFinding) {
-      for (const e of await this.repo.evidenceFor(
+      for (const e of await this.evidenceFor(
         findings.map((f) => f.id),
         o.evidencePerFinding,
       )) {

@@ -1,5 +1,5 @@
 import { CONFIDENCE } from '../../src/evidence/confidence';
-import type { EvidenceInput } from '../../src/signals/evidence/evidence.types';
+import type { EvidenceInput } from '../../src/evidence/evidence.types';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 import {
   configFile,

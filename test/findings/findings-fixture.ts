@@ -6,8 +6,8 @@ import {
 } from '../../src/findings/correlation/correlation-sources';
 import { CorrelationService } from '../../src/findings/correlation/correlation.service';
 import { DEMO_CATALOG } from '../../src/reports/demo/demo-catalog';
-import type { EvidenceInput } from '../../src/signals/evidence/evidence.types';
-import { EvidenceService } from '../../src/signals/evidence/evidence.service';
+import type { EvidenceInput } from '../../src/evidence/evidence.types';
+import { EvidenceService } from '../../src/evidence/evidence.service';
 
 export const T0 = new Date('2026-02-01T00:00:00Z');
 export const day = (n: number) => new Date(T0.getTime() + n * 86_400_000);

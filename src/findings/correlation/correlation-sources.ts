@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ToolDefinition } from '../../catalog/catalog.types';
-import type { IdentityKind } from '../../signals/evidence/evidence.types';
+import type { IdentityKind } from '../../evidence/evidence.types';
 import type { SurveyDisclosure } from '../disclosure/disclosure';
 import type { ToolPolicy } from '../sanction/sanction';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
+import type { EvidenceRelation } from '../../evidence/evidence.types';
 import { returnedRows } from '../returned-rows';
 import type { IdentityRef } from './correlation-sources';
 import type { SubjectToolAggregate } from './correlation-scorer';
@@ -30,16 +31,17 @@ const UPSERT_BATCH = 5_000;
 
 /**
  * Correlation's SQL. It runs on one connection in one transaction: the aggregate of all evidence
- * is staged once in a temporary table, scored in code, then written back set-wise.
+ * is staged once in a temporary table, scored in code, then written back set-wise. Evidence is
+ * read through the relation the evidence module publishes, never by its table.
  */
 @Injectable()
 export class CorrelationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async unresolvedIdentities(): Promise<IdentityRef[]> {
+  async unresolvedIdentities(evidence: EvidenceRelation): Promise<IdentityRef[]> {
     return this.dataSource.query(
       `SELECT DISTINCT e.identity_kind AS kind, e.identity_value AS value
-         FROM evidence e
+         FROM ${evidence.sql} e
          LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
         WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
           AND e.identity_value IS NOT NULL AND fi.person_id IS NULL
@@ -93,6 +95,7 @@ export class CorrelationTx {
    * answers added as their own signal; grouped per (person, tool) and per (repository, tool).
    */
   async stageAggregates(
+    evidence: EvidenceRelation,
     said: { personId: string; toolId: string }[],
     surveyTime: Date,
     confidence: { survey: number; corroborationFloor: number },
@@ -104,7 +107,7 @@ export class CorrelationTx {
          SELECT e.fingerprint, e.tool_id, e.signal, e.repository, e.first_seen, e.last_seen,
                 e.count, e.bytes, e.confidence,
                 CASE WHEN e.identity_kind = 'person' THEN e.identity_value ELSE fi.person_id END AS person_id
-           FROM evidence e
+           FROM ${evidence.sql} e
            LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
           WHERE NOT EXISTS (SELECT 1 FROM suppressed_fingerprint s WHERE s.fingerprint = e.fingerprint)
        ),

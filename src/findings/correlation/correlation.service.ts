@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { CONFIDENCE, CORROBORATION_FLOOR } from '../../evidence/confidence';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { buildDisclosureIndex } from '../disclosure/disclosure';
 import type { RiskWeights } from '../risk/risk-weights';
 import { riskWeightsFromConfig } from '../risk/risk-weights-config';
@@ -37,6 +38,7 @@ export class CorrelationService {
 
   constructor(
     private readonly repo: CorrelationRepository,
+    private readonly evidence: EvidenceService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
     config: AppConfig,
   ) {
@@ -56,7 +58,8 @@ export class CorrelationService {
       mark = at;
     };
     // Distinct identities are few next to evidence rows: resolve each once, then join in SQL.
-    const unresolved = await this.repo.unresolvedIdentities();
+    const evidence = this.evidence.relation();
+    const unresolved = await this.repo.unresolvedIdentities(evidence);
     const personIds = unresolved.length ? await this.sources.resolveIdentities(unresolved) : [];
     const resolved = unresolved.flatMap((u, i) =>
       personIds[i] ? [{ ...u, personId: personIds[i] }] : [],
@@ -88,7 +91,7 @@ export class CorrelationService {
     step('sources');
 
     return this.repo.inTransaction(async (tx) => {
-      const aggregates = await tx.stageAggregates(survey.disclosures, surveyTime, {
+      const aggregates = await tx.stageAggregates(evidence, survey.disclosures, surveyTime, {
         survey: CONFIDENCE.surveySelfReport.confidence,
         corroborationFloor: CORROBORATION_FLOOR,
       });

@@ -1,4 +1,4 @@
-import type { IdentityKind } from '../../signals/evidence/evidence.types';
+import type { IdentityKind } from '../../evidence/evidence.types';
 
 /** Identities the resolver knows; `person` is a direct person id and needs no rule. */
 export type ResolvableKind = Exclude<IdentityKind, 'person'>;

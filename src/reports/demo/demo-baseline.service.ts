@@ -12,7 +12,7 @@ import {
 import type { CorrelationSources } from '../../findings/correlation/correlation-sources';
 import { CorrelationService } from '../../findings/correlation/correlation.service';
 import { PeopleService } from '../../people/people.service';
-import { EvidenceService } from '../../signals/evidence/evidence.service';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { NetworkIngestService } from '../../signals/network/network-ingest.service';
 import { ReposService } from '../../signals/repos/repos.service';
 import { SurveyImportService } from '../../surveys/survey-import.service';

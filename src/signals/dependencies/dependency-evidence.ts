@@ -1,7 +1,7 @@
 // Turns dependency matches into evidence rows. The fingerprint is built from where the package
 // is declared, not from its version, so an upgrade updates the row instead of adding one.
 import { createHash } from 'node:crypto';
-import type { EvidenceInput } from '../evidence/evidence.types';
+import type { EvidenceInput } from '../../evidence/evidence.types';
 import type { DependencyMatch, DependencyScope } from './dependency.types';
 
 export interface DependencyEvidenceContext {

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { confidenceOf, networkKind } from '../../evidence/confidence';
-import { EvidenceService } from '../evidence/evidence.service';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { LogIngestEntity } from './entities/log-ingest.entity';
 import { HostMatchCache } from './ingest/host-match-cache';
 import { IpLeaseMap } from './ingest/ip-lease-map';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EvidenceInput } from '../evidence/evidence.types';
+import type { EvidenceInput } from '../../evidence/evidence.types';
 import type { RepoTrace } from './repo-scan.types';
 
 /**

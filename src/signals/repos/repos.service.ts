@@ -3,8 +3,8 @@ import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import { DomainError, ErrorCode } from '../../common/domain-error';
-import { EvidenceService } from '../evidence/evidence.service';
-import type { EvidenceEntity } from '../evidence/entities/evidence.entity';
+import { EvidenceService } from '../../evidence/evidence.service';
+import type { EvidenceRecord } from '../../evidence/evidence.types';
 import { scanGithubOwner } from './github/github-owner.scanner';
 import type { GithubOwnerState } from './github/github.types';
 import { scanLocalRepository } from './local/local-repository.scanner';
@@ -329,7 +329,7 @@ export class ReposService {
   }
 }
 
-function groupEvidence(rows: EvidenceEntity[]): ToolView[] {
+function groupEvidence(rows: EvidenceRecord[]): ToolView[] {
   const byTool = new Map<string, SignalView[]>();
   for (const e of rows) {
     const { path, line, commit, ...detail } = e.detail as {

@@ -4,7 +4,7 @@ import { createTestToolMatcher } from '../../../src/signals/dependencies/__fixtu
 import { detectAiDependencies } from '../../../src/signals/dependencies/dependency-discovery';
 import { toDependencyEvidence } from '../../../src/signals/dependencies/dependency-evidence';
 import type { ManifestFile } from '../../../src/signals/dependencies/dependency.types';
-import { EvidenceService } from '../../../src/signals/evidence/evidence.service';
+import { EvidenceService } from '../../../src/evidence/evidence.service';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 const manifests = (openaiVersion: string): ManifestFile[] => [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../../common/domain-error';
-import { SIGNALS } from '../../catalog/catalog.types';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { SIGNALS } from '../catalog/catalog.types';
 import { EvidenceFilter, EvidenceRepository } from './evidence.repository';
 import type { EvidenceInput } from './evidence.types';
 
@@ -32,6 +32,11 @@ export class EvidenceService {
 
   list(filter: Partial<EvidenceFilter>) {
     return this.repo.find({ limit: 100, offset: 0, ...filter });
+  }
+
+  /** For set-based SQL in other modules (correlation, the findings' evidence summaries). */
+  relation() {
+    return this.repo.relation();
   }
 
   countByTool() {

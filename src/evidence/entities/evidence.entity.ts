@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { EvidenceRecord } from '../evidence.types';
 
 @Entity('evidence')
-export class EvidenceEntity {
+export class EvidenceEntity implements EvidenceRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, Repository } from 'typeorm';
 import { EvidenceEntity } from './entities/evidence.entity';
-import type { EvidenceInput } from './evidence.types';
+import type { EvidenceInput, EvidenceRecord, EvidenceRelation } from './evidence.types';
 
 export interface EvidenceFilter {
   toolId?: string;
@@ -60,13 +60,21 @@ export class EvidenceRepository {
     return { inserted, updated: result.length - inserted };
   }
 
-  find(f: EvidenceFilter): Promise<EvidenceEntity[]> {
+  find(f: EvidenceFilter): Promise<EvidenceRecord[]> {
     const where: FindOptionsWhere<EvidenceEntity> = {};
     if (f.toolId) where.toolId = f.toolId;
     if (f.signal) where.signal = f.signal;
     if (f.repository) where.repository = f.repository;
     if (f.identityValue) where.identityValue = f.identityValue;
     return this.repo.find({ where, order: { id: 'ASC' }, take: f.limit, skip: f.offset });
+  }
+
+  /** See EvidenceRelation: the one place other modules' SQL learns where evidence is kept. */
+  relation(): EvidenceRelation {
+    return {
+      sql: `(SELECT fingerprint, tool_id, signal, repository, identity_kind, identity_value, confidence,
+                    first_seen, last_seen, count, bytes, detail FROM evidence)`,
+    };
   }
 
   countByTool(): Promise<{ toolId: string; rows: number }[]> {
