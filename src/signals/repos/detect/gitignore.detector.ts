@@ -101,14 +101,16 @@ export function namedArtefacts(
     const owner = folder ? folderOwner(folder, cache, samples) : undefined;
     return owner ? [{ toolId: owner, rule: `folder ${folder}/` }] : [];
   }
-  // `.aider*`, `CLAUDE*.md`: a name prefix, which must belong to one tool alone
+  // `.aider*`, `CLAUDE*.md`: a name prefix, which must belong to one tool alone. Compared without
+  // case, so `claude*` (CLAUDE.md and claude_desktop_config.json) names no single tool.
   const bare = !e.includes('/');
+  const opts = { dot: true, nocase: true };
   const tools = new Map<string, string>();
   for (const s of samples) {
     const hit =
-      picomatch.isMatch(s, e, { dot: true }) ||
-      picomatch.isMatch(s, `${e}/**`, { dot: true }) ||
-      (bare && picomatch.isMatch(s.split('/')[0], e, { dot: true }));
+      picomatch.isMatch(s, e, opts) ||
+      picomatch.isMatch(s, `${e}/**`, opts) ||
+      (bare && picomatch.isMatch(s.split('/')[0], e, opts));
     if (hit) for (const m of cache.match(s)) tools.set(m.toolId, m.rule);
   }
   return tools.size === 1 ? [...tools].map(([toolId, rule]) => ({ toolId, rule })) : [];
