@@ -207,6 +207,8 @@ export interface FindingsReportRow {
   toolId: string;
   toolName: string;
   sanctionStatus: SanctionStatus;
+  /** lead: weak evidence only, for review */
+  strength: Strength;
   disclosure: Disclosure;
   score: number;
   tier: RiskTier;
