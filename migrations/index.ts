@@ -6,6 +6,7 @@ import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
 import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
 import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
 import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
+import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   CreateFindings1764500000000,
   CreateReportSnapshots1764500000001,
   FindingStrength1765700000000,
+  RederiveGitignoreEvidence1765700000001,
 ];
