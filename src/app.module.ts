@@ -4,6 +4,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
@@ -25,6 +26,7 @@ const DOMAIN_MODULES = [
   FindingsModule,
   ReportsModule,
   ReposModule,
+  DemoModule,
 ];
 
 /** One module graph behind the three entry points (API, worker, CLI). */

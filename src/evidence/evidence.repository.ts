@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, Repository } from 'typeorm';
 import { EvidenceEntity } from './entities/evidence.entity';
-import type { EvidenceInput, EvidenceRecord, EvidenceRelation } from './evidence.types';
+import type {
+  EvidenceInput,
+  EvidenceRecord,
+  EvidenceRelation,
+  EvidenceSummaryRow,
+} from './evidence.types';
 
 export interface EvidenceFilter {
   toolId?: string;
@@ -75,6 +80,28 @@ export class EvidenceRepository {
       sql: `(SELECT fingerprint, tool_id, signal, repository, identity_kind, identity_value, confidence,
                     first_seen, last_seen, count, bytes, detail FROM evidence)`,
     };
+  }
+
+  /**
+   * Up to `perGroup` most recent rows per group, one query for all groups; `keys[i]` names the
+   * group of `fingerprints[i]`.
+   */
+  latestPerGroup(
+    keys: string[],
+    fingerprints: string[],
+    perGroup: number,
+  ): Promise<EvidenceSummaryRow[]> {
+    return this.repo.query(
+      `SELECT key, signal, fingerprint, repository, detail, last_seen AS "lastSeen"
+         FROM (SELECT g.key, e.signal, e.fingerprint, e.repository, e.detail, e.last_seen,
+                      row_number() OVER (PARTITION BY g.key
+                                         ORDER BY e.last_seen DESC, e.fingerprint) AS rank
+                 FROM unnest($1::text[], $2::text[]) AS g(key, fingerprint)
+                 JOIN evidence e ON e.fingerprint = g.fingerprint) ranked
+        WHERE rank <= $3
+        ORDER BY key, rank`,
+      [keys, fingerprints, perGroup],
+    );
   }
 
   countByTool(): Promise<{ toolId: string; rows: number }[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { SIGNALS } from '../catalog/catalog.types';
 import { EvidenceFilter, EvidenceRepository } from './evidence.repository';
-import type { EvidenceInput } from './evidence.types';
+import type { EvidenceInput, EvidenceRefGroup, EvidenceSummaryRow } from './evidence.types';
 
 const BATCH = 5_000;
 
@@ -34,9 +34,23 @@ export class EvidenceService {
     return this.repo.find({ limit: 100, offset: 0, ...filter });
   }
 
-  /** For set-based SQL in other modules (correlation, the findings' evidence summaries). */
+  /** For set-based SQL in other modules (correlation). */
   relation() {
     return this.repo.relation();
+  }
+
+  /** The most recent evidence behind each group of references (a finding's fingerprints). */
+  async latestOf(groups: EvidenceRefGroup[], perGroup: number): Promise<EvidenceSummaryRow[]> {
+    const keys: string[] = [];
+    const fingerprints: string[] = [];
+    for (const g of groups) {
+      for (const fp of new Set(g.fingerprints)) {
+        keys.push(g.key);
+        fingerprints.push(fp);
+      }
+    }
+    if (keys.length === 0 || perGroup <= 0) return [];
+    return this.repo.latestPerGroup(keys, fingerprints, perGroup);
   }
 
   countByTool() {

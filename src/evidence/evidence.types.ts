@@ -57,3 +57,19 @@ export interface EvidenceRelation {
   /** a parenthesised SELECT to use as `FROM ${sql} e` */
   readonly sql: string;
 }
+
+/** Evidence references held elsewhere, e.g. one finding's fingerprints, under the holder's key. */
+export interface EvidenceRefGroup {
+  key: string;
+  fingerprints: string[];
+}
+
+/** One evidence row as another module shows it beside what it found, under the group's key. */
+export interface EvidenceSummaryRow {
+  key: string;
+  signal: string;
+  fingerprint: string;
+  repository: string | null;
+  detail: Record<string, unknown>;
+  lastSeen: Date;
+}

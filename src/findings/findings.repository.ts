@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import type { EvidenceRelation } from '../evidence/evidence.types';
 import { FindingEventEntity } from './entities/finding-event.entity';
 import { FindingEntity } from './entities/finding.entity';
-import type { RiskTier, SubjectType, TriageState } from './findings.types';
+import type {
+  FindingEvidenceRefs,
+  FindingRecord,
+  RiskTier,
+  SubjectType,
+  TriageState,
+} from './findings.types';
 import { returnedRows } from './returned-rows';
 import type { Strength } from '../evidence/confidence';
 
@@ -30,15 +35,6 @@ export interface TriageWrite {
   event: { actor: string; at: Date; action: string; comment: string | null };
   suppress: boolean;
   unsuppress: boolean;
-}
-
-export interface EvidenceSummaryRow {
-  findingId: string;
-  signal: string;
-  fingerprint: string;
-  repository: string | null;
-  detail: Record<string, unknown>;
-  lastSeen: Date;
 }
 
 @Injectable()
@@ -74,36 +70,26 @@ export class FindingsRepository {
    * Every present finding, for the reports: one plain query (no entity hydration, which costs
    * seconds at tens of thousands of rows).
    */
-  async allPresent(): Promise<FindingEntity[]> {
-    const rows: FindingEntity[] = await this.dataSource.query(
+  allPresent(): Promise<FindingRecord[]> {
+    return this.dataSource.query(
       `SELECT id, subject_type AS "subjectType", subject_id AS "subjectId", tool_id AS "toolId",
               sanction_status AS "sanctionStatus", shadow, strength, disclosure, score, tier, factors,
               triage_state AS "triageState", signals, repositories, evidence_count AS "evidenceCount",
               bytes::float8 AS bytes, first_seen AS "firstSeen", last_seen AS "lastSeen"
          FROM finding WHERE present ORDER BY id`,
     );
-    return rows;
   }
 
   eventsOf(findingId: string): Promise<FindingEventEntity[]> {
     return this.events.find({ where: { findingId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
-  /** Up to `perFinding` most recent evidence rows per finding, for the security report. */
-  async evidenceFor(
-    evidence: EvidenceRelation,
-    findingIds: string[],
-    perFinding: number,
-  ): Promise<EvidenceSummaryRow[]> {
-    if (findingIds.length === 0) return [];
+  evidenceRefs(findingIds: string[]): Promise<FindingEvidenceRefs[]> {
+    if (findingIds.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
-      `SELECT f.id AS "findingId", e.signal, e.fingerprint, e.repository, e.detail, e.last_seen AS "lastSeen"
-         FROM finding f
-         CROSS JOIN LATERAL (
-           SELECT e.* FROM ${evidence.sql} e WHERE e.fingerprint = ANY (f.evidence_fingerprints)
-            ORDER BY e.last_seen DESC, e.fingerprint LIMIT $2) e
-        WHERE f.id = ANY ($1::uuid[])`,
-      [findingIds, perFinding],
+      `SELECT id AS "findingId", evidence_fingerprints AS fingerprints
+         FROM finding WHERE id = ANY ($1::uuid[]) ORDER BY id`,
+      [findingIds],
     );
   }
 

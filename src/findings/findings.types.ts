@@ -1,3 +1,5 @@
+import type { Strength } from '../evidence/confidence';
+
 // Vocabulary shared by correlation, triage, the API and the reports.
 
 export const SUBJECT_TYPES = ['person', 'repository'] as const;
@@ -46,4 +48,38 @@ export interface RiskAssessment {
   score: number;
   tier: RiskTier;
   factors: RiskFactor[];
+}
+
+/** What correlation decides about one (subject, tool) pair. */
+export interface FindingFacts {
+  subjectType: SubjectType;
+  /** a person id or a repository name */
+  subjectId: string;
+  toolId: string;
+  sanctionStatus: SanctionStatus;
+  shadow: boolean;
+  /** lead: only weak evidence, kept for review but never counted as use in leaders' headlines */
+  strength: Strength;
+  disclosure: Disclosure;
+  score: number;
+  tier: RiskTier;
+  factors: RiskFactor[];
+  signals: string[];
+  repositories: string[];
+  evidenceCount: number;
+  bytes: number;
+  firstSeen: Date;
+  lastSeen: Date;
+}
+
+/** One present finding as other modules read it through FindingsService. */
+export interface FindingRecord extends FindingFacts {
+  id: string;
+  triageState: TriageState;
+}
+
+/** The evidence fingerprints a finding rests on: references into the evidence module. */
+export interface FindingEvidenceRefs {
+  findingId: string;
+  fingerprints: string[];
 }

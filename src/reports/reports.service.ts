@@ -3,7 +3,6 @@ import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
-import { FindingsService } from '../findings/findings.service';
 import type { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { buildBaseline } from './model/baseline.builder';
 import { buildFindingsReport } from './model/findings-report.builder';
@@ -13,9 +12,11 @@ import type {
   InventoryModel,
   ReportFormat,
   ReportKind,
+  ReportInput,
   ReportModel,
 } from './model/report.types';
 import { kindsFor, REPORT_FORMATS_BY_KIND, REPORT_ROLES } from './report-access';
+import { ReportInputService } from './report-input.service';
 import type { RenderedReport } from './report-renderer.service';
 import { ReportRendererService } from './report-renderer.service';
 import { ReportSnapshotRepository } from './report-snapshot.repository';
@@ -30,7 +31,7 @@ export interface BuildReportOptions {
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly findings: FindingsService,
+    private readonly inputs: ReportInputService,
     private readonly snapshots: ReportSnapshotRepository,
     private readonly renderer: ReportRendererService,
     private readonly audit: AuditService,
@@ -40,7 +41,7 @@ export class ReportsService {
   /** Builds a report model from the current findings and keeps it as a snapshot. */
   async build(kind: ReportKind, o: BuildReportOptions = {}): Promise<ReportSnapshotEntity> {
     const now = o.now ?? new Date();
-    const input = await this.findings.reportInput({
+    const input = await this.inputs.read({
       organisation: o.organisation ?? 'the organisation',
       k: this.config.privacyK,
       now,
@@ -58,7 +59,7 @@ export class ReportsService {
 
   private async model(
     kind: ReportKind,
-    input: Awaited<ReturnType<FindingsService['reportInput']>>,
+    input: Omit<ReportInput, 'previous'>,
   ): Promise<ReportModel> {
     switch (kind) {
       case 'baseline': {

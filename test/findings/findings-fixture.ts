@@ -5,7 +5,7 @@ import {
   InMemoryCorrelationSources,
 } from '../../src/findings/correlation/correlation-sources';
 import { CorrelationService } from '../../src/findings/correlation/correlation.service';
-import { DEMO_CATALOG } from '../../src/reports/demo/demo-catalog';
+import { DEMO_CATALOG } from '../../src/demo/demo-catalog';
 import type { EvidenceInput } from '../../src/evidence/evidence.types';
 import { EvidenceService } from '../../src/evidence/evidence.service';
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { CliContext } from '../cli-context';
 import type { CliCommand } from '../cli-context';
 import { CorrelationService } from '../../findings/correlation/correlation.service';
-import { DemoBaselineService } from '../../reports/demo/demo-baseline.service';
+import { DemoBaselineService } from '../../demo/demo-baseline.service';
 import type { BaselineModel } from '../../reports/model/report.types';
 import { ReportExportService } from '../../reports/report-export.service';
 

@@ -1,13 +1,7 @@
 import type { DataClass, ToolDefinition } from '../../catalog/catalog.types';
 import { DATA_CLASSES } from '../../catalog/catalog.types';
-import { pairStrength, type Strength } from '../../evidence/confidence';
-import type {
-  Disclosure,
-  RiskFactor,
-  RiskTier,
-  SanctionStatus,
-  SubjectType,
-} from '../findings.types';
+import { pairStrength } from '../../evidence/confidence';
+import type { FindingFacts, SubjectType } from '../findings.types';
 import type { DisclosureIndex } from '../disclosure/disclosure';
 import { classifyDisclosure } from '../disclosure/disclosure';
 import { computeRisk } from '../risk/risk-score';
@@ -38,26 +32,9 @@ export interface SubjectToolAggregate {
   hasOrgSeat: boolean | null;
 }
 
-export interface ScoredFinding {
-  subjectType: SubjectType;
-  subjectId: string;
-  toolId: string;
-  sanctionStatus: SanctionStatus;
-  shadow: boolean;
-  /** lead: only weak evidence, so it is not counted as use in leaders' headlines */
-  strength: Strength;
-  disclosure: Disclosure;
-  score: number;
-  tier: RiskTier;
-  factors: RiskFactor[];
+export interface ScoredFinding extends FindingFacts {
   fingerprints: string[];
-  signals: string[];
-  repositories: string[];
   dataClasses: DataClass[];
-  firstSeen: Date;
-  lastSeen: Date;
-  evidenceCount: number;
-  bytes: number;
 }
 
 export interface ScoringContext {

@@ -1,7 +1,7 @@
 import type { VendorRisk } from '../../catalog/catalog.types';
 import { evaluateSanction } from '../sanction/sanction';
 import type { RiskInput } from './risk-score';
-import { computeRisk, parseRetentionDays, riskTier } from './risk-score';
+import { computeRisk, riskTier } from './risk-score';
 import { DEFAULT_RISK_WEIGHTS, resolveRiskWeights } from './risk-weights';
 
 const fact = <T>(value: T) => ({ value, source: 'https://example.test', checked: '2026-01-01' });
@@ -169,17 +169,5 @@ describe(riskTier.name, () => {
     [0, 'low'],
   ])('should map %d to %s', (score, tier) => {
     expect(riskTier(score)).toBe(tier);
-  });
-});
-
-describe(parseRetentionDays.name, () => {
-  it.each([
-    ['30 days', 30],
-    ['up to 2 years', 730],
-    ['until deleted by the user', Number.POSITIVE_INFINITY],
-    ['zero retention', 0],
-    ['see terms', undefined],
-  ])('should read %s as %s', (text, days) => {
-    expect(parseRetentionDays(text)).toBe(days);
   });
 });

@@ -10,6 +10,7 @@ import type {
 import type { SanctionResult } from '../sanction/sanction';
 import type { RiskWeights } from './risk-weights';
 import { DEFAULT_RISK_WEIGHTS } from './risk-weights';
+import { vendorVerdict } from './vendor-verdict';
 
 export interface RiskInput {
   subjectType: SubjectType;
@@ -82,69 +83,11 @@ function policyFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
 function vendorFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
   // A tool sanctioned and used within its terms had its vendor reviewed when it was sanctioned.
   if (input.sanction.status === 'sanctioned') return [];
-  const v = input.vendorRisk;
-  if (!v || Object.keys(v).length === 0) {
-    return [
-      {
-        key: 'vendor.unknown',
-        points: w.vendor.unknownVendor,
-        reason: 'vendor data handling unknown to the catalog',
-      },
-    ];
-  }
-  const out: RiskFactor[] = [];
-  const trains = v.trainsOnInputsByDefault?.value ?? 'unknown';
-  if (trains === 'yes') {
-    out.push({
-      key: 'vendor.trains-on-inputs',
-      points: w.vendor.trainsOnInputs,
-      reason: 'vendor trains on inputs by default',
-    });
-  } else if (trains === 'unknown') {
-    out.push({
-      key: 'vendor.trains-on-inputs',
-      points: w.vendor.trainsOnInputsUnknown,
-      reason: 'unknown whether the vendor trains on inputs',
-    });
-  }
-  const retentionDays = parseRetentionDays(v.retention?.value);
-  if (retentionDays !== undefined && retentionDays > w.vendor.longRetentionDays) {
-    out.push({
-      key: 'vendor.retention',
-      points: w.vendor.longRetention,
-      reason: `prompts retained ${v.retention?.value}`,
-    });
-  }
-  const controls = v.enterpriseControls?.value;
-  if (controls?.sso === 'no')
-    out.push({ key: 'vendor.no-sso', points: w.vendor.noSso, reason: 'no single sign-on' });
-  if (controls?.dpa === 'no')
-    out.push({
-      key: 'vendor.no-dpa',
-      points: w.vendor.noDpa,
-      reason: 'no data processing agreement offered',
-    });
-  const jurisdiction = v.jurisdiction?.value?.toUpperCase();
-  if (jurisdiction && w.vendor.riskyJurisdictions.includes(jurisdiction)) {
-    out.push({
-      key: 'vendor.jurisdiction',
-      points: w.vendor.riskyJurisdiction,
-      reason: `data processed under ${jurisdiction} jurisdiction`,
-    });
-  }
-  return out;
-}
-
-/** "30 days" → 30, "until deleted"/"indefinite" → Infinity, unparseable → undefined. */
-export function parseRetentionDays(text: string | undefined): number | undefined {
-  if (!text) return undefined;
-  const t = text.toLowerCase();
-  if (/(until deleted|indefinite|forever|unlimited)/.test(t)) return Number.POSITIVE_INFINITY;
-  if (/(zero|none|no retention|not retained)/.test(t)) return 0;
-  const m = /(\d+(?:\.\d+)?)\s*(day|week|month|year)s?/.exec(t);
-  if (!m) return undefined;
-  const per = { day: 1, week: 7, month: 30, year: 365 }[m[2] as 'day' | 'week' | 'month' | 'year'];
-  return Number(m[1]) * per;
+  return vendorVerdict(input.vendorRisk, w.vendor).concerns.map((c) => ({
+    key: c.key,
+    points: w.vendor[c.weight],
+    reason: c.reason,
+  }));
 }
 
 function dataClassFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {

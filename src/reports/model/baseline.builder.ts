@@ -1,4 +1,5 @@
 import { DEFAULT_RISK_WEIGHTS } from '../../findings/risk/risk-weights';
+import { vendorVerdict } from '../../findings/risk/vendor-verdict';
 import type { RiskTier } from '../../findings/findings.types';
 import { RISK_TIERS } from '../../findings/findings.types';
 import { kCount, kShare, round3 } from './k-anonymity';
@@ -13,7 +14,7 @@ import type {
   ReportInput,
   ReportTool,
 } from './report.types';
-import { isObserved, tierRank, vendorVerdict } from './report-helpers';
+import { isObserved, tierRank } from './report-helpers';
 
 const SMALL_TEAMS = 'Smaller teams (combined)';
 
@@ -237,7 +238,7 @@ function recommendations(
   for (const row of model.tools) {
     const tool = toolsById.get(row.toolId);
     if (!tool || tool.generic) continue;
-    const verdict = vendorVerdict(tool, DEFAULT_RISK_WEIGHTS.vendor.riskyJurisdictions);
+    const verdict = vendorVerdict(tool.vendorRisk, DEFAULT_RISK_WEIGHTS.vendor);
     const users = Math.max(row.observedPeople ?? 0, row.selfReportedPeople ?? 0);
     if (row.policyStatus === 'prohibited') {
       block.push({

@@ -2,7 +2,7 @@ import type { PolicyStatus, ToolCategory, VendorRisk } from '../../catalog/catal
 import type { Strength } from '../../evidence/confidence';
 import type {
   Disclosure,
-  RiskFactor,
+  FindingRecord,
   RiskTier,
   SanctionStatus,
   SubjectType,
@@ -16,28 +16,11 @@ export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** One finding as the report builders read it. Person identifiers never leave the builders for leaders. */
-export interface ReportFinding {
-  id: string;
-  subjectType: SubjectType;
-  subjectId: string;
+export interface ReportFinding extends Omit<FindingRecord, 'firstSeen' | 'lastSeen'> {
   /** display name / e-mail / repository name: only the findings report (security) prints it */
   subjectLabel: string;
   /** the person's team; for repositories the owning team when known */
   team: string | null;
-  toolId: string;
-  sanctionStatus: SanctionStatus;
-  shadow: boolean;
-  /** lead: only weak evidence; shown to security, never counted in leaders' headlines */
-  strength: Strength;
-  disclosure: Disclosure;
-  score: number;
-  tier: RiskTier;
-  factors: RiskFactor[];
-  triageState: TriageState;
-  signals: string[];
-  evidenceCount: number;
-  repositories: string[];
-  bytes: number;
   firstSeen: string;
   lastSeen: string;
   evidence?: ReportEvidence[];

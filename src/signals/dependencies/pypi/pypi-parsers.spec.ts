@@ -88,6 +88,26 @@ openai==1.45.0
     ]);
   });
 
+  it('should not take a constraints file in "# via" for a request of the project', () => {
+    const content = `litellm==1.80.0
+    # via
+    #   -c requirements/common-constraints.txt
+    #   -r requirements/requirements.in
+openai==2.28.0
+    # via
+    #   -c requirements/common-constraints.txt
+    #   litellm
+tiktoken==0.12.0
+    # via -c requirements/common-constraints.txt
+`;
+    const sut = parseRequirementsTxt({ path: 'requirements.txt', content });
+    expect(summary(sut.dependencies)).toEqual([
+      'litellm ==1.80.0 direct runtime',
+      'openai ==2.28.0 transitive runtime',
+      'tiktoken ==0.12.0 transitive runtime',
+    ]);
+  });
+
   it('should warn and keep the rest when a line is unreadable', () => {
     const sut = parseRequirementsTxt({
       path: 'requirements-dev.txt',
@@ -107,6 +127,31 @@ openai==1.45.0
 });
 
 describe(parsePyproject.name, () => {
+  it('should read the dependencies a Hatch metadata hook fills in when they are dynamic', () => {
+    const content = `[project]
+name = "agent-kit"
+dynamic = ["version", "dependencies", "optional-dependencies"]
+
+[tool.hatch.metadata.hooks.uv-dynamic-versioning]
+dependencies = ["pydantic>=2.10"]
+
+[tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]
+openai = ["openai>=3.0.0", "tiktoken>=0.12.0"]
+anthropic = ["anthropic>=1.0.0"]
+dev = ["pytest>=8"]
+`;
+    const sut = parsePyproject({ path: 'pyproject.toml', content });
+    expect(summary(sut.dependencies)).toEqual([
+      'pydantic >=2.10 direct runtime',
+      'openai >=3.0.0 direct optional',
+      'tiktoken >=0.12.0 direct optional',
+      'anthropic >=1.0.0 direct optional',
+      'pytest >=8 direct dev',
+    ]);
+    expect(sut.dependencies.find((d) => d.name === 'anthropic')?.line).toBe(10);
+    expect(sut.warnings).toEqual([]);
+  });
+
   it('should read dependencies, groups and build requirements when the project uses PEP 621 and PEP 735', () => {
     const content = `[build-system]
 requires = ["hatchling>=1.24"]

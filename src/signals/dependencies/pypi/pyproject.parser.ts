@@ -78,8 +78,40 @@ function readPoetryTable(
 }
 
 /**
+ * Hatch metadata hooks (hatch-requirements-txt, uv-dynamic-versioning, …) fill `dynamic`
+ * dependencies from `[tool.hatch.metadata.hooks.NAME.dependencies]` and
+ * `.optional-dependencies`, laid out as in PEP 621.
+ */
+function readHatchMetadataHooks(
+  tool: Record<string, unknown>,
+  out: ManifestCollector,
+  lines: LineLocator,
+): void {
+  const hatch = isRecord(tool.hatch) ? tool.hatch : {};
+  const metadata = isRecord(hatch.metadata) ? hatch.metadata : {};
+  const hooks = isRecord(metadata.hooks) ? metadata.hooks : {};
+  for (const [hook, body] of Object.entries(hooks)) {
+    if (!isRecord(body)) continue;
+    const base = `tool.hatch.metadata.hooks.${hook}`;
+    if (Array.isArray(body.dependencies)) {
+      const at = lines.find(`[${base}]`);
+      readRequirementList(body.dependencies, `${base}.dependencies`, 'runtime', out, lines, at);
+    }
+    const optional = body['optional-dependencies'];
+    if (isRecord(optional)) {
+      const at = lines.find(`[${base}.optional-dependencies]`);
+      for (const [extra, list] of Object.entries(optional)) {
+        const scope = scopeForGroup(extra, 'optional');
+        const where = `${base}.optional-dependencies.${extra}`;
+        readRequirementList(list, where, scope, out, lines, lines.findFrom(extra, at));
+      }
+    }
+  }
+}
+
+/**
  * pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies, PEP 735
- * `[dependency-groups]`, `[build-system] requires`, Poetry (`[tool.poetry.dependencies]`,
+ * `[dependency-groups]`, `[build-system] requires`, Hatch metadata hooks, Poetry (`[tool.poetry.dependencies]`,
  * dev-dependencies, groups), uv and PDM dev lists.
  */
 export function parsePyproject(file: ManifestFile): ParsedManifest {
@@ -120,6 +152,7 @@ export function parsePyproject(file: ManifestFile): ParsedManifest {
   }
 
   const tool = isRecord(doc.tool) ? doc.tool : {};
+  readHatchMetadataHooks(tool, out, lines);
   const poetry = tool.poetry;
   if (isRecord(poetry)) {
     if (poetry.dependencies !== undefined) {

@@ -130,12 +130,14 @@ export function parseRequirementsTxt(file: ManifestFile): ParsedManifest & { inc
   }
   for (const entry of pending) {
     if (entry.via.length === 0) continue;
-    // "-r requirements.in" (or the .in file itself) means the project asked for it.
+    // "-r requirements.in" (or the .in file itself) means the project asked for it; a
+    // "-c constraints.txt" only pins a version the other packages pulled in.
     const asked = entry.via.some(
       (v) =>
-        /^(-r|-c)\s/.test(v) ||
-        /\.(in|txt)$/.test(v) ||
-        /\((pyproject\.toml|setup\.cfg|setup\.py)\)$/.test(v),
+        !/^-c\s/.test(v) &&
+        (/^-r\s/.test(v) ||
+          /\.(in|txt)$/.test(v) ||
+          /\((pyproject\.toml|setup\.cfg|setup\.py)\)$/.test(v)),
     );
     out.dependencies[entry.index].direct = asked;
   }

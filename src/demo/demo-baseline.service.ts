@@ -1,24 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCAL_OPERATOR } from '../../auth/role';
-import { CatalogService } from '../../catalog/catalog.service';
-import type { ToolDefinition, ToolMatcher } from '../../catalog/catalog.types';
-import { ToolPolicyService } from '../../catalog/tool-policy.service';
+import { LOCAL_OPERATOR } from '../auth/role';
+import { CatalogService } from '../catalog/catalog.service';
+import type { ToolDefinition, ToolMatcher } from '../catalog/catalog.types';
+import { ToolPolicyService } from '../catalog/tool-policy.service';
 import {
   CORRELATION_SOURCES,
   InMemoryCorrelationSources,
-} from '../../findings/correlation/correlation-sources';
-import type { CorrelationSources } from '../../findings/correlation/correlation-sources';
-import { CorrelationService } from '../../findings/correlation/correlation.service';
-import { PeopleService } from '../../people/people.service';
-import { EvidenceService } from '../../evidence/evidence.service';
-import { NetworkIngestService } from '../../signals/network/network-ingest.service';
-import { ReposService } from '../../signals/repos/repos.service';
-import { SurveyImportService } from '../../surveys/survey-import.service';
-import type { ExportedReportSet } from '../report-export.service';
-import { ReportExportService } from '../report-export.service';
-import { ReportsService } from '../reports.service';
+} from '../findings/correlation/correlation-sources';
+import type { CorrelationSources } from '../findings/correlation/correlation-sources';
+import { CorrelationService } from '../findings/correlation/correlation.service';
+import { PeopleService } from '../people/people.service';
+import { EvidenceService } from '../evidence/evidence.service';
+import { NetworkIngestService } from '../signals/network/network-ingest.service';
+import { ReposService } from '../signals/repos/repos.service';
+import { SurveyImportService } from '../surveys/survey-import.service';
+import type { ExportedReportSet } from '../reports/report-export.service';
+import { ReportExportService } from '../reports/report-export.service';
+import { ReportsService } from '../reports/reports.service';
 import { DEMO_CATALOG, demoCatalogMatcher } from './demo-catalog';
 import { DEMO_TOOLS } from './demo-profile';
 import { seatEvidence } from './demo-evidence';

@@ -1,4 +1,4 @@
-import type { ToolMatcher } from '../../catalog/catalog.types';
+import type { ToolMatcher } from '../catalog/catalog.types';
 import { buildDemoRepositories } from './demo-repositories';
 import { DemoRandom } from './demo-random';
 import type {
@@ -7,8 +7,8 @@ import type {
   DemoPolicy,
   DemoSurveyAnswer,
   DemoTruth,
+  DemoUsage,
 } from './demo-org.types';
-import type { DemoToolProfile } from './demo-profile';
 import { DEMO_TEAMS, DEMO_TOOLS, FIRST_NAMES, LAST_NAMES } from './demo-profile';
 import { squidLog, surveyCsv, zeekSslLog } from './demo-logs';
 
@@ -17,13 +17,6 @@ export interface DemoOptions {
   now?: Date;
   /** 0..1: extra adoption for a later baseline (drift), applied to unsanctioned tools */
   drift?: number;
-}
-
-export interface DemoUsage {
-  person: DemoPerson;
-  tool: DemoToolProfile & { toolId: string };
-  activeDays: number[];
-  requestsPerDay: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DataClass, PolicyStatus } from '../../catalog/catalog.types';
+import type { DataClass, PolicyStatus } from '../catalog/catalog.types';
 
 /** The tools of the demo organisation, named by what the logs and answers show; ids come from the catalog. */
 export interface DemoToolProfile {

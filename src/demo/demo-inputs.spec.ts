@@ -1,4 +1,4 @@
-import { parseDirectoryCsv } from '../../people/directory-csv.parser';
+import { parseDirectoryCsv } from '../people/directory-csv.parser';
 import { directoryCsv, splitSquidLog, splitZeekLog } from './demo-inputs';
 import type { DemoPerson } from './demo-org.types';
 

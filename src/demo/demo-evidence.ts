@@ -1,5 +1,5 @@
-import type { ToolMatcher } from '../../catalog/catalog.types';
-import type { EvidenceInput } from '../../evidence/evidence.types';
+import type { ToolMatcher } from '../catalog/catalog.types';
+import type { EvidenceInput } from '../evidence/evidence.types';
 import type { DemoOrganisation } from './demo-org.types';
 
 /**

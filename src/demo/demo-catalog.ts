@@ -5,7 +5,7 @@ import type {
   ToolMatch,
   ToolMatcher,
   VendorRisk,
-} from '../../catalog/catalog.types';
+} from '../catalog/catalog.types';
 
 // A small stand-in catalog for the demo when the catalog module is not installed. Vendor facts
 // here are illustrative demo data, not a review of the real vendors.

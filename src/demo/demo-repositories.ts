@@ -1,7 +1,6 @@
-import type { DataClass } from '../../catalog/catalog.types';
-import type { DemoUsage } from './demo-org.generator';
+import type { DataClass } from '../catalog/catalog.types';
 import type { DemoRandom } from './demo-random';
-import type { DemoCommit, DemoPerson, DemoRepository } from './demo-org.types';
+import type { DemoCommit, DemoPerson, DemoRepository, DemoUsage } from './demo-org.types';
 
 interface RepoPlan {
   name: string;

@@ -1,4 +1,5 @@
-import type { DataClass, PolicyStatus } from '../../catalog/catalog.types';
+import type { DataClass, PolicyStatus } from '../catalog/catalog.types';
+import type { DemoToolProfile } from './demo-profile';
 
 export interface DemoPerson {
   id: string;
@@ -11,6 +12,14 @@ export interface DemoPerson {
   team: string;
   /** seen through the authenticated Squid proxy, or only by IP on the Zeek sensor */
   site: 'hq-proxy' | 'branch-zeek';
+}
+
+/** One person's use of one tool: the generator draws it, the logs and repositories follow it. */
+export interface DemoUsage {
+  person: DemoPerson;
+  tool: DemoToolProfile & { toolId: string };
+  activeDays: number[];
+  requestsPerDay: number;
 }
 
 export interface DemoCommit {

@@ -1,6 +1,5 @@
-import type { DemoUsage } from './demo-org.generator';
 import type { DemoRandom } from './demo-random';
-import type { DemoPerson, DemoSurveyAnswer } from './demo-org.types';
+import type { DemoPerson, DemoSurveyAnswer, DemoUsage } from './demo-org.types';
 import { NOISE_HOSTS } from './demo-profile';
 
 const DAY = 86_400_000;

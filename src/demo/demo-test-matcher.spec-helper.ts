@@ -1,4 +1,4 @@
-import type { CommitFacts, Ecosystem, ToolMatch, ToolMatcher } from '../../catalog/catalog.types';
+import type { CommitFacts, Ecosystem, ToolMatch, ToolMatcher } from '../catalog/catalog.types';
 
 // Just enough of a catalog for the demo specs; the real matcher lives in the catalog module.
 const HOSTS: Record<string, string> = {

@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CorrelationSources } from '../findings/correlation/correlation-sources';
+import { CORRELATION_SOURCES } from '../findings/correlation/correlation-sources';
+import { FindingsService } from '../findings/findings.service';
+import { EvidenceService } from '../evidence/evidence.service';
+import { buildReportInput } from './model/report-input.builder';
+import type { ReportInput } from './model/report.types';
+
+export interface ReportInputOptions {
+  organisation: string;
+  k: number;
+  now: Date;
+  /** attach up to this many evidence rows to each finding (the security report) */
+  evidencePerFinding?: number;
+}
+
+/**
+ * Gathers a report's input: the findings and their evidence from their own modules, and the
+ * people, tools, policies, answers and repositories through the same sources correlation read,
+ * so that a report describes the directory its findings were scored against.
+ */
+@Injectable()
+export class ReportInputService {
+  constructor(
+    private readonly findings: FindingsService,
+    private readonly evidence: EvidenceService,
+    @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
+  ) {}
+
+  async read(o: ReportInputOptions): Promise<Omit<ReportInput, 'previous'>> {
+    const [people, tools, policies, survey, repositories, findings] = await Promise.all([
+      this.sources.people(),
+      this.sources.tools(),
+      this.sources.policies(),
+      this.sources.disclosures(),
+      this.sources.repositories(),
+      this.findings.present(),
+    ]);
+    const evidence = o.evidencePerFinding
+      ? await this.evidence.latestOf(
+          (await this.findings.evidenceRefs(findings.map((f) => f.id))).map((r) => ({
+            key: r.findingId,
+            fingerprints: r.fingerprints,
+          })),
+          o.evidencePerFinding,
+        )
+      : [];
+    return buildReportInput({
+      ...o,
+      people,
+      tools,
+      policies,
+      survey,
+      repositories,
+      findings,
+      evidence,
+    });
+  }
+}
