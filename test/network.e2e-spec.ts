@@ -87,9 +87,7 @@ describe('ingest-logs CLI', () => {
       count: string;
       confidence: number;
       detail: { days: number; confidenceReason: string };
-    }>(
-      `SELECT count::text, confidence, detail FROM evidence WHERE signal = 'network'`,
-    );
+    }>(`SELECT count::text, confidence, detail FROM evidence WHERE signal = 'network'`);
     expect(evidence).toHaveLength(10);
     for (const e of evidence) {
       const kind = CONFIDENCE[networkKind(Number(e.count), e.detail.days)];
