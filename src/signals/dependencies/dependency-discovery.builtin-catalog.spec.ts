@@ -139,4 +139,32 @@ describe(`${detectAiDependencies.name} with the built-in catalog`, () => {
       'openai-api Microsoft.SemanticKernel.Connectors.OpenAI via semantic-kernel',
     ]);
   });
+
+  it("should not count the vendor when the repository builds the integration itself (the framework's own source)", () => {
+    const files: ManifestFile[] = [
+      {
+        path: 'models/spring-ai-ollama/pom.xml',
+        content: `<project>
+  <parent><groupId>org.springframework.ai</groupId><artifactId>spring-ai-parent</artifactId></parent>
+  <artifactId>spring-ai-ollama</artifactId>
+</project>
+`,
+      },
+      {
+        path: 'starters/spring-ai-starter-model-ollama/pom.xml',
+        content: `<project>
+  <parent><groupId>org.springframework.ai</groupId><artifactId>spring-ai-parent</artifactId></parent>
+  <artifactId>spring-ai-starter-model-ollama</artifactId>
+  <dependencies>
+    <dependency><groupId>org.springframework.ai</groupId><artifactId>spring-ai-ollama</artifactId></dependency>
+  </dependencies>
+</project>
+`,
+      },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(sut.matches.map((m) => `${m.toolId} ${m.name}`)).toEqual([
+      'spring-ai org.springframework.ai:spring-ai-ollama',
+    ]);
+  });
 });

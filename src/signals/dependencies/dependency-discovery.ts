@@ -12,6 +12,7 @@ import type {
   ToolMatcher,
 } from './dependency.types';
 import { manifestKind, REQUIREMENTS_KIND, runParser } from './manifest-registry';
+import { OwnPackages } from './own-packages';
 
 /** True for files the scanner must fetch for dependency discovery. */
 export function isManifestPath(path: string): boolean {
@@ -84,6 +85,7 @@ export function detectAiDependencies(
   // Versions other files supply (a NuGet central version file, Maven parent poms), built only
   // when a match needs them.
   let nuget: NuGetCentralVersions | undefined;
+  let own: OwnPackages | undefined;
   let maven: MavenInheritance | undefined;
 
   const matches: DependencyMatch[] = [];
@@ -93,7 +95,10 @@ export function detectAiDependencies(
     for (const dependency of result.dependencies) {
       const toolId = matcher.matchPackage(dependency.ecosystem, dependency.name);
       // a framework's integration package is evidence of the vendor it integrates, too
-      const vendor = matcher.matchIntegration?.(dependency.ecosystem, dependency.name);
+      let vendor = matcher.matchIntegration?.(dependency.ecosystem, dependency.name);
+      // ... unless the repository builds that integration itself (the framework's own source)
+      if (vendor && (own ??= new OwnPackages(files)).has(dependency.ecosystem, dependency.name))
+        vendor = undefined;
       if (!toolId && !vendor) continue;
       const match: DependencyMatch = { ...dependency, toolId: toolId ?? (vendor as string) };
       if (lock && !match.direct && declaredDirect.has(key(dependency))) match.direct = true;
