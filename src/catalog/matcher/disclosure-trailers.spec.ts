@@ -17,6 +17,8 @@ describe('disclosure trailers', () => {
   it.each([
     ['Assisted-by: Claude:claude-3-opus coccinelle sparse', 'claude trailer:Assisted-by'],
     ['Assisted-By: Cursor (Claude Sonnet 4.5)', 'cursor trailer:Assisted-by'],
+    ['Assisted-by: Claude Opus 4.8 [claude-code]', 'claude-code trailer:Assisted-by'],
+    ['Assisted-by: Claude Opus 4.8 [coccinelle]', 'ai-assistant trailer:Assisted-by'],
     ['Generated-by: GitHub Copilot', 'github-copilot trailer:Generated-by'],
     ['Made-with: Cursor', 'cursor marker:Made-with: Cursor'],
     ['Made-with: Claude Code', 'claude-code trailer:Made-with'],

@@ -51,13 +51,19 @@ function resolveValue(key: string, raw: string, r: TrailerResolvers): string | u
   // an address decides alone: a human's address is a human whatever the name says
   if (email) return r.byEmail(email);
   if (key === 'Co-developed-by') return undefined;
-  const value = raw
+  const unlinked = raw
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/^["'`]|["'`]$/g, '')
     .trim();
-  if (!value || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return undefined;
+  if (!unlinked || /^[a-z][a-z0-9+.-]*:\/\//i.test(unlinked)) return undefined;
+  // `Claude Opus 4.8 [claude-code]`: bracketed names list the tools that ran the model
+  const bracketed = [...unlinked.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1].trim());
+  const value = unlinked.replace(/\s*\[[^\]]*\]/g, '').trim();
   const { agent, model } = splitAgentModel(value);
-  const named = r.byName(agent) ?? (model ? r.byName(model) : undefined);
+  const named =
+    r.byName(agent) ??
+    (model ? r.byName(model) : undefined) ??
+    bracketed.map((b) => r.byName(b)).find((t) => t !== undefined);
   if (named) return named;
   const modelTool = (model && r.byModel(model)) ?? r.byModel(agent);
   if (modelTool) return modelTool;
