@@ -53,7 +53,8 @@ function cloneAt(repo: CorpusRepo, source: string, work: string, checkout: boole
   rmSync(dir, { recursive: true, force: true });
   execFileSync('git', ['clone', '-q', '--no-checkout', '--local', source, dir]);
   git(dir, ['reset', '-q', '--soft', commit]);
-  if (checkout) git(dir, ['checkout', '-q', '-f', 'HEAD', '--', '.']);
+  // a mirror may leave out its largest blobs (videos, datasets): check out what is there
+  if (checkout) spawnSync('git', ['checkout', '-q', '-f', 'HEAD', '--', '.'], { cwd: dir });
   return dir;
 }
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
+import { LOCAL_OPERATOR } from '../src/auth/role';
 import { loadBuiltinCatalog } from '../src/catalog/catalog-loader';
 import { CatalogMatcher } from '../src/catalog/matcher/catalog-matcher';
 import { AppConfig } from '../src/config/app-config';
@@ -103,7 +104,9 @@ export async function run(): Promise<void> {
     try {
       const rssBefore = process.memoryUsage().rss;
       t = process.hrtime.bigint();
-      const result = await app.get(NetworkIngestService).ingestFile({ path: file });
+      const result = await app
+        .get(NetworkIngestService)
+        .ingestFile({ path: file, actor: LOCAL_OPERATOR });
       const e2eS = seconds(t);
       if (
         result.lines !== lines ||

@@ -5,6 +5,7 @@ import { RepoScanning1764300000000 } from './1764300000000-RepoScanning';
 import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
 import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
 import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
+import { JobActor1765300000000 } from './1765300000000-JobActor';
 import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
 import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
 
@@ -17,6 +18,7 @@ export const ALL_MIGRATIONS = [
   NetworkUsage1764400000000,
   CreateFindings1764500000000,
   CreateReportSnapshots1764500000001,
+  JobActor1765300000000,
   FindingStrength1765700000000,
   RederiveGitignoreEvidence1765700000001,
 ];

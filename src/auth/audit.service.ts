@@ -39,7 +39,9 @@ export class AuditService {
     return this.record({ actor, action: `${targetType}.read`, targetType, targetId, detail });
   }
 
-  find(q: AuditQuery): Promise<AuditEventEntity[]> {
+  /** The log names people; reading it is itself audited. */
+  async read(q: AuditQuery, reader: Actor): Promise<AuditEventEntity[]> {
+    await this.recordRead(reader, 'audit', null, { filter: { ...q } });
     return this.repo.find(q);
   }
 }

@@ -1,3 +1,5 @@
+import { userInfo } from 'node:os';
+
 export enum Role {
   Admin = 'admin',
   Coe = 'coe',
@@ -14,5 +16,24 @@ export interface Actor {
   role: Role;
 }
 
-/** The CLI runs with the rights of whoever can read the data directory or the database URL. */
-export const LOCAL_OPERATOR: Actor = { tokenId: null, name: 'local-cli', role: Role.Admin };
+/**
+ * The CLI runs with the rights of whoever can read the data directory or the database URL; its
+ * audit records name the operating-system user as `cli:<user>`.
+ */
+export function cliActor(user = osUser()): Actor {
+  return { tokenId: null, name: `cli:${user}`, role: Role.Admin };
+}
+
+export const LOCAL_OPERATOR: Actor = cliActor();
+
+/** Work the service starts on its own (a watched folder), not on anyone's request. */
+export const SYSTEM_ACTOR: Actor = { tokenId: null, name: 'system', role: Role.Admin };
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // no passwd entry for the uid (some containers)
+    return 'unknown';
+  }
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCAL_OPERATOR } from '../auth/role';
+import { LOCAL_OPERATOR, type Actor } from '../auth/role';
 import { CatalogService } from '../catalog/catalog.service';
 import type { ToolDefinition, ToolMatcher } from '../catalog/catalog.types';
 import { ToolPolicyService } from '../catalog/tool-policy.service';
@@ -14,7 +14,7 @@ import { CorrelationService } from '../findings/correlation/correlation.service'
 import { PeopleService } from '../people/people.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { NetworkIngestService } from '../signals/network/network-ingest.service';
-import { ReposService } from '../signals/repos/repos.service';
+import { LocalScanService } from '../signals/repos/local-scan.service';
 import { SurveyImportService } from '../surveys/survey-import.service';
 import type { ExportedReportSet } from '../reports/report-export.service';
 import { ReportExportService } from '../reports/report-export.service';
@@ -36,6 +36,8 @@ export interface DemoRun extends ExportedReportSet {
  * The newcomer's first run: a generated organisation goes through the whole pipeline twice (two
  * weeks ago, then now, after the survey) so the report shows both a baseline and its change.
  */
+const DEMO_ACTOR: Actor = { ...LOCAL_OPERATOR, name: 'demo' };
+
 @Injectable()
 export class DemoBaselineService {
   constructor(
@@ -48,7 +50,7 @@ export class DemoBaselineService {
     private readonly people: PeopleService,
     private readonly surveyImport: SurveyImportService,
     private readonly network: NetworkIngestService,
-    private readonly repos: ReposService,
+    private readonly repoScans: LocalScanService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
 
@@ -116,13 +118,17 @@ export class DemoBaselineService {
     const all = seatEvidence(org, matcher);
     const before = all.filter((e) => e.lastSeen < cutoff);
     this.loadSources(org, matcher);
-    for (const path of logs.before) await this.network.ingestFile({ path });
+    for (const path of logs.before) await this.network.ingestFile({ path, actor: LOCAL_OPERATOR });
     // The repositories as they were two weeks ago are scanned by the repository module; they
     // are then rewritten with the later commits (same history, same hashes) and scanned again.
     await this.scanRepositories(org, join(inputs, 'repositories'), cutoff);
     await this.evidence.record(before);
     await this.correlation.correlate(cutoff);
-    await this.reports.build('baseline', { organisation: org.name, now: cutoff, actor: 'demo' });
+    await this.reports.build('baseline', {
+      organisation: org.name,
+      now: cutoff,
+      actor: DEMO_ACTOR,
+    });
     t('first-baseline', s);
     progress(45, 'first baseline (two weeks ago, before the survey)');
 
@@ -133,7 +139,7 @@ export class DemoBaselineService {
       { fileName: 'survey-google-forms.csv', title: 'AI tools survey', privacyMode: 'identified' },
       LOCAL_OPERATOR,
     );
-    for (const path of logs.after) await this.network.ingestFile({ path });
+    for (const path of logs.after) await this.network.ingestFile({ path, actor: LOCAL_OPERATOR });
     await this.scanRepositories(org, join(inputs, 'repositories'), now);
     await this.evidence.record(all);
     await this.correlation.correlate(now);
@@ -144,7 +150,7 @@ export class DemoBaselineService {
     const set = await this.exporter.exportSet(outDir, {
       organisation: org.name,
       now,
-      actor: 'demo',
+      actor: DEMO_ACTOR,
     });
     writeFileSync(join(outDir, 'demo-truth.json'), JSON.stringify(org.truth, null, 2));
     set.files.push(join(outDir, 'demo-truth.json'));
@@ -181,7 +187,7 @@ export class DemoBaselineService {
       .filter((r) => r.commits.length > 0);
     rmSync(root, { recursive: true, force: true });
     for (const dir of writeDemoRepositories(root, repos, org.now))
-      await this.repos.scanLocal({ path: dir, full: true });
+      await this.repoScans.scan({ path: dir, full: true }, LOCAL_OPERATOR);
   }
 
   /** Only what no module provides yet: lent vendor facts and the repositories' data classes. */

@@ -1,15 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '../auth/audit.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
-import { DomainError, ErrorCode } from '../common/domain-error';
 import { JobName } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
 import { AssignDto, CommentDto, ListFindingsDto, TriageDto } from './dto/findings.dto';
-import { FindingsRepository } from './findings.repository';
-import { FindingsService } from './findings.service';
+import { FindingReadsService } from './finding-reads.service';
 import { TriageService } from './triage/triage.service';
 
 /** Person-level findings: security and the CoE only, every read audited. */
@@ -18,35 +15,21 @@ import { TriageService } from './triage/triage.service';
 @Controller('api/findings')
 export class FindingsController {
   constructor(
-    private readonly repo: FindingsRepository,
-    private readonly findings: FindingsService,
+    private readonly reads: FindingReadsService,
     private readonly triage: TriageService,
-    private readonly audit: AuditService,
     private readonly jobs: JobsService,
   ) {}
 
   @Get()
   @Roles(Role.Security, Role.Coe)
-  async list(@Query() q: ListFindingsDto, @CurrentActor() actor: Actor) {
-    const [items, total] = await this.repo.list(q);
-    await this.audit.recordRead(actor, 'finding', null, {
-      filter: { ...q },
-      returned: items.length,
-    });
-    return { total, items };
+  list(@Query() q: ListFindingsDto, @CurrentActor() actor: Actor) {
+    return this.reads.list(q, actor);
   }
 
   @Get(':id')
   @Roles(Role.Security, Role.Coe)
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
-    const finding = await this.repo.findById(id);
-    if (!finding) throw new DomainError(ErrorCode.NotFound, `No finding with id ${id}`);
-    const [events, evidence] = await Promise.all([
-      this.repo.eventsOf(id),
-      this.findings.evidenceFor([id], 50),
-    ]);
-    await this.audit.recordRead(actor, 'finding', id);
-    return { ...finding, events, evidence };
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.reads.get(id, actor);
   }
 
   @Post(':id/triage')

@@ -12,6 +12,7 @@ import { FindingEventEntity } from './entities/finding-event.entity';
 import { FindingIdentityEntity } from './entities/finding-identity.entity';
 import { FindingEntity } from './entities/finding.entity';
 import { SuppressedFingerprintEntity } from './entities/suppressed-fingerprint.entity';
+import { FindingReadsService } from './finding-reads.service';
 import { FindingsController } from './findings.controller';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
@@ -31,6 +32,7 @@ import { TriageService } from './triage/triage.service';
   ],
   controllers: [FindingsController],
   providers: [
+    FindingReadsService,
     FindingsRepository,
     CorrelationRepository,
     CorrelationService,

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import * as os from 'node:os';
+import { SYSTEM_ACTOR } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { JobRegistry } from './job-registry';
 import { JobName } from './job-names';
@@ -29,7 +30,7 @@ export class JobExecutor {
   ) {}
 
   async execute(id: string, name: JobName, data: unknown, opts: ExecuteOptions): Promise<unknown> {
-    const attempt = await this.jobs.start(id, WORKER_ID);
+    const { attempt, actor } = await this.jobs.start(id, WORKER_ID);
     let lastWrite = 0;
     let lastPercent = -1;
     const ctx: JobContext<unknown> = {
@@ -37,6 +38,7 @@ export class JobExecutor {
       name,
       data,
       attempt,
+      actor: actor ?? SYSTEM_ACTOR,
       progress: async (percent: number, counts: JobCounts = {}) => {
         const p = Math.max(0, Math.min(100, Math.floor(percent)));
         opts.onProgress?.(p, counts);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import type { Actor, Role } from '../auth/role';
 import { JobEntity } from './entities/job.entity';
 import { JobName, QueueName } from './job-names';
 import { JobCounts } from './job.types';
@@ -15,17 +16,25 @@ export class JobRepository {
     queue: QueueName;
     name: JobName;
     data: unknown;
-    createdBy: string | null;
+    actor: Actor | null;
   }): Promise<{ row: JobEntity; created: boolean }> {
     const rows: { id: string }[] = await this.repo.query(
-      `INSERT INTO job (id, queue, name, state, data, created_by)
-       VALUES ($1, $2, $3, 'queued', $4::jsonb, $5)
+      `INSERT INTO job (id, queue, name, state, data, created_by, created_by_token_id, created_by_role)
+       VALUES ($1, $2, $3, 'queued', $4::jsonb, $5, $6, $7)
        ON CONFLICT (id) DO UPDATE
          SET state = 'queued', progress = 0, counts = '{}'::jsonb, data = excluded.data, result = NULL,
              error = NULL, attempts = 0, started_at = NULL, finished_at = NULL, updated_at = now()
          WHERE job.state = 'failed'
        RETURNING id`,
-      [job.id, job.queue, job.name, JSON.stringify(job.data ?? {}), job.createdBy],
+      [
+        job.id,
+        job.queue,
+        job.name,
+        JSON.stringify(job.data ?? {}),
+        job.actor?.name ?? null,
+        job.actor?.tokenId ?? null,
+        job.actor?.role ?? null,
+      ],
     );
     return { row: await this.repo.findOneByOrFail({ id: job.id }), created: rows.length > 0 };
   }
@@ -49,19 +58,32 @@ export class JobRepository {
     });
   }
 
-  /** Marks a try as started and returns its number; atomic, so two runners can be told apart. */
-  async start(id: string, worker: string): Promise<number> {
+  /**
+   * Marks a try as started and returns its number, atomic so two runners can be told apart, and who
+   * asked for the job (null for jobs the system queued itself).
+   */
+  async start(id: string, worker: string): Promise<{ attempt: number; actor: Actor | null }> {
     const result: unknown = await this.repo.query(
       `UPDATE job SET state = 'running', attempts = attempts + 1, worker = $2,
               started_at = COALESCE(started_at, now()), updated_at = now()
-       WHERE id = $1 RETURNING attempts`,
+       WHERE id = $1 RETURNING attempts, created_by, created_by_token_id, created_by_role`,
       [id, worker],
     );
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as {
       attempts: number;
+      created_by: string | null;
+      created_by_token_id: string | null;
+      created_by_role: Role | null;
     }[];
-    return rows[0]?.attempts ?? 0;
+    const row = rows[0];
+    return {
+      attempt: row?.attempts ?? 0,
+      actor:
+        row?.created_by && row.created_by_role
+          ? { tokenId: row.created_by_token_id, name: row.created_by, role: row.created_by_role }
+          : null,
+    };
   }
 
   async progress(id: string, progress: number, counts: JobCounts): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/role';
 import type { JobName, QueueName } from './job-names';
 
 export type JobState = 'queued' | 'running' | 'completed' | 'failed';
@@ -10,6 +11,8 @@ export interface JobContext<TData> {
   data: TData;
   /** 1 on the first try */
   attempt: number;
+  /** who asked for the job; the services it calls audit their changes as this actor */
+  actor: Actor;
   /** percent 0..100 and optional counts (lines, files, repositories …); cheap to call often */
   progress(percent: number, counts?: JobCounts): Promise<void>;
   log(message: string): void;

@@ -5,7 +5,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../auth/role';
+import { LOCAL_OPERATOR, type Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { JobEntity } from './entities/job.entity';
 import { JobExecutor } from './job-executor';
@@ -57,7 +57,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       queue: JOB_QUEUE[name],
       name,
       data,
-      createdBy: opts.actor?.name ?? null,
+      actor: opts.actor ?? null,
     });
     if (created) await this.transport.add(JOB_QUEUE[name], name, id, data);
     return toView(row);
@@ -76,7 +76,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       queue: JOB_QUEUE[name],
       name,
       data,
-      createdBy: opts.actor?.name ?? 'local-cli',
+      actor: opts.actor ?? LOCAL_OPERATOR,
     });
     if (!created && row.state === 'completed') return row.result as TResult;
     return (await this.executor.execute(id, name, data, {

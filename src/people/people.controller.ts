@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '../auth/audit.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
@@ -11,6 +10,7 @@ import {
   ListPeopleQueryDto,
   ResolveIdentityDto,
 } from './dto/people.dto';
+import { PeopleAdminService } from './people-admin.service';
 import { PeopleService } from './people.service';
 
 @ApiTags('people')
@@ -19,47 +19,31 @@ import { PeopleService } from './people.service';
 export class PeopleController {
   constructor(
     private readonly people: PeopleService,
-    private readonly audit: AuditService,
+    private readonly admin: PeopleAdminService,
   ) {}
 
   @Post('people/imports/csv')
   @Roles(Role.Admin, Role.Coe)
-  async importCsv(@Body() dto: ImportDirectoryDto, @CurrentActor() actor: Actor) {
-    const result = await this.people.importDirectoryCsv(dto.csv, dto.fileName);
-    await this.audit.record({
-      actor,
-      action: 'people.import',
-      targetType: 'directory',
-      detail: { source: 'csv', persons: result.persons, errors: result.errors.length },
-    });
-    return result;
+  importCsv(@Body() dto: ImportDirectoryDto, @CurrentActor() actor: Actor) {
+    return this.admin.importCsv(dto.csv, dto.fileName, actor);
   }
 
   @Post('people/imports/github')
   @Roles(Role.Admin, Role.Coe)
-  async importGithub(@Body() dto: ImportGithubOrgDto, @CurrentActor() actor: Actor) {
-    const result = await this.people.importGithubOrg(dto.org, dto.apiUrl);
-    await this.audit.record({
-      actor,
-      action: 'people.import',
-      targetType: 'directory',
-      detail: { source: 'github-org', org: dto.org, ...result },
-    });
-    return result;
+  importGithub(@Body() dto: ImportGithubOrgDto, @CurrentActor() actor: Actor) {
+    return this.admin.importGithubOrg(dto.org, dto.apiUrl, actor);
   }
 
   @Get('people')
   @Roles(Role.Admin, Role.Coe, Role.Security)
-  async list(@Query() q: ListPeopleQueryDto, @CurrentActor() actor: Actor) {
-    await this.audit.recordRead(actor, 'person', null, { filter: { ...q } });
-    return this.people.listPersons(q);
+  list(@Query() q: ListPeopleQueryDto, @CurrentActor() actor: Actor) {
+    return this.admin.list(q, actor);
   }
 
   @Get('people/:id')
   @Roles(Role.Admin, Role.Coe, Role.Security)
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
-    await this.audit.recordRead(actor, 'person', id);
-    return this.people.getPerson(id);
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    return this.admin.get(id, actor);
   }
 
   @Get('teams')
@@ -70,30 +54,21 @@ export class PeopleController {
 
   @Get('identities/unresolved')
   @Roles(Role.Admin, Role.Coe, Role.Security)
-  async unresolved(@CurrentActor() actor: Actor) {
-    await this.audit.recordRead(actor, 'identity', null, { list: 'unresolved' });
-    return this.people.listUnresolved();
+  unresolved(@CurrentActor() actor: Actor) {
+    return this.admin.unresolved(actor);
   }
 
   @Post('identities/resolve')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Coe, Role.Security)
-  async resolve(@Body() dto: ResolveIdentityDto, @CurrentActor() actor: Actor) {
-    await this.audit.recordRead(actor, 'identity', null, { kind: dto.kind });
-    return this.people.resolveIdentity(dto.kind, dto.value, { source: 'api' });
+  resolve(@Body() dto: ResolveIdentityDto, @CurrentActor() actor: Actor) {
+    return this.admin.resolve(dto.kind, dto.value, actor);
   }
 
   @Post('identities/links')
   @Roles(Role.Admin, Role.Coe, Role.Security)
   async link(@Body() dto: LinkIdentityDto, @CurrentActor() actor: Actor) {
-    await this.people.linkIdentity(dto.personId, dto.kind, dto.value, actor.name);
-    await this.audit.record({
-      actor,
-      action: 'identity.link',
-      targetType: 'person',
-      targetId: dto.personId,
-      detail: { kind: dto.kind },
-    });
+    await this.admin.link(dto.personId, dto.kind, dto.value, actor);
     return { linked: true };
   }
 }

@@ -8,6 +8,7 @@ import { UnresolvedIdentityEntity } from './entities/unresolved-identity.entity'
 import { IdentityRepository } from './identity.repository';
 import { PeopleController } from './people.controller';
 import { PeopleRepository } from './people.repository';
+import { PeopleAdminService } from './people-admin.service';
 import { PeopleService } from './people.service';
 
 // Global: every signal module resolves identities through PeopleService.
@@ -23,7 +24,7 @@ import { PeopleService } from './people.service';
     ]),
   ],
   controllers: [PeopleController],
-  providers: [PeopleRepository, IdentityRepository, PeopleService],
+  providers: [PeopleRepository, IdentityRepository, PeopleService, PeopleAdminService],
   exports: [PeopleService],
 })
 export class PeopleModule {}

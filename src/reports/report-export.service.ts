@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Actor } from '../auth/role';
 import type { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import type { ReportFormat } from './model/report.types';
 import { ReportRendererService } from './report-renderer.service';
@@ -32,7 +33,7 @@ export class ReportExportService {
 
   async exportSet(
     dir: string,
-    o: { organisation: string; now?: Date; actor?: string },
+    o: { organisation: string; now?: Date; actor: Actor },
   ): Promise<ExportedReportSet> {
     mkdirSync(dir, { recursive: true });
     const files: string[] = [];
@@ -42,7 +43,7 @@ export class ReportExportService {
       const snapshot = await this.reports.build(kind, {
         organisation: o.organisation,
         now: o.now,
-        actor: o.actor ?? 'local-cli',
+        actor: o.actor,
       });
       built[kind] = snapshot;
       for (const format of formats) {

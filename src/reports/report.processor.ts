@@ -7,7 +7,6 @@ import { ReportsService } from './reports.service';
 export interface ReportJobData {
   kind: ReportKind;
   organisation?: string;
-  actor?: string | null;
 }
 
 export interface ReportJobResult {
@@ -23,7 +22,7 @@ export class ReportProcessor implements JobProcessor<ReportJobData, ReportJobRes
     await ctx.progress(10);
     const snapshot = await this.reports.build(ctx.data.kind, {
       organisation: ctx.data.organisation,
-      actor: ctx.data.actor ?? null,
+      actor: ctx.actor,
       jobId: ctx.jobId,
     });
     await ctx.progress(100);

@@ -43,7 +43,7 @@ export class ReportsController {
     }
     return this.jobs.enqueue(
       JobName.Report,
-      { kind: dto.kind, organisation: dto.organisation, actor: actor.name },
+      { kind: dto.kind, organisation: dto.organisation },
       { actor },
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service';
-import type { Actor } from '../auth/role';
+import { SYSTEM_ACTOR, type Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import type { ReportSnapshotEntity } from './entities/report-snapshot.entity';
@@ -24,7 +24,8 @@ import { ReportSnapshotRepository } from './report-snapshot.repository';
 export interface BuildReportOptions {
   organisation?: string;
   now?: Date;
-  actor?: string | null;
+  /** who asked; the build is audited as theirs (the system's when no one did) */
+  actor?: Actor;
   jobId?: string | null;
 }
 
@@ -41,20 +42,30 @@ export class ReportsService {
   /** Builds a report model from the current findings and keeps it as a snapshot. */
   async build(kind: ReportKind, o: BuildReportOptions = {}): Promise<ReportSnapshotEntity> {
     const now = o.now ?? new Date();
+    const organisation = o.organisation ?? 'the organisation';
     const input = await this.inputs.read({
-      organisation: o.organisation ?? 'the organisation',
+      organisation,
       k: this.config.privacyK,
       now,
       evidencePerFinding: kind === 'findings' ? 10 : undefined,
     });
     const model = await this.model(kind, input);
-    return this.snapshots.save({
+    const actor = o.actor ?? SYSTEM_ACTOR;
+    const snapshot = await this.snapshots.save({
       kind,
       createdAt: now,
-      actor: o.actor ?? null,
+      actor: actor.name,
       jobId: o.jobId ?? null,
       model,
     });
+    await this.audit.record({
+      actor,
+      action: 'report.create',
+      targetType: 'report',
+      targetId: snapshot.id,
+      detail: { kind, organisation },
+    });
+    return snapshot;
   }
 
   private async model(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { PeopleService } from '../people/people.service';
@@ -39,6 +40,7 @@ export class SurveyImportService {
     private readonly people: PeopleService,
     private readonly catalog: SurveyCatalog,
     private readonly secrets: SurveySecrets,
+    private readonly audit: AuditService,
   ) {}
 
   /** The detected column → question plan, for the CoE to adjust before importing. */
@@ -63,7 +65,8 @@ export class SurveyImportService {
       importFormat: plan.format,
       createdBy: actor.name,
     });
-    return this.importInto(survey.id, buffer, options);
+    await this.surveys.auditCreated(survey, actor);
+    return this.importInto(survey.id, buffer, options, actor);
   }
 
   /** Adds an export's responses to a survey; its questions are added to the survey's own by key. */
@@ -71,6 +74,7 @@ export class SurveyImportService {
     surveyId: string,
     buffer: Buffer,
     options: ImportOptions,
+    actor: Actor,
   ): Promise<ImportSummary> {
     const survey = await this.surveys.requireSurvey(surveyId);
     const table = await this.guard(() => readSurveyTable(buffer));
@@ -111,6 +115,13 @@ export class SurveyImportService {
       });
     }
     await this.repo.insertResponses(rows);
+    await this.audit.record({
+      actor,
+      action: 'survey.import',
+      targetType: 'survey',
+      targetId: surveyId,
+      detail: { format: imported.format, responses: imported.responses.length },
+    });
     return {
       surveyId,
       format: imported.format,

@@ -31,6 +31,11 @@ export class SurveySecrets {
     return pseudonymOf(`person:${personId}`, this.pseudonymKey());
   }
 
+  /** pseudonym → person id, by recomputing the keyed hash of each person given */
+  pseudonymIndex(personIds: string[]): Map<string, string> {
+    return new Map(personIds.map((id) => [this.pseudonym(id), id]));
+  }
+
   private pseudonymKey(): string {
     if (this.key) return this.key;
     if (this.config.surveyPseudonymKey) return (this.key = this.config.surveyPseudonymKey);

@@ -16,14 +16,10 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AuditService } from '../auth/audit.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { AppConfig } from '../config/app-config';
-import { JobName } from '../jobs/job-names';
-import { JobsService } from '../jobs/jobs.service';
 import {
   CreateSurveyDto,
   ImportSurveyQueryDto,
@@ -31,9 +27,11 @@ import {
   ReplaceQuestionsDto,
   SendRemindersDto,
 } from './dto/survey.dto';
-import type { SendSurveyMailData } from './mail/send-survey-mail.processor';
-import { SurveyMailer } from './mail/survey-mailer.service';
 import { parseMapping, SurveyImportService } from './survey-import.service';
+import { type LinkDelivery, SurveyLinkDeliveryService } from './survey-link-delivery.service';
+import { SurveyQuestionsService } from './survey-questions.service';
+import { SurveyResponsesService } from './survey-responses.service';
+import { SurveyResultsService } from './survey-results.service';
 import { SurveysService } from './surveys.service';
 
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -50,30 +48,17 @@ interface UploadedExport {
 export class SurveysController {
   constructor(
     private readonly surveys: SurveysService,
+    private readonly questions: SurveyQuestionsService,
+    private readonly delivery: SurveyLinkDeliveryService,
+    private readonly aggregates: SurveyResultsService,
+    private readonly answers: SurveyResponsesService,
     private readonly imports: SurveyImportService,
-    private readonly audit: AuditService,
-    private readonly mailer: SurveyMailer,
-    private readonly jobs: JobsService,
-    private readonly config: AppConfig,
   ) {}
-
-  /** PUBLIC_URL when the service runs behind a proxy, else the host the request came to. */
-  private baseUrlOf(req: Request): string {
-    return this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  }
 
   @Post()
   @Roles(Role.Admin, Role.Coe)
-  async create(@Body() dto: CreateSurveyDto, @CurrentActor() actor: Actor) {
-    const survey = await this.surveys.createSurvey(dto, actor);
-    await this.audit.record({
-      actor,
-      action: 'survey.create',
-      targetType: 'survey',
-      targetId: survey.id,
-      detail: { privacyMode: survey.privacyMode, k: survey.k },
-    });
-    return survey;
+  create(@Body() dto: CreateSurveyDto, @CurrentActor() actor: Actor) {
+    return this.surveys.createSurvey(dto, actor);
   }
 
   @Get()
@@ -90,28 +75,19 @@ export class SurveysController {
 
   @Put(':id/questions')
   @Roles(Role.Admin, Role.Coe)
-  async replaceQuestions(
+  replaceQuestions(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: ReplaceQuestionsDto,
     @CurrentActor() actor: Actor,
   ) {
-    const questions = await this.surveys.replaceQuestions(id, dto.questions);
-    await this.audit.record({
-      actor,
-      action: 'survey.questions.update',
-      targetType: 'survey',
-      targetId: id,
-      detail: { questions: questions.length },
-    });
-    return questions;
+    return this.questions.replace(id, dto.questions, actor);
   }
 
   @Post(':id/close')
   @HttpCode(204)
   @Roles(Role.Admin, Role.Coe)
   async close(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
-    await this.surveys.close(id);
-    await this.audit.record({ actor, action: 'survey.close', targetType: 'survey', targetId: id });
+    await this.surveys.close(id, actor);
   }
 
   /**
@@ -132,10 +108,7 @@ export class SurveysController {
     @Res() res: Response,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    await this.deliverLinks('invitation', id, dto, format, req, res, actor, {
-      recipients: () => this.surveys.resolveInvitees(id, dto),
-      issue: (baseUrl) => this.surveys.issueInvitations(id, dto, baseUrl),
-    });
+    sendDelivery(res, id, format, await this.delivery.invite(id, dto, originOf(req), actor));
   }
 
   /**
@@ -156,75 +129,17 @@ export class SurveysController {
     @Res() res: Response,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    await this.deliverLinks('reminder', id, dto, format, req, res, actor, {
-      recipients: () => this.surveys.pendingInvitees(id),
-      issue: (baseUrl) => this.surveys.remind(id, baseUrl, dto.expiresInDays),
-    });
-  }
-
-  /** Links go out one of two ways: e-mailed by a job (202 with the job), or answered as JSON / CSV. */
-  private async deliverLinks(
-    kind: SendSurveyMailData['kind'],
-    id: string,
-    dto: SendRemindersDto,
-    format: string | undefined,
-    req: Request,
-    res: Response,
-    actor: Actor,
-    how: {
-      recipients: () => Promise<string[]>;
-      issue: (baseUrl: string) => Promise<{ issued: number; csv: string }>;
-    },
-  ): Promise<void> {
-    const baseUrl = this.baseUrlOf(req);
-    const action = kind === 'invitation' ? 'survey.invite' : 'survey.remind';
-    if (dto.send) {
-      this.mailer.requireEnabled();
-      const personIds = await how.recipients();
-      const data: SendSurveyMailData = {
-        surveyId: id,
-        kind,
-        personIds,
-        expiresInDays: dto.expiresInDays,
-        baseUrl,
-      };
-      const job = await this.jobs.enqueue(JobName.SendSurveyMail, data, { actor });
-      await this.audit.record({
-        actor,
-        action: `${action}.send`,
-        targetType: 'survey',
-        targetId: id,
-        detail: { recipients: personIds.length, jobId: job.id },
-      });
-      res.status(202).json(job);
-      return;
-    }
-    const result = await how.issue(baseUrl);
-    await this.audit.record({
-      actor,
-      action,
-      targetType: 'survey',
-      targetId: id,
-      detail: { issued: result.issued },
-    });
-    sendLinks(res, id, format, result);
+    sendDelivery(res, id, format, await this.delivery.remind(id, dto, originOf(req), actor));
   }
 
   @Post(':id/open-link')
   @Roles(Role.Admin, Role.Coe)
-  async openLink(
+  openLink(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() req: Request,
     @CurrentActor() actor: Actor,
   ) {
-    const link = await this.surveys.createOpenLink(id, this.baseUrlOf(req));
-    await this.audit.record({
-      actor,
-      action: 'survey.open-link',
-      targetType: 'survey',
-      targetId: id,
-    });
-    return link;
+    return this.delivery.openLink(id, originOf(req), actor);
   }
 
   @Post(':id/imports/plan')
@@ -257,49 +172,51 @@ export class SurveysController {
     @CurrentActor() actor: Actor,
   ) {
     const upload = requireFile(file);
-    const summary = await this.imports.importInto(id, upload.buffer, {
-      format: q.format,
-      mapping: parseMapping(q.mapping),
-      fileName: upload.originalname,
-    });
-    await this.audit.record({
+    return this.imports.importInto(
+      id,
+      upload.buffer,
+      { format: q.format, mapping: parseMapping(q.mapping), fileName: upload.originalname },
       actor,
-      action: 'survey.import',
-      targetType: 'survey',
-      targetId: id,
-      detail: { format: summary.format, responses: summary.responses },
-    });
-    return summary;
+    );
   }
 
   @Get(':id/results')
   @Roles(Role.Admin, Role.Coe, Role.Security, Role.Leader)
   results(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.surveys.results(id);
+    return this.aggregates.results(id);
   }
 
   @Get(':id/responses')
   @Roles(Role.Admin, Role.Coe, Role.Security)
-  async responses(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
-    await this.audit.recordRead(actor, 'survey-response', id);
-    return this.surveys.responses(id, actor);
+  responses(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    return this.answers.responses(id, actor);
   }
 }
 
-function sendLinks<T extends { csv: string }>(
+/** The origin the request came to; PUBLIC_URL wins over it when set. */
+function originOf(req: Request): string {
+  return `${req.protocol}://${req.get('host')}`;
+}
+
+/** 202 with the e-mail job, or 201 with the links as JSON or (`?format=csv`) a mail-merge CSV. */
+function sendDelivery(
   res: Response,
   id: string,
   format: string | undefined,
-  result: T,
+  delivery: LinkDelivery,
 ): void {
+  if ('sent' in delivery) {
+    res.status(202).json(delivery.sent);
+    return;
+  }
   res.status(201).setHeader('Cache-Control', 'no-store');
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="survey-${id}-invitations.csv"`);
-    res.send(result.csv);
+    res.send(delivery.issued.csv);
     return;
   }
-  const { csv: _csv, ...json } = result;
+  const { csv: _csv, ...json } = delivery.issued;
   res.json(json);
 }
 

@@ -16,6 +16,11 @@ import { SurveySecrets } from './survey-secrets';
 import { SurveysController } from './surveys.controller';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
+import { SurveyInvitationsService } from './survey-invitations.service';
+import { SurveyLinkDeliveryService } from './survey-link-delivery.service';
+import { SurveyQuestionsService } from './survey-questions.service';
+import { SurveyResponsesService } from './survey-responses.service';
+import { SurveyResultsService } from './survey-results.service';
 
 @Module({
   imports: [
@@ -32,6 +37,11 @@ import { SurveysService } from './surveys.service';
   providers: [
     SurveysRepository,
     SurveysService,
+    SurveyQuestionsService,
+    SurveyInvitationsService,
+    SurveyLinkDeliveryService,
+    SurveyResultsService,
+    SurveyResponsesService,
     SurveyImportService,
     SurveyFormService,
     SurveySecrets,

@@ -16,6 +16,24 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The CLI as a child process without blocking this process (when a fake server lives here). */
+export function runCliAsync(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(DIST, 'cli.js'), ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** Starts a built entry point (main.js, worker.js) as a real process. */
 export function startProcess(
   entry: 'main.js' | 'worker.js',

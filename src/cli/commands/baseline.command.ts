@@ -1,5 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LOCAL_OPERATOR } from '../../auth/role';
 import { CliContext } from '../cli-context';
 import type { CliCommand } from '../cli-context';
 import { CorrelationService } from '../../findings/correlation/correlation.service';
@@ -55,11 +56,12 @@ async function runReal(
     const bar = ctx.progressBar('correlate');
     await app
       .get(CorrelationService)
-      .correlate(new Date(), (pct, counts) => bar.update(pct, counts));
+      .correlate(new Date(), (pct, counts) => bar.update(pct, counts), LOCAL_OPERATOR);
     bar.stop();
-    const set = await app
-      .get(ReportExportService)
-      .exportSet(out, { organisation: opts.organisation ?? 'the organisation' });
+    const set = await app.get(ReportExportService).exportSet(out, {
+      organisation: opts.organisation ?? 'the organisation',
+      actor: LOCAL_OPERATOR,
+    });
     return {
       out,
       files: set.files,

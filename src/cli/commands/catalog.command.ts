@@ -103,7 +103,7 @@ export const catalogCommand: CliCommand = {
       .action(async (file: string, opts: { json?: boolean }) => {
         const text = readFileSync(file, 'utf8');
         const result = await ctx.withApp((app) =>
-          app.get(ToolPolicyService).importYaml(text, LOCAL_OPERATOR, `cli:${file}`),
+          app.get(ToolPolicyService).importYaml(text, LOCAL_OPERATOR),
         );
         // --json may land on the parent command, which declares it too
         ctx.print(

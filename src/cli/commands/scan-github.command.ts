@@ -1,7 +1,8 @@
 import { JobName } from '../../jobs/job-names';
 import { JobsService } from '../../jobs/jobs.service';
 import { renderToolsText } from '../../signals/repos/output/scan-report';
-import { ReposService, type ScanGithubResult } from '../../signals/repos/repos.service';
+import type { ScanGithubResult } from '../../signals/repos/github-scan.service';
+import { RepoReportService } from '../../signals/repos/repo-report.service';
 import type { CliCommand } from '../cli-context';
 import { writeJson } from './scan-repo.command';
 
@@ -48,7 +49,7 @@ export const scanGithubCommand: CliCommand = {
                 { owner, apiUrl: opts.apiUrl, since: opts.since, sbom: opts.sbom },
                 (pct, counts) => bar.update(pct, counts),
               );
-            const repos = app.get(ReposService);
+            const repos = app.get(RepoReportService);
             for (const r of out.repositories) {
               const file = r.repository.replace('/', '__');
               if (opts.sarif)

@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { JobName } from '../../jobs/job-names';
 import { JobsService } from '../../jobs/jobs.service';
 import { renderToolsText } from '../../signals/repos/output/scan-report';
-import { ReposService, type ScanRepoResult } from '../../signals/repos/repos.service';
+import type { ScanRepoResult } from '../../signals/repos/local-scan.service';
+import { RepoReportService } from '../../signals/repos/repo-report.service';
 import type { CliCommand } from '../cli-context';
 
 interface Opts {
@@ -37,7 +38,7 @@ export const scanRepoCommand: CliCommand = {
                 { path, since: opts.since, full: opts.full },
                 (pct, counts) => bar.update(pct, counts),
               );
-            const repos = app.get(ReposService);
+            const repos = app.get(RepoReportService);
             if (opts.sarif)
               await writeJson(opts.sarif, repos.renderSarif(out.repository, out.tools, out.leads));
             if (opts.cyclonedx)

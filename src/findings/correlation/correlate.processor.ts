@@ -15,8 +15,10 @@ export class CorrelateProcessor implements JobProcessor<CorrelateJobData, Correl
 
   async handle(ctx: JobContext<CorrelateJobData>): Promise<CorrelationResult> {
     const now = ctx.data?.now ? new Date(ctx.data.now) : new Date();
-    const result = await this.correlation.correlate(now, (pct, counts) =>
-      ctx.progress(pct, counts),
+    const result = await this.correlation.correlate(
+      now,
+      (pct, counts) => ctx.progress(pct, counts),
+      ctx.actor,
     );
     ctx.log(
       `correlated ${result.aggregates} subject-tool pairs: ${result.inserted} new, ${result.updated} changed`,

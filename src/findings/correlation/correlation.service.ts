@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { AuditService } from '../../auth/audit.service';
+import { SYSTEM_ACTOR, type Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
 import { CONFIDENCE, CORROBORATION_FLOOR } from '../../evidence/confidence';
 import { EvidenceService } from '../../evidence/evidence.service';
@@ -40,14 +42,17 @@ export class CorrelationService {
     private readonly repo: CorrelationRepository,
     private readonly evidence: EvidenceService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
+    private readonly audit: AuditService,
     config: AppConfig,
   ) {
     this.weights = riskWeightsFromConfig(config.riskWeights);
   }
 
+  /** Audited as the actor's run (the system's when no one asked, e.g. the demo). */
   async correlate(
     now: Date = new Date(),
     progress: CorrelationProgress = () => undefined,
+    actor: Actor = SYSTEM_ACTOR,
   ): Promise<CorrelationResult> {
     const started = Date.now();
     const steps: Record<string, number> = {};
@@ -90,7 +95,7 @@ export class CorrelationService {
     const surveyTime = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
     step('sources');
 
-    return this.repo.inTransaction(async (tx) => {
+    const result = await this.repo.inTransaction(async (tx) => {
       const aggregates = await tx.stageAggregates(evidence, survey.disclosures, surveyTime, {
         survey: CONFIDENCE.surveySelfReport.confidence,
         corroborationFloor: CORROBORATION_FLOOR,
@@ -138,6 +143,19 @@ export class CorrelationService {
         steps,
       };
     });
+    // after the transaction: with one embedded connection, a write beside it would wait forever
+    await this.audit.record({
+      actor,
+      action: 'findings.correlate',
+      targetType: 'findings',
+      detail: {
+        aggregates: result.aggregates,
+        inserted: result.inserted,
+        updated: result.updated,
+        absent: result.absent,
+      },
+    });
+    return result;
   }
 }
 

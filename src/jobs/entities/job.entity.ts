@@ -40,6 +40,12 @@ export class JobEntity {
   @Column('text', { name: 'created_by', nullable: true })
   createdBy: string | null;
 
+  @Column('uuid', { name: 'created_by_token_id', nullable: true })
+  createdByTokenId: string | null;
+
+  @Column('text', { name: 'created_by_role', nullable: true })
+  createdByRole: string | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 

@@ -53,7 +53,15 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
       const result = await this.ingest.ingestFile(
-        { path: f.path, name: f.name, format, zone, leasesPath, jobId: ctx.jobId },
+        {
+          path: f.path,
+          name: f.name,
+          format,
+          zone,
+          leasesPath,
+          jobId: ctx.jobId,
+          actor: ctx.actor,
+        },
         // gzip files inflate past their size: progress is capped per file
         (read) =>
           ctx.progress(((done + Math.min(read, sizes[i])) / total) * 100, {

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { AuditService } from '../../auth/audit.service';
+import type { Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { confidenceOf, networkKind } from '../../evidence/confidence';
@@ -27,6 +29,8 @@ export interface IngestFileInput {
   zone?: string;
   leasesPath?: string;
   jobId?: string;
+  /** who asked for the ingest; a file that adds anything is audited as theirs */
+  actor: Actor;
 }
 
 export interface FileIngestResult {
@@ -55,6 +59,7 @@ export class NetworkIngestService {
     private readonly usage: NetworkUsageRepository,
     private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
     @Inject(NETWORK_TOOL_MATCHER) private readonly matcher: HostMatcher,
   ) {}
 
@@ -139,6 +144,13 @@ export class NetworkIngestService {
     }
     const state = core.state();
     await this.recordEvidence(state, row.id);
+    await this.audit.record({
+      actor: input.actor,
+      action: 'log-ingest.create',
+      targetType: 'log-ingest',
+      targetId: row.id,
+      detail: { file: name, format, fingerprint, jobId: input.jobId ?? null, ...state.counts },
+    });
     return {
       ingestId: row.id,
       file: name,

@@ -76,3 +76,5 @@ export interface RepoScanResult {
   /** reason the repository looks like a list of AI markers, when it does */
   markerList?: string;
 }
+
+export type Progress = (percent: number, counts?: Record<string, number>) => Promise<void> | void;

@@ -10,13 +10,13 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '../../auth/audit.service';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { type Actor, Role } from '../../auth/role';
 import { Roles } from '../../auth/roles.decorator';
 import { JobName } from '../../jobs/job-names';
 import { JobsService } from '../../jobs/jobs.service';
 import { CreateRepoScanDto, ListReposDto, RepoEvidenceQueryDto } from './dto/repos.dto';
+import { RepoReportService } from './repo-report.service';
 import { ReposService } from './repos.service';
 
 @ApiTags('repos')
@@ -25,11 +25,11 @@ import { ReposService } from './repos.service';
 export class ReposController {
   constructor(
     private readonly repos: ReposService,
+    private readonly reports: RepoReportService,
     private readonly jobs: JobsService,
-    private readonly audit: AuditService,
   ) {}
 
-  /** Queues a scan; poll GET /api/jobs/:id for progress and the result. */
+  /** Queues a scan; poll GET /api/jobs/:id for progress and the result. The scan audits itself. */
   @Post('scans')
   @HttpCode(202)
   @Roles(Role.Admin, Role.Security, Role.Coe)
@@ -44,13 +44,6 @@ export class ReposController {
             { owner: dto.owner, since: dto.since, sbom: dto.sbom },
             { actor },
           );
-    await this.audit.record({
-      actor,
-      action: 'repos.scan',
-      targetType: dto.path !== undefined ? 'local-repository' : 'github-owner',
-      targetId: dto.path ?? dto.owner,
-      detail: { jobId: job.id },
-    });
     return job;
   }
 
@@ -69,30 +62,25 @@ export class ReposController {
   /** Evidence carries commit e-mails and GitHub logins: person-level, so audited. */
   @Get(':id/evidence')
   @Roles(Role.Admin, Role.Security, Role.Coe)
-  async evidence(
+  evidence(
     @Param('id') id: string,
     @Query() q: RepoEvidenceQueryDto,
     @CurrentActor() actor: Actor,
   ) {
-    const result = await this.repos.evidenceOf(id, q);
-    await this.audit.recordRead(actor, 'repository-evidence', id, {
-      ...q,
-      rows: result.evidence.length,
-    });
-    return result;
+    return this.repos.evidenceOf(id, q, actor);
   }
 
   @Get(':id/sarif')
   @Header('content-type', 'application/sarif+json')
   @Roles(Role.Admin, Role.Security, Role.Coe)
   sarif(@Param('id') id: string) {
-    return this.repos.sarif(id);
+    return this.reports.sarif(id);
   }
 
   @Get(':id/cyclonedx')
   @Header('content-type', 'application/vnd.cyclonedx+json; version=1.6')
   @Roles(Role.Admin, Role.Security, Role.Coe, Role.Leader)
   cyclonedx(@Param('id') id: string) {
-    return this.repos.cyclonedx(id);
+    return this.reports.cyclonedx(id);
   }
 }

@@ -7,6 +7,9 @@ import { RepoMatcherProvider } from './repo-matcher.provider';
 import { ReposController } from './repos.controller';
 import { ReposRepository } from './repos.repository';
 import { ReposService } from './repos.service';
+import { GithubScanService } from './github-scan.service';
+import { LocalScanService } from './local-scan.service';
+import { RepoReportService } from './repo-report.service';
 import { ScanGithubProcessor } from './scan-github.processor';
 import { ScanRepoProcessor } from './scan-repo.processor';
 
@@ -16,10 +19,13 @@ import { ScanRepoProcessor } from './scan-repo.processor';
   providers: [
     ReposRepository,
     ReposService,
+    RepoReportService,
+    LocalScanService,
+    GithubScanService,
     RepoMatcherProvider,
     ScanRepoProcessor,
     ScanGithubProcessor,
   ],
-  exports: [ReposService],
+  exports: [ReposService, RepoReportService, LocalScanService, GithubScanService],
 })
 export class ReposModule {}

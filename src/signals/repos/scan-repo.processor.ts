@@ -1,14 +1,19 @@
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName } from '../../jobs/job-names';
 import type { JobContext, JobProcessor } from '../../jobs/job.types';
-import { ReposService, type ScanRepoData, type ScanRepoResult } from './repos.service';
+import { LocalScanService, type ScanRepoData, type ScanRepoResult } from './local-scan.service';
 
 /** Scans a local checkout; a later run reads only the commits since the stored one. */
 @JobHandler(JobName.ScanRepo)
 export class ScanRepoProcessor implements JobProcessor<ScanRepoData, ScanRepoResult> {
-  constructor(private readonly repos: ReposService) {}
+  constructor(private readonly scans: LocalScanService) {}
 
   handle(ctx: JobContext<ScanRepoData>): Promise<ScanRepoResult> {
-    return this.repos.scanLocal(ctx.data, (pct, counts) => ctx.progress(pct, counts), ctx.jobId);
+    return this.scans.scan(
+      ctx.data,
+      ctx.actor,
+      (pct, counts) => ctx.progress(pct, counts),
+      ctx.jobId,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName } from '../../jobs/job-names';
 import type { JobContext, JobProcessor } from '../../jobs/job.types';
+import { SurveyInvitationsService } from '../survey-invitations.service';
 import { SurveysService } from '../surveys.service';
 import { SurveyMailer, type SurveyMailFailure } from './survey-mailer.service';
 import { buildSurveyMessage, type SurveyMailKind } from './survey-message';
@@ -36,6 +37,7 @@ export class SendSurveyMailProcessor implements JobProcessor<
 > {
   constructor(
     private readonly surveys: SurveysService,
+    private readonly invitations: SurveyInvitationsService,
     private readonly mailer: SurveyMailer,
   ) {}
 
@@ -43,11 +45,7 @@ export class SendSurveyMailProcessor implements JobProcessor<
     const { surveyId, kind, personIds, expiresInDays, baseUrl } = ctx.data;
     this.mailer.requireEnabled();
     const survey = await this.surveys.requireSurvey(surveyId);
-    const issued = await this.surveys.issueInvitations(
-      surveyId,
-      { personIds, expiresInDays },
-      baseUrl,
-    );
+    const issued = await this.invitations.issue(surveyId, { personIds, expiresInDays }, baseUrl);
     const mails = issued.links.map((link) => ({
       personId: link.personId,
       to: link.email,

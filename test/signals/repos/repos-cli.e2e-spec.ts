@@ -1,34 +1,15 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeGitHub } from '../../support/fake-github';
 import type { GitRepoBuilder } from '../../support/git-repo-builder';
-import { DIST, REPO_ROOT, runCli } from '../../support/processes';
+import { runCli, runCliAsync } from '../../support/processes';
 import { buildFixtureRepo } from '../../support/repo-fixtures';
 import { createTestDatabase } from '../../support/test-db';
 
 interface ToolJson {
   toolId: string;
   signals: { signal: string; path?: string; commit?: string }[];
-}
-
-/** The CLI as a child process without blocking this process (the fake GitHub server lives here). */
-function runCliAsync(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(DIST, 'cli.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
 }
 
 describe('scan-repo and scan-github commands', () => {

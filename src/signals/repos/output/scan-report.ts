@@ -1,4 +1,5 @@
 import { strengthOf } from '../../../evidence/confidence';
+import type { EvidenceRecord } from '../../../evidence/evidence.types';
 import type { RepoTrace } from '../repo-scan.types';
 
 /** One trace as the CLI and API print it (the DESIGN.md scan-repo contract). */
@@ -19,23 +20,60 @@ export interface ToolView {
   signals: SignalView[];
 }
 
-/** Groups traces by tool, tools and signals in a stable order. */
+/** Traces found by this scan, grouped by tool. */
 export function toolsOf(traces: RepoTrace[]): ToolView[] {
+  return groupByTool(
+    traces.map((t) => ({
+      toolId: t.toolId,
+      view: {
+        signal: t.signal,
+        ...(t.path !== undefined ? { path: t.path } : {}),
+        ...(t.line !== undefined ? { line: t.line } : {}),
+        ...(t.commit !== undefined ? { commit: t.commit } : {}),
+        ...(t.identity ? { identity: t.identity.value } : {}),
+        confidence: t.confidence,
+        firstSeen: t.firstSeen?.toISOString(),
+        lastSeen: t.lastSeen?.toISOString(),
+        detail: t.detail,
+      },
+    })),
+  );
+}
+
+/** Stored evidence of a repository, grouped by tool like a scan's own traces. */
+export function toolsOfEvidence(rows: EvidenceRecord[]): ToolView[] {
+  return groupByTool(
+    rows.map((e) => {
+      const { path, line, commit, ...detail } = e.detail as {
+        path?: string;
+        line?: number;
+        commit?: string;
+      };
+      return {
+        toolId: e.toolId,
+        view: {
+          signal: e.signal,
+          ...(path !== undefined ? { path } : {}),
+          ...(line !== undefined ? { line } : {}),
+          ...(commit !== undefined ? { commit } : {}),
+          ...(e.identityValue ? { identity: e.identityValue } : {}),
+          confidence: Number(e.confidence),
+          firstSeen: new Date(e.firstSeen).toISOString(),
+          lastSeen: new Date(e.lastSeen).toISOString(),
+          detail,
+        },
+      };
+    }),
+  );
+}
+
+/** The one grouping: tools by id, each tool's signals by signal, path and commit. */
+function groupByTool(entries: { toolId: string; view: SignalView }[]): ToolView[] {
   const byTool = new Map<string, SignalView[]>();
-  for (const t of traces) {
-    const list = byTool.get(t.toolId) ?? [];
-    list.push({
-      signal: t.signal,
-      ...(t.path !== undefined ? { path: t.path } : {}),
-      ...(t.line !== undefined ? { line: t.line } : {}),
-      ...(t.commit !== undefined ? { commit: t.commit } : {}),
-      ...(t.identity ? { identity: t.identity.value } : {}),
-      confidence: t.confidence,
-      firstSeen: t.firstSeen?.toISOString(),
-      lastSeen: t.lastSeen?.toISOString(),
-      detail: t.detail,
-    });
-    byTool.set(t.toolId, list);
+  for (const { toolId, view } of entries) {
+    const list = byTool.get(toolId) ?? [];
+    list.push(view);
+    byTool.set(toolId, list);
   }
   return [...byTool.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

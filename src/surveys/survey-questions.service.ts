@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../auth/audit.service';
+import type { Actor } from '../auth/role';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { checkQuestions } from './question-rules';
+import { SurveyCatalog } from './survey-catalog';
+import type { QuestionDefinition } from './survey.types';
+import { SurveysRepository } from './surveys.repository';
+import { SurveysService } from './surveys.service';
+
+/** The CoE's edit of a survey's question list. */
+@Injectable()
+export class SurveyQuestionsService {
+  constructor(
+    private readonly repo: SurveysRepository,
+    private readonly surveys: SurveysService,
+    private readonly catalog: SurveyCatalog,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Refused once answers exist, since they would no longer fit. */
+  async replace(
+    id: string,
+    questions: QuestionDefinition[],
+    actor: Actor,
+  ): Promise<QuestionDefinition[]> {
+    await this.surveys.requireSurvey(id);
+    if ((await this.repo.countResponses(id)) > 0)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `survey ${id} already has answers; create a new survey to change its questions`,
+      );
+    const checked = checkQuestions(questions, await this.catalog.tools());
+    await this.repo.replaceQuestions(id, checked);
+    await this.audit.record({
+      actor,
+      action: 'survey.questions.update',
+      targetType: 'survey',
+      targetId: id,
+      detail: { questions: checked.length },
+    });
+    return this.surveys.questionsOf(id);
+  }
+}
