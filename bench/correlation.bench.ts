@@ -10,17 +10,16 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { CatalogService } from '../src/catalog/catalog.service';
-import type { DataClass, PolicyStatus } from '../src/catalog/catalog.types';
+import { loadBuiltinCatalog } from '../src/catalog/catalog-loader';
+import type { DataClass, PolicyStatus, ToolDefinition } from '../src/catalog/catalog.types';
 import { AppConfig } from '../src/config/app-config';
-import {
-  CORRELATION_SOURCES,
-  identityKey,
-  InMemoryCorrelationSources,
-} from '../src/findings/correlation/correlation-sources';
 import { CorrelationService } from '../src/findings/correlation/correlation.service';
 import type { BaselineModel } from '../src/reports/model/report.types';
 import { ReportsService } from '../src/reports/reports.service';
+import {
+  identityKey,
+  InMemoryCorrelationSources,
+} from '../test/support/in-memory-correlation-sources';
 
 const PEOPLE = 10_000;
 const TEAMS = 50;
@@ -69,24 +68,19 @@ export async function run(): Promise<void> {
     AI_CENSUS_DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
   });
+  const catalog = loadBuiltinCatalog();
+  const known = new Set(catalog.map((t) => t.id));
+  const tools = TOOLS.filter((t) => known.has(t));
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ role: 'cli', config }),
+    AppModule.forRoot({
+      role: 'cli',
+      config,
+      correlationSources: benchSources(catalog, tools),
+    }),
     { logger: ['error'] },
   );
   try {
     const ds = app.get(DataSource);
-    const known = new Set(
-      app
-        .get(CatalogService)
-        .tools()
-        .map((t) => t.id),
-    );
-    const tools = TOOLS.filter((t) => known.has(t));
-    loadSources(
-      app.get<InMemoryCorrelationSources>(CORRELATION_SOURCES),
-      app.get(CatalogService),
-      tools,
-    );
 
     let t = Date.now();
     await generateEvidence(ds, total, tools);
@@ -151,11 +145,7 @@ function steps(s: Record<string, number>): string {
     .join(', ');
 }
 
-function loadSources(
-  sources: InMemoryCorrelationSources,
-  catalog: CatalogService,
-  tools: string[],
-): void {
+function benchSources(catalog: ToolDefinition[], tools: string[]): InMemoryCorrelationSources {
   const people = Array.from({ length: PEOPLE }, (_, i) => ({
     id: `p${i}`,
     label: `Person ${i} <p${i}@bench.example>`,
@@ -175,8 +165,8 @@ function loadSources(
     ['phi'],
     ['public'],
   ];
-  sources.set({
-    tools: [...catalog.tools()],
+  return new InMemoryCorrelationSources({
+    tools: catalog,
     policies: new Map(
       tools.map((id, i) => [
         id,

@@ -14,6 +14,7 @@ import { LOCAL_OPERATOR } from '../src/auth/role';
 import { loadBuiltinCatalog } from '../src/catalog/catalog-loader';
 import { CatalogMatcher } from '../src/catalog/matcher/catalog-matcher';
 import { AppConfig } from '../src/config/app-config';
+import { PeopleService } from '../src/people/people.service';
 import { HostMatchCache } from '../src/signals/network/ingest/host-match-cache';
 import { LogIngestCore } from '../src/signals/network/ingest/log-ingest-core';
 import { runIngest } from '../src/signals/network/ingest/log-ingest-runner';
@@ -41,6 +42,25 @@ async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<voi
   const u = new URL(admin);
   u.pathname = `/${name}`;
   return { url: u.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * The generator's 200 addresses (10.20.x.y) change hands at midnight between its two days, so
+ * every IP-only line is looked up in the people module's lease store at its own time.
+ */
+async function seedLeases(people: PeopleService): Promise<void> {
+  const rows = ['email'];
+  const leases: string[] = [];
+  for (let n = 0; n < 200; n++) {
+    const ip = `10.20.${n >> 4}.${n}`;
+    rows.push(`p${n}a@corp.example`, `p${n}b@corp.example`);
+    leases.push(
+      `${ip},p${n}a@corp.example,2025-11-30T00:00:00Z,2025-12-01T00:00:00Z`,
+      `${ip},p${n}b@corp.example,2025-12-01T00:00:00Z,`,
+    );
+  }
+  await people.importDirectoryCsv(rows.join('\n'));
+  await people.importLeasesCsv(leases.join('\n'), 'leases.csv', { strict: true });
 }
 
 function seconds(since: bigint): number {
@@ -102,6 +122,7 @@ export async function run(): Promise<void> {
       },
     );
     try {
+      await seedLeases(app.get(PeopleService));
       const rssBefore = process.memoryUsage().rss;
       t = process.hrtime.bigint();
       const result = await app

@@ -5,9 +5,14 @@ import { RepoScanning1764300000000 } from './1764300000000-RepoScanning';
 import { NetworkUsage1764400000000 } from './1764400000000-NetworkUsage';
 import { CreateFindings1764500000000 } from './1764500000000-CreateFindings';
 import { CreateReportSnapshots1764500000001 } from './1764500000001-CreateReportSnapshots';
+import { RepositoryOwnership1765100000000 } from './1765100000000-RepositoryOwnership';
 import { JobActor1765300000000 } from './1765300000000-JobActor';
+import { IpLeaseKey1765400000000 } from './1765400000000-IpLeaseKey';
+import { NetworkUsagePerson1765400000001 } from './1765400000001-NetworkUsagePerson';
+import { TokenExpiry1765600000000 } from './1765600000000-TokenExpiry';
 import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
 import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
+import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -18,7 +23,12 @@ export const ALL_MIGRATIONS = [
   NetworkUsage1764400000000,
   CreateFindings1764500000000,
   CreateReportSnapshots1764500000001,
+  RepositoryOwnership1765100000000,
   JobActor1765300000000,
+  IpLeaseKey1765400000000,
+  NetworkUsagePerson1765400000001,
+  TokenExpiry1765600000000,
   FindingStrength1765700000000,
   RederiveGitignoreEvidence1765700000001,
+  SurveyToolConfidence1765800000000,
 ];

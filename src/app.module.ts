@@ -11,6 +11,8 @@ import type { ProcessRole } from './jobs/process-role';
 import { PeopleModule } from './people/people.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ReposModule } from './signals/repos/repos.module';
+import type { CorrelationSources } from './findings/correlation/correlation-sources';
+import { GIVEN_CORRELATION_SOURCES } from './findings/correlation/correlation-sources';
 import { FindingsModule } from './findings/findings.module';
 import { ReportsModule } from './reports/reports.module';
 import { NetworkModule } from './signals/network/network.module';
@@ -32,7 +34,15 @@ const DOMAIN_MODULES = [
 /** One module graph behind the three entry points (API, worker, CLI). */
 @Module({})
 export class AppModule {
-  static forRoot(opts: { role: ProcessRole; config: AppConfig }): DynamicModule {
+  /**
+   * `correlationSources` replaces what correlation reads from the catalog, people, surveys and
+   * repository modules with a fixed organisation (the benchmark, the scoring tests).
+   */
+  static forRoot(opts: {
+    role: ProcessRole;
+    config: AppConfig;
+    correlationSources?: CorrelationSources;
+  }): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -42,7 +52,20 @@ export class AppModule {
         JobsModule.forRoot(opts.role),
         HealthModule,
         ...DOMAIN_MODULES,
+        ...(opts.correlationSources ? [givenSources(opts.correlationSources)] : []),
       ],
     };
   }
 }
+
+function givenSources(sources: CorrelationSources): DynamicModule {
+  return {
+    module: GivenCorrelationSourcesModule,
+    global: true,
+    providers: [{ provide: GIVEN_CORRELATION_SOURCES, useValue: sources }],
+    exports: [GIVEN_CORRELATION_SOURCES],
+  };
+}
+
+@Module({})
+class GivenCorrelationSourcesModule {}

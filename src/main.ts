@@ -5,10 +5,12 @@ import { TokenService } from './auth/token.service';
 import { LOCAL_OPERATOR } from './auth/role';
 import { createHttpApp } from './bootstrap/http-app';
 import { AppConfig, ConfigError } from './config/app-config';
+import { checkDatabase } from './database/database-preflight';
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnv(process.env);
   const logger = new Logger('AI Census');
+  await checkDatabase(config);
   const app = await createHttpApp(config);
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');

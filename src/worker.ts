@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { nestLogLevels } from './bootstrap/http-app';
 import { AppConfig } from './config/app-config';
+import { checkDatabase } from './database/database-preflight';
 
 /** Queue processors only: as many of these as the load needs, on as many machines, sharing Redis and PostgreSQL. */
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
       'A separate worker needs REDIS_URL and DATABASE_URL. Without them (the embedded default) the API process runs jobs itself.',
     );
   }
+  await checkDatabase(config);
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ role: 'worker', config }),
     {

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { FakeGitHub } from './support/fake-github';
 import type { GitRepoBuilder } from './support/git-repo-builder';
@@ -81,7 +81,13 @@ describe('audit records: the API and the CLI audit alike', () => {
     gh.orgs.add('acme');
     repo = buildFixtureRepo('assistants');
     gh.addRepo({ owner: 'acme', name: 'assistants', dir: repo.dir });
-    t = await createTestApp({ env: { GITHUB_TOKEN: gh.token, GITHUB_API_URL: gh.url } });
+    t = await createTestApp({
+      env: {
+        GITHUB_TOKEN: gh.token,
+        GITHUB_API_URL: gh.url,
+        LOCAL_SCAN_ROOTS: dirname(repo.dir),
+      },
+    });
     cliDb = await createTestDatabase();
     cliSql = new Client({ connectionString: cliDb.url });
     await cliSql.connect();
@@ -219,6 +225,22 @@ describe('audit records: the API and the CLI audit alike', () => {
         await expect(waitForJob(t, job.body.id)).resolves.toMatchObject({ state: 'completed' });
       },
       cli: () => cli(['scan-github', 'acme', '--api-url', gh.url, '--json'], cliEnv),
+    },
+    {
+      name: 'repository ownership',
+      actions: ['repos.ownership'],
+      api: async () => {
+        const list = await t.http.get('/api/repos').set(bearer(t.tokens.admin)).expect(200);
+        const local = (list.body as { id: string; name: string }[]).find(
+          (r) => r.name === 'assistants',
+        );
+        await t.http
+          .patch(`/api/repos/${local!.id}/ownership`)
+          .set(bearer(t.tokens.admin))
+          .send({ dataClasses: ['pii'] })
+          .expect(200);
+      },
+      cli: () => cli(['repo-ownership', 'assistants', '--data-classes', 'pii', '--json'], cliEnv),
     },
     {
       name: 'log ingest',

@@ -141,6 +141,50 @@ describe('ingest-logs CLI', () => {
       runCli(['ingest-logs', fixture('panos.log'), '--zone', 'Mars/Olympus'], env).stderr,
     ).toMatch(/unknown time zone "Mars\/Olympus"/);
   });
+
+  it('should refuse a format that reads none of the lines, and add nothing, so the right one still can', () => {
+    const squid = path.join(dataDir, 'proxy-wrong-format.log');
+    // content of its own: the fixture itself was ingested above, and identity is by content
+    const lines = fs.readFileSync(fixture('squid-native.log'), 'utf8');
+    fs.writeFileSync(
+      squid,
+      lines + lines.split('\n')[0].replace('1764403200.123', '1764489600.123') + '\n',
+    );
+    const wrong = runCli(['ingest-logs', squid, '--format', 'zeek', '--json'], env);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr.trim()).toMatch(
+      /^ai-census: proxy-wrong-format\.log: none of its first \d+ lines reads as zeek; they look like squid/,
+    );
+    const right = runCli(['ingest-logs', squid, '--json'], env);
+    expect(right.status).toBe(0);
+    expect(JSON.parse(right.stdout)).toMatchObject({ format: 'squid', lines: 9, malformed: 1 });
+  });
+
+  it('should warn about a file that reads badly and fail when nothing at all was parsed', () => {
+    const headerOnly = path.join(dataDir, 'zeek-header-only.log');
+    const zeek = fs.readFileSync(fixture('zeek-http.log'), 'utf8').split('\n');
+    fs.writeFileSync(headerOnly, zeek.filter((l) => l.startsWith('#')).join('\n') + '\n');
+    const none = runCli(['ingest-logs', headerOnly, '--format', 'zeek', '--json'], env);
+    expect(none.status).toBe(1);
+    expect(JSON.parse(none.stdout)).toMatchObject({ parsed: 0 });
+    expect(none.stderr).toMatch(
+      /warning: zeek-header-only\.log: none of its \d+ lines could be read as zeek/,
+    );
+    expect(none.stderr.trim().split('\n').pop()).toBe(
+      `ai-census: nothing was parsed from zeek-header-only.log`,
+    );
+
+    const mostlyJunk = path.join(dataDir, 'mostly-junk.log');
+    const good = fs.readFileSync(fixture('squid-native.log'), 'utf8').split('\n')[0];
+    fs.writeFileSync(
+      mostlyJunk,
+      [good, ...Array.from({ length: 6 }, (_, i) => `${good.slice(0, 14)} junk ${i}`)].join('\n') +
+        '\n',
+    );
+    const bad = runCli(['ingest-logs', mostlyJunk, '--format', 'squid'], env);
+    expect(bad.status).toBe(0);
+    expect(bad.stderr).toMatch(/warning: mostly-junk\.log: 6 of 7 lines are malformed for squid/);
+  });
 });
 
 describe('network API', () => {

@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { EvidenceService } from '../src/evidence/evidence.service';
+import { CorrelationRepository } from '../src/findings/correlation/correlation.repository';
+import { SurveysService } from '../src/surveys/surveys.service';
 import { runCli } from './support/processes';
 import { DIRECTORY_CSV, microsoftFormsXlsx, SURVEY_FIXTURES } from './support/survey-fixtures';
 import { bearer, createTestApp, type TestApp } from './support/test-app';
@@ -184,6 +187,42 @@ describe('surveys: imports of other tools’ exports', () => {
         reason: 'no-match',
       }),
     );
+  });
+
+  it('should carry a misspelt name’s lower confidence from the answer to the survey evidence', async () => {
+    const surveyId = await blankSurvey();
+    const csv = [
+      'Timestamp,Email Address,Which AI tools do you use?,Anything else?',
+      '11/24/2026 9:00:00,carol@example.com,Cursor,"chatgtp for emails, no longer use Copilot"',
+    ].join('\n');
+    const res = await t.http
+      .post(`/api/surveys/${surveyId}/imports`)
+      .set(bearer(t.tokens.coe))
+      .attach('file', Buffer.from(csv), 'g.csv')
+      .expect(201);
+    expect(res.body.tools).toEqual({ cursor: 1, chatgpt: 1 });
+    const [row] = await t.dataSource.query(
+      `SELECT tool_ids, tool_confidence FROM survey_response WHERE survey_id = $1`,
+      [surveyId],
+    );
+    expect(row).toEqual({ tool_ids: ['chatgpt', 'cursor'], tool_confidence: { chatgpt: 0.7 } });
+
+    const { disclosures } = await t.app.get(SurveysService).disclosuresForCorrelation();
+    const carol = disclosures.filter((d) => d.surveyId === surveyId && d.personId === people.carol);
+    expect(carol.map((d) => [d.toolId, d.confidence]).sort()).toEqual([
+      ['chatgpt', 0.7],
+      ['cursor', 1],
+    ]);
+    // The survey row of the correlation carries the answer's confidence, not a flat 1.
+    const evidence = t.app.get(EvidenceService).relation();
+    const staged = await t.app.get(CorrelationRepository).inTransaction(async (tx) => {
+      await tx.stageAggregates(evidence, carol, new Date('2026-11-24T00:00:00Z'));
+      return tx.readAggregates();
+    });
+    const confidenceOf = (toolId: string) =>
+      staged.find((a) => a.subjectId === people.carol && a.toolId === toolId)?.maxConfidence;
+    // capped by the confidence table's survey self-report (0.9)
+    expect([confidenceOf('chatgpt'), confidenceOf('cursor')]).toEqual([0.7, 0.9]);
   });
 
   it('should keep neither person nor respondent key when importing into an anonymous survey', async () => {

@@ -225,12 +225,18 @@ describe('surveys: invitations and the respondent form', () => {
     expect(correlation.surveyedPersonIds).toEqual(
       [people.alice, people.bob, people.carol, people.dan, people.erin].sort(),
     );
+    // Invited is not answered: only those who submitted count as respondents (reports' response rate).
+    expect(correlation.respondentPersonIds).toEqual(
+      [people.alice, people.bob, people.carol].sort(),
+    );
     expect(correlation.disclosures).toContainEqual({
       personId: people.alice,
       surveyId,
       toolId: 'chatgpt',
       dataClasses: ['internal'],
       account: 'personal',
+      // typed as "chat gpt": a misspelt name is a weaker disclosure
+      confidence: 0.7,
     });
   });
 
@@ -293,6 +299,7 @@ describe('surveys: invitations and the respondent form', () => {
       'source:text',
       'submitted_on:date',
       'survey_id:uuid',
+      'tool_confidence:jsonb',
       'tool_ids:ARRAY',
     ]);
     const rows: Record<string, unknown>[] = await t.dataSource.query(
@@ -322,7 +329,7 @@ describe('surveys: invitations and the respondent form', () => {
       `SELECT submitted_on::text AS day FROM survey_response WHERE survey_id = $1`,
       [surveyId],
     );
-    for (const d of days) expect(d.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const d of days) expect(d.day).toBeNull();
     await expect(
       t.dataSource.query(`SELECT count(*)::int AS n FROM survey_draft WHERE survey_id = $1`, [
         surveyId,
@@ -394,6 +401,7 @@ describe('surveys: invitations and the respondent form', () => {
       toolId: 'windsurf',
       dataClasses: ['confidential'],
       account: 'unknown',
+      confidence: 1,
     });
     // Fewer than k answered: nothing below the total is shown.
     const results = await t.http

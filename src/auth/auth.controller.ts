@@ -36,7 +36,7 @@ export class AuthController {
   @Post('tokens')
   @Roles(Role.Admin)
   create(@Body() dto: CreateTokenDto, @CurrentActor() actor: Actor) {
-    return this.tokens.create(dto.name, dto.role, actor);
+    return this.tokens.create(dto.name, dto.role, actor, dto.expiresIn);
   }
 
   @Get('tokens')

@@ -31,7 +31,10 @@ export class AuthGuard implements CanActivate {
       );
     const actor = await this.tokens.authenticate(match[1]);
     if (!actor)
-      throw new DomainError(ErrorCode.Unauthenticated, 'The API token is unknown or revoked');
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'The API token is unknown, revoked or expired',
+      );
     req[ACTOR_REQUEST_KEY] = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

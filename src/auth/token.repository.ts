@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { IsNull, MoreThan, Repository } from 'typeorm';
 import { ApiTokenEntity } from './entities/api-token.entity';
 
 @Injectable()
@@ -16,8 +16,14 @@ export class TokenRepository {
     return this.repo.findOneByOrFail({ id: token.id });
   }
 
+  /** neither revoked nor expired */
   findActiveByHash(tokenHash: string): Promise<ApiTokenEntity | null> {
-    return this.repo.findOneBy({ tokenHash, revokedAt: IsNull() });
+    return this.repo.findOne({
+      where: [
+        { tokenHash, revokedAt: IsNull(), expiresAt: IsNull() },
+        { tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      ],
+    });
   }
 
   list(): Promise<ApiTokenEntity[]> {
@@ -29,7 +35,12 @@ export class TokenRepository {
   }
 
   countActive(): Promise<number> {
-    return this.repo.countBy({ revokedAt: IsNull() });
+    return this.repo.count({
+      where: [
+        { revokedAt: IsNull(), expiresAt: IsNull() },
+        { revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      ],
+    });
   }
 
   async revoke(id: string): Promise<boolean> {

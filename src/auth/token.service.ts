@@ -1,15 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AuditService } from './audit.service';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { Actor, ALL_ROLES, Role } from './role';
+import { expiryFrom } from './token-expiry';
 import { generateToken, hashToken, looksLikeToken } from './token-secret';
 import { TokenRepository } from './token.repository';
 
 export type TokenView = Pick<
   ApiTokenEntity,
-  'id' | 'name' | 'role' | 'prefix' | 'createdBy' | 'createdAt' | 'lastUsedAt' | 'revokedAt'
+  | 'id'
+  | 'name'
+  | 'role'
+  | 'prefix'
+  | 'createdBy'
+  | 'createdAt'
+  | 'lastUsedAt'
+  | 'revokedAt'
+  | 'expiresAt'
 >;
 
 @Injectable()
@@ -19,11 +29,15 @@ export class TokenService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Creates a token; the secret is in the answer and nowhere else, ever again. */
+  /**
+   * Creates a token; the secret is in the answer and nowhere else, ever again. With `expiresIn`
+   * ("30d") it stops working then; without, it works until revoked.
+   */
   async create(
     name: string,
     role: Role,
     actor: Actor,
+    expiresIn?: string,
   ): Promise<{ token: string; info: TokenView }> {
     if (!ALL_ROLES.includes(role)) {
       throw new DomainError(
@@ -31,6 +45,7 @@ export class TokenService {
         `role must be one of ${ALL_ROLES.join(', ')} (got "${role}")`,
       );
     }
+    const expiresAt = expiresIn === undefined ? null : expiryFrom(expiresIn, new Date());
     const { token, hash, prefix } = generateToken();
     const row = await this.tokens.insert({
       id: randomUUID(),
@@ -39,13 +54,14 @@ export class TokenService {
       tokenHash: hash,
       prefix,
       createdBy: actor.name,
+      expiresAt,
     });
     await this.audit.record({
       actor,
       action: 'token.create',
       targetType: 'token',
       targetId: row.id,
-      detail: { name, role },
+      detail: { name, role, expiresAt },
     });
     return { token, info: view(row) };
   }
@@ -69,6 +85,8 @@ export class TokenService {
   }
 
   async revoke(id: string, actor: Actor): Promise<void> {
+    if (!isUUID(id))
+      throw new DomainError(ErrorCode.InvalidInput, `"${id}" is not a token id (see token list)`);
     const row = await this.tokens.findById(id);
     if (!row) throw new DomainError(ErrorCode.NotFound, `No token with id ${id}`);
     if (!(await this.tokens.revoke(id)))
@@ -84,6 +102,6 @@ export class TokenService {
 }
 
 function view(row: ApiTokenEntity): TokenView {
-  const { id, name, role, prefix, createdBy, createdAt, lastUsedAt, revokedAt } = row;
-  return { id, name, role, prefix, createdBy, createdAt, lastUsedAt, revokedAt };
+  const { id, name, role, prefix, createdBy, createdAt, lastUsedAt, revokedAt, expiresAt } = row;
+  return { id, name, role, prefix, createdBy, createdAt, lastUsedAt, revokedAt, expiresAt };
 }

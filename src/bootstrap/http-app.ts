@@ -15,8 +15,9 @@ export function nestLogLevels(config: AppConfig): LogLevel[] {
 export async function createHttpApp(
   config: AppConfig,
   logger: LogLevel[] | false = nestLogLevels(config),
+  modules: Pick<Parameters<typeof AppModule.forRoot>[0], 'correlationSources'> = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ role: 'api', config }), {
+  const app = await NestFactory.create(AppModule.forRoot({ role: 'api', config, ...modules }), {
     logger,
     bodyParser: true,
   });

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { PreparesJobs, type JobPreparer } from '../jobs/job-preparer.decorator';
 import { loadBuiltinCatalog } from './catalog-loader';
 import type { PolicyStatus, Signal, ToolCategory, ToolDefinition } from './catalog.types';
 import { CustomToolRepository } from './custom-tool.repository';
@@ -19,7 +20,7 @@ export interface ToolFilter {
 }
 
 /** A tool as the API and CLI show it: its definition, the signals it can produce, its policy. */
-export type ToolView = ToolDefinition & {
+export type CatalogToolView = ToolDefinition & {
   signals: Signal[];
   /** true when a custom definition replaces the built-in one of the same id */
   overridesBuiltin: boolean;
@@ -43,7 +44,8 @@ export function defaultPolicy(toolId: string): ToolPolicy {
  * (a custom tool with a built-in id replaces it), and the matcher the signal modules call.
  */
 @Injectable()
-export class CatalogService implements OnModuleInit {
+@PreparesJobs()
+export class CatalogService implements OnModuleInit, JobPreparer {
   private readonly logger = new Logger(CatalogService.name);
   private readonly builtin = loadBuiltinCatalog();
   private readonly builtinIds = new Set(this.builtin.map((t) => t.id));
@@ -73,6 +75,11 @@ export class CatalogService implements OnModuleInit {
   async refresh(): Promise<CatalogMatcher> {
     if ((await this.customTools.version()) !== this.loadedVersion) await this.reload();
     return this.current;
+  }
+
+  /** Every job, in every process, starts on the catalog as it is now in the database. */
+  async beforeJob(): Promise<void> {
+    await this.refresh();
   }
 
   async reload(): Promise<void> {
@@ -128,12 +135,12 @@ export class CatalogService implements OnModuleInit {
     return tool;
   }
 
-  async get(id: string): Promise<ToolView> {
+  async get(id: string): Promise<CatalogToolView> {
     const tool = this.definition(id);
     return this.view(tool, await this.policies.findByToolId(id));
   }
 
-  async list(filter: ToolFilter = {}): Promise<ToolView[]> {
+  async list(filter: ToolFilter = {}): Promise<CatalogToolView[]> {
     const rows = await this.policies.findAll();
     const byTool = new Map(rows.map((r) => [r.toolId, r]));
     const q = filter.q ? normalizeName(filter.q) : '';
@@ -146,11 +153,15 @@ export class CatalogService implements OnModuleInit {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  search(text: string): Promise<ToolView[]> {
+  search(text: string): Promise<CatalogToolView[]> {
     return this.list({ q: text });
   }
 
-  filter(category?: ToolCategory, status?: PolicyStatus, signal?: Signal): Promise<ToolView[]> {
+  filter(
+    category?: ToolCategory,
+    status?: PolicyStatus,
+    signal?: Signal,
+  ): Promise<CatalogToolView[]> {
     return this.list({ category, status, signal });
   }
 
@@ -168,7 +179,7 @@ export class CatalogService implements OnModuleInit {
     return tools.concat(custom.filter((t) => !this.builtinIds.has(t.id)));
   }
 
-  private view(tool: ToolDefinition, row: ToolPolicyEntity | null): ToolView {
+  private view(tool: ToolDefinition, row: ToolPolicyEntity | null): CatalogToolView {
     const { toolId: _toolId, ...policy } = row ? toPolicy(row) : defaultPolicy(tool.id);
     return {
       ...tool,

@@ -162,4 +162,10 @@ export interface ToolMatcher {
   matchWorkflowAction(uses: string): string | undefined;
   /** a free-text name from a survey answer ("Claude Code", "chat gpt") */
   matchName(text: string): string | undefined;
+  /**
+   * The tool whose name or alias is exactly `text` (case, spaces and punctuation aside), never a
+   * name found inside it. A name that is also an ordinary word ("Continue", "Devin") only counts
+   * when it is the whole answer. Matchers without it are read as exact through matchName.
+   */
+  matchExactName?(text: string, wholeAnswer: boolean): string | undefined;
 }

@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app-config';
+import { checkDatabase } from '../database/database-preflight';
 import type { JobCounts } from '../jobs/job.types';
 
 export interface ProgressBar {
@@ -26,6 +27,7 @@ export class CliContext {
   /** Boots the module graph (migrations included), runs fn, and always closes it. */
   async withApp<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
     const config = this.config();
+    await checkDatabase(config);
     const app = await NestFactory.createApplicationContext(
       AppModule.forRoot({ role: 'cli', config }),
       {
@@ -46,6 +48,11 @@ export class CliContext {
   /** JSON for scripts, or the text renderer for people. */
   print<T>(json: boolean, value: T, text: (v: T) => string): void {
     this.out.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text(value)}\n`);
+  }
+
+  /** A warning on stderr: it never mixes into --json output. */
+  warn(message: string): void {
+    this.err.write(`ai-census: warning: ${message}\n`);
   }
 
   /** A bar on stderr, drawn only on a terminal, so --json output stays clean. */

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { AppConfig, ConfigError } from './app-config';
 
 describe(AppConfig.name, () => {
@@ -21,12 +22,7 @@ describe(AppConfig.name, () => {
   });
 
   it('should never echo a secret value when it is invalid', () => {
-    let message = '';
-    try {
-      AppConfig.fromEnv({ SURVEY_PSEUDONYM_KEY: 'short-secret-value' });
-    } catch (e) {
-      message = (e as Error).message;
-    }
+    const message = configErrorOf({ SURVEY_PSEUDONYM_KEY: 'short-secret-value' });
     expect(message).toContain('SURVEY_PSEUDONYM_KEY');
     expect(message).not.toContain('short-secret-value');
   });
@@ -63,12 +59,7 @@ describe(AppConfig.name, () => {
   });
 
   it('should reject a mail or public URL of the wrong scheme without echoing the secret one', () => {
-    let message = '';
-    try {
-      AppConfig.fromEnv({ SMTP_URL: 'http://mailer:hunter2@mail.example.com' });
-    } catch (e) {
-      message = (e as Error).message;
-    }
+    const message = configErrorOf({ SMTP_URL: 'http://mailer:hunter2@mail.example.com' });
     expect(message).toMatch(
       /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL \(got \(value hidden\)\)/,
     );
@@ -77,4 +68,31 @@ describe(AppConfig.name, () => {
       /PUBLIC_URL: must be an http\(s\) URL/,
     );
   });
+
+  it('should keep the real paths of LOCAL_SCAN_ROOTS and refuse a relative or missing one', () => {
+    expect(AppConfig.fromEnv({}).localScanRoots).toEqual([]);
+    expect(
+      AppConfig.fromEnv({ LOCAL_SCAN_ROOTS: `/tmp/../tmp:${__dirname}` }).localScanRoots,
+    ).toEqual([realpathSync('/tmp'), realpathSync(__dirname)]);
+    expect(() => AppConfig.fromEnv({ LOCAL_SCAN_ROOTS: 'checkouts' })).toThrow(
+      /LOCAL_SCAN_ROOTS: "checkouts" is not absolute/,
+    );
+    expect(() => AppConfig.fromEnv({ LOCAL_SCAN_ROOTS: '/no/such/root' })).toThrow(ConfigError);
+  });
+
+  it('should name a bad GITHUB_API_URL without echoing it, since it may hold credentials', () => {
+    const message = configErrorOf({ GITHUB_API_URL: 'ftp://user:hunter2@ghe.example' });
+    expect(message).toMatch(/GITHUB_API_URL: must be an http\(s\) URL/);
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('ghe.example');
+  });
 });
+
+function configErrorOf(env: Record<string, string>): string {
+  try {
+    AppConfig.fromEnv(env);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('the configuration was accepted');
+}

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { EnvSchema, LogLevelName, SECRET_VARIABLES } from './env.schema';
 
@@ -23,6 +24,8 @@ export class AppConfig {
   readonly chromiumPath: string;
   readonly riskWeights: Record<string, number>;
   readonly networkWatchDir?: string;
+  /** real paths of the directories the API may scan local checkouts under */
+  readonly localScanRoots: readonly string[];
   readonly networkCheckpointLines: number;
   readonly smtpFrom: string;
   /** without a trailing slash */
@@ -50,6 +53,7 @@ export class AppConfig {
     this.riskWeights = parseRiskWeights(env.RISK_WEIGHTS);
     this.networkWatchDir = env.NETWORK_WATCH_DIR ? path.resolve(env.NETWORK_WATCH_DIR) : undefined;
     this.networkCheckpointLines = env.NETWORK_CHECKPOINT_LINES;
+    this.localScanRoots = parseScanRoots(env.LOCAL_SCAN_ROOTS);
     this.smtpFrom = env.SMTP_FROM;
     this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
     Object.defineProperty(this, 'smtpUrl', { value: env.SMTP_URL, enumerable: false });
@@ -91,6 +95,7 @@ export class AppConfig {
       'SURVEY_PSEUDONYM_KEY',
       'RISK_WEIGHTS',
       'NETWORK_WATCH_DIR',
+      'LOCAL_SCAN_ROOTS',
       'SMTP_URL',
       'PUBLIC_URL',
     ]) {
@@ -137,6 +142,25 @@ function parseRiskWeights(raw: string | undefined): Record<string, number> {
     out[k] = v;
   }
   return out;
+}
+
+function parseScanRoots(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw
+    .split(':')
+    .filter((r) => r.trim() !== '')
+    .map((root) => {
+      if (!path.isAbsolute(root)) throw new Error(`LOCAL_SCAN_ROOTS: "${root}" is not absolute`);
+      let real: string;
+      try {
+        real = realpathSync(root);
+      } catch {
+        throw new Error(`LOCAL_SCAN_ROOTS: "${root}" does not exist`);
+      }
+      if (!statSync(real).isDirectory())
+        throw new Error(`LOCAL_SCAN_ROOTS: "${root}" is not a directory`);
+      return real;
+    });
 }
 
 export function redactUrl(url: string): string {

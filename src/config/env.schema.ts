@@ -93,6 +93,15 @@ export class EnvSchema {
   @IsString()
   NETWORK_WATCH_DIR?: string;
 
+  /**
+   * Directories under which `POST /api/repos/scans {"path"}` may scan, separated by `:`; with none,
+   * the API scans no local path (the CLI, run by the operator on the machine, is not limited).
+   */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  LOCAL_SCAN_ROOTS?: string;
+
   /** Network ingest commits roll-ups and its file offset every this many lines. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
@@ -125,9 +134,13 @@ export class EnvSchema {
   PUBLIC_URL?: string;
 }
 
-/** Variables whose values are never echoed, not even in a validation error. */
+/**
+ * Variables whose values are never echoed, not even in a validation error: secrets, and URLs an
+ * operator may have written with credentials in them.
+ */
 export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'GITHUB_TOKEN',
+  'GITHUB_API_URL',
   'SURVEY_PSEUDONYM_KEY',
   'DATABASE_URL',
   'REDIS_URL',

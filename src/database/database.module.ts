@@ -5,6 +5,7 @@ import { ALL_MIGRATIONS } from '../../migrations';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { runMigrations } from './run-migrations';
+import { SqlLogger } from './sql-logger';
 
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
 
@@ -18,6 +19,7 @@ export async function buildDataSourceOptions(
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logging: config.logLevel === 'verbose' ? ('all' as const) : (['error'] as ('error' | 'warn')[]),
+    logger: new SqlLogger(config.logLevel === 'verbose'),
   };
   if (embedded) {
     const conn = await embedded.start();
@@ -65,6 +67,8 @@ class DatabaseLifecycle implements OnApplicationShutdown {
         ...(await buildDataSourceOptions(config, embedded)),
         autoLoadEntities: true,
         retryAttempts: 0,
+        // start-up checks the database first (database-preflight.ts); no second, raw report here
+        toRetry: () => false,
       }),
       dataSourceFactory: async (options) => {
         const ds = await new DataSource(options!).initialize();

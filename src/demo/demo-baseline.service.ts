@@ -1,26 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_OPERATOR, type Actor } from '../auth/role';
 import { CatalogService } from '../catalog/catalog.service';
-import type { ToolDefinition, ToolMatcher } from '../catalog/catalog.types';
 import { ToolPolicyService } from '../catalog/tool-policy.service';
-import {
-  CORRELATION_SOURCES,
-  InMemoryCorrelationSources,
-} from '../findings/correlation/correlation-sources';
-import type { CorrelationSources } from '../findings/correlation/correlation-sources';
 import { CorrelationService } from '../findings/correlation/correlation.service';
 import { PeopleService } from '../people/people.service';
+import type { ProgressCallback } from '../jobs/job.types';
 import { EvidenceService } from '../evidence/evidence.service';
 import { NetworkIngestService } from '../signals/network/network-ingest.service';
 import { LocalScanService } from '../signals/repos/local-scan.service';
+import { RepoOwnershipService } from '../signals/repos/repo-ownership.service';
 import { SurveyImportService } from '../surveys/survey-import.service';
 import type { ExportedReportSet } from '../reports/report-export.service';
 import { ReportExportService } from '../reports/report-export.service';
 import { ReportsService } from '../reports/reports.service';
-import { DEMO_CATALOG, demoCatalogMatcher } from './demo-catalog';
-import { DEMO_TOOLS } from './demo-profile';
 import { seatEvidence } from './demo-evidence';
 import { writeDemoRepositories } from './demo-git.writer';
 import { directoryCsv, splitSquidLog, splitZeekLog } from './demo-inputs';
@@ -51,22 +45,14 @@ export class DemoBaselineService {
     private readonly surveyImport: SurveyImportService,
     private readonly network: NetworkIngestService,
     private readonly repoScans: LocalScanService,
-    @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
+    private readonly repoOwnership: RepoOwnershipService,
   ) {}
 
-  async run(
-    outDir: string,
-    o: { now?: Date; progress?: (pct: number, step: string) => void } = {},
-  ): Promise<DemoRun> {
+  async run(outDir: string, o: { now?: Date; progress?: ProgressCallback } = {}): Promise<DemoRun> {
     const timings: Record<string, number> = {};
     const t = (name: string, since: number) => (timings[name] = Date.now() - since);
     const progress = o.progress ?? (() => undefined);
     const now = o.now ?? new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
-    if (!(this.sources instanceof InMemoryCorrelationSources)) {
-      throw new Error(
-        'the demo needs the built-in correlation sources (the demo lends vendor facts and repository classes)',
-      );
-    }
     let s = Date.now();
     const matcher = this.catalog.matcher();
     const org = generateDemoOrganisation(matcher, { now });
@@ -105,7 +91,7 @@ export class DemoBaselineService {
     const directoryPath = join(inputs, 'directory.csv');
     writeFileSync(directoryPath, directoryCsv(org.people));
     t('generate', s);
-    progress(15, 'generated the organisation');
+    await progress(15); // generated the organisation
 
     s = Date.now();
     // People, their aliases (proxy user, commit e-mail) and IP leases go through the directory
@@ -117,7 +103,6 @@ export class DemoBaselineService {
     if (imported.errors.length > 0) throw new Error(imported.errors.join('; '));
     const all = seatEvidence(org, matcher);
     const before = all.filter((e) => e.lastSeen < cutoff);
-    this.loadSources(org, matcher);
     for (const path of logs.before) await this.network.ingestFile({ path, actor: LOCAL_OPERATOR });
     // The repositories as they were two weeks ago are scanned by the repository module; they
     // are then rewritten with the later commits (same history, same hashes) and scanned again.
@@ -130,7 +115,7 @@ export class DemoBaselineService {
       actor: DEMO_ACTOR,
     });
     t('first-baseline', s);
-    progress(45, 'first baseline (two weeks ago, before the survey)');
+    await progress(45); // first baseline (two weeks ago, before the survey)
 
     s = Date.now();
     // The survey arrives between the two baselines, through the import-survey code path.
@@ -144,7 +129,7 @@ export class DemoBaselineService {
     await this.evidence.record(all);
     await this.correlation.correlate(now);
     t('correlate', s);
-    progress(70, 'correlated everything');
+    await progress(70); // correlated everything
 
     s = Date.now();
     const set = await this.exporter.exportSet(outDir, {
@@ -155,25 +140,8 @@ export class DemoBaselineService {
     writeFileSync(join(outDir, 'demo-truth.json'), JSON.stringify(org.truth, null, 2));
     set.files.push(join(outDir, 'demo-truth.json'));
     t('reports', s);
-    progress(100, 'reports written');
+    await progress(100); // reports written
     return { ...set, truth: org.truth, timings };
-  }
-
-  /**
-   * The built-in catalog does not state every vendor's terms; where it is silent the demo lends
-   * its illustrative ones so that the report's vendor reasoning has something to show.
-   */
-  private toolsWithDemoVendorFacts(matcher: ToolMatcher): ToolDefinition[] {
-    const demo = demoCatalogMatcher();
-    const lent = new Map<string, ToolDefinition['vendorRisk']>();
-    for (const t of DEMO_TOOLS) {
-      const realId = matcher.matchHost(t.host);
-      const demoTool = DEMO_CATALOG.find((d) => d.id === demo.matchHost(t.host));
-      if (realId && demoTool?.vendorRisk) lent.set(realId, demoTool.vendorRisk);
-    }
-    return this.catalog
-      .tools()
-      .map((t) => (t.vendorRisk || !lent.has(t.id) ? t : { ...t, vendorRisk: lent.get(t.id) }));
   }
 
   /** Writes the demo repositories with their commits up to `at` and scans each one locally. */
@@ -186,19 +154,15 @@ export class DemoBaselineService {
       }))
       .filter((r) => r.commits.length > 0);
     rmSync(root, { recursive: true, force: true });
-    for (const dir of writeDemoRepositories(root, repos, org.now))
-      await this.repoScans.scan({ path: dir, full: true }, LOCAL_OPERATOR);
-  }
-
-  /** Only what no module provides yet: lent vendor facts and the repositories' data classes. */
-  private loadSources(org: DemoOrganisation, matcher: ToolMatcher): void {
-    (this.sources as InMemoryCorrelationSources).set({
-      tools: this.toolsWithDemoVendorFacts(matcher),
-      repositories: org.repositories.map((r) => ({
-        repository: r.name,
-        team: r.team,
-        dataClasses: r.dataClasses,
-      })),
-    });
+    const dirs = writeDemoRepositories(root, repos, org.now);
+    for (const [i, dir] of dirs.entries()) {
+      const { repository } = await this.repoScans.scan({ path: dir, full: true }, LOCAL_OPERATOR);
+      // The owning team and data classes go in as the CoE would set them (API or CLI).
+      await this.repoOwnership.set(
+        repository,
+        { team: repos[i].team, dataClasses: repos[i].dataClasses },
+        LOCAL_OPERATOR,
+      );
+    }
   }
 }

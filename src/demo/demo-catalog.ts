@@ -1,11 +1,4 @@
-import type {
-  CommitFacts,
-  Ecosystem,
-  ToolDefinition,
-  ToolMatch,
-  ToolMatcher,
-  VendorRisk,
-} from '../catalog/catalog.types';
+import type { ToolDefinition, VendorRisk } from '../catalog/catalog.types';
 
 // A small stand-in catalog for the demo when the catalog module is not installed. Vendor facts
 // here are illustrative demo data, not a review of the real vendors.
@@ -132,42 +125,3 @@ export const DEMO_CATALOG: ToolDefinition[] = [
     rules: { paths: ['AGENTS.md'] },
   },
 ];
-
-/** Exact-rule matching over DEMO_CATALOG; enough for the demo's own traces. */
-export function demoCatalogMatcher(tools: ToolDefinition[] = DEMO_CATALOG): ToolMatcher {
-  const byDomain = tools.flatMap((t) => (t.rules.domains ?? []).map((d) => [d, t.id] as const));
-  const byName = new Map(
-    tools.flatMap((t) =>
-      [t.name, ...(t.aliases ?? [])].map((n) => [n.toLowerCase(), t.id] as const),
-    ),
-  );
-  return {
-    matchHost: (host) => byDomain.find(([d]) => host === d || host.endsWith(`.${d}`))?.[1],
-    matchPackage: (eco: Ecosystem, name) =>
-      tools.find((t) => t.rules.packages?.[eco]?.includes(name))?.id,
-    matchPath: (path): ToolMatch[] =>
-      tools
-        .filter((t) => t.rules.paths?.includes(path))
-        .map((t) => ({ toolId: t.id, signal: 'config-file', rule: path })),
-    matchCommit: (c: CommitFacts): ToolMatch[] =>
-      tools
-        .filter((t) => t.rules.messageMarkers?.some((m) => c.message.includes(m)))
-        .map((t) => ({
-          toolId: t.id,
-          signal: 'commit-trailer',
-          rule: t.rules.messageMarkers?.[0] ?? '',
-        })),
-    matchUserAgent: () => undefined,
-    matchIdeExtension: () => undefined,
-    matchGithubApp: () => undefined,
-    matchWorkflowAction: () => undefined,
-    matchName: (text) =>
-      byName.get(text.trim().toLowerCase()) ??
-      byName.get(
-        text
-          .trim()
-          .toLowerCase()
-          .replace(/^google /, ''),
-      ),
-  };
-}

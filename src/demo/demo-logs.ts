@@ -167,8 +167,10 @@ export function surveyCsv(answers: DemoSurveyAnswer[]): string {
     'Which account do you use?',
   ];
   const rows = answers.map((a) => {
+    // as Sheets writes it in an en-US, UTC spreadsheet: M/D/YYYY H:mm:ss (FORMATS.md)
     const d = new Date(a.submittedAt);
-    const ts = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}:00`;
+    const two = (n: number) => String(n).padStart(2, '0');
+    const ts = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${d.getUTCHours()}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
     return [ts, a.email, a.tools.join(', '), a.dataClasses.join(', '), a.account].map(q).join(',');
   });
   return [header.map(q).join(','), ...rows].join('\r\n') + '\r\n';

@@ -1,3 +1,4 @@
+import { importSurveyExport } from '../surveys/importers/survey-import';
 import { generateDemoOrganisation } from './demo-org.generator';
 import { demoTestMatcher } from './demo-test-matcher.spec-helper';
 
@@ -37,6 +38,19 @@ describe(generateDemoOrganisation.name, () => {
     expect(sut.truth.personalAccountUsers).toBeGreaterThan(0);
     expect(sut.copilotSeats.length).toBe(
       sut.truth.toolPeople['github-copilot'] - sut.truth.personalAccountUsers,
+    );
+  });
+
+  it('should write a Google Forms export whose every timestamp the importer reads', async () => {
+    const imported = await importSurveyExport(Buffer.from(sut.survey.csv), {
+      fileName: 'survey-google-forms.csv',
+    });
+    expect(imported.format).toBe('google-forms');
+    expect(imported.warnings.filter((w) => /time/.test(w))).toEqual([]);
+    expect(imported.responses.map((r) => r.submittedAt)).toEqual(
+      sut.survey.answers.map((a) =>
+        new Date(a.submittedAt).toISOString().replace(/\.\d+Z$/, '.000Z'),
+      ),
     );
   });
 });

@@ -1,6 +1,5 @@
 import type { Signal } from '../catalog/catalog.types';
-
-export type IdentityKind = 'email' | 'github' | 'commit-email' | 'username' | 'ip' | 'person';
+import type { IdentityKind } from '../people/identity/identity-kinds';
 
 /** One observed trace, as a signal module hands it to EvidenceService.record(). */
 export interface EvidenceInput {
@@ -46,12 +45,26 @@ export interface EvidenceRecord {
   updatedAt: Date;
 }
 
+/** The columns of EvidenceRelation: the contract other modules' SQL may rely on. */
+export const EVIDENCE_RELATION_COLUMNS = [
+  'fingerprint',
+  'tool_id',
+  'signal',
+  'repository',
+  'identity_kind',
+  'identity_value',
+  'confidence',
+  'first_seen',
+  'last_seen',
+  'count',
+  'bytes',
+  'detail',
+] as const;
+
 /**
  * Evidence as a relation that another module's set-based SQL may select from (correlation reads
  * a million rows in one statement; paging them through a service would not scale). The table and
- * its physical columns stay inside the evidence module; the relation's columns are the contract:
- * fingerprint, tool_id, signal, repository, identity_kind, identity_value, confidence,
- * first_seen, last_seen, count, bytes, detail.
+ * its physical columns stay inside the evidence module; EVIDENCE_RELATION_COLUMNS is the contract.
  */
 export interface EvidenceRelation {
   /** a parenthesised SELECT to use as `FROM ${sql} e` */

@@ -4,7 +4,8 @@ import { PeopleModule } from '../people/people.module';
 import { ReposModule } from '../signals/repos/repos.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { CorrelateProcessor } from './correlation/correlate.processor';
-import { CORRELATION_SOURCES } from './correlation/correlation-sources';
+import type { CorrelationSources } from './correlation/correlation-sources';
+import { CORRELATION_SOURCES, GIVEN_CORRELATION_SOURCES } from './correlation/correlation-sources';
 import { CorrelationSourcesAdapter } from './correlation/correlation-sources.adapter';
 import { CorrelationRepository } from './correlation/correlation.repository';
 import { CorrelationService } from './correlation/correlation.service';
@@ -40,7 +41,12 @@ import { TriageService } from './triage/triage.service';
     FindingsService,
     CorrelateProcessor,
     CorrelationSourcesAdapter,
-    { provide: CORRELATION_SOURCES, useExisting: CorrelationSourcesAdapter },
+    {
+      provide: CORRELATION_SOURCES,
+      inject: [CorrelationSourcesAdapter, { token: GIVEN_CORRELATION_SOURCES, optional: true }],
+      useFactory: (modules: CorrelationSourcesAdapter, given?: CorrelationSources) =>
+        given ?? modules,
+    },
   ],
   exports: [CorrelationService, FindingsService, CORRELATION_SOURCES],
 })

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { JobRegistry } from './job-registry';
 import { JobName } from './job-names';
 import { JobRepository } from './job.repository';
-import type { JobContext, JobCounts, ProgressListener } from './job.types';
+import type { JobContext, JobCounts, ProgressCallback } from './job.types';
 
 export const WORKER_ID = `${os.hostname()}:${process.pid}`;
 
@@ -14,7 +14,7 @@ const PROGRESS_WRITE_INTERVAL_MS = 250;
 export interface ExecuteOptions {
   /** true when no retry follows a failure of this try */
   lastAttempt: boolean;
-  onProgress?: ProgressListener;
+  onProgress?: ProgressCallback;
 }
 
 export class UnrecoverableJobError extends Error {}
@@ -41,7 +41,7 @@ export class JobExecutor {
       actor: actor ?? SYSTEM_ACTOR,
       progress: async (percent: number, counts: JobCounts = {}) => {
         const p = Math.max(0, Math.min(100, Math.floor(percent)));
-        opts.onProgress?.(p, counts);
+        await opts.onProgress?.(p, counts);
         const now = Date.now();
         if (p === lastPercent && now - lastWrite < PROGRESS_WRITE_INTERVAL_MS * 4) return;
         if (now - lastWrite < PROGRESS_WRITE_INTERVAL_MS && p < 100) return;
@@ -52,6 +52,7 @@ export class JobExecutor {
       log: (message: string) => this.logger.log(`[${name} ${id}] ${message}`),
     };
     try {
+      for (const p of this.registry.preparers()) await p.beforeJob();
       const result = await this.registry.get(name).handle(ctx);
       await this.jobs.complete(id, result);
       return result;

@@ -31,3 +31,18 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 export function isJobName(value: string): value is JobName {
   return (Object.values(JobName) as string[]).includes(value);
 }
+
+/**
+ * Whether a job's result can name people (commit e-mails, logins, log user names, mail
+ * recipients): such results are left out of job lists, and reading one is audited. A new
+ * JobName without an entry here is a compile error, so each job is decided on.
+ */
+export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
+  [JobName.Diagnostics]: false,
+  [JobName.ScanRepo]: true,
+  [JobName.ScanGithub]: true,
+  [JobName.IngestLogs]: true,
+  [JobName.Correlate]: false,
+  [JobName.Report]: false,
+  [JobName.SendSurveyMail]: true,
+};

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { JOB_HANDLER_KEY } from './job-handler.decorator';
+import { JOB_PREPARER_KEY, type JobPreparer } from './job-preparer.decorator';
 import { JobName } from './job-names';
 import type { JobProcessor } from './job.types';
 
@@ -8,6 +9,7 @@ import type { JobProcessor } from './job.types';
 @Injectable()
 export class JobRegistry implements OnModuleInit {
   private readonly processors = new Map<JobName, JobProcessor>();
+  private readonly found: JobPreparer[] = [];
 
   constructor(private readonly discovery: DiscoveryService) {}
 
@@ -16,6 +18,7 @@ export class JobRegistry implements OnModuleInit {
     for (const wrapper of this.discovery.getProviders()) {
       const { metatype, instance } = wrapper;
       if (!metatype || !instance) continue;
+      if (Reflect.getMetadata(JOB_PREPARER_KEY, metatype)) this.found.push(instance as JobPreparer);
       const name = Reflect.getMetadata(JOB_HANDLER_KEY, metatype) as JobName | undefined;
       if (!name) continue;
       if (typeof (instance as JobProcessor).handle !== 'function') {
@@ -27,6 +30,11 @@ export class JobRegistry implements OnModuleInit {
     const problems = checkJobProcessors(Object.values(JobName), found);
     if (problems.length > 0)
       throw new Error(`Job registration is inconsistent: ${problems.join('; ')}`);
+  }
+
+  /** what must be brought up to date before any job runs */
+  preparers(): readonly JobPreparer[] {
+    return this.found;
   }
 
   get(name: JobName): JobProcessor {

@@ -13,8 +13,8 @@ export interface JobContext<TData> {
   attempt: number;
   /** who asked for the job; the services it calls audit their changes as this actor */
   actor: Actor;
-  /** percent 0..100 and optional counts (lines, files, repositories …); cheap to call often */
-  progress(percent: number, counts?: JobCounts): Promise<void>;
+  /** cheap to call often */
+  progress: (percent: number, counts?: JobCounts) => Promise<void>;
   log(message: string): void;
 }
 
@@ -39,4 +39,8 @@ export interface JobView {
   finishedAt: Date | null;
 }
 
-export type ProgressListener = (percent: number, counts: JobCounts) => void;
+/**
+ * The one progress callback of the codebase: percent 0..100 and counts of what is done (lines,
+ * files, repositories …). Jobs, services, scanners and the CLI's progress bar all speak it.
+ */
+export type ProgressCallback = (percent: number, counts?: JobCounts) => void | Promise<void>;

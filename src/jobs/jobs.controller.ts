@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { AuditService } from '../auth/audit.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import { DiagnosticsJobDto, ListJobsDto } from './dto/job.dto';
-import { JobName } from './job-names';
+import { JobName, PERSON_LEVEL_RESULT } from './job-names';
 import { JobsService } from './jobs.service';
 
 const LEADER_VISIBLE_JOBS: ReadonlySet<JobName> = new Set([JobName.Report]);
@@ -14,12 +15,20 @@ const LEADER_VISIBLE_JOBS: ReadonlySet<JobName> = new Set([JobName.Report]);
 @ApiBearerAuth()
 @Controller('api/jobs')
 export class JobsController {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
+  ) {}
 
+  /** Jobs for monitoring: results that can name people are left out (read them one by one). */
   @Get()
   @Roles(Role.Admin, Role.Coe, Role.Security)
-  list(@Query() q: ListJobsDto) {
-    return this.jobs.list(q);
+  async list(@Query() q: ListJobsDto) {
+    return (await this.jobs.list(q)).map((job) =>
+      PERSON_LEVEL_RESULT[job.name] && job.result !== null
+        ? { ...job, result: null, resultOmitted: true }
+        : job,
+    );
   }
 
   @Get(':id')
@@ -33,6 +42,9 @@ export class JobsController {
         `The leader role may follow report jobs only; ${job.name} is not one`,
       );
     }
+    // A scan's or an ingest's result names people: reading it is audited like other such reads.
+    if (PERSON_LEVEL_RESULT[job.name] && job.result !== null)
+      await this.audit.recordRead(actor, 'job-result', job.id, { name: job.name });
     return job;
   }
 

@@ -11,7 +11,7 @@ import { JobEntity } from './entities/job.entity';
 import { JobExecutor } from './job-executor';
 import { JOB_QUEUE, JobName } from './job-names';
 import { JobRepository } from './job.repository';
-import type { JobView, ProgressListener } from './job.types';
+import type { JobView, ProgressCallback } from './job.types';
 import { PROCESS_ROLE, ProcessRole } from './process-role';
 import { JOB_TRANSPORT, JobTransport } from './transports/job-transport';
 
@@ -67,7 +67,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async run<TResult>(
     name: JobName,
     data: unknown,
-    onProgress?: ProgressListener,
+    onProgress?: ProgressCallback,
     opts: EnqueueOptions = {},
   ): Promise<TResult> {
     const id = opts.jobId ?? randomUUID();

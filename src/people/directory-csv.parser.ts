@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { ResolvableKind } from './identity/identity-rules';
+import type { ResolvableKind } from './identity/identity-kinds';
 
 export interface DirectoryRow {
   line: number;

@@ -4,13 +4,29 @@ import { DataSource } from 'typeorm';
 import { IpLeaseEntity } from './entities/ip-lease.entity';
 import { PersonIdentityEntity } from './entities/person-identity.entity';
 import { UnresolvedIdentityEntity } from './entities/unresolved-identity.entity';
-import type { ResolvableKind } from './identity/identity-rules';
+import type { ResolvableKind } from './identity/identity-kinds';
 
 export interface IdentityUpsert {
   personId: string;
   kind: ResolvableKind;
   value: string;
   confidence: number;
+  source: string;
+}
+
+export interface UnresolvedRecord {
+  kind: ResolvableKind;
+  value: string;
+  source: string;
+  reason: string;
+  candidates: string[];
+}
+
+export interface LeaseInsert {
+  ip: string;
+  personId: string;
+  from: Date;
+  to: Date | null;
   source: string;
 }
 
@@ -58,19 +74,22 @@ export class IdentityRepository {
     ]);
   }
 
-  async recordUnresolved(
-    kind: ResolvableKind,
-    value: string,
-    source: string,
-    reason: string,
-    candidates: string[],
-  ): Promise<void> {
+  /** One statement for the batch; `rows` must not repeat a (kind, value). */
+  async recordUnresolved(rows: UnresolvedRecord[]): Promise<void> {
+    if (rows.length === 0) return;
     await this.ds.query(
       `INSERT INTO unresolved_identity (kind, value, source, reason, candidates)
-       VALUES ($1, $2, $3, $4, $5::uuid[])
+       SELECT k, v, s, r, ARRAY(SELECT jsonb_array_elements_text(c))::uuid[]
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS t(k, v, s, r, c)
        ON CONFLICT (kind, value) DO UPDATE SET occurrences = unresolved_identity.occurrences + 1,
          last_seen = now(), reason = EXCLUDED.reason, candidates = EXCLUDED.candidates`,
-      [kind, value, source, reason, candidates],
+      [
+        rows.map((r) => r.kind),
+        rows.map((r) => r.value),
+        rows.map((r) => r.source),
+        rows.map((r) => r.reason),
+        rows.map((r) => JSON.stringify(r.candidates)),
+      ],
     );
   }
 
@@ -101,13 +120,14 @@ export class IdentityRepository {
     return this.ds.getRepository(IpLeaseEntity).find();
   }
 
-  async addLeases(
-    rows: { ip: string; personId: string; from: Date; to: Date | null; source: string }[],
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    await this.ds.query(
+  /** Adds the leases not held yet; the same lease imported twice is one row. Returns how many were new. */
+  async addLeases(rows: LeaseInsert[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const added: unknown[] = await this.ds.query(
       `INSERT INTO ip_lease (ip, person_id, valid_from, valid_to, source)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[])`,
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[])
+       ON CONFLICT (ip, person_id, valid_from, valid_to) DO NOTHING
+       RETURNING id`,
       [
         rows.map((r) => r.ip),
         rows.map((r) => r.personId),
@@ -116,5 +136,6 @@ export class IdentityRepository {
         rows.map((r) => r.source),
       ],
     );
+    return added.length;
   }
 }

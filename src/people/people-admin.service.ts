@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
-import type { ResolvableKind } from './identity/identity-rules';
+import type { ResolvableKind } from './identity/identity-kinds';
+import type { TimeSpan } from './identity/ip-leases';
 import { PeopleService } from './people.service';
 
 /**
@@ -37,6 +38,29 @@ export class PeopleAdminService {
     return result;
   }
 
+  /** `strict`: see PeopleService.importLeasesCsv (a lease file given with a log ingest). */
+  async importLeases(
+    csv: string,
+    fileName: string | undefined,
+    actor: Actor,
+    opts: { strict?: boolean } = {},
+  ) {
+    const result = await this.people.importLeasesCsv(csv, fileName, opts);
+    await this.audit.record({
+      actor,
+      action: 'people.import',
+      targetType: 'directory',
+      detail: {
+        source: 'leases',
+        file: fileName ?? null,
+        leases: result.leases,
+        added: result.added,
+        errors: result.errors.length,
+      },
+    });
+    return result;
+  }
+
   async link(personId: string, kind: ResolvableKind, value: string, actor: Actor) {
     await this.people.linkIdentity(personId, kind, value, actor.name);
     await this.audit.record({
@@ -63,8 +87,8 @@ export class PeopleAdminService {
     return this.people.listUnresolved();
   }
 
-  async resolve(kind: ResolvableKind, value: string, actor: Actor) {
+  async resolve(kind: ResolvableKind, value: string, actor: Actor, at?: Date | TimeSpan) {
     await this.audit.recordRead(actor, 'identity', null, { kind });
-    return this.people.resolveIdentity(kind, value, { source: 'api' });
+    return this.people.resolveIdentity(kind, value, { at, source: 'api' });
   }
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Actor, Role } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import {
-  ImportDirectoryDto,
+  CsvImportDto,
   ImportGithubOrgDto,
   LinkIdentityDto,
   ListPeopleQueryDto,
@@ -24,7 +24,10 @@ export class PeopleController {
 
   @Post('people/imports/csv')
   @Roles(Role.Admin, Role.Coe)
-  importCsv(@Body() dto: ImportDirectoryDto, @CurrentActor() actor: Actor) {
+  @ApiOperation({
+    summary: 'Directory CSV: email, name, team, manager, github login, aliases (any order)',
+  })
+  importCsv(@Body() dto: CsvImportDto, @CurrentActor() actor: Actor) {
     return this.admin.importCsv(dto.csv, dto.fileName, actor);
   }
 
@@ -32,6 +35,17 @@ export class PeopleController {
   @Roles(Role.Admin, Role.Coe)
   importGithub(@Body() dto: ImportGithubOrgDto, @CurrentActor() actor: Actor) {
     return this.admin.importGithubOrg(dto.org, dto.apiUrl, actor);
+  }
+
+  /** IP leases (a DHCP or VPN export): network logs that name only an address find their person. */
+  @Post('people/imports/leases')
+  @Roles(Role.Admin, Role.Coe)
+  @ApiOperation({
+    summary:
+      'IP lease CSV: ip, person (e-mail or user name in the directory), from, to (ISO 8601; empty = open)',
+  })
+  importLeases(@Body() dto: CsvImportDto, @CurrentActor() actor: Actor) {
+    return this.admin.importLeases(dto.csv, dto.fileName, actor);
   }
 
   @Get('people')
@@ -62,7 +76,7 @@ export class PeopleController {
   @HttpCode(200)
   @Roles(Role.Admin, Role.Coe, Role.Security)
   resolve(@Body() dto: ResolveIdentityDto, @CurrentActor() actor: Actor) {
-    return this.admin.resolve(dto.kind, dto.value, actor);
+    return this.admin.resolve(dto.kind, dto.value, actor, dto.at);
   }
 
   @Post('identities/links')

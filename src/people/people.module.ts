@@ -25,6 +25,6 @@ import { PeopleService } from './people.service';
   ],
   controllers: [PeopleController],
   providers: [PeopleRepository, IdentityRepository, PeopleService, PeopleAdminService],
-  exports: [PeopleService],
+  exports: [PeopleService, PeopleAdminService],
 })
 export class PeopleModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PersonEntity } from './entities/person.entity';
+import type { PersonEntity } from './entities/person.entity';
 import { TeamEntity } from './entities/team.entity';
 
 export interface PersonUpsert {
@@ -12,9 +12,11 @@ export interface PersonUpsert {
   source: string;
 }
 
-export interface PersonWithTeam extends PersonEntity {
-  teamPath: string | null;
-}
+/** A person as the list and detail queries select them, with the team's path. */
+export type PersonWithTeam = Pick<
+  PersonEntity,
+  'id' | 'email' | 'name' | 'teamId' | 'managerId' | 'githubLogin' | 'source'
+> & { teamPath: string | null };
 
 /** Persons and teams. */
 @Injectable()
@@ -153,6 +155,19 @@ export class PeopleRepository {
 
   listTeams(): Promise<TeamEntity[]> {
     return this.ds.getRepository(TeamEntity).find({ order: { path: 'ASC' } });
+  }
+
+  /** The paths of the teams whose path is `text` (any case), or failing that whose name is. */
+  async teamPathsNamed(text: string): Promise<string[]> {
+    const rows: { path: string }[] = await this.ds.query(
+      `WITH by_path AS (SELECT path FROM team WHERE lower(path) = lower($1))
+       SELECT path FROM by_path
+       UNION ALL
+       SELECT path FROM team WHERE lower(name) = lower($1) AND NOT EXISTS (SELECT 1 FROM by_path)
+       ORDER BY path`,
+      [text.trim()],
+    );
+    return rows.map((r) => r.path);
   }
 
   /** person id → top-level-first team path, for breakdowns */

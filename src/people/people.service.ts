@@ -3,14 +3,23 @@ import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { parseDirectoryCsv } from './directory-csv.parser';
 import { fetchGithubOrgMembers } from './github-directory.client';
-import { IdentityRepository, type IdentityUpsert } from './identity.repository';
+import {
+  IdentityRepository,
+  type IdentityUpsert,
+  type LeaseInsert,
+  type UnresolvedRecord,
+} from './identity.repository';
+import type { ResolvableKind } from './identity/identity-kinds';
 import {
   normaliseIdentity,
   resolveIdentity,
   type Directory,
-  type ResolvableKind,
+  type ObservedIdentity,
   type ResolutionRule,
 } from './identity/identity-rules';
+import { LeaseBook, type IpLease, type TimeSpan } from './identity/ip-leases';
+import type { IpLeaseEntity } from './entities/ip-lease.entity';
+import { parseLeaseCsv } from './lease-csv.parser';
 import { PeopleRepository } from './people.repository';
 
 export interface IdentityResolution {
@@ -20,6 +29,8 @@ export interface IdentityResolution {
 }
 
 const DIRECTORY_TTL_MS = 30_000;
+/** A lease names its holder only on a rule this sure: no guesses from name shapes. */
+const LEASE_HOLDER_MIN_CONFIDENCE = 0.9;
 
 /** The people directory and identity resolution other modules call. */
 @Injectable()
@@ -68,7 +79,7 @@ export class PeopleService {
     }
     await this.people.setManagers(pairs);
     const identityRows: IdentityUpsert[] = [];
-    const leases: { ip: string; personId: string; from: Date; to: null; source: string }[] = [];
+    const leases: LeaseInsert[] = [];
     for (const row of rows) {
       const personId = ids.get(row.email) as string;
       identityRows.push({
@@ -164,25 +175,93 @@ export class PeopleService {
   /**
    * Which person an observed identity belongs to, with the confidence of the rule that said so.
    * An identity no rule settles is added to the list for a human and returns personId null.
+   * `at`: when it was observed (a moment, or first to last seen); IP leases depend on it.
    */
   async resolveIdentity(
     kind: ResolvableKind,
     value: string,
-    opts: { at?: Date; source?: string } = {},
+    opts: { at?: Date | TimeSpan; source?: string } = {},
   ): Promise<IdentityResolution> {
-    const result = resolveIdentity(await this.loadDirectory(), kind, value, opts.at);
-    if (result.resolved)
-      return { personId: result.personId, confidence: result.confidence, rule: result.rule };
-    if (result.reason !== 'invalid') {
-      await this.identities.recordUnresolved(
-        kind,
-        normaliseIdentity(kind, value),
-        opts.source ?? 'unknown',
-        result.reason,
-        result.candidates,
-      );
+    const [result] = await this.resolveIdentities(
+      [{ kind, value, at: opts.at }],
+      opts.source ?? 'unknown',
+    );
+    return result;
+  }
+
+  /** As resolveIdentity, for a batch: one directory read, one write for what stays unresolved. */
+  async resolveIdentities(
+    observed: ObservedIdentity[],
+    source: string,
+  ): Promise<IdentityResolution[]> {
+    const directory = await this.loadDirectory();
+    const unresolved = new Map<string, UnresolvedRecord>();
+    const out = observed.map(({ kind, value, at }): IdentityResolution => {
+      const result = resolveIdentity(directory, kind, value, at);
+      if (result.resolved)
+        return { personId: result.personId, confidence: result.confidence, rule: result.rule };
+      if (result.reason !== 'invalid') {
+        const normalised = normaliseIdentity(kind, value);
+        unresolved.set(`${kind}\u0000${normalised}`, {
+          kind,
+          value: normalised,
+          source,
+          reason: result.reason,
+          candidates: result.candidates,
+        });
+      }
+      return { personId: null, confidence: 0 };
+    });
+    await this.identities.recordUnresolved([...unresolved.values()]);
+    return out;
+  }
+
+  /**
+   * Imports a lease export (ip, person, from, to). Each person is found in the directory by
+   * e-mail or user name. `strict` (a lease file given with a log ingest) refuses the whole file
+   * when a row is bad, since an ingest attributes its lines once; otherwise good rows are kept
+   * and bad ones reported, as the directory import does.
+   */
+  async importLeasesCsv(
+    text: string,
+    fileName = 'leases.csv',
+    opts: { strict?: boolean } = {},
+  ): Promise<{ leases: number; added: number; errors: string[] }> {
+    const { rows, errors } = parseLeaseCsv(text, fileName);
+    const directory = await this.loadDirectory(true);
+    const leases: LeaseInsert[] = [];
+    for (const row of rows) {
+      const kind = row.person.includes('@') && !row.person.includes('\\') ? 'email' : 'username';
+      const result = resolveIdentity(directory, kind, row.person);
+      if (result.resolved && result.confidence >= LEASE_HOLDER_MIN_CONFIDENCE)
+        leases.push({
+          ip: row.ip,
+          personId: result.personId,
+          from: row.from ?? new Date(0),
+          to: row.to,
+          source: `lease-csv:${fileName}`,
+        });
+      else
+        errors.push(
+          `${fileName}: line ${row.line}: field "person": ${row.person} ${
+            !result.resolved && result.reason === 'ambiguous'
+              ? `matches ${result.candidates.length} people`
+              : 'is not a person of the directory'
+          }`,
+        );
     }
-    return { personId: null, confidence: 0 };
+    if (rows.length === 0 && errors.length === 0)
+      errors.push(`${fileName}: the file holds no lease`);
+    if (errors.length > 0 && (opts.strict || leases.length === 0))
+      throw new DomainError(ErrorCode.InvalidInput, summariseErrors(errors));
+    const added = await this.identities.addLeases(leases);
+    this.directory = undefined;
+    return { leases: leases.length, added, errors };
+  }
+
+  /** Every lease, read now (not from the cached directory), for a run that resolves many lines. */
+  async leaseBook(): Promise<LeaseBook> {
+    return new LeaseBook((await this.identities.listLeases()).map(toIpLease));
   }
 
   async linkIdentity(
@@ -221,6 +300,11 @@ export class PeopleService {
     return this.people.listTeams();
   }
 
+  /** The paths of the teams a name or path (any case) designates: none, one, or several. */
+  teamPathsNamed(text: string): Promise<string[]> {
+    return this.people.teamPathsNamed(text);
+  }
+
   existingPersonIds(ids: string[]) {
     return this.people.existingIds(ids);
   }
@@ -243,8 +327,8 @@ export class PeopleService {
     return this.people.contactsOf(personIds);
   }
 
-  private async loadDirectory(): Promise<Directory> {
-    if (this.directory && Date.now() - this.directory.at < DIRECTORY_TTL_MS)
+  private async loadDirectory(fresh = false): Promise<Directory> {
+    if (!fresh && this.directory && Date.now() - this.directory.at < DIRECTORY_TTL_MS)
       return this.directory.value;
     const [persons, identities, leases] = await Promise.all([
       this.people.directoryPersons(),
@@ -271,16 +355,20 @@ export class PeopleService {
         value: i.value,
         manual: i.manual,
       })),
-      leases: leases.map((l) => ({
-        ip: l.ip,
-        personId: l.personId,
-        from: l.validFrom,
-        to: l.validTo,
-      })),
+      leases: leases.map(toIpLease),
     };
     this.directory = { at: Date.now(), value };
     return value;
   }
+}
+
+function toIpLease(l: IpLeaseEntity): IpLease {
+  return { ip: l.ip, personId: l.personId, from: l.validFrom, to: l.validTo };
+}
+
+function summariseErrors(errors: string[]): string {
+  const shown = errors.slice(0, 10).join('; ');
+  return errors.length > 10 ? `${shown}; and ${errors.length - 10} more` : shown;
 }
 
 function dedupe(rows: IdentityUpsert[]): IdentityUpsert[] {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isIn } from 'class-validator';
 import { validateAnswers } from './form/answer-validation';
 import { renderMessagePage, renderSurveyForm } from './form/form.renderer';
-import { findToolMentions } from './importers/tool-mentions';
+import { belowFullConfidence, findToolMentions } from './importers/tool-mentions';
 import { SurveyEntity } from './entities/survey.entity';
 import { SurveyCatalog } from './survey-catalog';
 import { hashLinkToken, newLinkToken, SurveySecrets } from './survey-secrets';
@@ -85,6 +85,7 @@ export class SurveyFormService {
 
     const identified = survey.privacyMode === 'identified' && opened.personId;
     const pseudonymous = survey.privacyMode === 'pseudonymous' && opened.personId;
+    const anonymous = survey.privacyMode === 'anonymous';
     const stored = await this.repo.submitResponse(
       {
         surveyId: survey.id,
@@ -92,14 +93,16 @@ export class SurveyFormService {
         pseudonym: pseudonymous ? this.secrets.pseudonym(opened.personId as string) : null,
         respondentKey: null,
         source: kind === 'invitation' ? 'form' : 'open-link',
-        submittedOn: today(),
+        // the invitation keeps the day it was used: an anonymous answer keeps no day to match it
+        submittedOn: anonymous ? null : today(),
         answers,
-        toolIds: await this.toolsOf(questions, answers),
+        ...(await this.toolsOf(questions, answers)),
       },
       {
         invitationId: opened.invitationId,
+        respondedOn: today(),
         draftHash: opened.draftHash,
-        anonymous: survey.privacyMode === 'anonymous',
+        anonymous,
       },
     );
     if (!stored) return usedPage();
@@ -171,16 +174,21 @@ export class SurveyFormService {
     });
   }
 
-  private async toolsOf(questions: QuestionDefinition[], answers: Answers): Promise<string[]> {
-    const tools = new Set<string>();
+  private async toolsOf(
+    questions: QuestionDefinition[],
+    answers: Answers,
+  ): Promise<{ toolIds: string[]; toolConfidence: Record<string, number> }> {
+    const tools: Record<string, number> = {};
     const matcher = await this.catalog.matcher();
+    const note = (id: string, c: number) => (tools[id] = Math.max(tools[id] ?? 0, c));
     for (const q of questions) {
       const values = [answers[q.key] ?? []].flat();
-      if (q.role === 'tools' && q.kind === 'tool-picker') values.forEach((v) => tools.add(v));
+      if (q.role === 'tools' && q.kind === 'tool-picker') values.forEach((v) => note(v, 1));
       else if (q.role === 'tools' || q.role === 'tools-other')
-        values.forEach((v) => findToolMentions(v, matcher).forEach((id) => tools.add(id)));
+        for (const v of values)
+          for (const m of findToolMentions(v, matcher)) note(m.toolId, m.confidence);
     }
-    return [...tools].sort();
+    return { toolIds: Object.keys(tools).sort(), toolConfidence: belowFullConfidence(tools) };
   }
 }
 

@@ -11,8 +11,8 @@ import type {
   SurveyFormat,
 } from './importers/import.types';
 import { buildSurvey } from './importers/plan.util';
-import { planSurveyTable, readSurveyTable } from './importers/survey-import';
-import { resolveSurveyTools } from './importers/tool-mentions';
+import { encodingNote, planSurveyTable, readSurveyTable } from './importers/survey-import';
+import { belowFullConfidence, resolveSurveyTools } from './importers/tool-mentions';
 import { SurveyCatalog } from './survey-catalog';
 import { importedQuestionDefinitions } from './survey-questions';
 import { SurveySecrets } from './survey-secrets';
@@ -45,7 +45,9 @@ export class SurveyImportService {
 
   /** The detected column → question plan, for the CoE to adjust before importing. */
   async plan(buffer: Buffer, options: ImportOptions): Promise<ColumnPlan> {
-    return this.guard(async () => planSurveyTable(await readSurveyTable(buffer), options));
+    return this.guard(async () =>
+      planSurveyTable(await readSurveyTable(buffer, options.fileName), options),
+    );
   }
 
   /** A new survey holding the export (the CLI's import-survey). */
@@ -54,7 +56,7 @@ export class SurveyImportService {
     options: ImportOptions & { title?: string; privacyMode?: PrivacyMode },
     actor: Actor,
   ): Promise<ImportSummary> {
-    const table = await this.guard(() => readSurveyTable(buffer));
+    const table = await this.guard(() => readSurveyTable(buffer, options.fileName));
     const plan = this.guard(() => planSurveyTable(table, options));
     const survey = await this.repo.createSurvey({
       title: options.title ?? `Import of ${options.fileName ?? plan.format}`,
@@ -77,7 +79,7 @@ export class SurveyImportService {
     actor: Actor,
   ): Promise<ImportSummary> {
     const survey = await this.surveys.requireSurvey(surveyId);
-    const table = await this.guard(() => readSurveyTable(buffer));
+    const table = await this.guard(() => readSurveyTable(buffer, options.fileName));
     const plan = this.guard(() => planSurveyTable(table, options));
     const imported = buildSurvey(plan, table);
     const existing = await this.surveys.questionsOf(surveyId);
@@ -112,6 +114,7 @@ export class SurveyImportService {
         submittedOn: response.submittedAt ? response.submittedAt.slice(0, 10) : null,
         answers: response.answers,
         toolIds: usage.perResponse[i],
+        toolConfidence: belowFullConfidence(usage.confidence[i]),
       });
     }
     await this.repo.insertResponses(rows);
@@ -129,7 +132,7 @@ export class SurveyImportService {
       questions: imported.questions.length,
       tools: usage.counts,
       linkedToPeople: linked,
-      warnings: imported.warnings,
+      warnings: [...encodingNote(buffer, options.fileName), ...imported.warnings],
     };
   }
 

@@ -17,6 +17,8 @@ export interface NewResponse {
   submittedOn: string | null;
   answers: Answers;
   toolIds: string[];
+  /** tools named with less than full confidence (a misspelt name in free text) */
+  toolConfidence: Record<string, number>;
 }
 
 /** Surveys, questions, invitations, drafts and responses. */
@@ -151,25 +153,28 @@ export class SurveysRepository {
    */
   async submitResponse(
     response: NewResponse,
-    link: { invitationId?: string; draftHash: string; anonymous: boolean },
+    link: { invitationId?: string; respondedOn: string; draftHash: string; anonymous: boolean },
   ): Promise<boolean> {
     return this.ds.transaction(async (em) => {
       if (link.invitationId) {
         const used: unknown[] = await em.query(
           `UPDATE survey_invitation SET responded_on = $2 WHERE id = $1 AND responded_on IS NULL RETURNING id`,
-          [link.invitationId, response.submittedOn],
+          [link.invitationId, link.respondedOn],
         );
         if (used.length === 0) return false;
       }
       await em.query(`DELETE FROM survey_draft WHERE token_hash = $1`, [link.draftHash]);
       await em.getRepository(SurveyResponseEntity).insert(response);
       if (link.anonymous) {
-        // Every row a transaction writes carries its id (xmin); re-writing all of the survey's
-        // responses and invitations here gives them all the same one, so the invitation marked
-        // used cannot be paired with the response inserted beside it.
-        await em.query(`UPDATE survey_response SET survey_id = survey_id WHERE survey_id = $1`, [
-          response.surveyId,
-        ]);
+        // Rows lie in the order they were written, and every row carries the id of the
+        // transaction that wrote it (xmin). Re-writing all of the survey's responses in the order
+        // of their random ids, and touching all its invitations, leaves neither the submission
+        // order nor a transaction id that pairs the invitation marked used with this answer.
+        await em.query(
+          `WITH gone AS (DELETE FROM survey_response WHERE survey_id = $1 RETURNING *)
+           INSERT INTO survey_response SELECT * FROM gone ORDER BY id`,
+          [response.surveyId],
+        );
         await em.query(`UPDATE survey_invitation SET survey_id = survey_id WHERE survey_id = $1`, [
           response.surveyId,
         ]);
@@ -181,11 +186,11 @@ export class SurveysRepository {
   async insertResponses(rows: NewResponse[]): Promise<void> {
     if (rows.length === 0) return;
     await this.ds.query(
-      `INSERT INTO survey_response (survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids)
+      `INSERT INTO survey_response (survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids, tool_confidence)
        SELECT s.survey_id, s.person_id, s.pseudonym, s.respondent_key, s.source, s.submitted_on, s.answers::jsonb,
-              ARRAY(SELECT jsonb_array_elements_text(s.tool_ids::jsonb))
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[])
-         AS s(survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids)`,
+              ARRAY(SELECT jsonb_array_elements_text(s.tool_ids::jsonb)), s.tool_confidence::jsonb
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[])
+         AS s(survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids, tool_confidence)`,
       [
         rows.map((r) => r.surveyId),
         rows.map((r) => r.personId),
@@ -195,6 +200,7 @@ export class SurveysRepository {
         rows.map((r) => r.submittedOn),
         rows.map((r) => JSON.stringify(r.answers)),
         rows.map((r) => JSON.stringify(r.toolIds)),
+        rows.map((r) => JSON.stringify(r.toolConfidence)),
       ],
     );
   }
@@ -214,11 +220,12 @@ export class SurveysRepository {
       pseudonym: string | null;
       answers: Answers;
       toolIds: string[];
+      toolConfidence: Record<string, number>;
     }[]
   > {
     return this.ds.query(
       `SELECT r.survey_id AS "surveyId", s.privacy_mode AS "privacyMode", r.person_id AS "personId",
-              r.pseudonym, r.answers, r.tool_ids AS "toolIds"
+              r.pseudonym, r.answers, r.tool_ids AS "toolIds", r.tool_confidence AS "toolConfidence"
        FROM survey_response r JOIN survey s ON s.id = r.survey_id
        WHERE s.privacy_mode <> 'anonymous' AND (r.person_id IS NOT NULL OR r.pseudonym IS NOT NULL)`,
     );

@@ -12,12 +12,15 @@ import { SurveySecrets } from './survey-secrets';
 import type { PrivacyMode, QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 
-export interface Disclosure {
+/** One respondent said they use a tool: what correlation counts as disclosed. */
+export interface DisclosedUse {
   personId: string;
   surveyId: string;
   toolId: string;
   dataClasses: string[];
   account: 'company' | 'personal' | 'unknown';
+  /** how sure the answer names the tool: below 1 for a misspelt name in free text */
+  confidence: number;
 }
 
 /** Surveys as the CoE creates, reads and closes them, and what the findings module asks of them. */
@@ -119,12 +122,13 @@ export class SurveysService {
 
   /**
    * For the findings module: who was surveyed (invited to, or answered, an identified or
-   * pseudonymous survey) and, per person and tool, what they disclosed. Anonymous surveys are never
-   * included: nothing ties their answers to anyone.
+   * pseudonymous survey), who of them answered, and, per person and tool, what they disclosed.
+   * Anonymous surveys are never included: nothing ties their answers to anyone.
    */
   async disclosuresForCorrelation(): Promise<{
     surveyedPersonIds: string[];
-    disclosures: Disclosure[];
+    respondentPersonIds: string[];
+    disclosures: DisclosedUse[];
   }> {
     const linkedSurveys = await this.repo.surveyIdsWithPrivacy(['identified', 'pseudonymous']);
     const rows = await this.repo.linkableResponses();
@@ -132,12 +136,14 @@ export class SurveysService {
       ? this.secrets.pseudonymIndex(await this.people.allPersonIds())
       : new Map<string, string>();
     const surveyed = new Set(await this.repo.invitedPersonIds(linkedSurveys));
-    const disclosures: Disclosure[] = [];
+    const respondents = new Set<string>();
+    const disclosures: DisclosedUse[] = [];
     const questionCache = new Map<string, QuestionDefinition[]>();
     for (const row of rows) {
       const personId = row.personId ?? byPseudonym.get(row.pseudonym ?? '');
       if (!personId) continue;
       surveyed.add(personId);
+      respondents.add(personId);
       if (!questionCache.has(row.surveyId))
         questionCache.set(row.surveyId, await this.questionsOf(row.surveyId));
       const questions = questionCache.get(row.surveyId) as QuestionDefinition[];
@@ -145,9 +151,22 @@ export class SurveysService {
         questions.filter((q) => q.role === role).flatMap((q) => [row.answers[q.key] ?? []].flat());
       const dataClasses = dataClassesOf(answersFor('data-classes'));
       const account = accountOf(answersFor('account'));
-      for (const toolId of row.toolIds)
-        disclosures.push({ personId, surveyId: row.surveyId, toolId, dataClasses, account });
+      for (const toolId of row.toolIds) {
+        const confidence = row.toolConfidence[toolId] ?? 1;
+        disclosures.push({
+          personId,
+          surveyId: row.surveyId,
+          toolId,
+          dataClasses,
+          account,
+          confidence,
+        });
+      }
     }
-    return { surveyedPersonIds: [...surveyed].sort(), disclosures };
+    return {
+      surveyedPersonIds: [...surveyed].sort(),
+      respondentPersonIds: [...respondents].sort(),
+      disclosures,
+    };
   }
 }

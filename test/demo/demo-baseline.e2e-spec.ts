@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import type { DemoRun } from '../../src/demo/demo-baseline.service';
 import { DemoBaselineService } from '../../src/demo/demo-baseline.service';
@@ -86,6 +87,18 @@ describe(DemoBaselineService.name, () => {
         WHERE subject_type = 'person' AND factors @> '[{"key": "violation.personal-account"}]'`,
     );
     expect(n).toBe(run.truth.personalAccountUsers);
+  });
+
+  it('should tie each repository to its team through the repository module, as far as the findings report', () => {
+    const rows = parse(readFileSync(join(out, 'findings.csv'), 'utf8'), {
+      columns: true,
+    }) as { subject_type: string; subject: string; team: string }[];
+    const teams = new Map(
+      rows.filter((r) => r.subject_type === 'repository').map((r) => [r.subject, r.team]),
+    );
+    expect(teams.size).toBeGreaterThan(0);
+    expect(teams.get('patient-records')).toBe('Clinical Records');
+    expect([...teams.values()].every((team) => team !== '')).toBe(true);
   });
 
   it('should show the change since the first baseline', () => {

@@ -6,7 +6,7 @@ import {
   correlate,
   day,
   findingRow,
-  loadSources,
+  fixtureSources,
   net,
   record,
 } from './findings-fixture';
@@ -17,9 +17,13 @@ describe('claims and leads in findings', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
     // p3 said DeepSeek in the survey: an independent source for their weak traffic
-    loadSources(t, { surveyed: ['p1', 'p2', 'p3'], said: [['p3', 'deepseek']] });
+    t = await createTestApp({
+      correlationSources: fixtureSources({
+        surveyed: ['p1', 'p2', 'p3'],
+        said: [['p3', 'deepseek']],
+      }),
+    });
     await record(t, [
       weak(
         { ...configFile('site', 'aider', '.gitignore'), fingerprint: 'gi:site:aider' },

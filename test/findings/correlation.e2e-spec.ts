@@ -4,7 +4,7 @@ import {
   configFile,
   correlate,
   findingRow,
-  loadSources,
+  fixtureSources,
   net,
   record,
   seat,
@@ -14,8 +14,7 @@ describe(CorrelationService.name, () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    loadSources(t);
+    t = await createTestApp({ correlationSources: fixtureSources() });
     await record(t, [
       net('p1', 'github-copilot', 1),
       net('p1', 'github-copilot', 2),

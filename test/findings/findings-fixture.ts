@@ -1,9 +1,5 @@
 import type { TestApp } from '../support/test-app';
-import {
-  CORRELATION_SOURCES,
-  identityKey,
-  InMemoryCorrelationSources,
-} from '../../src/findings/correlation/correlation-sources';
+import { identityKey, InMemoryCorrelationSources } from '../support/in-memory-correlation-sources';
 import { CorrelationService } from '../../src/findings/correlation/correlation.service';
 import { DEMO_CATALOG } from '../../src/demo/demo-catalog';
 import type { EvidenceInput } from '../../src/evidence/evidence.types';
@@ -12,18 +8,19 @@ import { EvidenceService } from '../../src/evidence/evidence.service';
 export const T0 = new Date('2026-02-01T00:00:00Z');
 export const day = (n: number) => new Date(T0.getTime() + n * 86_400_000);
 
-/** Six people in two teams; a public-only sanctioned Copilot, a prohibited DeepSeek, a PHI repository. */
-export function loadSources(
-  t: TestApp,
+/**
+ * Six people in two teams; a public-only sanctioned Copilot, a prohibited DeepSeek, a PHI
+ * repository. Give it to createTestApp as `correlationSources`.
+ */
+export function fixtureSources(
   opts: { surveyed?: string[]; said?: [string, string][] } = {},
 ): InMemoryCorrelationSources {
-  const sources = t.app.get<InMemoryCorrelationSources>(CORRELATION_SOURCES);
   const people = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((id, i) => ({
     id,
     label: `${id}@corp.example`,
     team: i < 3 ? 'Alpha' : 'Beta',
   }));
-  sources.set({
+  return new InMemoryCorrelationSources({
     tools: DEMO_CATALOG,
     policies: new Map([
       [
@@ -53,7 +50,6 @@ export function loadSources(
       { repository: 'site', team: 'Beta', dataClasses: ['public'] },
     ],
   });
-  return sources;
 }
 
 export function net(person: string, toolId: string, d: number, bytes = 10_000): EvidenceInput {

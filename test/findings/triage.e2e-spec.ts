@@ -1,6 +1,6 @@
 import { TriageService } from '../../src/findings/triage/triage.service';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
-import { correlate, day, findingRow, loadSources, net, record } from './findings-fixture';
+import { correlate, day, findingRow, fixtureSources, net, record } from './findings-fixture';
 
 describe(TriageService.name, () => {
   let t: TestApp;
@@ -9,8 +9,7 @@ describe(TriageService.name, () => {
   let chatgptP3: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    loadSources(t);
+    t = await createTestApp({ correlationSources: fixtureSources() });
     await record(t, [
       net('p2', 'deepseek', 1),
       net('p2', 'deepseek', 2),

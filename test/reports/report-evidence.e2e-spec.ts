@@ -7,7 +7,7 @@ import {
   correlate,
   day,
   findingRow,
-  loadSources,
+  fixtureSources,
   net,
   record,
 } from '../findings/findings-fixture';
@@ -18,8 +18,7 @@ describe('evidence beside findings', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    loadSources(t);
+    t = await createTestApp({ correlationSources: fixtureSources() });
     const days = Array.from({ length: 12 }, (_, i) => i + 1);
     await record(t, [
       ...days.map((d) => net('p1', 'deepseek', d)),

@@ -1,13 +1,15 @@
 import { ReportsService } from '../../src/reports/reports.service';
 import { bearer, createTestApp, TestApp, waitForJob } from '../support/test-app';
-import { correlate, day, loadSources, net, record } from '../findings/findings-fixture';
+import { correlate, day, fixtureSources, net, record } from '../findings/findings-fixture';
 
 describe(ReportsService.name, () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { PRIVACY_K_DEFAULT: '2' } });
-    loadSources(t);
+    t = await createTestApp({
+      env: { PRIVACY_K_DEFAULT: '2' },
+      correlationSources: fixtureSources(),
+    });
     await record(t, [
       net('p1', 'github-copilot', 1),
       net('p2', 'github-copilot', 1),

@@ -74,3 +74,31 @@ export async function stopProcess(
     child.kill(signal);
   });
 }
+
+export type ApiProcess = ReturnType<typeof startProcess>;
+
+/** Starts the built API and waits until it listens (and, on a first start, for its admin token). */
+export async function startApi(
+  env: Record<string, string>,
+  opts: { firstStart?: boolean } = {},
+): Promise<{ proc: ApiProcess; url: string; token: string }> {
+  // "Listening on" is logged at LOG_LEVEL=log
+  const proc = startProcess('main.js', { ...env, LOG_LEVEL: 'log' });
+  const url = await waitFor(
+    () => {
+      if (proc.exitCode !== null) throw new Error(`the API exited:\n${proc.output()}`);
+      return /Listening on (http:\/\/\S+)/.exec(proc.output())?.[1];
+    },
+    'the API to listen',
+    90_000,
+  ).catch(async (error: unknown) => {
+    await stopProcess(proc, 'SIGKILL');
+    throw error;
+  });
+  if (opts.firstStart === false) return { proc, url, token: '' };
+  const token = await waitFor(
+    () => /\n\s+(aic_\S+)\n/.exec(proc.output())?.[1],
+    'the bootstrap token',
+  );
+  return { proc, url, token };
+}

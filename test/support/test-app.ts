@@ -9,6 +9,7 @@ import { ALL_ROLES, LOCAL_OPERATOR, Role } from '../../src/auth/role';
 import { TokenService } from '../../src/auth/token.service';
 import { createHttpApp } from '../../src/bootstrap/http-app';
 import { AppConfig } from '../../src/config/app-config';
+import type { CorrelationSources } from '../../src/findings/correlation/correlation-sources';
 import { createTestDatabase } from './test-db';
 import { TEST_REDIS_URL } from './test-env';
 
@@ -26,7 +27,12 @@ export interface TestApp {
  * under a key prefix of its own (and need a worker), else through the in-process runner.
  */
 export async function createTestApp(
-  opts: { redis?: boolean; env?: Record<string, string> } = {},
+  opts: {
+    redis?: boolean;
+    env?: Record<string, string>;
+    /** a fixed organisation in place of what the modules hold (see InMemoryCorrelationSources) */
+    correlationSources?: CorrelationSources;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-test-'));
@@ -39,7 +45,9 @@ export async function createTestApp(
     ...opts.env,
   };
   const config = AppConfig.fromEnv(env);
-  const app = await createHttpApp(config, ['error']);
+  const app = await createHttpApp(config, ['error'], {
+    correlationSources: opts.correlationSources,
+  });
   await app.init();
   const tokenService = app.get(TokenService);
   const tokens = {} as Record<Role, string>;

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEnum, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Role } from '../role';
 
 export class CreateTokenDto {
@@ -12,4 +12,13 @@ export class CreateTokenDto {
   @ApiProperty({ enum: Role })
   @IsEnum(Role, { message: `role must be one of ${Object.values(Role).join(', ')}` })
   role: Role;
+
+  @ApiPropertyOptional({
+    example: '30d',
+    description:
+      'hours, days or weeks until the token stops working (12h, 30d, 8w); none: until revoked',
+  })
+  @IsOptional()
+  @IsString()
+  expiresIn?: string;
 }

@@ -342,6 +342,14 @@ describe(CatalogMatcher.name, () => {
       expect(sut2.matchName('Devin')).toBe('devin');
     });
 
+    it('should match an exact name only, and an ordinary word only as the whole answer', () => {
+      const sut2 = CatalogMatcher.fromTools([...TOOLS, tool('continue', {}, { name: 'Continue' })]);
+      expect(sut2.matchExactName('Chat-GPT', false)).toBe('chatgpt');
+      expect(sut2.matchExactName('Mostly Claude Code', false)).toBeUndefined();
+      expect(sut2.matchExactName('Continue', true)).toBe('continue');
+      expect(sut2.matchExactName('continue', false)).toBeUndefined();
+    });
+
     it('should match nothing when no tool is named', () => {
       expect(sut.matchName('vim and grep')).toBeUndefined();
       expect(sut.matchName('')).toBeUndefined();

@@ -56,7 +56,8 @@ export class CatalogMatcher implements ToolMatcher {
   private constructor(tools: readonly ToolDefinition[]) {
     for (const tool of tools) this.index(tool);
     this.trailers = {
-      byName: (t) => this.names.exact(t),
+      // a trailer value is not a survey answer: ordinary words and given names never count
+      byName: (t) => this.names.exact(t, false),
       byModel: (t) => this.models.lookup(t),
       byEmail: (e) => this.commits.matchEmail(e)?.toolId,
       genericId: tools.some((t) => t.id === GENERIC_AI_ASSISTANT)
@@ -156,6 +157,10 @@ export class CatalogMatcher implements ToolMatcher {
 
   matchName(text: string): string | undefined {
     return this.names.lookup(text);
+  }
+
+  matchExactName(text: string, wholeAnswer: boolean): string | undefined {
+    return this.names.exact(text, wholeAnswer);
   }
 
   private index(tool: ToolDefinition): void {

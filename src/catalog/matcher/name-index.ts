@@ -125,13 +125,11 @@ export class NameIndex {
     return undefined;
   }
 
-  /**
-   * The tool whose whole name or alias the text is, never a phrase inside it; names that are
-   * ordinary words or given names ("Devin", "Jules") do not count.
-   */
-  exact(text: string): string | undefined {
+  /** A name or alias that is exactly the text; an ordinary word only when it is the whole answer. */
+  exact(text: string, wholeAnswer: boolean): string | undefined {
     const key = normalizeName(text);
-    return ORDINARY_WORDS.has(key) ? undefined : this.names.get(key);
+    if (!wholeAnswer && ORDINARY_WORDS.has(key)) return undefined;
+    return this.names.get(key);
   }
 
   lookup(text: string): string | undefined {

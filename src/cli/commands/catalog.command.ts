@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { LOCAL_OPERATOR } from '../../auth/role';
-import { CatalogService, type ToolView } from '../../catalog/catalog.service';
+import { CatalogService, type CatalogToolView } from '../../catalog/catalog.service';
 import { POLICY_STATUSES, SIGNALS, TOOL_CATEGORIES } from '../../catalog/catalog.types';
 import type { PolicyStatus, Signal, ToolCategory } from '../../catalog/catalog.types';
 import { ToolPolicyService } from '../../catalog/tool-policy.service';
 import type { CliCommand } from '../cli-context';
 
 /** The scripts' contract: each tool flat, its rule lists beside id, name and category. */
-function flatten(v: ToolView) {
+function flatten(v: CatalogToolView) {
   const { rules, ...rest } = v;
   return {
     id: rest.id,
@@ -26,11 +26,11 @@ function flatten(v: ToolView) {
   };
 }
 
-function line(v: ToolView): string {
+function line(v: CatalogToolView): string {
   return `${v.id.padEnd(28)} ${v.category.padEnd(18)} ${v.policy.status.padEnd(12)} ${v.name}`;
 }
 
-function detail(v: ToolView): string {
+function detail(v: CatalogToolView): string {
   const rules = Object.entries(v.rules)
     .map(([k, val]) => `  ${k}: ${JSON.stringify(val)}`)
     .join('\n');

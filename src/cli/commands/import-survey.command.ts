@@ -71,6 +71,8 @@ export const importSurveyCommand: CliCommand = {
                 ...summary.warnings.map((w) => `warning: ${w}`),
               ].join('\n'),
           );
+          // --json keeps stdout to the contract; the warnings go to stderr there
+          if (opts.json) for (const w of summary.warnings) ctx.warn(w);
         },
       );
   },

@@ -5,6 +5,7 @@ import { diagnosticsCommand } from './diagnostics.command';
 import { importSurveyCommand } from './import-survey.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
+import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
 import { tokenCommand } from './token.command';
@@ -18,6 +19,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   importSurveyCommand,
   scanRepoCommand,
   scanGithubCommand,
+  repoOwnershipCommand,
   ingestLogsCommand,
   baselineCommand,
 ];

@@ -96,6 +96,10 @@ export const ingestLogsCommand: CliCommand = {
           opts.json ? { files: names, format, lines, parsed, malformed, tools } : result,
           () => render(result),
         );
+        for (const w of result.warnings) ctx.warn(w);
+        // a run that read nothing is a failure a script must notice, not a quiet zero
+        if (parsed === 0 && result.alreadyIngested.length < names.length)
+          throw new Error(`nothing was parsed from ${names.join(', ')}`);
       });
   },
 };

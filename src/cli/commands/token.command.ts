@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { LOCAL_OPERATOR, Role } from '../../auth/role';
-import { TokenService } from '../../auth/token.service';
+import { TokenService, type TokenView } from '../../auth/token.service';
 import type { CliCommand } from '../cli-context';
 
 export const tokenCommand: CliCommand = {
@@ -16,16 +16,17 @@ export const tokenCommand: CliCommand = {
           .makeOptionMandatory(),
       )
       .requiredOption('--name <name>', 'what the token is for, e.g. "ci" or a person')
+      .option('--expires-in <duration>', 'stop working after 12h, 30d, 8w …; default: never')
       .option('--json', 'print JSON')
-      .action(async (opts: { role: Role; name: string; json?: boolean }) => {
+      .action(async (opts: { role: Role; name: string; expiresIn?: string; json?: boolean }) => {
         const created = await ctx.withApp((app) =>
-          app.get(TokenService).create(opts.name, opts.role, LOCAL_OPERATOR),
+          app.get(TokenService).create(opts.name, opts.role, LOCAL_OPERATOR, opts.expiresIn),
         );
         ctx.print(
           !!opts.json,
           { token: created.token, ...created.info },
           (v) =>
-            `Created ${v.role} token "${v.name}" (${v.id}). Keep it; it is not shown again:\n${v.token}`,
+            `Created ${v.role} token "${v.name}" (${v.id})${v.expiresAt ? `, valid until ${v.expiresAt.toISOString()}` : ''}. Keep it; it is not shown again:\n${v.token}`,
         );
       });
 
@@ -42,7 +43,7 @@ export const tokenCommand: CliCommand = {
             v.tokens
               .map(
                 (t) =>
-                  `${t.id}  ${t.role.padEnd(8)} ${t.prefix}…  ${t.name}${t.revokedAt ? '  (revoked)' : ''}`,
+                  `${t.id}  ${t.role.padEnd(8)} ${t.prefix}…  ${t.name}${tokenState(t, new Date())}`,
               )
               .join('\n') || 'No tokens.',
         );
@@ -59,3 +60,10 @@ export const tokenCommand: CliCommand = {
       });
   },
 };
+
+function tokenState(t: TokenView, now: Date): string {
+  if (t.revokedAt) return '  (revoked)';
+  if (!t.expiresAt) return '';
+  const day = t.expiresAt.toISOString().slice(0, 10);
+  return t.expiresAt <= now ? `  (expired ${day})` : `  (expires ${day})`;
+}

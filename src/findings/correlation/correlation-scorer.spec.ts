@@ -1,7 +1,7 @@
 import type { ToolDefinition } from '../../catalog/catalog.types';
 import { buildDisclosureIndex } from '../disclosure/disclosure';
 import { DEFAULT_RISK_WEIGHTS } from '../risk/risk-weights';
-import type { ToolPolicy } from '../sanction/sanction';
+import type { SanctionPolicy } from '../sanction/sanction';
 import type { ScoringContext, SubjectToolAggregate } from './correlation-scorer';
 import { scoreAggregate } from './correlation-scorer';
 
@@ -14,7 +14,7 @@ const copilot: ToolDefinition = {
 };
 const ctx: ScoringContext = {
   tools: new Map([[copilot.id, copilot]]),
-  policies: new Map<string, ToolPolicy>([
+  policies: new Map<string, SanctionPolicy>([
     [
       copilot.id,
       { status: 'sanctioned', allowedDataClasses: ['public', 'internal'], tenantBound: true },

@@ -6,7 +6,7 @@ import type { DisclosureIndex } from '../disclosure/disclosure';
 import { classifyDisclosure } from '../disclosure/disclosure';
 import { computeRisk } from '../risk/risk-score';
 import type { RiskWeights } from '../risk/risk-weights';
-import type { ToolPolicy } from '../sanction/sanction';
+import type { SanctionPolicy } from '../sanction/sanction';
 import { evaluateSanction } from '../sanction/sanction';
 
 /** One (subject, tool) pair as the correlation query aggregates it from evidence and answers. */
@@ -39,7 +39,7 @@ export interface ScoredFinding extends FindingFacts {
 
 export interface ScoringContext {
   tools: ReadonlyMap<string, ToolDefinition>;
-  policies: ReadonlyMap<string, ToolPolicy>;
+  policies: ReadonlyMap<string, SanctionPolicy>;
   disclosures: DisclosureIndex;
   weights: RiskWeights;
 }

@@ -1,45 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../../catalog/catalog.service';
+import type { ToolDefinition } from '../../catalog/catalog.types';
 import { PeopleService } from '../../people/people.service';
-import { ReposService } from '../../signals/repos/repos.service';
-import type { ResolvableKind } from '../../people/identity/identity-rules';
+import { isResolvableKind } from '../../people/identity/identity-kinds';
+import { RepoOwnershipService } from '../../signals/repos/repo-ownership.service';
 import { SurveysService } from '../../surveys/surveys.service';
 import type { SurveyDisclosure } from '../disclosure/disclosure';
-import type { ToolPolicy } from '../sanction/sanction';
-import type { CorrelationSnapshot, DirectoryPerson, IdentityRef } from './correlation-sources';
-import { InMemoryCorrelationSources } from './correlation-sources';
+import type { SanctionPolicy } from '../sanction/sanction';
+import type {
+  CorrelationSources,
+  DirectoryPerson,
+  IdentityRef,
+  RepositorySource,
+} from './correlation-sources';
 
 const PAGE = 1000;
 
-/**
- * Binds correlation to the catalog, people, surveys and repository modules. Any part given
- * through `set()` (the embedded demo, the benchmark) takes the place of its module.
- */
+/** Correlation's sources read from the catalog, people, surveys and repository modules. */
 @Injectable()
-export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
-  private readonly given = new Set<keyof CorrelationSnapshot>();
-
+export class CorrelationSourcesAdapter implements CorrelationSources {
   constructor(
     private readonly catalog: CatalogService,
     private readonly peopleService: PeopleService,
     private readonly surveys: SurveysService,
-    private readonly repos: ReposService,
-  ) {
-    super();
+    private readonly repos: RepoOwnershipService,
+  ) {}
+
+  async tools(): Promise<ToolDefinition[]> {
+    return [...this.catalog.tools()];
   }
 
-  override set(data: Partial<CorrelationSnapshot>): void {
-    for (const key of Object.keys(data) as (keyof CorrelationSnapshot)[]) this.given.add(key);
-    super.set(data);
-  }
-
-  override async tools() {
-    return this.given.has('tools') ? super.tools() : [...this.catalog.tools()];
-  }
-
-  override async policies(): Promise<Map<string, ToolPolicy>> {
-    if (this.given.has('policies')) return super.policies();
-    const out = new Map<string, ToolPolicy>();
+  async policies(): Promise<Map<string, SanctionPolicy>> {
+    const out = new Map<string, SanctionPolicy>();
     for (const [id, p] of await this.catalog.policiesById()) {
       out.set(id, {
         status: p.status,
@@ -50,8 +42,7 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
     return out;
   }
 
-  override async people(): Promise<DirectoryPerson[]> {
-    if (this.given.has('people')) return super.people();
+  async people(): Promise<DirectoryPerson[]> {
     const out: DirectoryPerson[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.peopleService.listPersons({ limit: PAGE, offset });
@@ -63,43 +54,40 @@ export class CorrelationSourcesAdapter extends InMemoryCorrelationSources {
     }
   }
 
-  override async resolveIdentities(identities: IdentityRef[]): Promise<(string | null)[]> {
-    if (this.given.has('identities')) return super.resolveIdentities(identities);
-    const out: (string | null)[] = [];
-    for (const i of identities) {
-      if (i.kind === 'person') out.push(i.value);
-      else
-        out.push(
-          (
-            await this.peopleService.resolveIdentity(i.kind as ResolvableKind, i.value, {
-              source: 'correlation',
-            })
-          ).personId,
-        );
-    }
-    return out;
+  async resolveIdentities(identities: IdentityRef[]): Promise<(string | null)[]> {
+    // One batch, each identity with the span its evidence covers: IP leases depend on when.
+    const observed = identities.flatMap((i) =>
+      isResolvableKind(i.kind) ? [{ kind: i.kind, value: i.value, at: i.seen }] : [],
+    );
+    const resolved = await this.peopleService.resolveIdentities(observed, 'correlation');
+    let next = 0;
+    return identities.map((i) =>
+      isResolvableKind(i.kind) ? resolved[next++].personId : i.kind === 'person' ? i.value : null,
+    );
   }
 
-  override async disclosures(): Promise<{
+  async disclosures(): Promise<{
     surveyedPersonIds: string[];
+    respondentPersonIds: string[];
     disclosures: SurveyDisclosure[];
   }> {
-    if (this.given.has('disclosures') || this.given.has('surveyedPersonIds'))
-      return super.disclosures();
-    const { surveyedPersonIds, disclosures } = await this.surveys.disclosuresForCorrelation();
+    const { surveyedPersonIds, respondentPersonIds, disclosures } =
+      await this.surveys.disclosuresForCorrelation();
     return {
       surveyedPersonIds,
-      disclosures: disclosures.map(({ personId, toolId, dataClasses, account }) => ({
+      respondentPersonIds,
+      disclosures: disclosures.map(({ personId, toolId, dataClasses, account, confidence }) => ({
         personId,
         toolId,
         dataClasses,
         account,
+        confidence,
       })),
     };
   }
 
-  override async repositories() {
-    if (this.given.has('repositories')) return super.repositories();
-    return (await this.repos.classifications()).map((r) => ({ ...r, team: null }));
+  /** Each repository with the team that owns it and its data classes, as the repos module keeps them. */
+  repositories(): Promise<RepositorySource[]> {
+    return this.repos.ownership();
   }
 }

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import type { ToolDefinition } from '../../catalog/catalog.types';
-import type { IdentityKind } from '../../evidence/evidence.types';
+import type { IdentityKind } from '../../people/identity/identity-kinds';
+import type { TimeSpan } from '../../people/identity/ip-leases';
 import type { SurveyDisclosure } from '../disclosure/disclosure';
-import type { ToolPolicy } from '../sanction/sanction';
+import type { SanctionPolicy } from '../sanction/sanction';
 
 export interface DirectoryPerson {
   id: string;
@@ -14,6 +14,8 @@ export interface DirectoryPerson {
 export interface IdentityRef {
   kind: IdentityKind;
   value: string;
+  /** first to last seen over the identity's evidence: who held an IP address depends on when */
+  seen?: TimeSpan;
 }
 
 /**
@@ -22,73 +24,31 @@ export interface IdentityRef {
  */
 export interface CorrelationSources {
   tools(): Promise<ToolDefinition[]>;
-  policies(): Promise<Map<string, ToolPolicy>>;
+  policies(): Promise<Map<string, SanctionPolicy>>;
   people(): Promise<DirectoryPerson[]>;
   /** one person id (or null) per identity, in order */
   resolveIdentities(identities: IdentityRef[]): Promise<(string | null)[]>;
-  disclosures(): Promise<{ surveyedPersonIds: string[]; disclosures: SurveyDisclosure[] }>;
-  repositories(): Promise<{ repository: string; team: string | null; dataClasses: string[] }[]>;
+  /** surveyed: invited or answered; respondents: answered (so a report's response rate is true) */
+  disclosures(): Promise<{
+    surveyedPersonIds: string[];
+    respondentPersonIds: string[];
+    disclosures: SurveyDisclosure[];
+  }>;
+  repositories(): Promise<RepositorySource[]>;
+}
+
+export interface RepositorySource {
+  /** as evidence names it */
+  repository: string;
+  /** the owning team's path */
+  team: string | null;
+  dataClasses: string[];
 }
 
 export const CORRELATION_SOURCES = Symbol('CORRELATION_SOURCES');
 
-export interface CorrelationSnapshot {
-  tools: ToolDefinition[];
-  policies: Map<string, ToolPolicy>;
-  people: DirectoryPerson[];
-  identities: Map<string, string>;
-  surveyedPersonIds: string[];
-  disclosures: SurveyDisclosure[];
-  repositories: { repository: string; team: string | null; dataClasses: string[] }[];
-}
-
-export const identityKey = (kind: string, value: string) => `${kind}\u0000${value.toLowerCase()}`;
-
 /**
- * Sources held in memory: the embedded demo and the benchmark load them directly, and it stands
- * in for modules that are not installed.
+ * Sources given whole in place of the modules (AppModule.forRoot's `correlationSources`): the
+ * benchmark and the end-to-end tests of scoring use a fixed organisation this way.
  */
-@Injectable()
-export class InMemoryCorrelationSources implements CorrelationSources {
-  private data: CorrelationSnapshot = {
-    tools: [],
-    policies: new Map(),
-    people: [],
-    identities: new Map(),
-    surveyedPersonIds: [],
-    disclosures: [],
-    repositories: [],
-  };
-
-  set(data: Partial<CorrelationSnapshot>): void {
-    this.data = { ...this.data, ...data };
-  }
-
-  async tools() {
-    return this.data.tools;
-  }
-
-  async policies() {
-    return this.data.policies;
-  }
-
-  async people() {
-    return this.data.people;
-  }
-
-  async resolveIdentities(identities: IdentityRef[]) {
-    return identities.map((i) =>
-      i.kind === 'person'
-        ? i.value
-        : (this.data.identities.get(identityKey(i.kind, i.value)) ?? null),
-    );
-  }
-
-  async disclosures() {
-    return { surveyedPersonIds: this.data.surveyedPersonIds, disclosures: this.data.disclosures };
-  }
-
-  async repositories() {
-    return this.data.repositories;
-  }
-}
+export const GIVEN_CORRELATION_SOURCES = Symbol('GIVEN_CORRELATION_SOURCES');

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { CONFIDENCE, CORROBORATION_FLOOR } from '../../evidence/confidence';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { EvidenceRelation } from '../../evidence/evidence.types';
 import { returnedRows } from '../returned-rows';
+import type { IdentityKind } from '../../people/identity/identity-kinds';
 import type { IdentityRef } from './correlation-sources';
 import type { SubjectToolAggregate } from './correlation-scorer';
 
@@ -38,15 +40,23 @@ const UPSERT_BATCH = 5_000;
 export class CorrelationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Identities not yet tied to a person, with the span their evidence covers. IP addresses are
+   * asked again each run: who held one depends on when, and their evidence may have grown.
+   */
   async unresolvedIdentities(evidence: EvidenceRelation): Promise<IdentityRef[]> {
-    return this.dataSource.query(
-      `SELECT DISTINCT e.identity_kind AS kind, e.identity_value AS value
-         FROM ${evidence.sql} e
-         LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
-        WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
-          AND e.identity_value IS NOT NULL AND fi.person_id IS NULL
-        ORDER BY 1, 2`,
-    );
+    const rows: { kind: IdentityKind; value: string; from: Date; to: Date }[] =
+      await this.dataSource.query(
+        `SELECT e.identity_kind AS kind, e.identity_value AS value,
+                min(e.first_seen) AS "from", max(e.last_seen) AS "to"
+           FROM ${evidence.sql} e
+           LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
+          WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
+            AND e.identity_value IS NOT NULL AND (fi.person_id IS NULL OR e.identity_kind = 'ip')
+          GROUP BY 1, 2
+          ORDER BY 1, 2`,
+      );
+    return rows.map((r) => ({ kind: r.kind, value: r.value, seen: { from: r.from, to: r.to } }));
   }
 
   async saveIdentities(
@@ -96,9 +106,12 @@ export class CorrelationTx {
    */
   async stageAggregates(
     evidence: EvidenceRelation,
-    said: { personId: string; toolId: string }[],
+    said: { personId: string; toolId: string; confidence?: number }[],
     surveyTime: Date,
-    confidence: { survey: number; corroborationFloor: number },
+    confidence: { survey: number; corroborationFloor: number } = {
+      survey: CONFIDENCE.surveySelfReport.confidence,
+      corroborationFloor: CORROBORATION_FLOOR,
+    },
   ): Promise<number> {
     await this.q.query(`DROP TABLE IF EXISTS corr_agg`);
     await this.q.query(
@@ -112,14 +125,15 @@ export class CorrelationTx {
           WHERE NOT EXISTS (SELECT 1 FROM suppressed_fingerprint s WHERE s.fingerprint = e.fingerprint)
        ),
        said AS (
-         SELECT DISTINCT p AS person_id, t AS tool_id FROM unnest($1::text[], $2::text[]) AS s(p, t)
+         SELECT p AS person_id, t AS tool_id, max(c) AS confidence
+           FROM unnest($1::text[], $2::text[], $4::float8[]) AS s(p, t, c) GROUP BY p, t
        ),
        person_rows AS (
          SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence
            FROM ev WHERE person_id IS NOT NULL
          UNION ALL
          SELECT person_id, tool_id, 'survey:' || person_id || ':' || tool_id, 'survey', NULL, $3::timestamptz,
-                $3::timestamptz, 0, $4::float8
+                $3::timestamptz, 0, confidence
            FROM said
        )
        SELECT 'person'::text AS subject_type, person_id AS subject_id, tool_id,
@@ -148,7 +162,8 @@ export class CorrelationTx {
         said.map((s) => s.personId),
         said.map((s) => s.toolId),
         surveyTime.toISOString(),
-        confidence.survey,
+        // an answer's own confidence (a misspelt name is lower), never above a self-report's
+        said.map((s) => Math.min(s.confidence ?? 1, confidence.survey)),
         confidence.corroborationFloor,
       ],
     );

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
 import { CONFIDENCE, CORROBORATION_FLOOR } from '../../evidence/confidence';
 import { EvidenceService } from '../../evidence/evidence.service';
+import type { ProgressCallback } from '../../jobs/job.types';
 import { buildDisclosureIndex } from '../disclosure/disclosure';
 import type { RiskWeights } from '../risk/risk-weights';
 import { riskWeightsFromConfig } from '../risk/risk-weights-config';
@@ -28,11 +29,6 @@ export interface CorrelationResult {
   steps: Record<string, number>;
 }
 
-export type CorrelationProgress = (
-  percent: number,
-  counts: Record<string, number>,
-) => void | Promise<void>;
-
 /** Evidence + answers + people + policy → findings. Deterministic and safe to re-run. */
 @Injectable()
 export class CorrelationService {
@@ -51,7 +47,7 @@ export class CorrelationService {
   /** Audited as the actor's run (the system's when no one asked, e.g. the demo). */
   async correlate(
     now: Date = new Date(),
-    progress: CorrelationProgress = () => undefined,
+    progress: ProgressCallback = () => undefined,
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<CorrelationResult> {
     const started = Date.now();
@@ -66,10 +62,12 @@ export class CorrelationService {
     const evidence = this.evidence.relation();
     const unresolved = await this.repo.unresolvedIdentities(evidence);
     const personIds = unresolved.length ? await this.sources.resolveIdentities(unresolved) : [];
-    const resolved = unresolved.flatMap((u, i) =>
-      personIds[i] ? [{ ...u, personId: personIds[i] }] : [],
+    const resolved = unresolved.filter((_, i) => personIds[i]);
+    // Unresolved ones are saved too: an address re-asked with more evidence may lose its holder.
+    await this.repo.saveIdentities(
+      unresolved.map((u, i) => ({ kind: u.kind, value: u.value, personId: personIds[i] })),
+      now,
     );
-    await this.repo.saveIdentities(resolved, now);
     step('resolve');
     await progress(15, { identitiesResolved: resolved.length });
 

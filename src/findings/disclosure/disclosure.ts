@@ -7,6 +7,8 @@ export interface SurveyDisclosure {
   dataClasses: string[];
   /** 'work' | 'personal' | 'unknown' as the respondent answered */
   account?: string;
+  /** how sure the answer names the tool (below 1 for a misspelt name in free text); 1 if absent */
+  confidence?: number;
 }
 
 export interface DisclosureIndex {

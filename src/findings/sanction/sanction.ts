@@ -1,8 +1,8 @@
 import type { DataClass, PolicyStatus } from '../../catalog/catalog.types';
 import type { SanctionStatus } from '../findings.types';
 
-/** The organisation's policy for one tool, as the catalog module keeps it. */
-export interface ToolPolicy {
+/** The terms a use is judged against: the catalog's ToolPolicy, as correlation reads it. */
+export interface SanctionPolicy {
   status: PolicyStatus;
   /** data classes the tool may be used with; empty = no restriction recorded */
   allowedDataClasses: DataClass[];
@@ -10,14 +10,14 @@ export interface ToolPolicy {
   tenantBound: boolean;
 }
 
-export const UNREVIEWED_POLICY: ToolPolicy = {
+export const UNREVIEWED_POLICY: SanctionPolicy = {
   status: 'unreviewed',
   allowedDataClasses: [],
   tenantBound: false,
 };
 
 export interface SanctionInput {
-  policy: ToolPolicy | undefined;
+  policy: SanctionPolicy | undefined;
   /** data classes of the repositories (or survey answers) the tool was traced in */
   dataClasses: DataClass[];
   /**

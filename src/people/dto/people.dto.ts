@@ -1,17 +1,27 @@
 import { PageQueryDto } from '../../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { RESOLVABLE_KINDS, type ResolvableKind } from '../identity/identity-kinds';
 
-export class ImportDirectoryDto {
-  @ApiProperty({
-    description: 'CSV with a header naming email, name, team, manager, github login, aliases',
-  })
+/** A CSV sent as JSON text; each import route says which columns it reads. */
+export class CsvImportDto {
+  @ApiProperty({ description: 'the CSV text, header row first' })
   @IsString()
   @MinLength(1)
   @MaxLength(50_000_000)
   csv: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'the file name, for error messages' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -29,16 +39,14 @@ export class ImportGithubOrgDto {
   apiUrl?: string;
 }
 
-export const IDENTITY_KINDS = ['email', 'github', 'commit-email', 'username', 'ip'] as const;
-
 export class LinkIdentityDto {
   @ApiProperty()
   @IsUUID()
   personId: string;
 
-  @ApiProperty({ enum: IDENTITY_KINDS })
-  @IsIn(IDENTITY_KINDS)
-  kind: (typeof IDENTITY_KINDS)[number];
+  @ApiProperty({ enum: RESOLVABLE_KINDS })
+  @IsIn(RESOLVABLE_KINDS)
+  kind: ResolvableKind;
 
   @ApiProperty()
   @IsString()
@@ -48,15 +56,21 @@ export class LinkIdentityDto {
 }
 
 export class ResolveIdentityDto {
-  @ApiProperty({ enum: IDENTITY_KINDS })
-  @IsIn(IDENTITY_KINDS)
-  kind: (typeof IDENTITY_KINDS)[number];
+  @ApiProperty({ enum: RESOLVABLE_KINDS })
+  @IsIn(RESOLVABLE_KINDS)
+  kind: ResolvableKind;
 
   @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(320)
   value: string;
+
+  @ApiPropertyOptional({ description: 'when it was observed (ISO 8601): IP leases depend on it' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  at?: Date;
 }
 
 export class ListPeopleQueryDto extends PageQueryDto {

@@ -5,7 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { ResolvableKind } from '../identity/identity-rules';
+import type { ResolvableKind } from '../identity/identity-kinds';
 
 @Entity('person_identity')
 export class PersonIdentityEntity {

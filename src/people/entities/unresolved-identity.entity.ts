@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ResolvableKind } from '../identity/identity-rules';
+import type { ResolvableKind } from '../identity/identity-kinds';
 
 @Entity('unresolved_identity')
 export class UnresolvedIdentityEntity {

@@ -110,6 +110,16 @@ describe(resolveIdentity.name, () => {
     expect(resolveIdentity(directory, 'ip', '10.0.0.9')).toMatchObject({ personId: 'p-bob' });
   });
 
+  it('should resolve an IP over the span its evidence covers only when one lease covers it all', () => {
+    const span = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) });
+    expect(
+      resolveIdentity(directory, 'ip', '10.0.0.5', span('2026-11-02T09:00Z', '2026-11-08T17:00Z')),
+    ).toMatchObject({ personId: 'p-alice', rule: 'ip-lease', confidence: 0.8 });
+    expect(
+      resolveIdentity(directory, 'ip', '10.0.0.5', span('2026-11-09T09:00Z', '2026-11-11T17:00Z')),
+    ).toEqual({ resolved: false, reason: 'ambiguous', candidates: ['p-alice', 'p-carol'] });
+  });
+
   it('should list identities no rule resolves for a human', () => {
     const sut = resolveAll(directory, [
       { kind: 'email', value: 'alice@example.com' },

@@ -1,9 +1,8 @@
-import type { IdentityKind } from '../../evidence/evidence.types';
+import type { ResolvableKind } from './identity-kinds';
+import { leaseHolder, normaliseIp, type IpLease, type TimeSpan } from './ip-leases';
 
-/** Identities the resolver knows; `person` is a direct person id and needs no rule. */
-export type ResolvableKind = Exclude<IdentityKind, 'person'>;
-
-export interface DirectoryPerson {
+/** One person as the resolution rules see the directory. */
+export interface DirectoryEntry {
   id: string;
   emails: string[];
   githubLogin?: string | null;
@@ -18,16 +17,8 @@ export interface KnownIdentity {
   manual: boolean;
 }
 
-export interface IpLease {
-  ip: string;
-  personId: string;
-  from: Date;
-  /** open-ended when null */
-  to: Date | null;
-}
-
 export interface Directory {
-  persons: DirectoryPerson[];
+  persons: DirectoryEntry[];
   identities: KnownIdentity[];
   leases: IpLease[];
 }
@@ -75,7 +66,7 @@ export function normaliseIdentity(kind: ResolvableKind, value: string): string {
     case 'username':
       return trimmed.toLowerCase();
     case 'ip':
-      return trimmed.replace(/^::ffff:/i, '').toLowerCase();
+      return normaliseIp(trimmed);
   }
 }
 
@@ -108,13 +99,14 @@ function decide(personIds: string[], rule: ResolutionRule): Resolution | undefin
 /**
  * Resolve one observed identity against the directory. Rules run from the most to the least
  * certain; the first rule that finds exactly one person wins, two or more people is ambiguous
- * and left for a human. `at` picks the IP lease in force at that time.
+ * and left for a human. `at` (a moment, or the span the evidence covers) picks the IP lease in
+ * force then.
  */
 export function resolveIdentity(
   directory: Directory,
   kind: ResolvableKind,
   rawValue: string,
-  at?: Date,
+  at?: Date | TimeSpan,
 ): Resolution {
   const value = normaliseIdentity(kind, rawValue);
   if (!value) return { resolved: false, reason: 'invalid', candidates: [] };
@@ -203,17 +195,20 @@ export function resolveIdentity(
       );
     }
     case 'ip': {
-      const leases = directory.leases.filter((l) => normaliseIdentity('ip', l.ip) === value);
       if (at) {
-        const current = leases.filter((l) => l.from <= at && (l.to === null || at <= l.to));
-        return (
-          decide(
-            current.map((l) => l.personId),
-            'ip-lease',
-          ) ?? noMatch()
-        );
+        const span = at instanceof Date ? { from: at, to: at } : at;
+        const verdict = leaseHolder(directory.leases, value, span);
+        return verdict.holder === null
+          ? { resolved: false, reason: verdict.reason, candidates: verdict.candidates }
+          : {
+              resolved: true,
+              personId: verdict.holder,
+              confidence: RULE_CONFIDENCE['ip-lease'],
+              rule: 'ip-lease',
+            };
       }
       // Without a time only an address ever leased to one person says anything.
+      const leases = directory.leases.filter((l) => normaliseIp(l.ip) === value);
       return (
         decide(
           leases.map((l) => l.personId),
@@ -231,7 +226,7 @@ function noMatch(): Resolution {
 export interface ObservedIdentity {
   kind: ResolvableKind;
   value: string;
-  at?: Date;
+  at?: Date | TimeSpan;
 }
 
 export interface UnresolvedIdentity extends ObservedIdentity {

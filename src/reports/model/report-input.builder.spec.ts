@@ -47,7 +47,7 @@ function sources(p: Partial<ReportSources> = {}): ReportSources {
       ['cursor', { status: 'sanctioned', allowedDataClasses: [], tenantBound: false }],
     ]),
     survey: {
-      surveyedPersonIds: ['p1', 'p3'],
+      respondentPersonIds: ['p1', 'p3'],
       disclosures: [{ personId: 'p1', toolId: 'cursor' }],
     },
     repositories: [{ repository: 'acme/api', team: 'eng/api' }],

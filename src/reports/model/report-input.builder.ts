@@ -1,7 +1,7 @@
 import type { ToolDefinition } from '../../catalog/catalog.types';
 import type { DirectoryPerson } from '../../findings/correlation/correlation-sources';
 import type { SurveyDisclosure } from '../../findings/disclosure/disclosure';
-import type { ToolPolicy } from '../../findings/sanction/sanction';
+import type { SanctionPolicy } from '../../findings/sanction/sanction';
 import type { FindingRecord } from '../../findings/findings.types';
 import type { EvidenceSummaryRow } from '../../evidence/evidence.types';
 import type { ReportEvidence, ReportFinding, ReportInput } from './report.types';
@@ -13,9 +13,10 @@ export interface ReportSources {
   now: Date;
   people: DirectoryPerson[];
   tools: ToolDefinition[];
-  policies: Map<string, ToolPolicy>;
+  policies: Map<string, SanctionPolicy>;
   survey: {
-    surveyedPersonIds: string[];
+    /** who answered a linkable survey (not everyone invited: the response rate counts answers) */
+    respondentPersonIds: string[];
     disclosures: Pick<SurveyDisclosure, 'personId' | 'toolId'>[];
   };
   repositories: { repository: string; team: string | null }[];
@@ -83,7 +84,7 @@ export function buildReportInput(s: ReportSources): Omit<ReportInput, 'previous'
     },
     repositories: { total: s.repositories.length },
     survey: {
-      respondents: s.survey.surveyedPersonIds.map((id) => ({ personId: id, team: teamOf(id) })),
+      respondents: s.survey.respondentPersonIds.map((id) => ({ personId: id, team: teamOf(id) })),
       selfReported: s.survey.disclosures.map((d) => ({
         personId: d.personId,
         team: teamOf(d.personId),

@@ -1,7 +1,7 @@
-// The contract between the repository scanner (src/signals/repos) and dependency discovery.
-// The scanner asks isManifestPath() which files to fetch, then hands their text to
-// detectAiDependencies(); everything here is pure (no I/O), so it runs the same for GitHub
-// and local checkouts.
+// The types of the contract between the repository scanner (src/signals/repos) and dependency
+// discovery. The scanner asks isManifestPath() which files to fetch, then hands their text to
+// detectAiDependencies() (both in dependency-discovery.ts; this file holds types only, so the
+// parsers that import it stay out of the discovery's import graph).
 import type { Ecosystem, ToolMatcher } from '../../catalog/catalog.types';
 
 export type { Ecosystem, ToolMatcher };
@@ -55,7 +55,3 @@ export interface DependencyDetection {
   matches: DependencyMatch[];
   warnings: ManifestWarning[];
 }
-
-// The functions of the contract live in dependency-discovery.ts; re-exported here so the scanner
-// can import the whole contract from one place.
-export { detectAiDependencies, isManifestPath, parseManifest } from './dependency-discovery';

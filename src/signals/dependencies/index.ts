@@ -1,4 +1,5 @@
-export * from './dependency.types';
+export type * from './dependency.types';
+export { detectAiDependencies, isManifestPath, parseManifest } from './dependency-discovery';
 export {
   dependencyFingerprint,
   toDependencyEvidence,

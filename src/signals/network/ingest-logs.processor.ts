@@ -25,6 +25,8 @@ export interface IngestLogsResult {
   alreadyIngested: string[];
   malformedSample: { file: string; line: number; reason: string }[];
   ingests: string[];
+  /** files that read badly: nothing parsed, or more malformed lines than good ones */
+  warnings: string[];
 }
 
 @JobHandler(JobName.IngestLogs)
@@ -36,6 +38,7 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
 
   async handle(ctx: JobContext<IngestLogsData>): Promise<IngestLogsResult> {
     const { files, format, zone, leasesPath } = ctx.data;
+    if (leasesPath) await this.ingest.importLeaseFile(leasesPath, ctx.actor);
     const sizes = await Promise.all(
       files.map((f) =>
         stat(f.path).then(
@@ -53,22 +56,11 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
       const result = await this.ingest.ingestFile(
-        {
-          path: f.path,
-          name: f.name,
-          format,
-          zone,
-          leasesPath,
-          jobId: ctx.jobId,
-          actor: ctx.actor,
+        { path: f.path, name: f.name, format, zone, jobId: ctx.jobId, actor: ctx.actor },
+        (percent) => {
+          const bytes = done + Math.round((percent / 100) * sizes[i]);
+          return ctx.progress((bytes / total) * 100, { files: i, bytes, size: total });
         },
-        // gzip files inflate past their size: progress is capped per file
-        (read) =>
-          ctx.progress(((done + Math.min(read, sizes[i])) / total) * 100, {
-            files: i,
-            bytes: done + Math.min(read, sizes[i]),
-            size: total,
-          }),
       );
       done += sizes[i];
       results.push(result);
@@ -110,5 +102,15 @@ export function summarise(results: FileIngestResult[]): IngestLogsResult {
     alreadyIngested: results.filter((r) => r.alreadyIngested).map((r) => r.file),
     malformedSample: results.flatMap((r) => r.malformedSample.map((m) => ({ file: r.file, ...m }))),
     ingests: results.map((r) => r.ingestId),
+    warnings: results.flatMap(readingWarning),
   };
+}
+
+function readingWarning(r: FileIngestResult): string[] {
+  if (r.lines === 0) return [`${r.file}: the file is empty`];
+  if (r.parsed === 0)
+    return [`${r.file}: none of its ${r.lines} lines could be read as ${r.format}`];
+  if (r.malformed > r.parsed)
+    return [`${r.file}: ${r.malformed} of ${r.lines} lines are malformed for ${r.format}`];
+  return [];
 }

@@ -4,18 +4,20 @@ import { basename } from 'node:path';
 import { AuditService } from '../../auth/audit.service';
 import type { Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
+import type { ProgressCallback } from '../../jobs/job.types';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { confidenceOf, networkKind } from '../../evidence/confidence';
 import { EvidenceService } from '../../evidence/evidence.service';
+import { PeopleAdminService } from '../../people/people-admin.service';
+import { PeopleService } from '../../people/people.service';
 import { LogIngestEntity } from './entities/log-ingest.entity';
 import { HostMatchCache } from './ingest/host-match-cache';
-import { IpLeaseMap } from './ingest/ip-lease-map';
 import { LogIngestCore } from './ingest/log-ingest-core';
 import { runIngest } from './ingest/log-ingest-runner';
 import { fingerprintFile, openLogStream, readHeadLines } from './ingest/log-source';
 import type { IngestProgressState, MalformedSample } from './ingest/usage-rollup';
 import { LogIngestRepository } from './log-ingest.repository';
-import { NETWORK_FORMATS, type LineParser, type NetworkFormat } from './network.types';
+import { isMalformed, NETWORK_FORMATS, type LineParser, type NetworkFormat } from './network.types';
 import { NETWORK_TOOL_MATCHER, type HostMatcher } from './network-tool-matcher';
 import { NetworkUsageRepository } from './network-usage.repository';
 import { detectFormat } from './parsers/detect-format';
@@ -27,7 +29,6 @@ export interface IngestFileInput {
   name?: string;
   format?: NetworkFormat | 'auto';
   zone?: string;
-  leasesPath?: string;
   jobId?: string;
   /** who asked for the ingest; a file that adds anything is audited as theirs */
   actor: Actor;
@@ -58,15 +59,14 @@ export class NetworkIngestService {
     private readonly ingests: LogIngestRepository,
     private readonly usage: NetworkUsageRepository,
     private readonly evidence: EvidenceService,
+    private readonly people: PeopleService,
+    private readonly peopleAdmin: PeopleAdminService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     @Inject(NETWORK_TOOL_MATCHER) private readonly matcher: HostMatcher,
   ) {}
 
-  async ingestFile(
-    input: IngestFileInput,
-    onBytes?: (read: number, size: number) => Promise<void>,
-  ): Promise<FileIngestResult> {
+  async ingestFile(input: IngestFileInput, progress?: ProgressCallback): Promise<FileIngestResult> {
     const name = input.name ?? basename(input.path);
     if (input.zone) this.parser('zeek', input.zone, name); // a bad zone fails before any work
     const size = await stat(input.path).then(
@@ -82,26 +82,24 @@ export class NetworkIngestService {
     const format = existing?.format
       ? (existing.format as NetworkFormat)
       : await this.format(input, name);
-    const leases = input.leasesPath ? await this.leases(input.leasesPath) : undefined;
     const row = await this.ingests.startOrGet({
       fingerprint,
       fileName: name,
       fileSize: size,
       format,
-      options: {
-        zone: input.zone,
-        leases: input.leasesPath ? basename(input.leasesPath) : undefined,
-      },
+      options: { zone: input.zone },
       jobId: input.jobId ?? null,
     });
     if (row.status === 'completed') return toResult(row, true, false);
     const resumed = row.committedOffset > 0;
     const parser = format === 'squid' ? 'squid-native' : this.parser(format, input.zone, name);
     if (resumed && parser !== 'squid-native') await warmUp(parser, input.path, row.committedOffset);
+    // One read of the lease store per file; each line is then resolved in memory at its time.
+    const leases = await this.people.leaseBook();
     const core = new LogIngestCore({
       parser,
       hosts: new HostMatchCache(this.matcher),
-      leases,
+      leases: leases.size > 0 ? leases : undefined,
       resumeFrom: resumed
         ? {
             line: row.lineNumber,
@@ -131,7 +129,10 @@ export class NetworkIngestService {
           await this.ingests.commitCheckpoint(row.id, committed, cp);
           committed = cp.offset;
         },
-        onProgress: onBytes ? (read) => onBytes(read, size) : undefined,
+        // gzip inflates past the file's size: a file's progress stops at 100
+        onProgress: progress
+          ? (read) => progress((100 * Math.min(read, size)) / Math.max(1, size), { bytes: read })
+          : undefined,
       });
     } catch (error) {
       if (!(error instanceof DomainError && error.code === ErrorCode.Conflict)) {
@@ -163,6 +164,18 @@ export class NetworkIngestService {
     };
   }
 
+  /**
+   * A lease file given with an ingest goes into the people module's lease store before the
+   * first line is read; a bad row refuses the file, since lines are attributed only once. It is
+   * audited as the actor's import, as through the API.
+   */
+  async importLeaseFile(path: string, actor: Actor): Promise<void> {
+    const text = await readFile(path, 'utf8').catch(() => {
+      throw new DomainError(ErrorCode.NotFound, `${basename(path)}: no such lease file`);
+    });
+    await this.peopleAdmin.importLeases(text, basename(path), actor, { strict: true });
+  }
+
   private async format(input: IngestFileInput, name: string): Promise<NetworkFormat> {
     if (input.format && input.format !== 'auto') {
       if (!(NETWORK_FORMATS as readonly string[]).includes(input.format)) {
@@ -171,6 +184,7 @@ export class NetworkIngestService {
           `format "${input.format}" is not one of auto, ${NETWORK_FORMATS.join(', ')}`,
         );
       }
+      await this.checkForcedFormat(input.format, input, name);
       return input.format;
     }
     const detected = detectFormat(await readHeadLines(input.path));
@@ -183,22 +197,34 @@ export class NetworkIngestService {
     return detected;
   }
 
+  /**
+   * A format given by hand that reads none of the first lines is a mistake: refused before the
+   * file is recorded as ingested (which would make the right format's run add nothing).
+   */
+  private async checkForcedFormat(
+    format: NetworkFormat,
+    input: IngestFileInput,
+    name: string,
+  ): Promise<void> {
+    const head = await readHeadLines(input.path);
+    const parser = this.parser(format, input.zone, name);
+    const read = head.map((line) => parser.parse(line)).filter((o) => o !== null);
+    if (read.length === 0 || !read.every(isMalformed)) return;
+    const detected = detectFormat(head);
+    throw new DomainError(
+      ErrorCode.InvalidInput,
+      `${name}: none of its first ${read.length} lines reads as ${format}` +
+        (detected && detected !== format
+          ? `; they look like ${detected} (give that format, or auto)`
+          : `; is it another format? (${NETWORK_FORMATS.join(', ')})`),
+    );
+  }
+
   private parser(format: NetworkFormat, zone: string | undefined, name: string): LineParser {
     try {
       return createParser(format, { zone });
     } catch (error) {
       throw new DomainError(ErrorCode.InvalidInput, `${name}: ${(error as Error).message}`);
-    }
-  }
-
-  private async leases(path: string): Promise<IpLeaseMap> {
-    const text = await readFile(path, 'utf8').catch(() => {
-      throw new DomainError(ErrorCode.NotFound, `${basename(path)}: no such lease file`);
-    });
-    try {
-      return IpLeaseMap.fromCsv(text, basename(path));
-    } catch (error) {
-      throw new DomainError(ErrorCode.InvalidInput, (error as Error).message);
     }
   }
 

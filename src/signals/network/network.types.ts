@@ -1,4 +1,5 @@
 // Shared shapes of the network-log signal: what a parser yields and how it is configured.
+import type { IdentityKind } from '../../people/identity/identity-kinds';
 
 export const NETWORK_FORMATS = [
   'squid',
@@ -18,7 +19,8 @@ export const NETWORK_FORMATS = [
 ] as const;
 export type NetworkFormat = (typeof NETWORK_FORMATS)[number];
 
-export type NetworkIdentityKind = 'username' | 'email' | 'ip';
+/** What a log line names (a user, a mail address, an address) or, through a lease, a person. */
+export type NetworkIdentityKind = Extract<IdentityKind, 'username' | 'email' | 'ip' | 'person'>;
 
 export interface NetworkIdentity {
   kind: NetworkIdentityKind;

@@ -8,9 +8,11 @@ import type { GithubOwnerState } from './github/github.types';
 import { toolsOf, type ToolView } from './output/scan-report';
 import { traceToEvidence } from './repo-evidence';
 import { RepoMatcherProvider } from './repo-matcher.provider';
+import { RepoOwnershipService } from './repo-ownership.service';
 import { RepoReportService } from './repo-report.service';
 import { parseSince, toDomainError } from './repo-scan.error';
-import type { Progress, ScanWarning } from './repo-scan.types';
+import type { ProgressCallback } from '../../jobs/job.types';
+import type { ScanWarning } from './repo-scan.types';
 import { ReposRepository } from './repos.repository';
 
 export interface ScanGithubData {
@@ -51,12 +53,13 @@ export class GithubScanService {
     private readonly report: RepoReportService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly ownership: RepoOwnershipService,
   ) {}
 
   async scan(
     data: ScanGithubData,
     actor: Actor,
-    progress: Progress = () => undefined,
+    progress: ProgressCallback = () => undefined,
     jobId: string | null = null,
   ): Promise<ScanGithubResult> {
     const apiUrl = (data.apiUrl ?? this.config.githubApiUrl).replace(/\/+$/, '');
@@ -73,7 +76,7 @@ export class GithubScanService {
         state: await this.ownerState(ownerKey, apiUrl, owner),
         since: parseSince(data.since),
         sbom: data.sbom,
-        onProgress: (pct, counts) => void progress(Math.min(95, pct), counts),
+        onProgress: (pct, counts) => progress(Math.min(95, pct), counts),
       });
       const runId = jobId ?? scanId;
       const rows = [
@@ -110,6 +113,16 @@ export class GithubScanService {
           ? new Date(result.state.orgLevelScannedAt)
           : null,
       });
+      if (result.propertiesRead)
+        result.warnings.push(
+          ...(await this.ownership.setFromGithubProperties(
+            result.repositories.map((r) => ({
+              locationKey: `${apiUrl}|${r.repository}`,
+              repository: r.repository,
+              properties: r.classification.properties,
+            })),
+          )),
+        );
       const warnings = [
         ...result.warnings,
         ...result.repositories.flatMap((r) =>

@@ -10,7 +10,8 @@ import { traceToEvidence } from './repo-evidence';
 import { RepoMatcherProvider } from './repo-matcher.provider';
 import { RepoReportService } from './repo-report.service';
 import { parseSince, toDomainError } from './repo-scan.error';
-import type { Progress, ScanWarning } from './repo-scan.types';
+import type { ProgressCallback } from '../../jobs/job.types';
+import type { ScanWarning } from './repo-scan.types';
 import { ReposRepository } from './repos.repository';
 
 export interface ScanRepoData {
@@ -49,7 +50,7 @@ export class LocalScanService {
   async scan(
     data: ScanRepoData,
     actor: Actor,
-    progress: Progress = () => undefined,
+    progress: ProgressCallback = () => undefined,
     jobId: string | null = null,
   ): Promise<ScanRepoResult> {
     const since = parseSince(data.since);
@@ -62,7 +63,7 @@ export class LocalScanService {
         toolPathSamples: this.matchers.pathSamples(),
         since: known?.lastScannedCommit && !data.full ? undefined : since,
         sinceCommit: data.full ? undefined : (known?.lastScannedCommit ?? undefined),
-        onProgress: (pct, counts) => void progress(Math.min(95, pct), counts),
+        onProgress: (pct, counts) => progress(Math.min(95, pct), counts),
       });
       const rows = result.traces.map((t) =>
         traceToEvidence(t, { repository: result.repository, sourceRunId: jobId ?? scanId }),

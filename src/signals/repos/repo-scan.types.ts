@@ -1,4 +1,5 @@
 import type { CommitFacts, Signal } from '../../catalog/catalog.types';
+import type { IdentityKind } from '../../people/identity/identity-kinds';
 
 /** A file of a repository tree. Both sources (local git, GitHub) describe their tree this way. */
 export interface RepoFileEntry {
@@ -27,7 +28,12 @@ export interface RepoCommit {
   changes?: { status: ChangeStatus; path: string }[];
 }
 
-export type IdentityRef = { kind: 'commit-email' | 'github'; value: string; name?: string };
+/** Who a commit names: a commit e-mail or a GitHub login, and the name given with it. */
+export interface TraceIdentity {
+  kind: Extract<IdentityKind, 'commit-email' | 'github'>;
+  value: string;
+  name?: string;
+}
 
 /** One trace a detector found, before it becomes an evidence row. */
 export interface RepoTrace {
@@ -37,7 +43,7 @@ export interface RepoTrace {
   line?: number;
   commit?: string;
   /** the person the trace is attributed to (the human author or co-author of an AI commit) */
-  identity?: IdentityRef;
+  identity?: TraceIdentity;
   firstSeen?: Date;
   lastSeen?: Date;
   /** 0..1, 1 unless lowered (fixtures, examples, vendored folders, marker-list repositories) */
@@ -76,5 +82,3 @@ export interface RepoScanResult {
   /** reason the repository looks like a list of AI markers, when it does */
   markerList?: string;
 }
-
-export type Progress = (percent: number, counts?: Record<string, number>) => Promise<void> | void;

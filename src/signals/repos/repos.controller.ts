@@ -15,6 +15,8 @@ import { type Actor, Role } from '../../auth/role';
 import { Roles } from '../../auth/roles.decorator';
 import { JobName } from '../../jobs/job-names';
 import { JobsService } from '../../jobs/jobs.service';
+import { AppConfig } from '../../config/app-config';
+import { scannablePath } from './local/scan-roots';
 import { CreateRepoScanDto, ListReposDto, RepoEvidenceQueryDto } from './dto/repos.dto';
 import { RepoReportService } from './repo-report.service';
 import { ReposService } from './repos.service';
@@ -27,6 +29,7 @@ export class ReposController {
     private readonly repos: ReposService,
     private readonly reports: RepoReportService,
     private readonly jobs: JobsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Queues a scan; poll GET /api/jobs/:id for progress and the result. The scan audits itself. */
@@ -36,9 +39,14 @@ export class ReposController {
   async scan(@Body() dto: CreateRepoScanDto, @CurrentActor() actor: Actor) {
     if ((dto.path === undefined) === (dto.owner === undefined))
       throw new BadRequestException('give exactly one of path (local checkout) or owner (GitHub)');
-    const job =
+    // A caller never chooses what on the server is read: only checkouts under configured roots.
+    const path =
       dto.path !== undefined
-        ? await this.jobs.enqueue(JobName.ScanRepo, { path: dto.path, since: dto.since }, { actor })
+        ? await scannablePath(dto.path, this.config.localScanRoots)
+        : undefined;
+    const job =
+      path !== undefined
+        ? await this.jobs.enqueue(JobName.ScanRepo, { path, since: dto.since }, { actor })
         : await this.jobs.enqueue(
             JobName.ScanGithub,
             { owner: dto.owner, since: dto.since, sbom: dto.sbom },

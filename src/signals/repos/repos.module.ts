@@ -4,6 +4,8 @@ import { GithubOwnerEntity } from './entities/github-owner.entity';
 import { RepoScanEntity } from './entities/repo-scan.entity';
 import { RepositoryEntity } from './entities/repository.entity';
 import { RepoMatcherProvider } from './repo-matcher.provider';
+import { RepoOwnershipController } from './repo-ownership.controller';
+import { RepoOwnershipService } from './repo-ownership.service';
 import { ReposController } from './repos.controller';
 import { ReposRepository } from './repos.repository';
 import { ReposService } from './repos.service';
@@ -15,10 +17,11 @@ import { ScanRepoProcessor } from './scan-repo.processor';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RepositoryEntity, RepoScanEntity, GithubOwnerEntity])],
-  controllers: [ReposController],
+  controllers: [ReposController, RepoOwnershipController],
   providers: [
     ReposRepository,
     ReposService,
+    RepoOwnershipService,
     RepoReportService,
     LocalScanService,
     GithubScanService,
@@ -26,6 +29,12 @@ import { ScanRepoProcessor } from './scan-repo.processor';
     ScanRepoProcessor,
     ScanGithubProcessor,
   ],
-  exports: [ReposService, RepoReportService, LocalScanService, GithubScanService],
+  exports: [
+    ReposService,
+    RepoOwnershipService,
+    RepoReportService,
+    LocalScanService,
+    GithubScanService,
+  ],
 })
 export class ReposModule {}

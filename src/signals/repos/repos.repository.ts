@@ -5,6 +5,7 @@ import { In, Repository } from 'typeorm';
 import { GithubOwnerEntity } from './entities/github-owner.entity';
 import { RepoScanEntity } from './entities/repo-scan.entity';
 import { RepositoryEntity, type RepoSource } from './entities/repository.entity';
+import type { RepositoryOwnership } from './repo-ownership.types';
 import type { RepoClassification } from './github/github.types';
 import type { ScanWarning } from './repo-scan.types';
 
@@ -40,6 +41,53 @@ export class ReposRepository {
 
   findById(id: string): Promise<RepositoryEntity | null> {
     return this.repos.findOneBy({ id });
+  }
+
+  findByName(name: string): Promise<RepositoryEntity[]> {
+    return this.repos.find({ where: { name }, order: { locationKey: 'ASC' } });
+  }
+
+  /** A field left undefined keeps its value; null clears it. */
+  async setOwnership(
+    id: string,
+    change: { team?: string | null; declaredDataClasses?: string[] | null },
+  ): Promise<void> {
+    await this.repos.update(id, {
+      ...(change.team !== undefined
+        ? { team: change.team, teamSource: change.team === null ? null : 'manual' }
+        : {}),
+      ...(change.declaredDataClasses !== undefined
+        ? { declaredDataClasses: change.declaredDataClasses }
+        : {}),
+      updatedAt: new Date(),
+    });
+  }
+
+  /**
+   * Teams read from GitHub during a scan, set where no person chose one; a property that is gone
+   * clears the team it had set.
+   */
+  async setScannedTeams(rows: { locationKey: string; team: string | null }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.repos.query(
+      `UPDATE repository r SET team = s.team, team_source = CASE WHEN s.team IS NULL THEN NULL ELSE 'github' END,
+              updated_at = now()
+         FROM unnest($1::text[], $2::text[]) AS s(location_key, team)
+        WHERE r.location_key = s.location_key AND r.team_source IS DISTINCT FROM 'manual'
+          AND r.team IS DISTINCT FROM s.team`,
+      [rows.map((r) => r.locationKey), rows.map((r) => r.team)],
+    );
+  }
+
+  /** Every repository's owning team and data classes (declared ones first), in one query. */
+  ownership(): Promise<RepositoryOwnership[]> {
+    return this.repos.query(
+      `SELECT name AS repository, team,
+              coalesce(declared_data_classes,
+                       ARRAY(SELECT jsonb_array_elements_text(coalesce(classification->'dataClasses', '[]'::jsonb))))
+                AS "dataClasses"
+         FROM repository ORDER BY name, location_key`,
+    );
   }
 
   list(filter: {

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../../common/domain-error';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { ReposRepository } from './repos.repository';
 
-/** The repositories scans have seen: listing, one repository, its evidence, its data classes. */
+/** The repositories scans have seen: listing, one repository, its evidence. */
 @Injectable()
 export class ReposService {
   constructor(
@@ -16,17 +16,6 @@ export class ReposService {
 
   list(filter: { source?: 'local' | 'github'; owner?: string; limit?: number; offset?: number }) {
     return this.repos.list({ ...filter, limit: filter.limit ?? 100, offset: filter.offset ?? 0 });
-  }
-
-  /** Every repository with the data classes its topics or custom properties give it (for correlation). */
-  async classifications(): Promise<{ repository: string; dataClasses: string[] }[]> {
-    const out: { repository: string; dataClasses: string[] }[] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const page = await this.repos.list({ limit: 1000, offset });
-      for (const r of page)
-        out.push({ repository: r.name, dataClasses: r.classification?.dataClasses ?? [] });
-      if (page.length < 1000) return out;
-    }
   }
 
   listScans(limit = 50) {

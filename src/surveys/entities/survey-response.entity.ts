@@ -32,4 +32,8 @@ export class SurveyResponseEntity {
 
   @Column('text', { name: 'tool_ids', array: true })
   toolIds: string[];
+
+  /** tool id → how sure the answer names it, for tools below 1 (a misspelt name in free text) */
+  @Column('jsonb', { name: 'tool_confidence', default: {} })
+  toolConfidence: Record<string, number>;
 }

@@ -22,7 +22,7 @@ export const formbricksImporter: SurveyImporter = {
       const question = QUESTION.exec(text);
       // "N. headline - Option ID" repeats a choice answer as option ids: not an answer of its own.
       if (!question || / - Option ID$/i.test(text)) return { index, header: text, role: 'ignore' };
-      const joined = looksJoined(columnValues(table, 1, index), '; ');
+      const joined = looksJoined(columnValues(table, 1, index), '; ', text);
       return {
         index,
         header: text,

@@ -24,7 +24,7 @@ export const googleFormsImporter: SurveyImporter = {
       }
       // Checkbox answers are joined with ", " - ambiguous when an option has a comma, so
       // only columns whose pieces recur across respondents are split (the CoE can remap).
-      const joined = looksJoined(values, ', ');
+      const joined = looksJoined(values, ', ', text);
       return {
         index,
         header: text,

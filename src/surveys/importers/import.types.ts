@@ -66,6 +66,13 @@ export interface ColumnSpec {
   encoding?: ColumnEncoding;
   separator?: string;
   option?: string;
+  /**
+   * flag columns: 'mark' (default) selects on Y, 1, Yes…; 'any' on any non-empty cell (Qualtrics
+   * and SurveyMonkey write the option's text or its number there)
+   */
+  chosen?: 'mark' | 'any';
+  /** flag columns: a vendor's written "not chosen" value (LimeSurvey's "Convert N to") */
+  unselected?: string;
   /** a kind the vendor layout states outright (e.g. SurveyMonkey "Open-Ended Response") */
   kind?: ImportedQuestionKind;
   /** IANA zone the column's local times are written in (Qualtrics states it in its ImportId row) */
@@ -77,6 +84,8 @@ export interface ColumnPlan {
   /** how many leading rows are headers */
   headerRows: number;
   columns: ColumnSpec[];
+  /** what the layout cannot tell (options exported as codes only), for the CoE to see */
+  warnings?: string[];
 }
 
 /**

@@ -1,152 +1,163 @@
 import type { ColumnSpec, SurveyImporter } from './import.types';
+import {
+  LIME_META_ROLES,
+  limeMetaName,
+  parseLimeHeading,
+  underscoredHeadings,
+  type LimeHeading,
+} from './limesurvey-headings';
 import { uniqueKey } from './microsoft-forms.importer';
-import { columnValues, slugKey } from './plan.util';
-
-// Response-table columns in "code" and in "full" heading mode.
-const META: Record<string, ColumnSpec['role']> = {
-  id: 'respondent-id',
-  'response id': 'respondent-id',
-  submitdate: 'submitted-at',
-  'date submitted': 'submitted-at',
-  token: 'respondent-token',
-  'access code': 'respondent-token',
-};
-const IGNORED = new Set([
-  'lastpage',
-  'last page',
-  'startlanguage',
-  'start language',
-  'seed',
-  'startdate',
-  'date started',
-  'datestamp',
-  'date last action',
-  'ipaddr',
-  'ip address',
-  'refurl',
-  'referrer url',
-]);
-const BRACKETED = /^(.+?)\s*\[([^\]]+)\](?:\[([^\]]+)\])?$/;
-const UNDERSCORED = /^([A-Za-z][A-Za-z0-9]*)_(SQ\d+|other)(comment)?$/i;
+import { columnValues, isMark, slugKey } from './plan.util';
 
 interface SubColumn {
   index: number;
   header: string;
-  base: string;
-  sub: string;
+  heading: LimeHeading;
   comment: boolean;
+  other: boolean;
 }
 
 export const limeSurveyImporter: SurveyImporter = {
   format: 'limesurvey',
   detect(table) {
-    const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+    const header = table[0] ?? [];
+    const underscored = underscoredHeadings(header);
+    const names = new Set(header.map((h) => limeMetaName(parseLimeHeading(h, underscored))));
     return (
-      (header.includes('submitdate') && header.includes('lastpage')) ||
-      (header.includes('date submitted') && header.includes('last page'))
+      (names.has('submitdate') || names.has('date submitted')) &&
+      (names.has('lastpage') || names.has('last page'))
     );
   },
   plan(table) {
     const header = (table[0] ?? []).map((h) => h.trim());
+    const underscored = underscoredHeadings(header);
     const used = new Set<string>();
     const columns: ColumnSpec[] = [];
+    const warnings: string[] = [];
     const groups = new Map<string, SubColumn[]>();
     header.forEach((text, index) => {
-      const lower = text.toLowerCase();
-      const role = META[lower];
-      if (role) return columns.push({ index, header: text, role });
-      if (IGNORED.has(lower)) return columns.push({ index, header: text, role: 'ignore' });
-      const sub = splitSubquestion(text);
-      if (sub) {
-        groups.set(sub.base, [...(groups.get(sub.base) ?? []), { index, header: text, ...sub }]);
+      const heading = parseLimeHeading(text, underscored);
+      const meta = limeMetaName(heading);
+      if (meta)
+        return columns.push({ index, header: text, role: LIME_META_ROLES[meta] ?? 'ignore' });
+      if (heading.subCode !== undefined || heading.subText !== undefined) {
+        const base = heading.code ?? heading.text ?? text;
+        const sub = (heading.subCode ?? heading.subText ?? '').toLowerCase();
+        const subText = (heading.subText ?? '').toLowerCase();
+        groups.set(base, [
+          ...(groups.get(base) ?? []),
+          {
+            index,
+            header: text,
+            heading,
+            comment: sub.endsWith('comment') || subText.endsWith('comment'),
+            other: sub === 'other' || (!heading.subCode && subText === 'other'),
+          },
+        ]);
         return;
       }
       columns.push({
         index,
         header: text,
         role: 'question',
-        questionKey: uniqueKey(keyOf(text, index), used),
-        questionText: text,
+        questionKey: uniqueKey(keyOf(heading, index), used),
+        questionText: heading.text ?? heading.code ?? text,
         encoding: 'value',
       });
     });
-    for (const [base, subs] of groups) columns.push(...groupColumns(table, base, subs, used));
+    for (const subs of groups.values()) columns.push(...groupColumns(table, subs, used, warnings));
     columns.sort((a, b) => a.index - b.index);
-    return { format: 'limesurvey', headerRows: 1, columns };
+    return { format: 'limesurvey', headerRows: 1, columns, warnings };
   },
 };
 
-function splitSubquestion(
-  text: string,
-): { base: string; sub: string; comment: boolean } | undefined {
-  const bracketed = BRACKETED.exec(text);
-  if (bracketed) {
-    const comment = bracketed[3]?.toLowerCase() === 'comment' || /comment$/i.test(bracketed[2]);
-    return {
-      base: bracketed[1],
-      sub: bracketed[2].replace(/comment$/i, '') || bracketed[2],
-      comment,
-    };
-  }
-  const underscored = UNDERSCORED.exec(text);
-  if (underscored) return { base: underscored[1], sub: underscored[2], comment: !!underscored[3] };
-  return undefined;
+function keyOf(heading: LimeHeading, index: number): string {
+  if (heading.code && /^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(heading.code)) return heading.code;
+  return slugKey(heading.text ?? '', `q${index}`);
 }
 
-function keyOf(text: string, index: number): string {
-  return /^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(text) ? text : slugKey(text, `q${index}`);
+/**
+ * How a multiple-choice group marks its options: Y/blank (answer codes), Yes/No (full answers),
+ * the converted pair ("Convert Y to 1, N to 2"), or each column its own option text (older
+ * versions). Anything else is an array question whose rows are questions of their own.
+ */
+function choiceMarking(
+  table: string[][],
+  choices: SubColumn[],
+): { kind: 'marks'; unselected?: string } | { kind: 'texts' } | undefined {
+  const values = choices.flatMap((s) => columnValues(table, 1, s.index));
+  const distinct = [...new Set(values)];
+  if (distinct.every(isMark)) return { kind: 'marks' };
+  if (distinct.length === 2 && distinct.some(isMark) && distinct.some((v) => !isMark(v)))
+    return { kind: 'marks', unselected: distinct.find((v) => !isMark(v)) };
+  const own = choices.every((s) => new Set(columnValues(table, 1, s.index)).size <= 1);
+  return own ? { kind: 'texts' } : undefined;
 }
 
 function groupColumns(
   table: string[][],
-  base: string,
   subs: SubColumn[],
   used: Set<string>,
+  warnings: string[],
 ): ColumnSpec[] {
-  const key = uniqueKey(keyOf(base, subs[0].index), used);
+  const first = subs[0].heading;
+  const key = uniqueKey(keyOf(first, subs[0].index), used);
+  const questionText = first.text ?? first.code ?? subs[0].header;
+  const choices = subs.filter((s) => !s.comment && !s.other);
+  const marking = choiceMarking(table, choices);
   const specs: ColumnSpec[] = [];
-  const choices = subs.filter((s) => !s.comment && s.sub.toLowerCase() !== 'other');
-  // Multiple choice: cells hold Y (short answers) or always the same option text (long answers).
-  // An array (matrix) question varies per cell, so each subquestion is a question of its own.
-  const isMultiple = choices.every((s) => {
-    const values = columnValues(table, 1, s.index).filter((v) => v.toUpperCase() !== 'N');
-    return values.every((v) => v.toUpperCase() === 'Y') || new Set(values).size <= 1;
-  });
+  const codeOnly: string[] = [];
   for (const s of subs) {
-    if (s.comment || s.sub.toLowerCase() === 'other') {
-      const suffix = s.comment ? `${s.sub}_comment` : 'other';
+    const subName = s.heading.subText ?? s.heading.subCode ?? s.header;
+    if (s.comment || s.other) {
       specs.push({
         index: s.index,
         header: s.header,
         role: 'question',
-        questionKey: uniqueKey(`${key}_${suffix}`, used),
-        questionText: `${base} [${s.comment ? `${s.sub} comment` : 'other'}]`,
+        questionKey: uniqueKey(`${key}_${s.other ? 'other' : slugKey(subName, 'comment')}`, used),
+        questionText: `${questionText} [${subName}]`,
         encoding: 'value',
         kind: 'text',
       });
-    } else if (isMultiple) {
-      const longText = columnValues(table, 1, s.index).find(
-        (v) => v.toUpperCase() !== 'Y' && v.toUpperCase() !== 'N',
-      );
+    } else if (marking) {
+      const ownText = columnValues(table, 1, s.index).find((v) => !isMark(v));
+      const option =
+        marking.kind === 'texts' ? (ownText ?? subName) : (s.heading.subText ?? s.heading.subCode);
+      if (
+        !s.heading.subText &&
+        /^SQ\d+$/i.test(s.heading.subCode ?? '') &&
+        marking.kind === 'marks'
+      )
+        codeOnly.push(s.header);
       specs.push({
         index: s.index,
         header: s.header,
         role: 'question',
         questionKey: key,
-        questionText: base,
+        questionText,
         encoding: 'flag',
-        option: longText ?? s.sub,
+        option: option ?? s.header,
+        ...(marking.kind === 'marks' && marking.unselected !== undefined
+          ? { unselected: marking.unselected }
+          : {}),
       });
     } else {
       specs.push({
         index: s.index,
         header: s.header,
         role: 'question',
-        questionKey: uniqueKey(`${key}_${s.sub}`, used),
-        questionText: `${base} [${s.sub}]`,
+        questionKey: uniqueKey(
+          `${key}_${s.heading.subCode ?? slugKey(subName, String(s.index))}`,
+          used,
+        ),
+        questionText: `${questionText} [${subName}]`,
         encoding: 'value',
       });
     }
   }
+  if (codeOnly.length > 0)
+    warnings.push(
+      `${questionText}: options are subquestion codes only (${codeOnly.join(', ')}); export with "Full question text" headings to read which tools were ticked`,
+    );
   return specs;
 }

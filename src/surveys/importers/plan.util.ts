@@ -13,7 +13,13 @@ import { parseSurveyTime } from './date.util';
 import type { Table } from './table.util';
 
 const MARKS = new Set(['y', 'yes', '1', 'true', 'x', '✓']);
+const UNMARKS = new Set(['n', 'no', '0', 'false']);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A cell that says an option was ticked (Y, Yes, 1…) or that it was not (N, No, 0…). */
+export function isMark(value: string): boolean {
+  return MARKS.has(value.toLowerCase()) || UNMARKS.has(value.toLowerCase());
+}
 
 export function looksLikeEmail(value: string): boolean {
   return EMAIL.test(value.trim());
@@ -109,7 +115,12 @@ export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
   });
 
   const questions = keys.map((key) => describeQuestion(key, questionColumns, responses));
-  return { format: plan.format, questions, responses, warnings };
+  return {
+    format: plan.format,
+    questions,
+    responses,
+    warnings: [...(plan.warnings ?? []), ...warnings],
+  };
 }
 
 function cellItems(column: ColumnSpec, raw: string): string[] {
@@ -124,8 +135,10 @@ function cellItems(column: ColumnSpec, raw: string): string[] {
         .map((part) => part.trim())
         .filter(Boolean);
     case 'flag':
-      if (MARKS.has(value.toLowerCase())) return [column.option ?? column.header];
-      if (value.toLowerCase() === 'n' || value === '0' || value.toLowerCase() === 'no') return [];
+      if (value === column.unselected) return [];
+      if (column.chosen === 'any' || MARKS.has(value.toLowerCase()))
+        return [column.option ?? column.header];
+      if (UNMARKS.has(value.toLowerCase())) return [];
       return [value];
   }
 }
@@ -191,7 +204,9 @@ function inferKind(values: string[], text: string): ImportedQuestionKind {
  * A joined column is one whose cells split into pieces that other respondents also chose. A
  * free-text answer with a comma rarely shares its pieces with anyone else.
  */
-export function looksJoined(values: string[], separator: string): boolean {
+export function looksJoined(values: string[], separator: string, header = ''): boolean {
+  // "Anything else?" is answered in sentences, whatever commas they hold.
+  if (FREE_TEXT_PROMPT.test(header)) return false;
   const split = values.filter((v) => v.includes(separator.trim() || separator));
   if (split.length === 0) return false;
   const pieces = split.flatMap((v) =>

@@ -51,6 +51,7 @@ export const qualtricsImporter: SurveyImporter = {
       const m = /^(QID\d+)_(\d+)$/.exec(c.importId);
       return m && /_\d+$/.test(c.id) ? m[1] : undefined;
     };
+    const warnings: string[] = [];
     const baseCounts = new Map<string, number>();
     for (const c of cols) {
       const base = splitBase(c);
@@ -63,8 +64,14 @@ export const qualtricsImporter: SurveyImporter = {
         return { index: c.index, header: c.id, role, timeZone: c.timeZone };
       if (role) return { index: c.index, header: c.id, role };
       if (KNOWN_META.has(lower)) return { index: c.index, header: c.id, role: 'ignore' };
-      // Text-analytics topic columns are derived by Qualtrics, not answered.
-      if (/_TEXT_.*Topics$/i.test(c.importId) || / - Topics$/.test(c.id)) {
+      // Text-analytics topics and the viewing order of randomised choices ("Export viewing
+      // order data") are written by Qualtrics, not answered.
+      if (
+        /_TEXT_.*Topics$/i.test(c.importId) ||
+        / - Topics$/.test(c.id) ||
+        /_DO$/.test(c.importId) ||
+        /_DO$/.test(c.id)
+      ) {
         return { index: c.index, header: c.id, role: 'ignore' };
       }
       const base = splitBase(c);
@@ -79,10 +86,19 @@ export const qualtricsImporter: SurveyImporter = {
           questionText: cut > 0 ? c.label.slice(0, cut) : questionKey,
           encoding: 'flag',
           option: cut > 0 ? c.label.slice(cut + 3) : c.id,
+          // a split column holds the choice's text or its numeric value when chosen, and -99
+          // when the question was seen but left unanswered ("Recode seen but unanswered")
+          chosen: 'any',
+          unselected: '-99',
         };
       }
       const isText = /_TEXT$/.test(c.importId);
-      const joined = !isText && looksJoined(columnValues(table, 3, c.index), ',');
+      const values = columnValues(table, 3, c.index);
+      const joined = !isText && looksJoined(values, ',', c.label);
+      if (joined && values.every((v) => /^\d+(,\d+)*$/.test(v)))
+        warnings.push(
+          `${c.id} (${c.label || c.id}): choices exported as numeric values only; export with "Use choice text" or split multi-value fields to read which tools were ticked`,
+        );
       return {
         index: c.index,
         header: c.id,
@@ -94,7 +110,7 @@ export const qualtricsImporter: SurveyImporter = {
         kind: isText ? 'text' : undefined,
       };
     });
-    return { format: 'qualtrics', headerRows: 3, columns };
+    return { format: 'qualtrics', headerRows: 3, columns, warnings };
   },
 };
 

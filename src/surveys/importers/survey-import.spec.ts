@@ -1,3 +1,4 @@
+import { SurveyImportError } from './import-error';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { microsoftFormsXlsx } from '../../../test/support/survey-fixtures';
@@ -226,6 +227,34 @@ describe(importSurveyExport.name, () => {
     });
   });
 
+  it('should pick the ticked tools when a LimeSurvey export has full question texts as headings and Yes/No answers', async () => {
+    const csv = [
+      '"Response ID","Date submitted","Last page","Start language","Seed","Which AI tools do you use? [GitHub Copilot]","Which AI tools do you use? [ChatGPT]","Which AI tools do you use? [Other]"',
+      '"1","2026-11-24 10:00:00","2","en","7","Yes","No",""',
+      '"2","2026-11-24 10:05:00","2","en","8","No","Yes","claude code"',
+    ].join('\n');
+    const sut = await importSurveyExport(Buffer.from(csv));
+    expect(sut.format).toBe('limesurvey');
+    expect(sut.responses.map((r) => r.answers)).toEqual([
+      { which_ai_tools_do_you_use: ['GitHub Copilot'] },
+      { which_ai_tools_do_you_use: ['ChatGPT'], which_ai_tools_do_you_use_other: 'claude code' },
+    ]);
+    expect(resolveSurveyTools(sut, matcher).counts).toEqual({
+      'github-copilot': 1,
+      chatgpt: 1,
+      'claude-code': 1,
+    });
+  });
+
+  it('should warn when LimeSurvey options are subquestion codes only', async () => {
+    const sut = await importSurveyExport(fixture('limesurvey-code.csv'));
+    expect(sut.warnings).toEqual([
+      expect.stringMatching(
+        /^Q1: options are subquestion codes only \(Q1\[SQ001\], Q1\[SQ002\], Q1\[SQ003\]\)/,
+      ),
+    ]);
+  });
+
   it('should apply a column mapping that renames, merges and ignores columns when the CoE adjusts it', async () => {
     const sut = await importSurveyExport(fixture('typeform-choice-columns.csv'), {
       mapping: {
@@ -258,5 +287,32 @@ describe(importSurveyExport.name, () => {
   it('should honour an explicit format over detection', async () => {
     const table = await readSurveyTable(fixture('google-forms.csv'));
     expect(planSurveyTable(table, { format: 'google-forms' }).format).toBe('google-forms');
+  });
+
+  it('should read a Latin-1 export as such and say so, without a replacement character', async () => {
+    const csv = [
+      'Timestamp,Email Address,Which AI tools do you use?,Anything else?',
+      '2026/11/24 9:00:00 AM GMT+1,jurgen@example.com,GitHub Copilot,Très utile — für Größeres',
+      '2026/11/24 9:05:00 AM GMT+1,zoe@example.com,ChatGPT,Déjà vu',
+    ].join('\n');
+    const sut = await importSurveyExport(Buffer.from(csv.replace('—', '-'), 'latin1'), {
+      fileName: 'latin1.csv',
+    });
+    const text = JSON.stringify(sut.responses);
+    expect(text).not.toContain('\uFFFD');
+    expect(text).toContain('Très utile - für Größeres');
+    expect(text).toContain('Déjà vu');
+    expect(sut.warnings).toContain('latin1.csv: read as windows-1252 text (it is not UTF-8)');
+  });
+
+  it('should refuse a cut-off CSV or a broken workbook with the importer error, naming the file', async () => {
+    await expect(
+      importSurveyExport(Buffer.from('Timestamp,Email Address\n9/6/2026 0:06:16,"alice'), {
+        fileName: 'cut.csv',
+      }),
+    ).rejects.toThrow(/^cut\.csv: line \d+: .*Quote Not Closed.*cut short/);
+    await expect(
+      importSurveyExport(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), { fileName: 'broken.xlsx' }),
+    ).rejects.toThrow(SurveyImportError);
   });
 });

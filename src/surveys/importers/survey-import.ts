@@ -8,6 +8,7 @@ import { applyMapping, buildSurvey, validateMapping } from './plan.util';
 import { qualtricsImporter } from './qualtrics.importer';
 import { surveyMonkeyImporter } from './surveymonkey.importer';
 import { isXlsx, readDelimitedTable, readXlsxTable, type Table } from './table.util';
+import { decodeText, detectTextEncoding } from './text-encoding';
 import { typeformImporter } from './typeform.importer';
 
 // Most specific signatures first: Qualtrics' ImportId row and SurveyMonkey's pair of ids can
@@ -22,9 +23,33 @@ export const SURVEY_IMPORTERS: SurveyImporter[] = [
   googleFormsImporter,
 ];
 
-export async function readSurveyTable(buffer: Buffer): Promise<Table> {
-  if (isXlsx(buffer)) return readXlsxTable(buffer);
-  return readDelimitedTable(buffer.toString('utf8'));
+export async function readSurveyTable(buffer: Buffer, name = 'survey export'): Promise<Table> {
+  if (isXlsx(buffer)) {
+    try {
+      return await readXlsxTable(buffer);
+    } catch (error) {
+      throw new SurveyImportError(
+        `${name}: not a readable XLSX workbook (${(error as Error).message}); export it again`,
+      );
+    }
+  }
+  const text = decodeText(buffer, name).text;
+  try {
+    return readDelimitedTable(text);
+  } catch (error) {
+    // csv-parse says where it stopped: name the file and that line
+    const e = error as { lines?: number; message?: string };
+    throw new SurveyImportError(
+      `${name}: line ${e.lines ?? '?'}: ${e.message ?? String(error)}; is the file cut short?`,
+    );
+  }
+}
+
+/** A note for the import's warnings when a text export was not UTF-8, so the reader can check it. */
+export function encodingNote(buffer: Buffer, name = 'survey export'): string[] {
+  if (isXlsx(buffer)) return [];
+  const encoding = detectTextEncoding(buffer, name);
+  return encoding === 'utf-8' ? [] : [`${name}: read as ${encoding} text (it is not UTF-8)`];
 }
 
 export function detectSurveyFormat(table: Table): SurveyImporter | undefined {
@@ -54,7 +79,8 @@ export async function importSurveyExport(
   buffer: Buffer,
   options: ImportOptions = {},
 ): Promise<ImportedSurvey> {
-  const table = await readSurveyTable(buffer);
+  const table = await readSurveyTable(buffer, options.fileName);
   const plan = planSurveyTable(table, options);
-  return buildSurvey(plan, table);
+  const survey = buildSurvey(plan, table);
+  return { ...survey, warnings: [...encodingNote(buffer, options.fileName), ...survey.warnings] };
 }

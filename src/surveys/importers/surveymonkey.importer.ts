@@ -96,11 +96,16 @@ function questionColumns(
     });
     return specs.sort((a, b) => a.index - b.index);
   }
-  // Expanded multi-select holds each option's own text when chosen; a matrix holds a rating
-  // per row instead, so each of its rows becomes a question of its own.
-  const expanded = choiceColumns.every((i) =>
-    columnValues(table, 2, i).every((v) => v === label(i)),
-  );
+  // Expanded multi-select holds each option's own text (or, with numerical values, its own
+  // number) when chosen; a matrix holds a rating per row instead, so each of its rows becomes a
+  // question of its own.
+  const own = choiceColumns.map((i) => [...new Set(columnValues(table, 2, i))]);
+  const numbers = own.flat();
+  const expanded =
+    own.every((values, k) => values.every((v) => v === label(choiceColumns[k]))) ||
+    (own.every((values) => values.length <= 1) &&
+      numbers.every((v) => /^\d+$/.test(v)) &&
+      new Set(numbers).size === numbers.length);
   for (const i of choiceColumns) {
     if (expanded) {
       specs.push({
@@ -111,6 +116,7 @@ function questionColumns(
         questionText: text,
         encoding: 'flag',
         option: label(i),
+        chosen: 'any',
       });
     } else {
       specs.push({

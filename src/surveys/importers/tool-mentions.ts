@@ -1,56 +1,102 @@
 import type { ToolMatcher } from '../../catalog/catalog.types';
 import type { ImportedSurvey } from './import.types';
+import { namesPerson, negatedMentions, ordinaryWord, type Span } from './mention-context';
+import { correctSpelling } from './mention-spelling';
+import { isConnector, itemBounds, tokenize, type Token } from './mention-tokens';
 
-const FRAGMENT_SPLIT = /[,;/|\n\r()]+|\s+(?:and|or|und|et|y|&|\+)\s+/i;
-const MAX_WORDS = 4;
+/** How sure a mention names the tool: spelt as the catalog spells it, or through a misspelling. */
+export const MENTION_CONFIDENCE = { exact: 1, misspelt: 0.7 } as const;
+
+export interface ToolMention {
+  toolId: string;
+  /** the words as the respondent wrote them */
+  text: string;
+  confidence: number;
+}
+
+const MAX_WORDS = 5;
 // Questions about tools people would like to have say nothing about what they use.
 const WISH_QUESTION = /\bwish|would like|would you like|want to|like to use|wünsch|souhait/i;
 
-/**
- * Catalog tools named in one answer ("GitHub Copilot", "mostly Claude Code, sometimes chat gpt").
- * The answer is cut at separators, then word windows are tried longest first at each position. A
- * matcher may find a name anywhere inside a window, so a hit only counts when the name begins at
- * this word (dropping the word loses it); the words of the name are then consumed.
- */
-export function findToolMentions(text: string, matcher: ToolMatcher): string[] {
-  const found = new Set<string>();
-  for (const fragment of text.split(FRAGMENT_SPLIT)) {
-    const words = fragment
-      .trim()
-      .split(/\s+/)
-      .map((w) => w.replace(/^[^\w]+|[^\w.+-]+$/g, ''))
-      .filter(Boolean);
-    let i = 0;
-    while (i < words.length) {
-      const hit = longestAt(words, i, matcher);
-      if (hit) {
-        found.add(hit.id);
-        i += hit.length;
-      } else i++;
-    }
-  }
-  return [...found];
+interface Candidate extends Span {
+  toolId: string;
+  confidence: number;
+  words: number;
+  chars: number;
 }
 
-function longestAt(
-  words: string[],
-  i: number,
-  matcher: ToolMatcher,
-): { id: string; length: number } | undefined {
-  const phrase = (from: number, n: number) => words.slice(from, i + n).join(' ');
-  for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
-    const id = matcher.matchName(phrase(i, n));
-    // The name must begin at this word: without it the window must no longer give the same tool.
-    if (!id || (n > 1 && matcher.matchName(phrase(i + 1, n)) === id)) continue;
-    for (let m = 1; m <= n; m++)
-      if (matcher.matchName(phrase(i, m)) === id) return { id, length: m };
+/**
+ * Catalog tools an answer says the respondent uses ("mostly Claude Code, sometimes chat gpt").
+ * One mention is one tool: where names overlap the longest wins ("Mistral Le Chat" is Le Chat, not
+ * also Mistral). Ordinary words, people and negated names are not use. One entry per tool, with
+ * the best confidence it was named with.
+ */
+export function findToolMentions(text: string, matcher: ToolMatcher): ToolMention[] {
+  const tokens = tokenize(text);
+  const chosen = chooseLongest(candidates(tokens, text, matcher));
+  const negated = negatedMentions(text, tokens, chosen);
+  const best = new Map<string, ToolMention>();
+  chosen.forEach((c, k) => {
+    if (negated[k] || ordinaryWord(tokens, c) || namesPerson(text, tokens, c)) return;
+    const held = best.get(c.toolId);
+    if (held && held.confidence >= c.confidence) return;
+    const mention = text.slice(tokens[c.first].start, tokens[c.last].end);
+    best.set(c.toolId, { toolId: c.toolId, text: mention, confidence: c.confidence });
+  });
+  return [...best.values()];
+}
+
+/** Every window of words that is a catalog name, spelt right or through a known misspelling. */
+function candidates(tokens: Token[], text: string, matcher: ToolMatcher): Candidate[] {
+  const exact = (name: string, whole: boolean) =>
+    matcher.matchExactName ? matcher.matchExactName(name, whole) : matcher.matchName(name);
+  const found: Candidate[] = [];
+  tokens.forEach((token, first) => {
+    if (token.kind !== 'word' || isConnector(token)) return;
+    const [itemFirst, itemLast] = itemBounds(tokens, first);
+    const words: string[] = [];
+    for (let last = first; last <= itemLast && words.length < MAX_WORDS; last++) {
+      const t = tokens[last];
+      if (t.kind !== 'word') continue; // a joiner inside a name ("Weights & Biases")
+      words.push(t.lower);
+      const whole = first === itemFirst && last === itemLast;
+      const spelling = correctSpelling(words);
+      const toolId = spelling.misspelt
+        ? exact(spelling.text, whole)
+        : exact(text.slice(token.start, t.end), whole);
+      if (!toolId) continue;
+      found.push({
+        first,
+        last,
+        toolId,
+        word: words.length === 1 ? spelling.text : undefined,
+        confidence: spelling.misspelt ? MENTION_CONFIDENCE.misspelt : MENTION_CONFIDENCE.exact,
+        words: words.length,
+        chars: t.end - token.start,
+      });
+    }
+  });
+  return found;
+}
+
+/** Non-overlapping mentions, longest first, in text order. */
+function chooseLongest(found: Candidate[]): Candidate[] {
+  const ranked = [...found].sort(
+    (a, b) => b.words - a.words || b.chars - a.chars || a.first - b.first,
+  );
+  const chosen: Candidate[] = [];
+  for (const c of ranked) {
+    if (chosen.some((o) => c.first <= o.last && o.first <= c.last)) continue;
+    chosen.push(c);
   }
-  return undefined;
+  return chosen.sort((a, b) => a.first - b.first);
 }
 
 export interface SurveyToolUse {
   /** tool ids per response, in response order */
   perResponse: string[][];
+  /** per response, how sure each of its tools was named (below 1 for a misspelt free-text name) */
+  confidence: Record<string, number>[];
   /** respondents naming each tool */
   counts: Record<string, number>;
 }
@@ -65,16 +111,32 @@ export function resolveSurveyTools(
     ...skipKeys,
     ...survey.questions.filter((q) => WISH_QUESTION.test(q.text)).map((q) => q.key),
   ]);
+  // Options ticked in a list are spelt by the survey's author, not typed by the respondent.
+  const picked = new Set(survey.questions.filter((q) => q.kind === 'multiple').map((q) => q.key));
   const counts: Record<string, number> = {};
+  const confidence: Record<string, number>[] = [];
   const perResponse = survey.responses.map((response) => {
-    const tools = new Set<string>();
+    const tools: Record<string, number> = {};
     for (const [key, answer] of Object.entries(response.answers)) {
       if (skipped.has(key)) continue;
-      for (const item of [answer].flat())
-        for (const id of findToolMentions(item, matcher)) tools.add(id);
+      for (const item of [answer].flat()) {
+        for (const m of findToolMentions(item, matcher)) {
+          const c = picked.has(key) ? MENTION_CONFIDENCE.exact : m.confidence;
+          tools[m.toolId] = Math.max(tools[m.toolId] ?? 0, c);
+        }
+      }
     }
-    for (const id of tools) counts[id] = (counts[id] ?? 0) + 1;
-    return [...tools].sort();
+    const ids = Object.keys(tools).sort();
+    for (const id of ids) counts[id] = (counts[id] ?? 0) + 1;
+    confidence.push(Object.fromEntries(ids.map((id) => [id, tools[id]])));
+    return ids;
   });
-  return { perResponse, counts };
+  return { perResponse, confidence, counts };
+}
+
+/** What a response stores: only the tools named with less than full confidence. */
+export function belowFullConfidence(confidence: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(confidence).filter(([, c]) => c < MENTION_CONFIDENCE.exact),
+  );
 }

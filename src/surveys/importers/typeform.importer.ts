@@ -76,7 +76,7 @@ export const typeformImporter: SurveyImporter = {
         i = end;
         continue;
       }
-      const joined = looksJoined(values, ', ');
+      const joined = looksJoined(values, ', ', text);
       columns.push({
         index: i,
         header: text,

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { REPO_ROOT } from '../../support/processes';
 import { bearer, createTestApp, type TestApp, waitForJob } from '../../support/test-app';
 import { FakeGitHub } from '../../support/fake-github';
 import type { GitRepoBuilder } from '../../support/git-repo-builder';
@@ -25,7 +27,13 @@ describe('repos API', () => {
       gh.addRepo({ owner: 'acme', name, dir: repo.dir, topics: name === 'commits' ? ['pii'] : [] });
     }
     gh.seats.set('acme', [{ login: 'ann' }]);
-    t = await createTestApp({ env: { GITHUB_API_URL: gh.url, GITHUB_TOKEN: gh.token } });
+    t = await createTestApp({
+      env: {
+        GITHUB_API_URL: gh.url,
+        GITHUB_TOKEN: gh.token,
+        LOCAL_SCAN_ROOTS: built.map((r) => path.dirname(r.dir)).join(':'),
+      },
+    });
   });
 
   afterAll(async () => {
@@ -184,12 +192,41 @@ describe('repos API', () => {
       .set(bearer(t.tokens.leader))
       .send({ owner: 'acme' });
     expect(leader.status).toBe(403);
+  });
+
+  it('should refuse every path outside LOCAL_SCAN_ROOTS alike, whether it exists or is a repository', async () => {
+    const answers = [];
+    for (const p of [
+      '/definitely/not/here',
+      '/tmp',
+      REPO_ROOT,
+      `${path.dirname(built[0].dir)}/../..`,
+    ]) {
+      const res = await t.http
+        .post('/api/repos/scans')
+        .set(bearer(t.tokens.admin))
+        .send({ path: p });
+      answers.push({ status: res.status, body: res.body });
+      expect(JSON.stringify(res.body)).not.toContain(p);
+    }
+    expect(answers[0]).toMatchObject({
+      status: 403,
+      body: { message: expect.stringMatching(/LOCAL_SCAN_ROOTS/) },
+    });
+    expect(answers.slice(1)).toEqual(
+      answers.slice(0, 1).concat(answers.slice(0, 1), answers.slice(0, 1)),
+    );
+    const jobs = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM job WHERE name = 'repos.scan-repo'`,
+    );
+    expect(jobs[0].n).toBe(2); // the two scans of the first test only
+  });
+
+  it('should refuse a folder under a root that is not the top of a repository', async () => {
     const res = await t.http
       .post('/api/repos/scans')
       .set(bearer(t.tokens.admin))
-      .send({ path: '/definitely/not/here' });
-    const job = await waitForJob(t, res.body.id as string);
-    expect(job.state).toBe('failed');
-    expect(job.error).toMatch(/does not exist/);
+      .send({ path: path.dirname(built[0].dir) });
+    expect(res.status).toBe(403);
   });
 });

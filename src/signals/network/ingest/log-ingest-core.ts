@@ -5,7 +5,7 @@ import { isMalformed } from '../network.types';
 import { emptyHotHit, ScanResult } from '../parsers/host-lookup';
 import { scanSquidNative } from '../parsers/squid.parser';
 import type { HostMatchCache } from './host-match-cache';
-import type { IpLeaseMap } from './ip-lease-map';
+import type { LeaseBook } from '../../../people/identity/ip-leases';
 import {
   type IngestCounts,
   type IngestProgressState,
@@ -22,7 +22,8 @@ export interface LogIngestCoreOptions {
   /** 'squid-native' selects the byte-level hot path */
   parser: LineParser | 'squid-native';
   hosts: HostMatchCache;
-  leases?: IpLeaseMap;
+  /** the people module's leases: a line naming only an address goes to who held it then */
+  leases?: Pick<LeaseBook, 'holderAt'>;
   malformedSampleSize?: number;
   /** state committed by an earlier, interrupted run of the same file */
   resumeFrom?: { line: number; state: IngestProgressState };
@@ -139,7 +140,8 @@ export class LogIngestCore {
     this.counts.matched++;
     let who = identity ?? UNKNOWN;
     if (who.kind === 'ip' && this.options.leases) {
-      who = this.options.leases.resolve(who.value, time) ?? who;
+      const personId = this.options.leases.holderAt(who.value, time);
+      if (personId !== undefined) who = { kind: 'person', value: personId };
     }
     const up = bytesUp ?? 0;
     const down = bytesDown ?? 0;

@@ -6,13 +6,13 @@ import { createParser } from '../parsers/parser-factory';
 import { fixturePath, readFixture } from '../testing/samples';
 import { testToolMatcher } from '../testing/test-tool-matcher';
 import { HostMatchCache } from './host-match-cache';
-import { IpLeaseMap } from './ip-lease-map';
+import { LeaseBook } from '../../../people/identity/ip-leases';
 import { LogIngestCore } from './log-ingest-core';
 import { type IngestCheckpoint, runIngest } from './log-ingest-runner';
 import { openLogStream, readHeadLines } from './log-source';
 import type { UsageRollup } from './usage-rollup';
 
-function core(parser: 'squid-native' | ReturnType<typeof createParser>, leases?: IpLeaseMap) {
+function core(parser: 'squid-native' | ReturnType<typeof createParser>, leases?: LeaseBook) {
   return new LogIngestCore({ parser, hosts: new HostMatchCache(testToolMatcher()), leases });
 }
 
@@ -117,10 +117,23 @@ describe(LogIngestCore.name, () => {
     }
   });
 
-  it('should attribute IP-only identities through the lease map at the time of the request', async () => {
-    const leases = IpLeaseMap.fromCsv(
-      'ip,person,from,to\n10.9.0.5,Dana@corp.example,2026-11-24T00:00:00Z,2026-11-25T00:00:00Z\n10.9.0.6,erin,,\n',
-    );
+  it('should attribute IP-only identities to the person holding the lease at the time of the request', async () => {
+    const leases = new LeaseBook([
+      {
+        ip: '10.9.0.5',
+        personId: 'p-dana',
+        from: new Date('2026-11-24T00:00:00Z'),
+        to: new Date('2026-11-25T00:00:00Z'),
+      },
+      { ip: '10.9.0.6', personId: 'p-erin', from: new Date(0), to: null },
+      // over before the request at 10:00:04: the line stays with its address
+      {
+        ip: '10.9.0.7',
+        personId: 'p-frank',
+        from: new Date('2026-11-23T00:00:00Z'),
+        to: new Date('2026-11-24T10:00:00Z'),
+      },
+    ]);
     const sut = core(createParser('bind', { zone: 'UTC' }), leases);
     const rollups: UsageRollup[] = [];
     await runIngest({
@@ -130,18 +143,12 @@ describe(LogIngestCore.name, () => {
     });
     const ids = rollups.map((r) => `${r.identityKind}:${r.identityValue}/${r.toolId}`).sort();
     expect(ids).toEqual([
-      'email:dana@corp.example/chatgpt',
       'ip:10.9.0.7/perplexity',
       'ip:10.9.0.8/claude',
       'ip:fd00:9::5/openai-api',
-      'username:erin/claude',
+      'person:p-dana/chatgpt',
+      'person:p-erin/claude',
     ]);
-  });
-
-  it('should name the line and field of a bad lease row', () => {
-    expect(() => IpLeaseMap.fromCsv('ip,person,from,to\n10.0.0.1,,x,\n', 'leases.csv')).toThrow(
-      'leases.csv line 2: ip and person are required',
-    );
   });
 
   it('should count an oversized line as malformed and go on with the next', async () => {

@@ -1,6 +1,6 @@
 import type { CommitFacts, ToolMatch, ToolMatcher } from '../../../catalog/catalog.types';
 import { confidenceOf, type ConfidenceKind } from '../../../evidence/confidence';
-import type { IdentityRef, RepoCommit, RepoTrace } from '../repo-scan.types';
+import type { TraceIdentity, RepoCommit, RepoTrace } from '../repo-scan.types';
 
 interface Who {
   name: string;
@@ -76,7 +76,7 @@ function commitKind(m: ToolMatch): ConfidenceKind {
 export function attribute(
   facts: CommitFacts,
   isAi: (who: Who) => boolean,
-): IdentityRef | undefined {
+): TraceIdentity | undefined {
   const author: Who = {
     name: facts.authorName,
     email: facts.authorEmail,

@@ -1,5 +1,5 @@
 import type { ToolMatcher } from '../../../catalog/catalog.types';
-import { detectAiDependencies, isManifestPath } from '../../dependencies/dependency.types';
+import { detectAiDependencies, isManifestPath } from '../../dependencies/dependency-discovery';
 import type { RepoTrace, ScanWarning } from '../repo-scan.types';
 import { pathConfidence } from './path-confidence';
 

@@ -3,6 +3,9 @@ import type { RepoClassification } from '../github/github.types';
 
 export type RepoSource = 'local' | 'github';
 
+/** who said which team owns the repository: a person (API, CLI) or its GitHub custom property */
+export type TeamSource = 'manual' | 'github';
+
 /** A repository the scanner knows: a local checkout or a GitHub repository. */
 @Entity('repository')
 export class RepositoryEntity {
@@ -34,6 +37,17 @@ export class RepositoryEntity {
 
   @Column('jsonb')
   classification: RepoClassification;
+
+  /** the owning team's path as the people module knows it ("Engineering/Platform") */
+  @Column('text', { nullable: true })
+  team: string | null;
+
+  @Column('text', { name: 'team_source', nullable: true })
+  teamSource: TeamSource | null;
+
+  /** data classes the CoE declared; when set they replace those the scan read */
+  @Column('text', { name: 'declared_data_classes', array: true, nullable: true })
+  declaredDataClasses: string[] | null;
 
   @Column('timestamptz', { name: 'last_scanned_at', nullable: true })
   lastScannedAt: Date | null;

@@ -71,6 +71,35 @@ interface HttpError {
   status?: number;
   message?: string;
   response?: { headers?: Record<string, string | undefined> };
+  /** on a network failure Octokit wraps fetch's TypeError, whose cause carries the errno */
+  cause?: { code?: string; cause?: { code?: string; message?: string } };
+}
+
+/**
+ * What went wrong when no HTTP answer came at all (Octokit then reports status 500 with no
+ * response), in words; undefined when GitHub did answer.
+ */
+export function unreachable(err: unknown): string | undefined {
+  const e = err as HttpError;
+  if (e.response || e.status === undefined) return undefined;
+  const code = e.cause?.cause?.code ?? e.cause?.code;
+  switch (code ?? '') {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve';
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'the host does not answer';
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return 'the connection was closed';
+    default:
+      return (e.cause?.cause?.message ?? e.message ?? 'no answer').split('\n')[0];
+  }
 }
 
 export function httpStatus(err: unknown): number | undefined {
@@ -78,7 +107,8 @@ export function httpStatus(err: unknown): number | undefined {
 }
 
 /**
- * Turns a 401/403/404 into a message naming the permission the call needs. GitHub names the
+ * Turns a 401/403/404 into a message naming the permission the call needs, and anything else
+ * into what happened (no connection, GitHub failing) rather than a permission it is not about. GitHub names the
  * missing fine-grained permission in a header when it knows it.
  */
 export function permissionError(err: unknown, what: string, permission: string): RepoScanError {
@@ -92,6 +122,17 @@ export function permissionError(err: unknown, what: string, permission: string):
   ]
     .filter(Boolean)
     .join('; ');
+  const failure = unreachable(err);
+  if (failure)
+    return new RepoScanError(
+      'unavailable',
+      `could not reach GitHub while reading ${what}: ${failure} (check GITHUB_API_URL and the network)`,
+    );
+  if (e.status !== undefined && e.status >= 500)
+    return new RepoScanError(
+      'unavailable',
+      `GitHub answered HTTP ${e.status} while reading ${what}; it is failing on its side, try again later`,
+    );
   if (e.status === 401)
     return new RepoScanError(
       'permission',

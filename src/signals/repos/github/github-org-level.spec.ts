@@ -1,4 +1,4 @@
-import { classify } from './github-org-level';
+import { classify, teamProperty } from './github-org-level';
 
 describe(classify.name, () => {
   it('should take data classes from topics and classification properties when they name one', () => {
@@ -11,5 +11,19 @@ describe(classify.name, () => {
 
   it('should find no data class when topics and properties are ordinary', () => {
     expect(classify(['web', 'typescript'], { owner: 'team-a' }).dataClasses).toEqual([]);
+  });
+});
+
+describe(teamProperty.name, () => {
+  it('should read the owning team from a property named for it, in any spelling', () => {
+    expect(teamProperty({ 'data-classification': 'pii', team: ' Platform ' })).toBe('Platform');
+    expect(teamProperty({ 'Owning-Team': 'Engineering/Web' })).toBe('Engineering/Web');
+    expect(teamProperty({ team_owner: 'Payments' })).toBe('Payments');
+  });
+
+  it('should not take a person, a channel or an empty value for a team', () => {
+    expect(teamProperty({ owner: 'team-a' })).toBeUndefined();
+    expect(teamProperty({ 'team-channel': '#platform', teams: 'a,b' })).toBeUndefined();
+    expect(teamProperty({ team: '  ' })).toBeUndefined();
   });
 });

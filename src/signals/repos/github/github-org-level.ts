@@ -114,12 +114,12 @@ export async function readCopilotSeats(
   }
 }
 
-/** Custom property values per repository ("data-classification": "pii"). */
+/** Custom property values per repository ("data-classification": "pii"); null when unreadable. */
 export async function readCustomProperties(
   client: GithubClient,
   org: string,
   warnings: ScanWarning[],
-): Promise<Map<string, Record<string, string>>> {
+): Promise<Map<string, Record<string, string>> | null> {
   const out = new Map<string, Record<string, string>>();
   try {
     const rows = await client.octokit.paginate<{
@@ -141,8 +141,18 @@ export async function readCustomProperties(
         'organisation permission "Custom properties: read"',
       ).message,
     });
+    return null;
   }
   return out;
+}
+
+const TEAM_PROPERTY = /^(?:(?:owning|owner)[-_ ]?)?team(?:[-_ ]?owner)?$/i;
+
+/** The owning team a custom property names ("team", "owning-team", "team_owner"), if one does. */
+export function teamProperty(properties: Record<string, string>): string | undefined {
+  for (const [k, v] of Object.entries(properties))
+    if (TEAM_PROPERTY.test(k) && v.trim()) return v.trim();
+  return undefined;
 }
 
 const CLASSES = new Set<string>(DATA_CLASSES);

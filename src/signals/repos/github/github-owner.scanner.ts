@@ -1,3 +1,4 @@
+import type { ProgressCallback } from '../../../jobs/job.types';
 import type { ToolMatcher } from '../../../catalog/catalog.types';
 import type { RepoTrace, ScanWarning } from '../repo-scan.types';
 import { RepoScanError } from '../repo-scan.error';
@@ -34,7 +35,7 @@ export interface GithubScanOptions extends GithubClientOptions {
   maxCommitPages?: number;
   /** repositories scanned at once */
   concurrency?: number;
-  onProgress?: (percent: number, counts: Record<string, number>) => void;
+  onProgress?: ProgressCallback;
   /** see AnalyzeOptions */
   toolPathSamples?: string[];
   /** also read each scanned repository's dependency-graph SBOM (one request more per repository) */
@@ -70,10 +71,13 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
       Date.now() - Date.parse(previous.orgLevelScannedAt) > (options.orgLevelMaxAgeMs ?? DAY));
   const orgTraces: RepoTrace[] = [];
   let properties = new Map<string, Record<string, string>>();
+  let propertiesRead = false;
   if (orgLevelDue) {
     orgTraces.push(...(await readAppInstallations(client, owner, options.matcher, warnings)));
     orgTraces.push(...(await readCopilotSeats(client, owner, options.matcher, warnings)));
-    properties = await readCustomProperties(client, owner, warnings);
+    const read = await readCustomProperties(client, owner, warnings);
+    propertiesRead = read !== null;
+    properties = read ?? properties;
     state.orgLevelScannedAt = new Date().toISOString();
   }
 
@@ -113,7 +117,7 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
       repositories.push(scan);
       state.repos[r.full_name] = repoState;
       done++;
-      options.onProgress?.(Math.round((100 * done) / todo.length), {
+      await options.onProgress?.(Math.round((100 * done) / todo.length), {
         repositories: done,
         of: todo.length,
         requests: client.requests(),
@@ -132,6 +136,7 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
     requests: client.requests(),
     repositories,
     orgTraces,
+    propertiesRead,
     warnings,
     state,
   };

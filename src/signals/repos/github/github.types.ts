@@ -40,6 +40,8 @@ export interface GithubScanResult {
   repositories: GithubRepoScan[];
   /** organisation-level traces: installed GitHub Apps and Copilot seats */
   orgTraces: RepoTrace[];
+  /** the custom properties were read in this scan: only then may what they say replace what is stored */
+  propertiesRead: boolean;
   warnings: ScanWarning[];
   state: GithubOwnerState;
 }

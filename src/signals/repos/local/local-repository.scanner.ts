@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import type { ProgressCallback } from '../../../jobs/job.types';
 import type { ToolMatcher } from '../../../catalog/catalog.types';
 import { PathMatchCache } from '../detect/config-file.detector';
 import { analyzeSnapshot, looksBinary, selectCandidates } from '../repo-analyzer';
@@ -21,7 +22,7 @@ export interface LocalScanOptions {
   sinceCommit?: string;
   /** name for the evidence; defaults to the checkout's folder name */
   repository?: string;
-  onProgress?: (percent: number, counts: Record<string, number>) => void;
+  onProgress?: ProgressCallback;
   /** see AnalyzeOptions */
   toolPathSamples?: string[];
 }
@@ -47,16 +48,16 @@ export async function scanLocalRepository(
   const [head, headDate] = (await git.run(['log', '-1', '--format=%H%x1f%aI', 'HEAD']))
     .trim()
     .split('\x1f');
-  options.onProgress?.(5, {});
+  await options.onProgress?.(5, {});
 
   const files = await listTree(git);
   const candidates = selectCandidates(files, warnings);
   const contents = await readContents(git, candidates, warnings);
-  options.onProgress?.(25, { files: files.length, filesRead: contents.size });
+  await options.onProgress?.(25, { files: files.length, filesRead: contents.size });
 
   const cache = new PathMatchCache(options.matcher);
   const commits = await readHistory(git, head, options, cache, warnings);
-  options.onProgress?.(85, { files: files.length, commits: commits.length });
+  await options.onProgress?.(85, { files: files.length, commits: commits.length });
 
   // traces of the tree are dated by the HEAD commit, so re-scanning an unchanged tree changes nothing
   const scannedAt = new Date(headDate);
@@ -66,7 +67,7 @@ export async function scanLocalRepository(
     warnings,
     { toolPathSamples: options.toolPathSamples },
   );
-  options.onProgress?.(100, {
+  await options.onProgress?.(100, {
     files: files.length,
     commits: commits.length,
     traces: traces.length,

@@ -1,0 +1,64 @@
+import type { ToolDefinition } from '../../src/catalog/catalog.types';
+import type { SurveyDisclosure } from '../../src/findings/disclosure/disclosure';
+import type {
+  CorrelationSources,
+  DirectoryPerson,
+  IdentityRef,
+  RepositorySource,
+} from '../../src/findings/correlation/correlation-sources';
+import type { SanctionPolicy } from '../../src/findings/sanction/sanction';
+
+export interface CorrelationSnapshot {
+  tools: ToolDefinition[];
+  policies: Map<string, SanctionPolicy>;
+  people: DirectoryPerson[];
+  /** identityKey(kind, value) → person id */
+  identities: Map<string, string>;
+  surveyedPersonIds: string[];
+  /** who answered; when not given, every surveyed person did */
+  respondentPersonIds?: string[];
+  disclosures: SurveyDisclosure[];
+  repositories: RepositorySource[];
+}
+
+export const identityKey = (kind: string, value: string) => `${kind}\u0000${value.toLowerCase()}`;
+
+/**
+ * A fixed organisation held in memory, given to AppModule.forRoot in place of the modules: the
+ * scoring tests and the benchmark use it. Production code never does.
+ */
+export class InMemoryCorrelationSources implements CorrelationSources {
+  constructor(private readonly data: CorrelationSnapshot) {}
+
+  async tools() {
+    return this.data.tools;
+  }
+
+  async policies() {
+    return this.data.policies;
+  }
+
+  async people() {
+    return this.data.people;
+  }
+
+  async resolveIdentities(identities: IdentityRef[]) {
+    return identities.map((i) =>
+      i.kind === 'person'
+        ? i.value
+        : (this.data.identities.get(identityKey(i.kind, i.value)) ?? null),
+    );
+  }
+
+  async disclosures() {
+    return {
+      surveyedPersonIds: this.data.surveyedPersonIds,
+      respondentPersonIds: this.data.respondentPersonIds ?? this.data.surveyedPersonIds,
+      disclosures: this.data.disclosures,
+    };
+  }
+
+  async repositories() {
+    return this.data.repositories;
+  }
+}
