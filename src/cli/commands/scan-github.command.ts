@@ -55,7 +55,7 @@ export const scanGithubCommand: CliCommand = {
               if (opts.sarif)
                 await writeJson(
                   `${opts.sarif}/${file}.sarif`,
-                  repos.renderSarif(r.repository, r.tools),
+                  repos.renderSarif(r.repository, r.tools, r.leads),
                 );
               if (opts.cyclonedx)
                 await writeJson(
@@ -76,6 +76,7 @@ export const scanGithubCommand: CliCommand = {
               unchanged: r.unchanged,
               dataClasses: r.dataClasses,
               tools: r.tools,
+              leads: r.leads,
               ...(r.error ? { error: r.error } : {}),
             })),
             orgTools: result.orgTools,
@@ -87,7 +88,7 @@ export const scanGithubCommand: CliCommand = {
               ...v.repositories.map((r) =>
                 r.error
                   ? `${r.repository}: not scanned (${r.error.code}): ${r.error.reason}`
-                  : renderToolsText(r.repository, r.tools),
+                  : renderToolsText(r.repository, r.tools, r.leads),
               ),
               ...(v.orgTools.length
                 ? [renderToolsText(`${v.owner} (organisation)`, v.orgTools)]

@@ -33,6 +33,7 @@ export interface ScanGithubResult {
     unchanged: boolean;
     dataClasses: string[];
     tools: ToolView[];
+    leads: ToolView[];
     /** why this repository could not be read (the others were) */
     error?: { code: string; reason: string };
   }[];
@@ -165,7 +166,7 @@ export class GithubScanService {
           repository: r.repository,
           unchanged: !!r.unchanged,
           dataClasses: r.classification.dataClasses,
-          tools: await this.report.toolsOf(r.repository),
+          ...(await this.report.toolsOf(r.repository)),
           ...(r.error ? { error: r.error } : {}),
         });
       return {

@@ -5,7 +5,7 @@ import { CatalogMatcher } from '../../../src/catalog/matcher/catalog-matcher';
 import { toolPathSamples } from '../../../src/signals/repos/detect/config-file.detector';
 import { scanGithubOwner } from '../../../src/signals/repos/github/github-owner.scanner';
 import { scanLocalRepository } from '../../../src/signals/repos/local/local-repository.scanner';
-import { toolsOf } from '../../../src/signals/repos/output/scan-report';
+import { claimsAndLeads, toolsOf } from '../../../src/signals/repos/output/scan-report';
 import type { RepoTrace } from '../../../src/signals/repos/repo-scan.types';
 import { FakeGitHub } from '../../support/fake-github';
 import { GitRepoBuilder } from '../../support/git-repo-builder';
@@ -76,7 +76,9 @@ function buildWide(): GitRepoBuilder {
   return repo;
 }
 
-const view = (traces: RepoTrace[]) => JSON.parse(JSON.stringify(toolsOf(traces))) as unknown;
+/** `tools` and `leads` as scan-repo and scan-github print them */
+const view = (traces: RepoTrace[]) =>
+  JSON.parse(JSON.stringify(claimsAndLeads(toolsOf(traces)))) as unknown;
 
 describe('GitHub scan against local scan', () => {
   let gh: FakeGitHub;

@@ -51,15 +51,22 @@ describe('scan-repo and scan-github commands', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const json = JSON.parse(r.stdout) as { repository: string; tools: ToolJson[] };
+    const json = JSON.parse(r.stdout) as {
+      repository: string;
+      tools: ToolJson[];
+      leads: ToolJson[];
+    };
     expect(json.repository).toBe('assistants');
     const cursor = json.tools.find((t) => t.toolId === 'cursor');
     expect(cursor?.signals).toEqual([
       expect.objectContaining({ signal: 'config-file', path: '.cursor/rules/general.mdc' }),
     ]);
     expect(json.tools.map((t) => t.toolId)).toEqual(
-      expect.arrayContaining(['claude-code', 'github-copilot', 'aider']),
+      expect.arrayContaining(['claude-code', 'github-copilot']),
     );
+    // a .gitignore entry alone, and a file under tests/fixtures, are leads, not claims
+    expect(json.leads.map((t) => t.toolId).sort()).toEqual(['aider', 'windsurf']);
+    expect(json.tools.map((t) => t.toolId)).not.toContain('aider');
     expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
     expect(JSON.parse(readFileSync(cdx, 'utf8')).specVersion).toBe('1.6');
   });
@@ -85,7 +92,7 @@ describe('scan-repo and scan-github commands', () => {
     const json = JSON.parse(r.stdout) as {
       owner: string;
       requests: number;
-      repositories: { repository: string; tools: ToolJson[] }[];
+      repositories: { repository: string; tools: ToolJson[]; leads: ToolJson[] }[];
     };
     expect(json.owner).toBe('acme');
     expect(json.requests).toBe(gh.requests.length);
@@ -97,6 +104,9 @@ describe('scan-repo and scan-github commands', () => {
     expect(json.repositories[1].tools.map((t) => t.toolId)).toEqual(
       expect.arrayContaining(['claude-code', 'cursor', 'github-copilot']),
     );
+    // the same leads as scan-repo: the .gitignore-only and fixture-only tools
+    expect(json.repositories[0].leads.map((t) => t.toolId).sort()).toEqual(['aider', 'windsurf']);
+    expect(json.repositories[2]).toMatchObject({ tools: [], leads: [] });
     expect(existsSync(join(out, 'acme__assistants.sarif'))).toBe(true);
     gh.reset();
     const again = await runCliAsync(['scan-github', 'acme', '--api-url', gh.url, '--json'], env);
