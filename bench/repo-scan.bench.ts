@@ -2,7 +2,8 @@
 // fast-import (AI traces sprinkled in: config files, one added then deleted, trailers, agent
 // commits, a workflow, extension recommendations, manifests), times scanLocalRepository against
 // plain `git log` / `git grep` runs over the same signals in the same run, then counts the
-// requests a GitHub organisation scan makes, first and unchanged, against the local fake server.
+// API requests a GitHub organisation scan makes, first and unchanged, against the local stand-in,
+// with short and long histories read from a blobless clone or through the API.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,8 +80,8 @@ export async function generateRepo(files: number, commits: number): Promise<stri
       chunks.push(inline('CLAUDE.md', '# agent notes\n'));
       chunks.push(inline('.github/copilot-instructions.md', 'be brief\n'));
       chunks.push(inline('services/ml/requirements.txt', 'anthropic==0.34.0\n'));
-    } else if (c === 3000) chunks.push(inline('.cursorrules', 'rules\n'));
-    else if (c === 6000) chunks.push('D .cursorrules\n');
+    } else if (c === Math.floor(commits * 0.3)) chunks.push(inline('.cursorrules', 'rules\n'));
+    else if (c === Math.floor(commits * 0.6)) chunks.push('D .cursorrules\n');
     else
       chunks.push(
         inline(`src/m${c % 97}/file${(c * 7) % (files - 8)}.ts`, `export const v = ${c};\n`),
@@ -180,13 +181,35 @@ export async function run(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  // GitHub: an organisation whose repositories share one small generated history
-  const small = await generateRepo(40, 60);
+  // GitHub: organisations whose repositories share one generated history, short and long (10
+  // pages of 100 commits through the API), with history from a blobless clone and from the API
+  for (const [commits, repos] of [
+    [60, ORG_REPOS],
+    [1000, 50],
+  ]) {
+    const shared = await generateRepo(40, commits);
+    try {
+      for (const history of ['clone', 'api'] as const)
+        await benchGithub(shared, commits, repos, history, matcher, samples);
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
+  }
+}
+
+async function benchGithub(
+  dir: string,
+  commits: number,
+  repos: number,
+  history: 'clone' | 'api',
+  matcher: CatalogMatcher,
+  samples: string[],
+): Promise<void> {
   const gh = await new FakeGitHub().start();
   try {
     gh.orgs.add('bench');
-    for (let i = 0; i < ORG_REPOS; i++)
-      gh.addRepo({ owner: 'bench', name: `svc-${String(i).padStart(3, '0')}`, dir: small });
+    for (let i = 0; i < repos; i++)
+      gh.addRepo({ owner: 'bench', name: `svc-${String(i).padStart(3, '0')}`, dir });
     const [first, firstMs] = await timedAsync(() =>
       scanGithubOwner({
         owner: 'bench',
@@ -194,21 +217,26 @@ export async function run(): Promise<void> {
         baseUrl: gh.url,
         toolPathSamples: samples,
         concurrency: 8,
+        history,
       }),
+    );
+    const clones = new Set(gh.gitRequests.map((r) => r.repo)).size;
+    const deleted = first.repositories.every((r) =>
+      r.traces.some((t) => t.detail.history === 'deleted'),
     );
     gh.reset();
     const [second, secondMs] = await timedAsync(() =>
-      scanGithubOwner({ owner: 'bench', matcher, baseUrl: gh.url, state: first.state }),
+      scanGithubOwner({ owner: 'bench', matcher, baseUrl: gh.url, state: first.state, history }),
     );
+    const label = `GitHub, ${commits} commits each, history=${history}`;
     process.stdout.write(
       [
-        `GitHub first scan of ${ORG_REPOS} repositories:   ${first.requests} requests (${(first.requests / ORG_REPOS).toFixed(2)} per repository) in ${firstMs.toFixed(0)} ms`,
-        `GitHub unchanged re-scan:               ${second.requests} request(s) (${((100 * second.requests) / ORG_REPOS).toFixed(2)} per 100 repositories) in ${secondMs.toFixed(0)} ms`,
+        `${label}: first scan of ${repos} repositories: ${first.requests} API requests (${(first.requests / repos).toFixed(2)} per repository), ${clones} blobless clones, history-only files ${deleted ? 'found' : 'missed'}, ${firstMs.toFixed(0)} ms`,
+        `${label}: unchanged re-scan: ${second.requests} request(s) for ${Math.ceil(repos / 100)} started hundred(s) of repositories in ${secondMs.toFixed(0)} ms`,
         '',
       ].join('\n'),
     );
   } finally {
     await gh.stop();
-    rmSync(small, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,8 @@ import { JobActor1765300000000 } from './1765300000000-JobActor';
 import { IpLeaseKey1765400000000 } from './1765400000000-IpLeaseKey';
 import { NetworkUsagePerson1765400000001 } from './1765400000001-NetworkUsagePerson';
 import { TokenExpiry1765600000000 } from './1765600000000-TokenExpiry';
+import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
+import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -26,5 +28,7 @@ export const ALL_MIGRATIONS = [
   IpLeaseKey1765400000000,
   NetworkUsagePerson1765400000001,
   TokenExpiry1765600000000,
+  FindingStrength1765700000000,
+  RederiveGitignoreEvidence1765700000001,
   SurveyToolConfidence1765800000000,
 ];

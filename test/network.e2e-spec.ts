@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
+import { CONFIDENCE, networkKind } from '../src/evidence/confidence';
 import { NetworkWatchService } from '../src/signals/network/network-watch.service';
 import { writeSquidLog } from '../src/signals/network/testing/squid-log-generator';
 import { runCli } from './support/processes';
@@ -80,6 +81,20 @@ describe('ingest-logs CLI', () => {
     ]);
     // chatgpt.com.evil.example, notchatgpt.com, claude.ai.example.org matched no tool: the list
     // above is every row, and alice's two chatgpt requests are the two real ones
+
+    // graded by days with traffic and volume from the confidence table: a few requests on one
+    // day are weak evidence (a lead), traffic on two days is not
+    const evidence = await query<{
+      count: string;
+      confidence: number;
+      detail: { days: number; confidenceReason: string };
+    }>(`SELECT count::text, confidence, detail FROM evidence WHERE signal = 'network'`);
+    expect(evidence).toHaveLength(10);
+    for (const e of evidence) {
+      const kind = CONFIDENCE[networkKind(Number(e.count), e.detail.days)];
+      expect([e.confidence, e.detail.confidenceReason]).toEqual([kind.confidence, kind.reason]);
+    }
+    expect([...new Set(evidence.map((e) => e.confidence))].sort()).toEqual([0.4, 0.8]);
   });
 
   it('should add nothing when the same files are ingested again', async () => {

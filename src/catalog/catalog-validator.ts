@@ -41,6 +41,8 @@ const TOOL_KEYS = new Set([
 const RULE_KEYS = new Set([
   'domains',
   'packages',
+  'integrationPackages',
+  'models',
   'paths',
   'commitIdentities',
   'messageMarkers',
@@ -57,6 +59,7 @@ const STRING_LIST_RULES = [
   'ideExtensions',
   'githubApps',
   'workflowActions',
+  'models',
 ] as const;
 const RISK_KEYS = new Set([
   'trainsOnInputsByDefault',
@@ -154,16 +157,22 @@ function checkRules(rules: Raw, fail: Fail): void {
       if (problem) fail(`rules.domains[${i}]`, `"${d}" ${problem}`);
     });
   }
-  if (rules.packages !== undefined) {
-    if (!isObject(rules.packages))
-      fail('rules.packages', 'must be a mapping of ecosystem to names');
+  for (const key of ['packages', 'integrationPackages'] as const) {
+    if (rules[key] === undefined) continue;
+    if (!isObject(rules[key])) fail(`rules.${key}`, 'must be a mapping of ecosystem to names');
     else {
-      for (const [eco, names] of Object.entries(rules.packages)) {
+      for (const [eco, names] of Object.entries(rules[key])) {
         if (!ECOSYSTEMS.includes(eco as never)) {
-          fail(`rules.packages.${eco}`, `is not an ecosystem (${ECOSYSTEMS.join(', ')})`);
-        } else checkStrings(names, `rules.packages.${eco}`, fail);
+          fail(`rules.${key}.${eco}`, `is not an ecosystem (${ECOSYSTEMS.join(', ')})`);
+        } else checkStrings(names, `rules.${key}.${eco}`, fail);
       }
     }
+  }
+  if (Array.isArray(rules.models)) {
+    rules.models.forEach((m, i) => {
+      if (typeof m === 'string' && (m !== m.toLowerCase() || /\s/.test(m) || m.length < 2))
+        fail(`rules.models[${i}]`, 'must be a lower-case model name prefix without spaces');
+    });
   }
   for (const key of STRING_LIST_RULES) {
     if (rules[key] !== undefined) checkStrings(rules[key], `rules.${key}`, fail);

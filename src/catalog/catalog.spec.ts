@@ -159,6 +159,13 @@ describe('built-in catalog', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('should not take a Semantic Kernel prompt template for a GitHub Models prompt file', () => {
+    expect(sut.matchPath('planners/Handlebars.prompt.yaml')).toEqual([]);
+    expect(sut.matchPath('prompts/summarise.prompt.yml').map((m) => m.toolId)).toEqual([
+      'github-models',
+    ]);
+  });
+
   it('should resolve every identity, extension, app and action to its own tool', () => {
     const wrong: string[] = [];
     const check = (what: string, got: string | undefined, id: string) => {

@@ -67,6 +67,17 @@ export interface ToolRules {
   /** registrable domains or exact hosts; a rule matches the host and its subdomains */
   domains?: string[];
   packages?: Partial<Record<Ecosystem, string[]>>;
+  /**
+   * another tool's packages that integrate this one (Spring AI's OpenAI starter for the OpenAI
+   * API): a dependency on them is evidence of this tool as well as of the framework
+   */
+  integrationPackages?: Partial<Record<Ecosystem, string[]>>;
+  /**
+   * model names only this tool serves, as lower-case prefixes (`gpt-5-codex`); a disclosure
+   * trailer naming such a model maps to the tool. Shared model families belong to the generic
+   * "AI assistant (unspecified)" tool.
+   */
+  models?: string[];
   /** repository paths or picomatch globs, relative to the repository root (e.g. .cursor/rules/**) */
   paths?: string[];
   /** identities that mark a commit as made by or with the tool (author, committer or co-author trailer) */
@@ -141,6 +152,8 @@ export interface CommitFacts {
 export interface ToolMatcher {
   matchHost(host: string): string | undefined;
   matchPackage(ecosystem: Ecosystem, name: string): string | undefined;
+  /** the tool a framework's integration package is for (langchain4j-open-ai → openai-api) */
+  matchIntegration?(ecosystem: Ecosystem, name: string): string | undefined;
   matchPath(path: string): ToolMatch[];
   matchCommit(commit: CommitFacts): ToolMatch[];
   matchUserAgent(userAgent: string): string | undefined;

@@ -21,6 +21,12 @@ describe(AppConfig.name, () => {
     expect(() => AppConfig.fromEnv({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
   });
 
+  it('should read GitHub history from a clone unless GITHUB_GIT_HISTORY says api', () => {
+    expect(AppConfig.fromEnv({}).githubGitHistory).toBe('clone');
+    expect(AppConfig.fromEnv({ GITHUB_GIT_HISTORY: 'api' }).githubGitHistory).toBe('api');
+    expect(() => AppConfig.fromEnv({ GITHUB_GIT_HISTORY: 'svn' })).toThrow(/GITHUB_GIT_HISTORY/);
+  });
+
   it('should never echo a secret value when it is invalid', () => {
     const message = configErrorOf({ SURVEY_PSEUDONYM_KEY: 'short-secret-value' });
     expect(message).toContain('SURVEY_PSEUDONYM_KEY');

@@ -16,6 +16,7 @@ export class AppConfig {
   readonly host: string;
   readonly logLevel: LogLevelName;
   readonly githubApiUrl: string;
+  readonly githubGitHistory: 'clone' | 'api';
   readonly privacyK: number;
   readonly jobConcurrency: number;
   readonly jobAttempts: number;
@@ -46,6 +47,7 @@ export class AppConfig {
     this.host = env.HOST;
     this.logLevel = env.LOG_LEVEL;
     this.githubApiUrl = env.GITHUB_API_URL.replace(/\/+$/, '');
+    this.githubGitHistory = env.GITHUB_GIT_HISTORY;
     this.privacyK = env.PRIVACY_K_DEFAULT;
     this.jobConcurrency = env.JOB_CONCURRENCY;
     this.jobAttempts = env.JOB_ATTEMPTS;

@@ -47,6 +47,10 @@ export class EnvSchema {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   GITHUB_API_URL = 'https://api.github.com';
 
+  /** GitHub scans read history from a blobless git clone (`clone`, sees deleted files) or the API. */
+  @IsIn(['clone', 'api'])
+  GITHUB_GIT_HISTORY: 'clone' | 'api' = 'clone';
+
   /** The smallest group a leader-facing aggregate may show. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })

@@ -11,6 +11,7 @@ import type {
   TriageState,
 } from './findings.types';
 import { returnedRows } from './returned-rows';
+import type { Strength } from '../evidence/confidence';
 
 export interface FindingFilter {
   toolId?: string;
@@ -18,6 +19,7 @@ export interface FindingFilter {
   triageState?: TriageState;
   subjectType?: SubjectType;
   shadow?: boolean;
+  strength?: Strength;
   includeAbsent?: boolean;
   limit: number;
   offset: number;
@@ -55,6 +57,7 @@ export class FindingsRepository {
     if (f.triageState) qb.andWhere('f.triage_state = :state', { state: f.triageState });
     if (f.subjectType) qb.andWhere('f.subject_type = :st', { st: f.subjectType });
     if (f.shadow !== undefined) qb.andWhere('f.shadow = :shadow', { shadow: f.shadow });
+    if (f.strength) qb.andWhere('f.strength = :strength', { strength: f.strength });
     return qb
       .orderBy('f.score', 'DESC')
       .addOrderBy('f.id', 'ASC')
@@ -70,7 +73,7 @@ export class FindingsRepository {
   allPresent(): Promise<FindingRecord[]> {
     return this.dataSource.query(
       `SELECT id, subject_type AS "subjectType", subject_id AS "subjectId", tool_id AS "toolId",
-              sanction_status AS "sanctionStatus", shadow, disclosure, score, tier, factors,
+              sanction_status AS "sanctionStatus", shadow, strength, disclosure, score, tier, factors,
               triage_state AS "triageState", signals, repositories, evidence_count AS "evidenceCount",
               bytes::float8 AS bytes, first_seen AS "firstSeen", last_seen AS "lastSeen"
          FROM finding WHERE present ORDER BY id`,

@@ -1,3 +1,5 @@
+import type { Strength } from '../evidence/confidence';
+
 // Vocabulary shared by correlation, triage, the API and the reports.
 
 export const SUBJECT_TYPES = ['person', 'repository'] as const;
@@ -56,6 +58,8 @@ export interface FindingFacts {
   toolId: string;
   sanctionStatus: SanctionStatus;
   shadow: boolean;
+  /** lead: only weak evidence, kept for review but never counted as use in leaders' headlines */
+  strength: Strength;
   disclosure: Disclosure;
   score: number;
   tier: RiskTier;

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { processesNaming, serveGitHttp } from './fake-github-git';
+import { variableErrors } from './fake-github-graphql';
 
 export interface FakeRepo {
   owner: string;
@@ -42,7 +44,14 @@ const ORG_TYPE = 'Organization';
  * permission failures, and a log of every request.
  */
 export class FakeGitHub {
+  /** API requests (REST and GraphQL) */
   readonly requests: RecordedRequest[] = [];
+  /** git smart-HTTP requests (clones): git transfers, not API requests, as on GitHub */
+  readonly gitRequests: RecordedRequest[] = [];
+  /** command lines that held the token while a clone was running (checked on each git request) */
+  readonly tokenInProcessList: string[] = [];
+  /** repositories (owner/name) whose git endpoint answers 500, as during an outage */
+  readonly gitBroken = new Set<string>();
   readonly repos: FakeRepo[] = [];
   readonly orgs = new Set<string>();
   readonly installations = new Map<string, FakeInstallation[]>();
@@ -69,6 +78,8 @@ export class FakeGitHub {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      const git = (req.url ?? '').match(/^\/git\/([^/]+)\/([^/]+)\.git\/([^?]*)/);
+      if (git) return this.gitRoute(req, res, git[1], git[2], git[3]);
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
@@ -101,6 +112,50 @@ export class FakeGitHub {
 
   reset(): void {
     this.requests.length = 0;
+    this.gitRequests.length = 0;
+  }
+
+  /** the clone URL the repository payload names */
+  cloneUrl(owner: string, name: string): string {
+    return `${this.url}/git/${owner}/${name}.git`;
+  }
+
+  /** git over HTTPS: GitHub takes the token as the Basic password (any user name) */
+  private gitRoute(
+    req: IncomingMessage,
+    res: ServerResponse,
+    owner: string,
+    name: string,
+    rest: string,
+  ): void {
+    const record = (status: number) =>
+      this.gitRequests.push({
+        method: req.method ?? 'GET',
+        path: new URL(req.url ?? '/', 'http://x').pathname,
+        status,
+        repo: `${owner}/${name}`,
+      });
+    // the client's git is running now: its argv must not carry the token
+    if (this.token) this.tokenInProcessList.push(...processesNaming(this.token));
+    const auth = req.headers.authorization ?? '';
+    const password = /^basic /i.test(auth)
+      ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':').slice(1).join(':')
+      : undefined;
+    if (this.token && password !== this.token) {
+      record(401);
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"' }).end();
+      return;
+    }
+    const repo = this.repos.find((r) => r.owner === owner && r.name === name);
+    if (!repo?.dir || this.gitBroken.has(`${owner}/${name}`)) {
+      const status = repo?.dir ? 500 : 404;
+      record(status);
+      res
+        .writeHead(status, { 'content-type': 'text/plain' })
+        .end(status === 404 ? 'Repository not found.\n' : 'Internal Server Error\n');
+      return;
+    }
+    serveGitHttp(req, res, repo.dir, rest, record);
   }
 
   private send(
@@ -368,6 +423,8 @@ export class FakeGitHub {
     };
     (req as IncomingMessage & { graphqlRepo?: string }).graphqlRepo =
       `${variables.owner}/${variables.name}`;
+    const invalid = variableErrors(query);
+    if (invalid.length > 0) return this.send(req, res, 200, { errors: invalid });
     const repo = this.repos.find((r) => r.owner === variables.owner && r.name === variables.name);
     if (!repo?.dir)
       return this.send(req, res, 200, {
@@ -417,7 +474,17 @@ export class FakeGitHub {
     this.send(req, res, 200, { data: { repository: data } });
   }
 
+  // GraphQL pages a long history 100 commits at a time; git log runs once per head, not per page
+  private readonly commitCache = new Map<string, ReturnType<FakeGitHub['readCommits']>>();
+
   private commitsOf(repo: FakeRepo, ref: string, since?: string) {
+    const key = `${repo.dir}|${this.git(repo, ['rev-parse', ref]).trim()}|${since ?? ''}`;
+    let hit = this.commitCache.get(key);
+    if (!hit) this.commitCache.set(key, (hit = this.readCommits(repo, ref, since)));
+    return hit;
+  }
+
+  private readCommits(repo: FakeRepo, ref: string, since?: string) {
     const args = ['log', '--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%cn%x1f%ce%x1f%cI%x1f%B%x1e', ref];
     if (since) args.push(`--since=${since}`);
     return this.git(repo, args)
@@ -459,6 +526,7 @@ export class FakeGitHub {
           private: true,
           owner: { login: r.owner, id: 1, type: this.orgs.has(owner) ? ORG_TYPE : 'User' },
           html_url: `https://github.example/${r.owner}/${r.name}`,
+          clone_url: this.cloneUrl(r.owner, r.name),
           description: null,
           fork: false,
           url: `${this.url}/repos/${r.owner}/${r.name}`,

@@ -7,6 +7,8 @@ import {
   type ToolMatcher,
 } from '../catalog.types';
 import { CommitIndex } from './commit-index';
+import { matchDisclosureTrailers, type TrailerResolvers } from './disclosure-trailers';
+import { ModelIndex } from './model-index';
 import { HostIndex } from './host-index';
 import { KeyedIndex, PatternIndex } from './keyed-index';
 import { NameIndex } from './name-index';
@@ -33,6 +35,9 @@ export class CatalogConflictError extends Error {
   }
 }
 
+/** The tool a disclosure that names no product (or a model many serve) maps to. */
+export const GENERIC_AI_ASSISTANT = 'ai-assistant';
+
 export class CatalogMatcher implements ToolMatcher {
   private readonly hosts = new HostIndex(SHARED_INFRASTRUCTURE_DOMAINS);
   private readonly packages = new PackageIndex();
@@ -43,12 +48,31 @@ export class CatalogMatcher implements ToolMatcher {
   private readonly apps = new KeyedIndex();
   private readonly actions = new KeyedIndex();
   private readonly names = new NameIndex();
+  private readonly integrations = new PackageIndex();
+  private readonly models = new ModelIndex();
   private readonly conflicts: RuleConflict[] = [];
+  private readonly trailers: TrailerResolvers;
 
   private constructor(tools: readonly ToolDefinition[]) {
     for (const tool of tools) this.index(tool);
+    this.trailers = {
+      // a trailer value is not a survey answer: ordinary words and given names never count
+      byName: (t) => this.names.exact(t, false),
+      byModel: (t) => this.models.lookup(t),
+      byEmail: (e) => this.commits.matchEmail(e)?.toolId,
+      genericId: tools.some((t) => t.id === GENERIC_AI_ASSISTANT)
+        ? GENERIC_AI_ASSISTANT
+        : undefined,
+    };
     for (const o of this.packages.overlaps()) {
       this.conflicts.push({ kind: `package ${o.ecosystem}`, value: o.name, toolIds: o.toolIds });
+    }
+    for (const o of this.integrations.overlaps()) {
+      this.conflicts.push({
+        kind: `integration package ${o.ecosystem}`,
+        value: o.name,
+        toolIds: o.toolIds,
+      });
     }
   }
 
@@ -72,6 +96,15 @@ export class CatalogMatcher implements ToolMatcher {
     return this.packages.lookup(ecosystem, name);
   }
 
+  matchIntegration(ecosystem: Ecosystem, name: string): string | undefined {
+    return this.integrations.lookup(ecosystem, name);
+  }
+
+  /** The tool a model name belongs to (shared families: the generic assistant). */
+  matchModel(model: string): string | undefined {
+    return this.models.lookup(model);
+  }
+
   matchPath(path: string): ToolMatch[] {
     return this.paths
       .lookup(path)
@@ -79,7 +112,13 @@ export class CatalogMatcher implements ToolMatcher {
   }
 
   matchCommit(commit: CommitFacts): ToolMatch[] {
-    return this.commits.match(commit);
+    const out = this.commits.match(commit);
+    if (!commit.message) return out;
+    for (const t of matchDisclosureTrailers(commit.message, this.trailers)) {
+      if (out.some((o) => o.toolId === t.toolId && o.signal === 'commit-trailer')) continue;
+      out.push({ toolId: t.toolId, signal: 'commit-trailer', rule: t.rule });
+    }
+    return out;
   }
 
   /** The tool a commit e-mail or co-author e-mail belongs to (e.g. noreply@anthropic.com). */
@@ -138,6 +177,11 @@ export class CatalogMatcher implements ToolMatcher {
       for (const p of r.packages?.[eco] ?? [])
         note(`package ${eco}`, p, this.packages.add(eco, p, id));
     }
+    for (const eco of ECOSYSTEMS) {
+      for (const p of r.integrationPackages?.[eco] ?? [])
+        note(`integration package ${eco}`, p, this.integrations.add(eco, p, id));
+    }
+    for (const m of r.models ?? []) note('model', m, this.models.add(m, id));
     for (const p of r.paths ?? []) note('path', p, this.paths.add(p, id));
     for (const c of r.commitIdentities ?? []) {
       note(

@@ -55,7 +55,7 @@ export const scanGithubCommand: CliCommand = {
               if (opts.sarif)
                 await writeJson(
                   `${opts.sarif}/${file}.sarif`,
-                  repos.renderSarif(r.repository, r.tools),
+                  repos.renderSarif(r.repository, r.tools, r.leads),
                 );
               if (opts.cyclonedx)
                 await writeJson(
@@ -76,6 +76,8 @@ export const scanGithubCommand: CliCommand = {
               unchanged: r.unchanged,
               dataClasses: r.dataClasses,
               tools: r.tools,
+              leads: r.leads,
+              ...(r.error ? { error: r.error } : {}),
             })),
             orgTools: result.orgTools,
             warnings: result.warnings,
@@ -83,7 +85,11 @@ export const scanGithubCommand: CliCommand = {
           (v) =>
             [
               `${v.owner}: ${v.repositories.length} repositories, ${v.requests} GitHub requests`,
-              ...v.repositories.map((r) => renderToolsText(r.repository, r.tools)),
+              ...v.repositories.map((r) =>
+                r.error
+                  ? `${r.repository}: not scanned (${r.error.code}): ${r.error.reason}`
+                  : renderToolsText(r.repository, r.tools, r.leads),
+              ),
               ...(v.orgTools.length
                 ? [renderToolsText(`${v.owner} (organisation)`, v.orgTools)]
                 : []),

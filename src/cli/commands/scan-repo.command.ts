@@ -40,7 +40,7 @@ export const scanRepoCommand: CliCommand = {
               );
             const repos = app.get(RepoReportService);
             if (opts.sarif)
-              await writeJson(opts.sarif, repos.renderSarif(out.repository, out.tools));
+              await writeJson(opts.sarif, repos.renderSarif(out.repository, out.tools, out.leads));
             if (opts.cyclonedx)
               await writeJson(opts.cyclonedx, repos.renderCycloneDx(out.repository, out.tools));
             return out;
@@ -52,11 +52,12 @@ export const scanRepoCommand: CliCommand = {
             repository: result.repository,
             headCommit: result.headCommit,
             tools: result.tools,
+            leads: result.leads,
             warnings: result.warnings,
           },
           (v) =>
             [
-              renderToolsText(v.repository, v.tools),
+              renderToolsText(v.repository, v.tools, v.leads),
               ...v.warnings.map((w) => `warning: ${w.path ? `${w.path}: ` : ''}${w.reason}`),
             ].join('\n'),
         );

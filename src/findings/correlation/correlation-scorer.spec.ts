@@ -42,6 +42,7 @@ function agg(p: Partial<SubjectToolAggregate>): SubjectToolAggregate {
     bytes: 1000,
     evidenceCount: 3,
     maxConfidence: 1,
+    supportingSignals: ['copilot-seat', 'network'],
     people: 0,
     hasOrgSeat: true,
     ...p,
@@ -88,6 +89,31 @@ describe(scoreAggregate.name, () => {
       disclosure: 'not-applicable',
       dataClasses: ['phi'],
     });
+  });
+
+  it('should make a repository pair a lead when its only evidence is a .gitignore entry', () => {
+    const repo = { subjectType: 'repository' as const, subjectId: 'acme/app', toolId: 'cursor' };
+    const lead = scoreAggregate(
+      agg({
+        ...repo,
+        signals: ['config-file'],
+        maxConfidence: 0.4,
+        supportingSignals: ['config-file'],
+      }),
+      ctx,
+    );
+    expect(lead.strength).toBe('lead');
+    const corroborated = scoreAggregate(
+      agg({
+        ...repo,
+        signals: ['config-file', 'network'],
+        maxConfidence: 0.4,
+        supportingSignals: ['config-file', 'network'],
+      }),
+      ctx,
+    );
+    expect(corroborated.strength).toBe('claim');
+    expect(scoreAggregate(agg({}), ctx).strength).toBe('claim');
   });
 
   it('should score an unknown tool as unreviewed', () => {

@@ -1,5 +1,6 @@
 import type { DataClass, ToolDefinition } from '../../catalog/catalog.types';
 import { DATA_CLASSES } from '../../catalog/catalog.types';
+import { pairStrength } from '../../evidence/confidence';
 import type { FindingFacts, SubjectType } from '../findings.types';
 import type { DisclosureIndex } from '../disclosure/disclosure';
 import { classifyDisclosure } from '../disclosure/disclosure';
@@ -23,6 +24,8 @@ export interface SubjectToolAggregate {
   bytes: number;
   evidenceCount: number;
   maxConfidence: number;
+  /** signals of the evidence at or above the corroboration floor (see evidence/confidence.ts) */
+  supportingSignals: string[];
   /** distinct people behind a repository finding */
   people: number;
   /** person subjects of tenant-bound tools: holds an organisation seat */
@@ -79,6 +82,7 @@ export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): Sc
     toolId: a.toolId,
     sanctionStatus: sanction.status,
     shadow: sanction.shadow,
+    strength: pairStrength(a.maxConfidence, a.supportingSignals),
     disclosure,
     score: risk.score,
     tier: risk.tier,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CONFIDENCE, CORROBORATION_FLOOR } from '../../evidence/confidence';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { EvidenceRelation } from '../../evidence/evidence.types';
 import { returnedRows } from '../returned-rows';
@@ -13,6 +14,7 @@ export interface FindingUpsertRow {
   tool_id: string;
   sanction_status: string;
   shadow: boolean;
+  strength: string;
   disclosure: string;
   score: number;
   tier: string;
@@ -106,6 +108,10 @@ export class CorrelationTx {
     evidence: EvidenceRelation,
     said: { personId: string; toolId: string; confidence?: number }[],
     surveyTime: Date,
+    confidence: { survey: number; corroborationFloor: number } = {
+      survey: CONFIDENCE.surveySelfReport.confidence,
+      corroborationFloor: CORROBORATION_FLOOR,
+    },
   ): Promise<number> {
     await this.q.query(`DROP TABLE IF EXISTS corr_agg`);
     await this.q.query(
@@ -139,6 +145,7 @@ export class CorrelationTx {
               coalesce(max(last_seen) FILTER (WHERE signal <> 'survey'), max(last_seen)) AS last_seen,
               count(DISTINCT first_seen::date) FILTER (WHERE signal <> 'survey')::int AS active_days,
               sum(bytes)::bigint AS bytes, count(*)::int AS evidence_count, max(confidence)::float8 AS max_confidence,
+              coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
               0 AS people, bool_or(signal = 'copilot-seat') AS has_org_seat
          FROM person_rows GROUP BY person_id, tool_id
        UNION ALL
@@ -148,13 +155,16 @@ export class CorrelationTx {
               ARRAY[repository],
               min(first_seen), max(last_seen), count(DISTINCT first_seen::date)::int,
               sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
+              coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}'),
               count(DISTINCT person_id)::int, NULL::boolean
          FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id`,
       [
         said.map((s) => s.personId),
         said.map((s) => s.toolId),
         surveyTime.toISOString(),
-        said.map((s) => s.confidence ?? 1),
+        // an answer's own confidence (a misspelt name is lower), never above a self-report's
+        said.map((s) => Math.min(s.confidence ?? 1, confidence.survey)),
+        confidence.corroborationFloor,
       ],
     );
     await this.q.query(`CREATE INDEX ON corr_agg (subject_type, subject_id, tool_id)`);
@@ -168,7 +178,7 @@ export class CorrelationTx {
   async readAggregates(): Promise<Omit<SubjectToolAggregate, 'fingerprints' | 'dataClasses'>[]> {
     const rows: Record<string, unknown>[] = await this.q.query(
       `SELECT subject_type, subject_id, tool_id, signals, repositories, first_seen, last_seen, active_days,
-              bytes::float8 AS bytes, evidence_count, max_confidence, people, has_org_seat
+              bytes::float8 AS bytes, evidence_count, max_confidence, supporting_signals, people, has_org_seat
          FROM corr_agg ORDER BY subject_type, subject_id, tool_id`,
     );
     return rows.map((r) => ({
@@ -183,6 +193,7 @@ export class CorrelationTx {
       bytes: Number(r.bytes),
       evidenceCount: r.evidence_count as number,
       maxConfidence: Number(r.max_confidence),
+      supportingSignals: r.supporting_signals as string[],
       people: r.people as number,
       hasOrgSeat: r.has_org_seat as boolean | null,
     }));
@@ -203,17 +214,18 @@ export class CorrelationTx {
     let updated = 0;
     for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
       const result: { inserted: boolean }[] = await this.q.query(
-        `INSERT INTO finding AS f (subject_type, subject_id, tool_id, sanction_status, shadow, disclosure, score,
-                tier, factors, signals, repositories, data_classes, evidence_count, bytes, first_seen, last_seen,
+        `INSERT INTO finding AS f (subject_type, subject_id, tool_id, sanction_status, shadow, strength, disclosure,
+                score, tier, factors, signals, repositories, data_classes, evidence_count, bytes, first_seen, last_seen,
                 correlation_hash, present)
-         SELECT subject_type, subject_id, tool_id, sanction_status, shadow, disclosure, score, tier, factors,
+         SELECT subject_type, subject_id, tool_id, sanction_status, shadow, strength, disclosure, score, tier, factors,
                 signals, repositories, data_classes, evidence_count, bytes, first_seen, last_seen, correlation_hash, true
            FROM jsonb_to_recordset($1::jsonb) AS r(subject_type text, subject_id text, tool_id text,
-                sanction_status text, shadow boolean, disclosure text, score int, tier text, factors jsonb,
+                sanction_status text, shadow boolean, strength text, disclosure text, score int, tier text, factors jsonb,
                 signals text[], repositories text[], data_classes text[], evidence_count int, bytes bigint,
                 first_seen timestamptz, last_seen timestamptz, correlation_hash text)
          ON CONFLICT (subject_type, subject_id, tool_id) DO UPDATE SET
-           sanction_status = excluded.sanction_status, shadow = excluded.shadow, disclosure = excluded.disclosure,
+           sanction_status = excluded.sanction_status, shadow = excluded.shadow, strength = excluded.strength,
+           disclosure = excluded.disclosure,
            score = excluded.score, tier = excluded.tier, factors = excluded.factors, signals = excluded.signals,
            repositories = excluded.repositories, data_classes = excluded.data_classes,
            evidence_count = excluded.evidence_count, bytes = excluded.bytes,

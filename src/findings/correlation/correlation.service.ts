@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AuditService } from '../../auth/audit.service';
 import { SYSTEM_ACTOR, type Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
+import { CONFIDENCE, CORROBORATION_FLOOR } from '../../evidence/confidence';
 import { EvidenceService } from '../../evidence/evidence.service';
 import type { ProgressCallback } from '../../jobs/job.types';
 import { buildDisclosureIndex } from '../disclosure/disclosure';
@@ -93,7 +94,10 @@ export class CorrelationService {
     step('sources');
 
     const result = await this.repo.inTransaction(async (tx) => {
-      const aggregates = await tx.stageAggregates(evidence, survey.disclosures, surveyTime);
+      const aggregates = await tx.stageAggregates(evidence, survey.disclosures, surveyTime, {
+        survey: CONFIDENCE.surveySelfReport.confidence,
+        corroborationFloor: CORROBORATION_FLOOR,
+      });
       step('stage');
       await progress(50, { aggregates });
       const aggregateRows = await tx.readAggregates();
@@ -158,6 +162,7 @@ function toRow(f: ScoredFinding): FindingUpsertRow {
   const derived = {
     s: f.sanctionStatus,
     h: f.shadow,
+    st: f.strength,
     d: f.disclosure,
     score: f.score,
     factors: f.factors,
@@ -175,6 +180,7 @@ function toRow(f: ScoredFinding): FindingUpsertRow {
     tool_id: f.toolId,
     sanction_status: f.sanctionStatus,
     shadow: f.shadow,
+    strength: f.strength,
     disclosure: f.disclosure,
     score: f.score,
     tier: f.tier,

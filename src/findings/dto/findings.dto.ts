@@ -13,6 +13,7 @@ import {
 import { RISK_TIERS, SUBJECT_TYPES, TRIAGE_STATES } from '../findings.types';
 import type { RiskTier, SubjectType, TriageState } from '../findings.types';
 import { TRIAGE_ACTIONS } from '../triage/triage-state-machine';
+import { STRENGTHS, type Strength } from '../../evidence/confidence';
 import type { TriageAction } from '../triage/triage-state-machine';
 
 export class ListFindingsDto extends PageQueryDto {
@@ -35,6 +36,14 @@ export class ListFindingsDto extends PageQueryDto {
   @Transform(({ value }) => value === true || value === 'true')
   @IsBoolean()
   shadow?: boolean;
+
+  @ApiPropertyOptional({
+    enum: STRENGTHS,
+    description: 'claim: counted as use; lead: weak evidence only, kept for review',
+  })
+  @IsOptional()
+  @IsIn(STRENGTHS)
+  strength?: Strength;
 }
 
 export class TriageDto {

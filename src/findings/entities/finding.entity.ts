@@ -14,6 +14,7 @@ import type {
   SubjectType,
   TriageState,
 } from '../findings.types';
+import type { Strength } from '../../evidence/confidence';
 
 /** One (subject, tool) pair. Correlation upserts it; triage moves its state. */
 @Entity('finding')
@@ -37,6 +38,10 @@ export class FindingEntity {
 
   @Column({ type: 'boolean' })
   shadow: boolean;
+
+  /** claim, or lead when its evidence is only weak (kept for review, not counted as use) */
+  @Column({ type: 'text', default: 'claim' })
+  strength: Strength;
 
   @Column({ type: 'text' })
   disclosure: Disclosure;

@@ -160,7 +160,8 @@ function confidenceFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
       {
         key: 'confidence.low',
         points: w.confidence.lowConfidence,
-        reason: 'only weak traces (fixtures, examples or vendored code)',
+        reason:
+          'only weak traces (a .gitignore line, fixtures, examples, vendored or transitive code)',
       },
     ];
   }

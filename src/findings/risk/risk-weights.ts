@@ -1,4 +1,5 @@
 import type { DataClass, PolicyStatus } from '../../catalog/catalog.types';
+import { CLAIM_THRESHOLD } from '../../evidence/confidence';
 import type { Disclosure, RiskTier } from '../findings.types';
 
 /** Every number the risk score uses. Defaults below; an organisation overrides any part via config JSON. */
@@ -80,7 +81,8 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
     perExtraSource: 3,
     maxCorroboration: 6,
     lowConfidence: -12,
-    lowConfidenceBelow: 0.5,
+    // the line between claims and leads (evidence/confidence.ts)
+    lowConfidenceBelow: CLAIM_THRESHOLD,
   },
   tiers: { critical: 70, high: 45, medium: 20 },
 };

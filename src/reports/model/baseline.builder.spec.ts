@@ -20,6 +20,21 @@ describe(buildBaseline.name, () => {
     });
   });
 
+  it('should leave leads out of every headline count when their evidence is only weak', () => {
+    const base = fixtureInput();
+    const leads = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'].map((subjectId) =>
+      finding({ subjectId, toolId: 'deepseek', strength: 'lead', tier: 'critical', score: 80 }),
+    );
+    const repoLead = finding({
+      subjectType: 'repository',
+      subjectId: 'acme/lead-only',
+      toolId: 'cursor',
+      strength: 'lead',
+    });
+    const sut = buildBaseline({ ...base, findings: [...base.findings, ...leads, repoLead] });
+    expect(sut.headline).toEqual(buildBaseline(base).headline);
+  });
+
   it('should suppress tool counts under k and keep the rest', () => {
     const sut = buildBaseline(fixtureInput());
     const byId = Object.fromEntries(sut.tools.map((t) => [t.toolId, t]));

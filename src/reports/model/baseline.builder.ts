@@ -21,7 +21,10 @@ const SMALL_TEAMS = 'Smaller teams (combined)';
 /** The leaders' report: aggregates only, no names or e-mails, groups under k suppressed. */
 export function buildBaseline(input: ReportInput): BaselineModel {
   const k = input.k;
-  const active = input.findings.filter((f) => f.triageState !== 'false-positive');
+  // leads (weak evidence only) are for security's review, never counted as use for leaders
+  const active = input.findings.filter(
+    (f) => f.triageState !== 'false-positive' && f.strength !== 'lead',
+  );
   const person = active.filter((f) => f.subjectType === 'person');
   const observed = person.filter(isObserved);
   const toolsById = new Map(input.tools.map((t) => [t.id, t]));

@@ -18,6 +18,7 @@ export function buildFindingsReport(input: ReportInput): FindingsReportModel {
       toolId: f.toolId,
       toolName: names.get(f.toolId) ?? f.toolId,
       sanctionStatus: f.sanctionStatus,
+      strength: f.strength,
       disclosure: f.disclosure,
       score: f.score,
       tier: f.tier,

@@ -46,6 +46,7 @@ export function finding(
     team: 'a',
     sanctionStatus: 'unreviewed',
     shadow: true,
+    strength: 'claim',
     disclosure: 'undisclosed',
     score: 30,
     tier: 'medium',

@@ -17,6 +17,7 @@ const record = (p: Partial<FindingRecord> & Pick<FindingRecord, 'id' | 'subjectI
     toolId: 'chatgpt',
     sanctionStatus: 'unreviewed',
     shadow: true,
+    strength: 'claim',
     disclosure: 'undisclosed',
     score: 40,
     tier: 'medium',

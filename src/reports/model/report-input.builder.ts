@@ -55,6 +55,7 @@ export function buildReportInput(s: ReportSources): Omit<ReportInput, 'previous'
       toolId: f.toolId,
       sanctionStatus: f.sanctionStatus,
       shadow: f.shadow,
+      strength: f.strength,
       disclosure: f.disclosure,
       score: f.score,
       tier: f.tier,

@@ -1,4 +1,5 @@
 import type { PolicyStatus, ToolCategory, VendorRisk } from '../../catalog/catalog.types';
+import type { Strength } from '../../evidence/confidence';
 import type {
   Disclosure,
   FindingRecord,
@@ -189,6 +190,8 @@ export interface FindingsReportRow {
   toolId: string;
   toolName: string;
   sanctionStatus: SanctionStatus;
+  /** lead: weak evidence only, for review */
+  strength: Strength;
   disclosure: Disclosure;
   score: number;
   tier: RiskTier;

@@ -94,11 +94,77 @@ describe(`${detectAiDependencies.name} with the built-in catalog`, () => {
       'openai-api go:github.com/sashabaranov/go-openai runtime true',
       'langchaingo go:github.com/tmc/langchaingo runtime false',
       'spring-ai maven:org.springframework.ai:spring-ai-openai-spring-boot-starter runtime true',
+      // a framework's OpenAI integration is evidence of the OpenAI API as well
+      'openai-api maven:org.springframework.ai:spring-ai-openai-spring-boot-starter runtime true',
       'langchain4j maven:dev.langchain4j:langchain4j-open-ai runtime true',
+      'openai-api maven:dev.langchain4j:langchain4j-open-ai runtime true',
       'semantic-kernel nuget:Microsoft.SemanticKernel runtime true',
       'ollama cargo:ollama-rs runtime true',
       'langchain rubygems:langchainrb runtime true',
       'openai-api packagist:openai-php/client runtime true',
+    ]);
+  });
+
+  it("should find the vendor as well as the framework when a framework's integration package is declared", () => {
+    const files: ManifestFile[] = [
+      {
+        path: 'pom.xml',
+        content: `<project><dependencies>
+  <dependency><groupId>org.springframework.ai</groupId><artifactId>spring-ai-starter-model-ollama</artifactId></dependency>
+  <dependency><groupId>org.springframework.ai</groupId><artifactId>spring-ai-core</artifactId></dependency>
+  <dependency><groupId>dev.langchain4j</groupId><artifactId>langchain4j-anthropic</artifactId></dependency>
+</dependencies></project>
+`,
+      },
+      {
+        path: 'App.csproj',
+        content: `<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>
+  <PackageReference Include="Microsoft.SemanticKernel.Connectors.OpenAI" Version="1.30.0" />
+</ItemGroup></Project>
+`,
+      },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(
+      sut.matches.map(
+        (m) => `${m.toolId} ${m.name}${m.integrationOf ? ` via ${m.integrationOf}` : ''}`,
+      ),
+    ).toEqual([
+      'spring-ai org.springframework.ai:spring-ai-starter-model-ollama',
+      'ollama org.springframework.ai:spring-ai-starter-model-ollama via spring-ai',
+      'spring-ai org.springframework.ai:spring-ai-core',
+      'langchain4j dev.langchain4j:langchain4j-anthropic',
+      'anthropic-api dev.langchain4j:langchain4j-anthropic via langchain4j',
+      'semantic-kernel Microsoft.SemanticKernel.Connectors.OpenAI',
+      'openai-api Microsoft.SemanticKernel.Connectors.OpenAI via semantic-kernel',
+    ]);
+  });
+
+  it("should not count the vendor when the repository builds the integration itself (the framework's own source)", () => {
+    const files: ManifestFile[] = [
+      {
+        path: 'models/spring-ai-ollama/pom.xml',
+        content: `<project>
+  <parent><groupId>org.springframework.ai</groupId><artifactId>spring-ai-parent</artifactId></parent>
+  <artifactId>spring-ai-ollama</artifactId>
+</project>
+`,
+      },
+      {
+        path: 'starters/spring-ai-starter-model-ollama/pom.xml',
+        content: `<project>
+  <parent><groupId>org.springframework.ai</groupId><artifactId>spring-ai-parent</artifactId></parent>
+  <artifactId>spring-ai-starter-model-ollama</artifactId>
+  <dependencies>
+    <dependency><groupId>org.springframework.ai</groupId><artifactId>spring-ai-ollama</artifactId></dependency>
+  </dependencies>
+</project>
+`,
+      },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(sut.matches.map((m) => `${m.toolId} ${m.name}`)).toEqual([
+      'spring-ai org.springframework.ai:spring-ai-ollama',
     ]);
   });
 });

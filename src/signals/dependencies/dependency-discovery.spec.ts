@@ -138,7 +138,8 @@ describe(detectAiDependencies.name, () => {
       ['services/b/go.mod', 'github.com/openai/openai-go', 'openai-api', false],
       ['api/Api.csproj', 'azure.ai.openai', 'openai-api', true],
     ]);
-    expect(sut.matches.every((m) => m.confidence === undefined)).toBe(true);
+    // direct runtime declarations at 0.9, the transitive openai-go (lockfile only) a lead at 0.4
+    expect(sut.matches.map((m) => m.confidence)).toEqual([0.9, 0.9, 0.9, 0.9, 0.4, 0.9]);
   });
 
   it('should find nothing when a repository only has ordinary and lookalike packages', () => {
@@ -184,9 +185,13 @@ describe(detectAiDependencies.name, () => {
         0.3,
         'manifest in a test fixtures folder (__fixtures__/)',
       ],
-      ['examples/chatbot/requirements.txt', 0.5, 'manifest in an examples folder (examples/)'],
+      ['examples/chatbot/requirements.txt', 0.4, 'manifest in an examples folder (examples/)'],
       ['vendor/github.com/x/y/go.mod', 0.2, 'manifest in a vendored folder (vendor/)'],
-      ['package.json', undefined, undefined],
+      [
+        'package.json',
+        0.9,
+        'direct runtime dependency: the project declares the package for its own code',
+      ],
     ]);
   });
 

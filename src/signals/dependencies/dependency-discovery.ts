@@ -1,4 +1,4 @@
-import { manifestConfidence } from './dependency-confidence';
+import { dependencyConfidence } from './dependency-confidence';
 import { MavenInheritance } from './jvm/maven-inheritance';
 import { findLockEntryLine } from './lock-entry-line';
 import { NuGetCentralVersions } from './nuget/central-versions';
@@ -12,6 +12,7 @@ import type {
   ToolMatcher,
 } from './dependency.types';
 import { manifestKind, REQUIREMENTS_KIND, runParser } from './manifest-registry';
+import { OwnPackages } from './own-packages';
 
 /** True for files the scanner must fetch for dependency discovery. */
 export function isManifestPath(path: string): boolean {
@@ -84,17 +85,22 @@ export function detectAiDependencies(
   // Versions other files supply (a NuGet central version file, Maven parent poms), built only
   // when a match needs them.
   let nuget: NuGetCentralVersions | undefined;
+  let own: OwnPackages | undefined;
   let maven: MavenInheritance | undefined;
 
   const matches: DependencyMatch[] = [];
   for (const { file, lock, format, result } of parsed) {
     warnings.push(...result.warnings);
-    const lowered = manifestConfidence(file.path);
     let lines: string[] | undefined;
     for (const dependency of result.dependencies) {
       const toolId = matcher.matchPackage(dependency.ecosystem, dependency.name);
-      if (!toolId) continue;
-      const match: DependencyMatch = { ...dependency, toolId };
+      // a framework's integration package is evidence of the vendor it integrates, too
+      let vendor = matcher.matchIntegration?.(dependency.ecosystem, dependency.name);
+      // ... unless the repository builds that integration itself (the framework's own source)
+      if (vendor && (own ??= new OwnPackages(files)).has(dependency.ecosystem, dependency.name))
+        vendor = undefined;
+      if (!toolId && !vendor) continue;
+      const match: DependencyMatch = { ...dependency, toolId: toolId ?? (vendor as string) };
       if (lock && !match.direct && declaredDirect.has(key(dependency))) match.direct = true;
       if (lock && match.line === undefined) {
         lines ??= file.content.split(/\r?\n/);
@@ -111,11 +117,12 @@ export function detectAiDependencies(
         const version = maven.resolveVersion(match.manifestPath, match.name, match.version);
         if (version !== undefined) match.version = version;
       }
-      if (lowered) {
-        match.confidence = lowered.confidence;
-        match.confidenceReason = lowered.reason;
-      }
+      const confidence = dependencyConfidence(match);
+      match.confidence = confidence.confidence;
+      match.confidenceReason = confidence.reason;
       matches.push(match);
+      if (toolId && vendor && vendor !== toolId)
+        matches.push({ ...match, toolId: vendor, integrationOf: toolId });
     }
   }
   return { matches, warnings };

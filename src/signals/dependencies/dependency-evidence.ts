@@ -14,11 +14,12 @@ export interface DependencyEvidenceContext {
 
 export function dependencyFingerprint(
   repository: string,
-  match: Pick<DependencyMatch, 'manifestPath' | 'ecosystem' | 'name'>,
+  match: Pick<DependencyMatch, 'manifestPath' | 'ecosystem' | 'name' | 'toolId' | 'integrationOf'>,
 ): string {
-  return createHash('sha256')
-    .update([repository, match.manifestPath, match.ecosystem, match.name].join('\u0000'))
-    .digest('hex');
+  const parts = [repository, match.manifestPath, match.ecosystem, match.name];
+  // the vendor row of an integration package is a second row beside the framework's
+  if (match.integrationOf) parts.push(match.toolId);
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 }
 
 /** Lower is stronger: which of two declarations of one package in one file to keep. */
@@ -64,6 +65,7 @@ export function toDependencyEvidence(
       line: match.line ?? null,
     };
     if (match.confidenceReason) detail.confidenceReason = match.confidenceReason;
+    if (match.integrationOf) detail.integrationOf = match.integrationOf;
     const row: EvidenceInput = {
       toolId: match.toolId,
       signal: 'dependency',

@@ -43,9 +43,11 @@ export interface ParsedManifest {
 
 export interface DependencyMatch extends DeclaredDependency {
   toolId: string;
-  /** 0..1, only set when lowered (fixtures, examples, vendored folders) */
+  /** set when the package is a framework's integration of this tool: the framework's tool id */
+  integrationOf?: string;
+  /** 0..1 from the confidence table: how it is declared, and where (fixtures, examples, vendored) */
   confidence?: number;
-  /** why confidence was lowered */
+  /** why the confidence is what it is */
   confidenceReason?: string;
 }
 

@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
 import type { ProgressCallback } from '../../jobs/job.types';
 import { DomainError, ErrorCode } from '../../common/domain-error';
+import { confidenceOf, networkKind } from '../../evidence/confidence';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { PeopleAdminService } from '../../people/people-admin.service';
 import { PeopleService } from '../../people/people.service';
@@ -262,19 +263,24 @@ export class NetworkIngestService {
     );
     const totals = await this.usage.totalsFor(pairs);
     await this.evidence.record(
-      totals.map((t) => ({
-        toolId: t.toolId,
-        signal: 'network',
-        sourceRunId: ingestId,
-        identityKind: t.identityKind,
-        identityValue: t.identityValue,
-        firstSeen: t.firstSeen,
-        lastSeen: t.lastSeen,
-        count: t.requests,
-        bytes: t.bytes,
-        detail: { source: 'network-usage-daily' },
-        fingerprint: `network:${t.identityKind}:${t.identityValue}:${t.toolId}`,
-      })),
+      totals.map((t) => {
+        // graded by days with traffic and volume (evidence/confidence.ts)
+        const { confidence, reason } = confidenceOf(networkKind(t.requests, t.days));
+        return {
+          toolId: t.toolId,
+          signal: 'network' as const,
+          sourceRunId: ingestId,
+          identityKind: t.identityKind,
+          identityValue: t.identityValue,
+          firstSeen: t.firstSeen,
+          lastSeen: t.lastSeen,
+          count: t.requests,
+          bytes: t.bytes,
+          confidence,
+          detail: { source: 'network-usage-daily', days: t.days, confidenceReason: reason },
+          fingerprint: `network:${t.identityKind}:${t.identityValue}:${t.toolId}`,
+        };
+      }),
     );
   }
 }

@@ -30,6 +30,8 @@ export interface IdentityToolTotals {
   toolId: string;
   requests: number;
   bytes: number;
+  /** distinct days with traffic */
+  days: number;
   firstSeen: Date;
   lastSeen: Date;
 }
@@ -122,6 +124,7 @@ export class NetworkUsageRepository {
     const rows: Record<string, string | Date>[] = await this.repo.query(
       `SELECT u.identity_kind AS "identityKind", u.identity_value AS "identityValue", u.tool_id AS "toolId",
               SUM(u.requests) AS requests, SUM(u.bytes_up + u.bytes_down) AS bytes,
+              COUNT(DISTINCT u.day) AS days,
               MIN(u.first_seen) AS "firstSeen", MAX(u.last_seen) AS "lastSeen"
          FROM network_usage_daily u
          JOIN unnest($1::text[], $2::text[], $3::text[]) AS p(kind, value, tool)
@@ -139,6 +142,7 @@ export class NetworkUsageRepository {
       toolId: String(r.toolId),
       requests: Number(r.requests),
       bytes: Number(r.bytes),
+      days: Number(r.days),
       firstSeen: new Date(r.firstSeen),
       lastSeen: new Date(r.lastSeen),
     }));

@@ -33,6 +33,9 @@ export interface ScanGithubResult {
     unchanged: boolean;
     dataClasses: string[];
     tools: ToolView[];
+    leads: ToolView[];
+    /** why this repository could not be read (the others were) */
+    error?: { code: string; reason: string };
   }[];
   /** apps and Copilot seats read in this scan (they are re-read at most once a day) */
   orgTools: ToolView[];
@@ -75,6 +78,7 @@ export class GithubScanService {
         state: await this.ownerState(ownerKey, apiUrl, owner),
         since: parseSince(data.since),
         sbom: data.sbom,
+        history: this.config.githubGitHistory,
         onProgress: (pct, counts) => progress(Math.min(95, pct), counts),
       });
       const runId = jobId ?? scanId;
@@ -86,21 +90,24 @@ export class GithubScanService {
       ];
       const evidence = await this.evidence.record(rows);
       const now = new Date();
+      // a failed repository keeps what the last scan stored, so the next scan reads it again
       await this.repos.upsert(
-        result.repositories.map((r) => {
-          const s = result.state.repos[r.repository];
-          return {
-            source: 'github' as const,
-            locationKey: `${apiUrl}|${r.repository}`,
-            name: r.repository,
-            owner: owner.toLowerCase(),
-            lastScannedCommit: s?.headCommit,
-            lastCommitAt: s?.headCommitDate ? new Date(s.headCommitDate) : undefined,
-            pushedAt: r.pushedAt ? new Date(r.pushedAt) : undefined,
-            classification: r.classification,
-            scannedAt: now,
-          };
-        }),
+        result.repositories
+          .filter((r) => !r.error)
+          .map((r) => {
+            const s = result.state.repos[r.repository];
+            return {
+              source: 'github' as const,
+              locationKey: `${apiUrl}|${r.repository}`,
+              name: r.repository,
+              owner: owner.toLowerCase(),
+              lastScannedCommit: s?.headCommit,
+              lastCommitAt: s?.headCommitDate ? new Date(s.headCommitDate) : undefined,
+              pushedAt: r.pushedAt ? new Date(r.pushedAt) : undefined,
+              classification: r.classification,
+              scannedAt: now,
+            };
+          }),
       );
       await this.repos.saveOwner({
         ownerKey,
@@ -124,6 +131,9 @@ export class GithubScanService {
         );
       const warnings = [
         ...result.warnings,
+        ...result.repositories
+          .filter((r) => r.error)
+          .map((r) => ({ path: r.repository, reason: `not scanned: ${r.error?.reason}` })),
         ...result.repositories.flatMap((r) =>
           r.warnings.map((w) => ({ ...w, path: `${r.repository}${w.path ? `:${w.path}` : ''}` })),
         ),
@@ -156,7 +166,8 @@ export class GithubScanService {
           repository: r.repository,
           unchanged: !!r.unchanged,
           dataClasses: r.classification.dataClasses,
-          tools: await this.report.toolsOf(r.repository),
+          ...(await this.report.toolsOf(r.repository)),
+          ...(r.error ? { error: r.error } : {}),
         });
       return {
         scanId,

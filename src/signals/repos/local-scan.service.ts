@@ -30,7 +30,10 @@ export interface ScanRepoResult {
   evidence: { inserted: number; updated: number };
   warnings: ScanWarning[];
   markerList?: string;
+  /** tools the scan claims are used */
   tools: ToolView[];
+  /** tools with weak evidence only: for review, never counted as use on their own */
+  leads: ToolView[];
 }
 
 /** Scans a local checkout; a later run reads only the commits since the stored one. */
@@ -103,7 +106,7 @@ export class LocalScanService {
         evidence,
         warnings: result.warnings,
         markerList: result.markerList,
-        tools: await this.report.toolsOf(result.repository),
+        ...(await this.report.toolsOf(result.repository)),
       };
     } catch (err) {
       await this.repos.failScan(scanId, (err as Error).message);

@@ -243,7 +243,7 @@ describe(analyzeSnapshot.name, () => {
     expect(byTool['windsurf'].confidence).toBeLessThan(0.5);
     expect(byTool['windsurf'].detail.confidenceReason).toMatch(/test/);
     expect(byTool['claude-code'].detail.confidenceReason).toMatch(/vendored/);
-    expect(byTool['gemini-cli'].confidence).toBe(1);
+    expect(byTool['gemini-cli'].confidence).toBe(0.95);
   });
 
   it('should keep but lower every trace when the repository is a list of AI markers', () => {
@@ -255,5 +255,27 @@ describe(analyzeSnapshot.name, () => {
     expect(sut.markerList).toMatch(/rules\/ai-tools.yml/);
     expect(sut.traces).toHaveLength(1);
     expect(sut.traces[0].confidence).toBeLessThan(0.5);
+  });
+
+  it('should not take a framework for a marker list when a code file names its providers API hosts', () => {
+    const providers = [
+      'PROVIDERS = {',
+      '  "openai": "https://api.openai.com/v1",',
+      '  "anthropic": "https://api.anthropic.com",',
+      '  "gemini": "https://generativelanguage.googleapis.com",',
+      '  "copilot": "https://api.githubcopilot.com",',
+      '  "codeium": "https://server.codeium.com",',
+      '}',
+    ].join('\n');
+    const workflow = `network:\n  allowed: [api.openai.com, api.anthropic.com, cursor.com, codeium.com, githubcopilot.com, grazie.ai]\npaths: [".cursorrules", "CLAUDE.md"]\n`;
+    const sut = run(
+      snapshot({
+        'src/llm/model_catalog.py': providers,
+        '.github/workflows/regression-detector.lock.yml': workflow,
+        'CLAUDE.md': '',
+      }),
+    );
+    expect(sut.markerList).toBeUndefined();
+    expect(sut.traces.find((t) => t.path === 'CLAUDE.md')?.confidence).toBe(0.95);
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { renderCycloneDx } from './output/cyclonedx.renderer';
 import { renderSarif } from './output/sarif.renderer';
-import { toolsOfEvidence, type ToolView } from './output/scan-report';
+import { claimsAndLeads, toolsOfEvidence, type ToolView } from './output/scan-report';
 import { RepoMatcherProvider } from './repo-matcher.provider';
 import { ReposService } from './repos.service';
 
@@ -17,23 +17,30 @@ export class RepoReportService {
     private readonly matchers: RepoMatcherProvider,
   ) {}
 
-  /** Everything recorded for a repository, so an incremental scan still reports the whole picture. */
-  async toolsOf(repository: string): Promise<ToolView[]> {
-    return toolsOfEvidence(await this.evidence.list({ repository, limit: ALL, offset: 0 }));
+  /**
+   * Everything recorded for a repository, so an incremental scan still reports the whole picture:
+   * the tools it claims, and leads (weak evidence only, for review).
+   */
+  async toolsOf(repository: string): Promise<{ tools: ToolView[]; leads: ToolView[] }> {
+    return claimsAndLeads(
+      toolsOfEvidence(await this.evidence.list({ repository, limit: ALL, offset: 0 })),
+    );
   }
 
   async sarif(id: string): Promise<object> {
     const repo = await this.repos.get(id);
-    return this.renderSarif(repo.name, await this.toolsOf(repo.name));
+    const { tools, leads } = await this.toolsOf(repo.name);
+    return this.renderSarif(repo.name, tools, leads);
   }
 
   async cyclonedx(id: string): Promise<object> {
     const repo = await this.repos.get(id);
-    return this.renderCycloneDx(repo.name, await this.toolsOf(repo.name));
+    return this.renderCycloneDx(repo.name, (await this.toolsOf(repo.name)).tools);
   }
 
-  renderSarif(repository: string, tools: ToolView[]): object {
-    return renderSarif(repository, tools, (t) => this.matchers.tool(t));
+  /** SARIF carries leads too (as results for review); the AI-BOM lists claimed tools only. */
+  renderSarif(repository: string, tools: ToolView[], leads: ToolView[] = []): object {
+    return renderSarif(repository, [...tools, ...leads], (t) => this.matchers.tool(t));
   }
 
   renderCycloneDx(repository: string, tools: ToolView[]): object {

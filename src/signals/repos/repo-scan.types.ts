@@ -22,6 +22,8 @@ export interface RepoCommit {
   /** author date */
   date: Date;
   facts: CommitFacts;
+  /** the branch or tag the commit was reached from, when the source reads several refs */
+  ref?: string;
   /** files changed, when the source knows them (local git does, the GitHub commit list does not) */
   changes?: { status: ChangeStatus; path: string }[];
 }

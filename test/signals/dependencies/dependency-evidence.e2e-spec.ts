@@ -58,7 +58,7 @@ describe(`${toDependencyEvidence.name} recorded by ${EvidenceService.name}`, () 
       scope: 'runtime',
       manifestPath: 'web/package.json',
     });
-    expect(byTool.get('langchain')?.confidence).toBe(0.5);
+    expect(byTool.get('langchain')?.confidence).toBe(0.4);
   });
 
   it('should update the row in place when a later scan sees a new version', async () => {

@@ -67,7 +67,7 @@ describe(scanGithubOwner.name, () => {
     gh.secondaryLimitOnce = '/repos/acme/assistants/git/trees';
     const sut = await scan();
     expect(gh.requests.filter((r) => r.status === 403).map((r) => r.path)).toEqual([
-      '/repos/acme/assistants/git/trees/main',
+      expect.stringMatching(/^\/repos\/acme\/assistants\/git\/trees\/[0-9a-f]{40}$/),
     ]);
     expect(sut.repositories.map((r) => r.repository)).toEqual(
       [...names.map((n) => `acme/${n}`), 'acme/empty'].sort(),
@@ -78,11 +78,8 @@ describe(scanGithubOwner.name, () => {
         toolPathSamples: REPO_TEST_PATH_SAMPLES,
         repository: `acme/${name}`,
       });
-      // a deleted file is only visible in per-commit file changes, which the GitHub commit list lacks
-      const expected = local.traces
-        .filter((t) => t.detail.history !== 'deleted')
-        .map(key)
-        .sort();
+      // history comes from a blobless clone, so files added and later deleted are seen too
+      const expected = local.traces.map(key).sort();
       const remote = sut.repositories.find((r) => r.repository === `acme/${name}`)!;
       expect(remote.traces.map(key).sort()).toEqual(expected);
     }
@@ -94,9 +91,14 @@ describe(scanGithubOwner.name, () => {
   it('should make at most two requests per repository when scanning for the first time', async () => {
     gh.reset();
     const sut = await scan();
-    // tree + (candidate files and commits in one GraphQL request | the REST commit list)
+    // tree + the candidate files in one GraphQL request when there are any; history is a clone
     const perRepo = names.map((n) => gh.countForRepo(`acme/${n}`));
-    expect(perRepo).toEqual(names.map(() => 2));
+    expect(perRepo).toEqual(
+      names.map((n) => (n === 'assistants' || n === 'ordinary' ? 2 : 1)), // the two with candidate files
+    );
+    expect(new Set(gh.gitRequests.map((r) => r.repo))).toEqual(
+      new Set(names.map((n) => `acme/${n}`)),
+    );
     expect(gh.countForRepo('acme/empty')).toBe(0);
     // plus the list (1 per 100 repositories) and apps, seats and properties (once per organisation)
     expect(sut.requests).toBe(1 + 3 + perRepo.reduce((a, b) => a + b, 0));
@@ -175,6 +177,45 @@ describe(scanGithubOwner.name, () => {
       expect(gh.count('/repos/acme/commits/dependency-graph/sbom')).toBe(1);
     } finally {
       repo.sbomPurls = undefined;
+    }
+  });
+
+  it('should read history through the API and warn when a repository cannot be cloned', async () => {
+    gh.gitBroken.add('acme/history');
+    try {
+      const sut = await scan();
+      const history = sut.repositories.find((r) => r.repository === 'acme/history')!;
+      expect(history.error).toBeUndefined();
+      expect(history.warnings.map((w) => w.reason)).toContainEqual(
+        expect.stringMatching(
+          /^git clone of .*acme\/history\.git failed: .*history read through the API instead/,
+        ),
+      );
+      expect(history.traces.filter((t) => t.detail.history === 'deleted')).toEqual([]);
+      expect(JSON.stringify(sut)).not.toContain(gh.token);
+      // the other repositories were still cloned
+      const ordinary = sut.repositories.find((r) => r.repository === 'acme/ordinary')!;
+      expect(ordinary.warnings.map((w) => w.reason).join('\n')).not.toMatch(/git clone/);
+    } finally {
+      gh.gitBroken.clear();
+    }
+  });
+
+  it('should report a repository that cannot be read and scan the others', async () => {
+    gh.denied.set('/repos/acme/commits/git/trees', 'contents=read');
+    try {
+      const sut = await scan();
+      expect(sut.repositories.find((r) => r.repository === 'acme/commits')?.error).toEqual({
+        code: 'permission',
+        reason: expect.stringMatching(/file tree of acme\/commits .*contents=read/),
+      });
+      expect(
+        sut.repositories.filter((r) => r.error === undefined).map((r) => r.repository),
+      ).toEqual(['acme/assistants', 'acme/empty', 'acme/history', 'acme/ordinary']);
+      expect(sut.state.repos['acme/commits']).toBeUndefined();
+      expect(sut.state.listEtag).toBeUndefined();
+    } finally {
+      gh.denied.clear();
     }
   });
 

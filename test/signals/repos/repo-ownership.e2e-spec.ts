@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { LOCAL_OPERATOR } from '../../../src/auth/role';
 import { RepoOwnershipService } from '../../../src/signals/repos/repo-ownership.service';
 import { FakeGitHub } from '../../support/fake-github';
@@ -19,8 +20,8 @@ describe(RepoOwnershipService.name, () => {
   let repoId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     checkout = buildFixtureRepo('assistants');
+    t = await createTestApp({ env: { LOCAL_SCAN_ROOTS: dirname(checkout.dir) } });
     const dir = await t.http.post('/api/people/imports/csv').set(bearer(t.tokens.coe)).send({
       fileName: 'directory.csv',
       csv: 'email,name,team\nann@acme.example,Ann,Engineering/Platform\nbo@acme.example,Bo,Sales/Platform\nci@acme.example,Ci,Engineering/Web\n',

@@ -1,4 +1,5 @@
-import type { CommitFacts, ToolMatcher } from '../../../catalog/catalog.types';
+import type { CommitFacts, ToolMatch, ToolMatcher } from '../../../catalog/catalog.types';
+import { confidenceOf, type ConfidenceKind } from '../../../evidence/confidence';
 import type { TraceIdentity, RepoCommit, RepoTrace } from '../repo-scan.types';
 
 interface Who {
@@ -44,6 +45,7 @@ export function detectCommits(commits: RepoCommit[], matcher: ToolMatcher): Repo
       const k = `${m.toolId}|${m.signal}`;
       if (seen.has(k)) continue;
       seen.add(k);
+      const confidence = confidenceOf(commitKind(m));
       traces.push({
         toolId: m.toolId,
         signal: m.signal,
@@ -51,9 +53,11 @@ export function detectCommits(commits: RepoCommit[], matcher: ToolMatcher): Repo
         identity: person,
         firstSeen: c.date,
         lastSeen: c.date,
-        confidence: 1,
+        confidence: confidence.confidence,
         detail: {
           rule: m.rule,
+          confidenceReason: confidence.reason,
+          ...(c.ref ? { ref: c.ref } : {}),
           subject: c.facts.message.split('\n', 1)[0].slice(0, 200),
           ...(person ? {} : { attribution: 'no human author or co-author on the commit' }),
         },
@@ -61,6 +65,11 @@ export function detectCommits(commits: RepoCommit[], matcher: ToolMatcher): Repo
     }
   }
   return traces;
+}
+
+function commitKind(m: ToolMatch): ConfidenceKind {
+  if (m.signal === 'bot-author') return 'botAuthor';
+  return m.rule.startsWith('trailer:') ? 'disclosureTrailer' : 'coAuthorTrailer';
 }
 
 /** The human behind an AI commit: the author, else a human co-author, else a human committer. */

@@ -18,8 +18,10 @@ export function detectDependencies(
   const result = detectAiDependencies(files, matcher);
   for (const w of result.warnings) warnings.push({ path: w.path, reason: w.reason });
   return result.matches.map((m) => {
+    // the folder rule of repository traces (tests/, spec/ …) also applies to manifests
     const pc = pathConfidence(m.manifestPath);
-    const reason = m.confidenceReason ?? pc.reason;
+    const lowest = pc.confidence < (m.confidence ?? 1) ? pc : undefined;
+    const reason = lowest?.reason ?? m.confidenceReason;
     return {
       toolId: m.toolId,
       signal: 'dependency' as const,
@@ -32,6 +34,7 @@ export function detectDependencies(
         ...(m.version ? { version: m.version } : {}),
         direct: m.direct,
         scope: m.scope,
+        ...(m.integrationOf ? { integrationOf: m.integrationOf } : {}),
         ...(reason ? { confidenceReason: reason } : {}),
       },
       key: `${m.ecosystem}:${m.name}`,

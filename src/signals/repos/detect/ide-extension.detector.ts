@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ToolMatcher } from '../../../catalog/catalog.types';
 import type { RepoTrace, ScanWarning } from '../repo-scan.types';
-import { withPathConfidence } from './path-confidence';
+import { traceConfidence } from './path-confidence';
 
 type IdeFileKind = 'vscode-extensions' | 'devcontainer' | 'code-workspace' | 'idea-dependencies';
 
@@ -49,7 +49,7 @@ export function detectIdeExtensions(
       signal: 'ide-extension',
       path,
       line: lineOf(content, id),
-      confidence: withPathConfidence(path, detail),
+      confidence: traceConfidence('ideRecommendation', path, detail),
       detail,
       key: id.toLowerCase(),
     });

@@ -1,3 +1,5 @@
+import { CONFIDENCE, confidenceOf, type ConfidenceKind } from '../../../evidence/confidence';
+
 // Folders whose content is usually not the project's own use of a tool: fixtures, examples and
 // vendored code copy other people's traces. The trace is kept, with a lower confidence.
 const LOW_CONFIDENCE_FOLDERS: Record<string, string> = {
@@ -28,14 +30,15 @@ const LOW_CONFIDENCE_FOLDERS: Record<string, string> = {
   bower_components: 'vendored folder',
 };
 
-export const LOW_PATH_CONFIDENCE = 0.3;
-export const MARKER_LIST_CONFIDENCE = 0.2;
+export const LOW_PATH_CONFIDENCE = CONFIDENCE.testOrExampleFile.confidence;
+export const MARKER_LIST_CONFIDENCE = CONFIDENCE.markerList.confidence;
 
 export interface PathConfidence {
   confidence: number;
   reason?: string;
 }
 
+/** The folder rule alone: full confidence unless the path is under a fixtures/examples/vendored folder. */
 export function pathConfidence(path: string): PathConfidence {
   const folders = path.split('/').slice(0, -1);
   for (const folder of folders) {
@@ -45,9 +48,21 @@ export function pathConfidence(path: string): PathConfidence {
   return { confidence: 1 };
 }
 
-/** Applies the path rule to a trace's detail in place and returns the confidence. */
-export function withPathConfidence(path: string, detail: Record<string, unknown>): number {
-  const pc = pathConfidence(path);
-  if (pc.reason) detail.confidenceReason = pc.reason;
-  return pc.confidence;
+/**
+ * The confidence of a trace of this kind at this path (the table's value, lowered for fixtures,
+ * examples and vendored folders), with its reason written into the detail.
+ */
+export function traceConfidence(
+  kind: ConfidenceKind,
+  path: string | undefined,
+  detail: Record<string, unknown>,
+): number {
+  const base = confidenceOf(kind);
+  const folder = path === undefined ? { confidence: 1 } : pathConfidence(path);
+  if (folder.reason && folder.confidence < base.confidence) {
+    detail.confidenceReason = `${folder.reason}: ${CONFIDENCE.testOrExampleFile.reason}`;
+    return folder.confidence;
+  }
+  detail.confidenceReason = base.reason;
+  return base.confidence;
 }

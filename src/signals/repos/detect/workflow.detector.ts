@@ -1,7 +1,7 @@
 import { isScalar, LineCounter, parseDocument, visit, isPair } from 'yaml';
 import type { ToolMatcher } from '../../../catalog/catalog.types';
 import type { RepoTrace, ScanWarning } from '../repo-scan.types';
-import { withPathConfidence } from './path-confidence';
+import { traceConfidence } from './path-confidence';
 
 export function isWorkflowPath(path: string): boolean {
   return /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path);
@@ -45,7 +45,11 @@ export function detectWorkflow(
       signal: 'workflow',
       path,
       line,
-      confidence: withPathConfidence(path, detail),
+      confidence: traceConfidence(
+        detail.rule === 'workflow-action' ? 'workflowAction' : 'workflowApiHost',
+        path,
+        detail,
+      ),
       detail,
       key: `${String(detail.uses ?? detail.host)}@${line}`,
     });

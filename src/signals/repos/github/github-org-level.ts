@@ -1,4 +1,5 @@
 import { DATA_CLASSES, type ToolMatcher } from '../../../catalog/catalog.types';
+import { CONFIDENCE } from '../../../evidence/confidence';
 import type { RepoTrace, ScanWarning } from '../repo-scan.types';
 import { type GithubClient, permissionError } from './github-client';
 import type { RepoClassification } from './github.types';
@@ -25,8 +26,13 @@ export async function readAppInstallations(
         signal: 'app-installation',
         firstSeen: new Date(i.created_at),
         lastSeen: new Date(i.updated_at),
-        confidence: 1,
-        detail: { app: slug, installationId: i.id, repositorySelection: i.repository_selection },
+        confidence: CONFIDENCE.appInstallation.confidence,
+        detail: {
+          app: slug,
+          installationId: i.id,
+          repositorySelection: i.repository_selection,
+          confidenceReason: CONFIDENCE.appInstallation.reason,
+        },
         key: `app:${slug}`,
       });
     }
@@ -86,8 +92,9 @@ export async function readCopilotSeats(
         identity: { kind: 'github' as const, value: (s.assignee?.login as string).toLowerCase() },
         firstSeen: new Date(s.created_at),
         lastSeen: new Date(s.last_activity_at ?? s.updated_at ?? s.created_at),
-        confidence: 1,
+        confidence: CONFIDENCE.vendorSeat.confidence,
         detail: {
+          confidenceReason: CONFIDENCE.vendorSeat.reason,
           login: s.assignee?.login,
           lastActivityAt: s.last_activity_at ?? null,
           lastActivityEditor: s.last_activity_editor ?? null,

@@ -15,6 +15,7 @@ import {
   readCopilotSeats,
   readCustomProperties,
 } from './github-org-level';
+import { gitAvailable, type GithubHistorySource } from './github-git-history';
 import { readGithubRepository } from './github-repo.reader';
 import type {
   GithubOwnerState,
@@ -40,6 +41,8 @@ export interface GithubScanOptions extends GithubClientOptions {
   toolPathSamples?: string[];
   /** also read each scanned repository's dependency-graph SBOM (one request more per repository) */
   sbom?: boolean;
+  /** where history comes from (default `clone`; `api` when git is not installed) */
+  history?: GithubHistorySource;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -59,6 +62,15 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
   const previous: GithubOwnerState = options.state ?? { repos: {} };
   const state: GithubOwnerState = { ...previous, repos: { ...previous.repos } };
   const owner = options.owner;
+
+  let history = options.history ?? 'clone';
+  if (history === 'clone' && !(await gitAvailable())) {
+    history = 'api';
+    warnings.push({
+      reason:
+        'git is not installed: history read through the API, so files added and later deleted are not seen (install git, or set GITHUB_GIT_HISTORY=api to silence this)',
+    });
+  }
 
   const listing = await listRepositories(client, owner, previous);
   state.ownerType = listing.ownerType;
@@ -86,7 +98,7 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
   const todo = repos.filter(
     (r) =>
       !previous.repos[r.full_name] ||
-      previous.repos[r.full_name].pushedAt !== (r.pushed_at ?? undefined),
+      !samePushDate(previous.repos[r.full_name].pushedAt, r.pushed_at ?? undefined),
   );
   for (const r of repos) {
     if (todo.includes(r)) continue;
@@ -102,29 +114,43 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
     });
   }
   let done = 0;
+  let failed = 0;
   const queue = [...todo];
   const worker = async (): Promise<void> => {
     for (let r = queue.shift(); r; r = queue.shift()) {
-      const { scan, state: repoState } = await readGithubRepository(client, r, {
-        matcher: options.matcher,
-        previous: previous.repos[r.full_name],
-        since: options.since,
-        maxCommitPages: options.maxCommitPages ?? 10,
-        classification: classify(r.topics ?? [], properties.get(r.full_name) ?? {}),
-        toolPathSamples: options.toolPathSamples,
-        sbom: options.sbom,
-      });
-      repositories.push(scan);
-      state.repos[r.full_name] = repoState;
+      const classification = classify(r.topics ?? [], properties.get(r.full_name) ?? {});
+      try {
+        const { scan, state: repoState } = await readGithubRepository(client, r, {
+          matcher: options.matcher,
+          previous: previous.repos[r.full_name],
+          since: options.since,
+          maxCommitPages: options.maxCommitPages ?? 10,
+          classification,
+          toolPathSamples: options.toolPathSamples,
+          sbom: options.sbom,
+          history,
+          token: options.token,
+        });
+        repositories.push(scan);
+        state.repos[r.full_name] = repoState;
+      } catch (err) {
+        // one repository's failure is reported with it; the others go on. Its state is not
+        // advanced, so the next scan reads it again.
+        repositories.push(failedScan(r, classification, err));
+        failed++;
+      }
       done++;
       await options.onProgress?.(Math.round((100 * done) / todo.length), {
         repositories: done,
         of: todo.length,
+        failed,
         requests: client.requests(),
       });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  // the list's ETag would answer 304 next time and skip the failed repositories with the rest
+  if (failed > 0) delete state.listEtag;
   if (listing.repos) {
     const live = new Set(repos.map((r) => r.full_name));
     for (const name of Object.keys(state.repos)) if (!live.has(name)) delete state.repos[name];
@@ -201,4 +227,28 @@ function nextLink(link: string | undefined): string | undefined {
     .find((p) => /rel="next"/.test(p))
     ?.match(/<([^>]+)>/);
   return m?.[1];
+}
+
+function failedScan(
+  r: GithubRepoPayload,
+  classification: GithubRepoScan['classification'],
+  err: unknown,
+): GithubRepoScan {
+  const code = err instanceof RepoScanError ? err.code : 'unavailable';
+  return {
+    repository: r.full_name,
+    pushedAt: r.pushed_at ?? undefined,
+    defaultBranch: r.default_branch,
+    htmlUrl: r.html_url,
+    classification,
+    error: { code, reason: (err as Error).message },
+    traces: [],
+    warnings: [],
+    stats: { files: 0, filesRead: 0, commits: 0 },
+  };
+}
+
+/** Compared as instants: the stored date comes back as `…:00.000Z` where GitHub wrote `…:00Z`. */
+function samePushDate(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : Date.parse(a) === Date.parse(b);
 }

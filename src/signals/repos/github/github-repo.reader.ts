@@ -5,6 +5,8 @@ import type { GithubClient } from './github-client';
 import { readDependencyGraph } from './github-sbom.reader';
 import { lowerForMarkerList } from '../detect/marker-list';
 import { httpStatus, permissionError } from './github-client';
+import { type GithubHistorySource, readHistoryByClone } from './github-git-history';
+import { readCommitsAndBlobs } from './github-graphql';
 import type {
   GithubRepoPayload,
   GithubRepoScan,
@@ -22,14 +24,17 @@ export interface RepoReadOptions {
   toolPathSamples?: string[];
   /** also read GitHub's dependency graph SBOM (one more request per repository) */
   sbom?: boolean;
+  /** see GithubHistorySource; `clone` falls back to `api` for a repository git cannot clone */
+  history: GithubHistorySource;
+  /** for git over HTTPS (the API client holds its own copy) */
+  token?: string;
 }
 
-// GraphQL aliases per request when fetching candidate blobs in one go
-const BLOBS_PER_QUERY = 100;
-
 /**
- * Reads one repository with as few requests as it can: one recursive tree, one page of commits
- * since the last scan, and the candidate files in one batch (none when there are no candidates).
+ * Reads one repository with as few requests as it can: one recursive tree and the candidate files
+ * in one GraphQL batch (none when there are no candidates). History comes from a blobless clone
+ * (git transfers, not API requests); without one, from the commit list since the last scan, in
+ * the same GraphQL request as the files when there are any.
  */
 export async function readGithubRepository(
   client: GithubClient,
@@ -53,17 +58,49 @@ export async function readGithubRepository(
     return { scan, state: { fullName: repo.full_name, pushedAt: repo.pushed_at ?? undefined } };
   }
 
-  const files = await readTree(client, owner, name, branch, warnings);
+  const cloned =
+    options.history === 'clone' && repo.clone_url
+      ? await readHistoryByClone(
+          repo.clone_url,
+          {
+            token: options.token,
+            matcher: options.matcher,
+            since: options.since,
+            sinceCommit: options.previous?.headCommit,
+          },
+          warnings,
+        ).catch((err: Error) => {
+          warnings.push({
+            reason: `${err.message}; history read through the API instead, so files added and later deleted are not seen`,
+          });
+          return undefined;
+        })
+      : undefined;
+  // the tree of the commit the clone reached, so files and history describe one moment
+  const files = await readTree(client, owner, name, cloned?.head ?? branch, warnings);
   const candidates = selectCandidates(files, warnings);
-  // with candidate files, one GraphQL request brings them and the new commits together;
-  // without, the REST commit list is the only other request
-  const { commits, contents } =
-    candidates.length > 0
-      ? await readCommitsAndBlobs(client, owner, name, candidates, options, warnings)
+  const since = options.previous?.headCommitDate ?? options.since?.toISOString();
+  const read = cloned
+    ? await readCommitsAndBlobs(client, owner, name, candidates, { maxCommitPages: 0 }, warnings)
+    : candidates.length > 0
+      ? await readCommitsAndBlobs(
+          client,
+          owner,
+          name,
+          candidates,
+          {
+            since,
+            previousHead: options.previous?.headCommit,
+            maxCommitPages: options.maxCommitPages,
+          },
+          warnings,
+        )
       : {
           commits: await readCommits(client, owner, name, branch, options, warnings),
           contents: new Map<string, string>(),
         };
+  const commits = cloned?.commits ?? read.commits;
+  const contents = read.contents;
 
   const { traces, markerList } = analyzeSnapshot(
     {
@@ -71,8 +108,9 @@ export async function readGithubRepository(
       files,
       contents,
       commits,
-      commitsHaveChanges: false,
-      scannedAt: new Date(),
+      commitsHaveChanges: !!cloned,
+      // dated by the head commit as a local scan is, so an unchanged tree changes no evidence
+      scannedAt: cloned?.headDate ? new Date(cloned.headDate) : new Date(),
     },
     options.matcher,
     warnings,
@@ -89,7 +127,10 @@ export async function readGithubRepository(
     }
     traces.push(...graph);
   }
-  const head = commits[0] ?? undefined;
+  // a clone reads every ref, so its newest commit need not be the default branch's head
+  const head = cloned?.head
+    ? { sha: cloned.head, date: new Date(cloned.headDate ?? Date.now()) }
+    : commits[0];
   return {
     scan: {
       ...base,
@@ -199,134 +240,4 @@ async function readCommits(
     reason: `read the newest ${options.maxCommitPages * 100} commits only; older history is left for a local scan`,
   });
   return out;
-}
-
-interface BlobNode {
-  text: string | null;
-  isBinary: boolean | null;
-  byteSize: number;
-}
-
-interface HistoryNode {
-  oid: string;
-  message: string;
-  author: {
-    name: string | null;
-    email: string | null;
-    date: string | null;
-    user: { login: string } | null;
-  } | null;
-  committer: { name: string | null; email: string | null; date: string | null } | null;
-}
-
-interface History {
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: HistoryNode[];
-}
-
-type RepoQueryResult = {
-  repository:
-    | (Record<string, BlobNode | null> & {
-        defaultBranchRef?: { target: { history?: History } } | null;
-      })
-    | null;
-};
-
-const HISTORY_FIELDS = `history(first: 100, since: $since, after: $after) {
-  pageInfo { hasNextPage endCursor }
-  nodes { oid message author { name email date user { login } } committer { name email date } }
-}`;
-
-/**
- * The candidate files and the commits since the last scan in one GraphQL request; more only for
- * over 100 candidates or over 100 new commits.
- */
-async function readCommitsAndBlobs(
-  client: GithubClient,
-  owner: string,
-  repo: string,
-  files: RepoFileEntry[],
-  options: RepoReadOptions,
-  warnings: ScanWarning[],
-): Promise<{ commits: RepoCommit[]; contents: Map<string, string> }> {
-  const contents = new Map<string, string>();
-  const commits: RepoCommit[] = [];
-  const since = options.previous?.headCommitDate ?? options.since?.toISOString() ?? null;
-  let after: string | null = null;
-  let historyDone = false;
-  let pages = 0;
-  for (let i = 0; i < files.length || !historyDone; i += BLOBS_PER_QUERY) {
-    const chunk = files.slice(i, i + BLOBS_PER_QUERY);
-    const blobs = chunk.map(
-      (f, j) => `f${j}: object(oid: "${f.sha}") { ... on Blob { text isBinary byteSize } }`,
-    );
-    const history = historyDone
-      ? ''
-      : `defaultBranchRef { target { ... on Commit { ${HISTORY_FIELDS} } } }`;
-    const query = `query($owner: String!, $name: String!, $since: GitTimestamp, $after: String) {
-  repository(owner: $owner, name: $name) {
-${history}
-${blobs.join('\n')}
-  }
-}`;
-    let data: RepoQueryResult;
-    try {
-      data = await client.octokit.graphql<RepoQueryResult>(query, {
-        owner,
-        name: repo,
-        since,
-        after,
-      });
-    } catch (err) {
-      throw permissionError(
-        err,
-        `the file contents and commits of ${owner}/${repo}`,
-        'repository permission "Contents: read" (classic scope: repo)',
-      );
-    }
-    const node = data.repository ?? {};
-    chunk.forEach((f, j) => {
-      const b = (node as Record<string, BlobNode | null>)[`f${j}`];
-      if (!b)
-        warnings.push({ path: f.path, reason: 'skipped: unreadable (GitHub returned no object)' });
-      else if (b.isBinary) warnings.push({ path: f.path, reason: 'skipped: binary content' });
-      else if (b.text === null)
-        warnings.push({
-          path: f.path,
-          reason: 'skipped: GitHub did not return the text (too large)',
-        });
-      else contents.set(f.path, b.text);
-    });
-    if (!historyDone) {
-      const h = node.defaultBranchRef?.target.history;
-      pages++;
-      for (const c of h?.nodes ?? []) {
-        if (c.oid === options.previous?.headCommit) {
-          historyDone = true;
-          break;
-        }
-        commits.push({
-          sha: c.oid,
-          date: new Date(c.author?.date ?? c.committer?.date ?? 0),
-          facts: {
-            authorName: c.author?.name ?? '',
-            authorEmail: c.author?.email ?? '',
-            committerName: c.committer?.name ?? '',
-            committerEmail: c.committer?.email ?? '',
-            message: c.message,
-            authorLogin: c.author?.user?.login,
-          },
-        });
-      }
-      after = h?.pageInfo.endCursor ?? null;
-      if (!historyDone && (!h?.pageInfo.hasNextPage || !after)) historyDone = true;
-      if (!historyDone && pages >= options.maxCommitPages) {
-        historyDone = true;
-        warnings.push({
-          reason: `read the newest ${options.maxCommitPages * 100} commits only; older history is left for a local scan`,
-        });
-      }
-    }
-  }
-  return { commits, contents };
 }

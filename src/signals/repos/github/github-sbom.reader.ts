@@ -1,4 +1,5 @@
 import type { Ecosystem, ToolMatcher } from '../../../catalog/catalog.types';
+import { CONFIDENCE } from '../../../evidence/confidence';
 import type { RepoTrace, ScanWarning } from '../repo-scan.types';
 import { type GithubClient, httpStatus } from './github-client';
 
@@ -67,23 +68,36 @@ export async function readDependencyGraph(
     const purl = p.externalRefs?.find((r) => r.referenceType === 'purl')?.referenceLocator;
     const parsed = purl ? parsePurl(purl) : undefined;
     if (!parsed) continue;
-    const toolId = matcher.matchPackage(parsed.ecosystem, parsed.name);
     const key = `sbom:${parsed.ecosystem}:${parsed.name}`;
-    if (!toolId || seen.has(key)) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
-    traces.push({
-      toolId,
-      signal: 'dependency',
-      confidence: 1,
-      detail: {
-        source: 'dependency-graph',
-        ecosystem: parsed.ecosystem,
-        package: parsed.name,
-        ...((parsed.version ?? p.versionInfo) ? { version: parsed.version ?? p.versionInfo } : {}),
-        purl,
-      },
-      key,
-    });
+    const toolId = matcher.matchPackage(parsed.ecosystem, parsed.name);
+    // a framework's integration package counts for the vendor too, as in a manifest
+    const vendor = matcher.matchIntegration?.(parsed.ecosystem, parsed.name);
+    for (const [id, integrationOf] of [
+      [toolId, undefined],
+      [vendor !== toolId ? vendor : undefined, toolId],
+    ] as const) {
+      if (!id) continue;
+      traces.push({
+        toolId: id,
+        signal: 'dependency',
+        // the dependency graph lists every package, transitive ones too, without saying which
+        confidence: CONFIDENCE.dependencyTransitive.confidence,
+        detail: {
+          source: 'dependency-graph',
+          confidenceReason: `${CONFIDENCE.dependencyTransitive.reason} (the dependency graph does not say whether the project declares it)`,
+          ecosystem: parsed.ecosystem,
+          package: parsed.name,
+          ...((parsed.version ?? p.versionInfo)
+            ? { version: parsed.version ?? p.versionInfo }
+            : {}),
+          purl,
+          ...(integrationOf ? { integrationOf } : {}),
+        },
+        key,
+      });
+    }
   }
   return traces;
 }

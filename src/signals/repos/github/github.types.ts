@@ -1,3 +1,4 @@
+import type { RepoScanErrorCode } from '../repo-scan.error';
 import type { RepoScanResult, RepoTrace, ScanWarning } from '../repo-scan.types';
 
 /** What a GitHub scan remembers about one repository, so the next scan can skip or narrow it. */
@@ -31,6 +32,8 @@ export interface GithubRepoScan extends RepoScanResult {
   classification: RepoClassification;
   /** not re-read: nothing pushed since the last scan */
   unchanged?: boolean;
+  /** the repository could not be read; the scan went on with the others */
+  error?: { code: RepoScanErrorCode; reason: string };
 }
 
 export interface GithubScanResult {
@@ -56,4 +59,6 @@ export interface GithubRepoPayload {
   size?: number;
   archived?: boolean;
   html_url?: string;
+  /** https://HOST/OWNER/NAME.git: where a history clone fetches from */
+  clone_url?: string;
 }

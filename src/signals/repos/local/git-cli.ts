@@ -2,7 +2,15 @@ import { execFile, spawn } from 'node:child_process';
 
 /** Thin wrappers over the git CLI: one process per question, streamed where output is large. */
 export class GitCli {
-  constructor(private readonly cwd: string) {}
+  /** `env` is added to the environment of every git process (credentials travel there, not in argv) */
+  constructor(
+    private readonly cwd: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  private get processEnv(): NodeJS.ProcessEnv {
+    return { ...process.env, ...this.env };
+  }
 
   private args(args: string[]): string[] {
     return ['-c', 'core.quotepath=off', '-c', 'log.showSignature=false', ...args];
@@ -13,7 +21,7 @@ export class GitCli {
       execFile(
         'git',
         this.args(args),
-        { cwd: this.cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
+        { cwd: this.cwd, env: this.processEnv, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
         (err, stdout, stderr) => {
           if (err)
             reject(
@@ -39,7 +47,7 @@ export class GitCli {
   /** Streams stdout to `onChunk`; resolves when git exits. */
   stream(args: string[], onChunk: (chunk: string) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = spawn('git', this.args(args), { cwd: this.cwd });
+      const child = spawn('git', this.args(args), { cwd: this.cwd, env: this.processEnv });
       let stderr = '';
       child.stdout.setEncoding('utf8');
       child.stdout.on('data', onChunk);
@@ -56,7 +64,7 @@ export class GitCli {
     return new Promise((resolve, reject) => {
       const out = new Map<string, Buffer>();
       if (shas.length === 0) return resolve(out);
-      const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd });
+      const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, env: this.processEnv });
       let buf: Buffer = Buffer.alloc(0);
       let queue = [...new Set(shas)];
       child.stdout.on('data', (chunk: Buffer) => {

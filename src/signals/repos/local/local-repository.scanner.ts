@@ -30,7 +30,9 @@ export interface LocalScanOptions {
 const RS = '\x1e';
 const US = '\x1f';
 const GS = '\x1d';
-const LOG_FORMAT = `${RS}%H${US}%aI${US}%an${US}%ae${US}%cn${US}%ce${US}%B${GS}`;
+const LOG_FORMAT = `${RS}%H${US}%aI${US}%an${US}%ae${US}%cn${US}%ce${US}%S${US}%B${GS}`;
+// every branch and tag the clone holds, local and remote-tracking, not only the checked-out one
+const ALL_REFS = ['HEAD', '--branches', '--remotes', '--tags'];
 
 /** Scans a local checkout: the HEAD tree, candidate file contents, and history in one git log. */
 export async function scanLocalRepository(
@@ -151,10 +153,11 @@ async function readContents(
   return contents;
 }
 
-async function readHistory(
+/** Commits with the file changes a detector follows; also reads the history of a GitHub clone. */
+export async function readHistory(
   git: GitCli,
   head: string,
-  options: LocalScanOptions,
+  options: Pick<LocalScanOptions, 'since' | 'sinceCommit'>,
   cache: PathMatchCache,
   warnings: ScanWarning[],
 ): Promise<RepoCommit[]> {
@@ -165,18 +168,18 @@ async function readHistory(
     `--format=${LOG_FORMAT}`,
     '--name-status',
     '-z',
+    '--source',
+    ...ALL_REFS,
   ];
   if (options.sinceCommit) {
-    if (options.sinceCommit === head) return [];
     if (await git.ok(['merge-base', '--is-ancestor', options.sinceCommit, head]))
-      args.push(`${options.sinceCommit}..${head}`);
+      args.push('--not', options.sinceCommit);
     else {
       warnings.push({
         reason: `last scanned commit ${options.sinceCommit} is not in the history of HEAD any more (rewritten history?); read all history again`,
       });
-      args.push(head);
     }
-  } else args.push(head);
+  }
   if (options.since) args.push(`--since=${options.since.toISOString()}`);
 
   const commits: RepoCommit[] = [];
@@ -184,7 +187,7 @@ async function readHistory(
   const take = (record: string): void => {
     const end = record.indexOf(GS);
     if (end < 0) return;
-    const [sha, date, an, ae, cn, ce, message] = record.slice(0, end).split(US);
+    const [sha, date, an, ae, cn, ce, source, message] = record.slice(0, end).split(US);
     const fields = record
       .slice(end + 1)
       .split(/[\0\n]/)
@@ -200,6 +203,7 @@ async function readHistory(
     commits.push({
       sha,
       date: new Date(date),
+      ...(source ? { ref: source.replace(/^refs\/(heads|remotes|tags)\//, '') } : {}),
       facts: {
         authorName: an,
         authorEmail: ae,

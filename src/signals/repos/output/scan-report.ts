@@ -1,3 +1,4 @@
+import { strengthOf } from '../../../evidence/confidence';
 import type { EvidenceRecord } from '../../../evidence/evidence.types';
 import type { RepoTrace } from '../repo-scan.types';
 
@@ -87,16 +88,33 @@ function groupByTool(entries: { toolId: string; view: SignalView }[]): ToolView[
     }));
 }
 
+/**
+ * Claimed tools and leads (DESIGN.md's contract): a tool whose evidence is only weak is a lead,
+ * kept for review but never counted as use, unless weak evidence from another, independent
+ * source (commit history beside repository files) corroborates it.
+ */
+export function claimsAndLeads(tools: ToolView[]): { tools: ToolView[]; leads: ToolView[] } {
+  const claimed: ToolView[] = [];
+  const leads: ToolView[] = [];
+  for (const t of tools) (strengthOf(t.signals) === 'claim' ? claimed : leads).push(t);
+  return { tools: claimed, leads };
+}
+
 /** A short human summary for the CLI's text mode. */
-export function renderToolsText(repository: string, tools: ToolView[]): string {
-  if (tools.length === 0) return `${repository}: no AI tool traces`;
+export function renderToolsText(
+  repository: string,
+  tools: ToolView[],
+  leads: ToolView[] = [],
+): string {
+  if (tools.length === 0 && leads.length === 0) return `${repository}: no AI tool traces`;
   const lines = [`${repository}:`];
-  for (const t of tools) {
+  const line = (t: ToolView, tag: string) => {
     const signals = [...new Set(t.signals.map((s) => s.signal))].join(', ');
-    const low = t.signals.every((s) => s.confidence < 0.5) ? ' (low confidence)' : '';
     lines.push(
-      `  ${t.toolId.padEnd(24)} ${String(t.signals.length).padStart(4)} trace(s): ${signals}${low}`,
+      `  ${t.toolId.padEnd(24)} ${String(t.signals.length).padStart(4)} trace(s): ${signals}${tag}`,
     );
-  }
+  };
+  for (const t of tools) line(t, '');
+  for (const t of leads) line(t, ' (lead: weak evidence only, for review)');
   return lines.join('\n');
 }
