@@ -140,6 +140,21 @@ describe(`${detectAiDependencies.name} with the built-in catalog`, () => {
     ]);
   });
 
+  it("should find Hugging Face behind LlamaIndex's Hugging Face embeddings", () => {
+    const files: ManifestFile[] = [
+      { path: 'requirements/help.in', content: 'llama-index-embeddings-huggingface\n' },
+    ];
+    const sut = detectAiDependencies(files, matcher);
+    expect(
+      sut.matches.map(
+        (m) => `${m.toolId} ${m.name}${m.integrationOf ? ` via ${m.integrationOf}` : ''}`,
+      ),
+    ).toEqual([
+      'llamaindex llama-index-embeddings-huggingface',
+      'hugging-face llama-index-embeddings-huggingface via llamaindex',
+    ]);
+  });
+
   it("should not count the vendor when the repository builds the integration itself (the framework's own source)", () => {
     const files: ManifestFile[] = [
       {
