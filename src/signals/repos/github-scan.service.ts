@@ -213,6 +213,7 @@ export class GithubScanService {
               pushedAt: r.pushedAt?.toISOString(),
               headCommit: r.lastScannedCommit ?? undefined,
               headCommitDate: r.lastCommitAt?.toISOString(),
+              properties: r.classification?.properties,
             },
           ]),
       ),

@@ -154,6 +154,32 @@ describe(scanGithubOwner.name, () => {
     ).toEqual(['cursor|ann@acme.test']);
   });
 
+  it('should keep the data classes of custom properties on a scan that does not re-read them', async () => {
+    const first = await scan();
+    const assistants = gh.repos.find((r) => r.owner === 'acme' && r.name === 'assistants')!;
+    const before = assistants.pushedAt;
+    assistants.pushedAt = '2026-11-28T09:00:00Z';
+    gh.reset();
+    try {
+      const sut = await scan({ state: first.state });
+      // properties are read at most once a day: this scan did not ask for them
+      expect(gh.requests.some((r) => r.path.includes('properties'))).toBe(false);
+      const pushed = sut.repositories.find((r) => r.repository === 'acme/assistants')!;
+      expect(pushed.unchanged).toBeFalsy();
+      expect(pushed.classification.dataClasses).toEqual(['pii']);
+      expect(sut.state.repos['acme/assistants'].properties).toEqual({
+        'data-classification': 'pii',
+        team: 'web',
+      });
+      // nothing pushed since: one 304, and the properties last read are still known
+      const again = await scan({ state: sut.state });
+      expect(again.repositories).toEqual([]);
+      expect(again.state.repos['acme/assistants'].properties?.['data-classification']).toBe('pii');
+    } finally {
+      assistants.pushedAt = before;
+    }
+  });
+
   it('should add AI packages from the dependency graph when asked and warn where it is off', async () => {
     const repo = gh.repos.find((r) => r.name === 'commits')!;
     repo.sbomPurls = [

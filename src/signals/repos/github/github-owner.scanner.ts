@@ -21,6 +21,7 @@ import type {
   GithubOwnerState,
   GithubRepoPayload,
   GithubRepoScan,
+  GithubRepoState,
   GithubScanResult,
 } from './github.types';
 
@@ -93,6 +94,17 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
     state.orgLevelScannedAt = new Date().toISOString();
   }
 
+  // between two reads of the custom properties a repository keeps the ones last read, so its
+  // data classes are not lost on a scan that does not read them
+  const propertiesOf = (name: string): Record<string, string> =>
+    propertiesRead ? (properties.get(name) ?? {}) : (previous.repos[name]?.properties ?? {});
+  const remember = (name: string, repoState: GithubRepoState | undefined) => {
+    if (!repoState) return;
+    const props = propertiesOf(name);
+    const { properties: _stale, ...rest } = repoState;
+    state.repos[name] = Object.keys(props).length > 0 ? { ...rest, properties: props } : rest;
+  };
+
   const repositories: GithubRepoScan[] = [];
   const repos = listing.repos ?? [];
   const todo = repos.filter(
@@ -102,11 +114,12 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
   );
   for (const r of repos) {
     if (todo.includes(r)) continue;
+    remember(r.full_name, previous.repos[r.full_name]);
     repositories.push({
       repository: r.full_name,
       pushedAt: r.pushed_at ?? undefined,
       unchanged: true,
-      classification: classify(r.topics ?? [], properties.get(r.full_name) ?? {}),
+      classification: classify(r.topics ?? [], propertiesOf(r.full_name)),
       headCommit: previous.repos[r.full_name]?.headCommit,
       traces: [],
       warnings: [],
@@ -118,7 +131,7 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
   const queue = [...todo];
   const worker = async (): Promise<void> => {
     for (let r = queue.shift(); r; r = queue.shift()) {
-      const classification = classify(r.topics ?? [], properties.get(r.full_name) ?? {});
+      const classification = classify(r.topics ?? [], propertiesOf(r.full_name));
       try {
         const { scan, state: repoState } = await readGithubRepository(client, r, {
           matcher: options.matcher,
@@ -132,7 +145,7 @@ export async function scanGithubOwner(options: GithubScanOptions): Promise<Githu
           token: options.token,
         });
         repositories.push(scan);
-        state.repos[r.full_name] = repoState;
+        remember(r.full_name, repoState);
       } catch (err) {
         // one repository's failure is reported with it; the others go on. Its state is not
         // advanced, so the next scan reads it again.

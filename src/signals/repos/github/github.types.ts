@@ -8,6 +8,8 @@ export interface GithubRepoState {
   /** newest commit seen on the default branch */
   headCommit?: string;
   headCommitDate?: string;
+  /** custom properties as last read (they are read at most once a day) */
+  properties?: Record<string, string>;
 }
 
 export interface GithubOwnerState {
