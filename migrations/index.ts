@@ -13,6 +13,7 @@ import { TokenExpiry1765600000000 } from './1765600000000-TokenExpiry';
 import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
 import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
+import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   FindingStrength1765700000000,
   RederiveGitignoreEvidence1765700000001,
   SurveyToolConfidence1765800000000,
+  PrivacyAndCollectorRoles1766000000000,
 ];

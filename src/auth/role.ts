@@ -5,9 +5,23 @@ export enum Role {
   Coe = 'coe',
   Security = 'security',
   Leader = 'leader',
+  /** Answers subject-access and erasure requests and approves reveals of pseudonymised people. */
+  Privacy = 'privacy',
+  /** A machine's endpoint collector: may only post its reports. */
+  Collector = 'collector',
 }
 
-export const ALL_ROLES: readonly Role[] = [Role.Admin, Role.Coe, Role.Security, Role.Leader];
+/** The roles people sign in with; a route open to "everyone" opens to these, never to a collector. */
+export const ALL_ROLES: readonly Role[] = [
+  Role.Admin,
+  Role.Coe,
+  Role.Security,
+  Role.Leader,
+  Role.Privacy,
+];
+
+/** Every role a token can be created with. */
+export const TOKEN_ROLES: readonly Role[] = [...ALL_ROLES, Role.Collector];
 
 /** Who is calling: the token's id, name and role (or the CLI's local operator). */
 export interface Actor {

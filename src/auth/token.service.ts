@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AuditService } from './audit.service';
 import { ApiTokenEntity } from './entities/api-token.entity';
-import { Actor, ALL_ROLES, Role } from './role';
+import { Actor, Role, TOKEN_ROLES } from './role';
 import { expiryFrom } from './token-expiry';
 import { generateToken, hashToken, looksLikeToken } from './token-secret';
 import { TokenRepository } from './token.repository';
@@ -39,10 +39,10 @@ export class TokenService {
     actor: Actor,
     expiresIn?: string,
   ): Promise<{ token: string; info: TokenView }> {
-    if (!ALL_ROLES.includes(role)) {
+    if (!TOKEN_ROLES.includes(role)) {
       throw new DomainError(
         ErrorCode.InvalidInput,
-        `role must be one of ${ALL_ROLES.join(', ')} (got "${role}")`,
+        `role must be one of ${TOKEN_ROLES.join(', ')} (got "${role}")`,
       );
     }
     const expiresAt = expiresIn === undefined ? null : expiryFrom(expiresIn, new Date());
