@@ -11,6 +11,7 @@ const LAYERS = [
   ['findings'],
   ['guardrails'],
   ['reports'],
+  ['privacy'],
   ['demo'],
   ['web'],
   ['health', 'bootstrap', 'cli', 'app.module.ts', 'main.ts', 'worker.ts', 'cli.ts'],
