@@ -8,6 +8,7 @@ import type {
   SubjectType,
   TriageState,
 } from '../../findings/findings.types';
+import type { RepositoryGuardrails, TeamMaturity } from './maturity';
 
 export const REPORT_KINDS = ['baseline', 'inventory', 'findings'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -58,6 +59,8 @@ export interface ReportInput {
   };
   tools: ReportTool[];
   findings: ReportFinding[];
+  /** guardrails each repository has adopted (check-repo in CI), for the maturity measures */
+  repositoryGuardrails?: RepositoryGuardrails[];
   previous?: BaselineModel | null;
 }
 
@@ -147,6 +150,8 @@ export interface BaselineModel {
   };
   tools: BaselineToolRow[];
   teams: BaselineTeamRow[];
+  /** maturity per team from evidence; absent in baselines taken before it existed */
+  maturity?: TeamMaturity[];
   topRisks: BaselineRisk[];
   recommendations: { sanction: Recommendation[]; block: Recommendation[]; actions: string[] };
   change: BaselineChange | null;

@@ -1,0 +1,216 @@
+import { kShare, round3 } from './k-anonymity';
+import type { ReportFinding, ReportInput, ReportTool } from './report.types';
+import { isObserved } from './report-helpers';
+
+/**
+ * AI maturity per team, computed from evidence rather than asked in a questionnaire. Each level
+ * needs every criterion of the levels below it; the reasons say which measure holds a team back,
+ * so a leader reads what to do next, not only a number.
+ */
+export const MATURITY_LEVELS = [
+  { level: 1, label: 'Unmanaged' },
+  { level: 2, label: 'Emerging' },
+  { level: 3, label: 'Defined' },
+  { level: 4, label: 'Managed' },
+  { level: 5, label: 'Optimising' },
+] as const;
+
+export type MaturityLevel = (typeof MATURITY_LEVELS)[number]['level'];
+
+export type MaturityMeasure =
+  'sanctionedShare' | 'disclosureRate' | 'instructionsShare' | 'trailerShare' | 'guardrailShare';
+
+/** What must hold for a level: each measure at or above its floor. */
+const LEVEL_FLOORS: Record<Exclude<MaturityLevel, 1>, Partial<Record<MaturityMeasure, number>>> = {
+  2: { sanctionedShare: 0.5 },
+  3: { sanctionedShare: 0.75, disclosureRate: 0.7 },
+  4: { sanctionedShare: 0.9, disclosureRate: 0.85, instructionsShare: 0.5, trailerShare: 0.5 },
+  5: {
+    sanctionedShare: 0.95,
+    disclosureRate: 0.95,
+    instructionsShare: 0.75,
+    trailerShare: 0.75,
+    guardrailShare: 0.75,
+  },
+};
+
+const MEASURE_TEXT: Record<MaturityMeasure, string> = {
+  sanctionedShare: 'of observed AI use is on sanctioned tools',
+  disclosureRate: 'of observed use by surveyed people was disclosed in the survey',
+  instructionsShare: 'of repositories with AI use keep agent instructions in the repository',
+  trailerShare: 'of repositories with AI use carry AI co-author trailers on their commits',
+  guardrailShare: 'of repositories with AI use run check-repo in CI',
+};
+
+const UNMEASURED_TEXT: Record<MaturityMeasure, string> = {
+  sanctionedShare: `fewer observed uses than the group size a leader may see`,
+  disclosureRate: 'no survey answers to compare observed use with (or too few to show)',
+  instructionsShare: 'no repository with AI use is owned by this team',
+  trailerShare: 'no repository with AI use is owned by this team',
+  guardrailShare: 'no repository with AI use is owned by this team',
+};
+
+export interface MaturityMeasures {
+  /** observed (person, tool) pairs on sanctioned tools / all observed pairs; null under k */
+  sanctionedShare: number | null;
+  /** disclosed / (disclosed + undisclosed) observed pairs of surveyed people; null under k */
+  disclosureRate: number | null;
+  /** the rest count repositories (not people), so no k applies; null with no AI repository */
+  instructionsShare: number | null;
+  trailerShare: number | null;
+  guardrailShare: number | null;
+  repositoriesWithAi: number;
+}
+
+export interface TeamMaturity {
+  team: string;
+  level: MaturityLevel;
+  label: string;
+  measures: MaturityMeasures;
+  /** why the team is at this level and what the next level needs */
+  reasons: string[];
+  /** the level in the previous baseline, when that baseline had one for this team */
+  previousLevel: MaturityLevel | null;
+}
+
+/** A repository's own facts the measures read: which agent guardrails it has adopted. */
+export interface RepositoryGuardrails {
+  repository: string;
+  /** `check-repo` when a CI workflow runs AI Census's check */
+  guardrails: string[];
+}
+
+const INSTRUCTION_CATEGORIES = new Set(['coding-assistant', 'coding-agent']);
+
+/**
+ * One row per team shown in the baseline (teams under k already pooled by `teamOf`), plus the
+ * organisation as a whole first.
+ */
+export function buildMaturity(
+  input: ReportInput,
+  teamOf: (team: string | null) => string,
+  shownTeams: readonly string[],
+  guardrails: readonly RepositoryGuardrails[],
+  previous: readonly TeamMaturity[] | undefined,
+): TeamMaturity[] {
+  const k = input.k;
+  const active = input.findings.filter(
+    (f) => f.triageState !== 'false-positive' && f.strength !== 'lead',
+  );
+  const tools = new Map(input.tools.map((t) => [t.id, t]));
+  const checked = new Set(
+    guardrails.filter((g) => g.guardrails.includes('check-repo')).map((g) => g.repository),
+  );
+  const before = new Map((previous ?? []).map((m) => [m.team, m.level]));
+  const rows: TeamMaturity[] = [];
+  const groups: { team: string; findings: ReportFinding[] }[] = [
+    { team: ORGANISATION, findings: active },
+    ...shownTeams.map((team) => ({
+      team,
+      findings: active.filter((f) => teamOf(f.team) === team),
+    })),
+  ];
+  for (const { team, findings } of groups) {
+    const measures = measure(findings, tools, checked, k);
+    const { level, reasons } = grade(measures);
+    rows.push({
+      team,
+      level,
+      label: labelOf(level),
+      measures,
+      reasons,
+      previousLevel: before.get(team) ?? null,
+    });
+  }
+  return rows;
+}
+
+export const ORGANISATION = 'Whole organisation';
+
+export function measure(
+  findings: readonly ReportFinding[],
+  tools: ReadonlyMap<string, ReportTool>,
+  checkedRepositories: ReadonlySet<string>,
+  k: number,
+): MaturityMeasures {
+  const personUse = findings.filter((f) => f.subjectType === 'person' && isObserved(f));
+  const sanctioned = personUse.filter((f) => tools.get(f.toolId)?.policyStatus === 'sanctioned');
+  const surveyed = personUse.filter(
+    (f) => f.disclosure === 'disclosed' || f.disclosure === 'undisclosed',
+  );
+  const repos = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    if (f.subjectType !== 'repository') continue;
+    const list = repos.get(f.subjectId);
+    if (list) list.push(f);
+    else repos.set(f.subjectId, [f]);
+  }
+  const share = (pred: (fs: ReportFinding[], repo: string) => boolean): number | null => {
+    if (repos.size === 0) return null;
+    let n = 0;
+    for (const [repo, fs] of repos) if (pred(fs, repo)) n++;
+    return round3(n / repos.size);
+  };
+  return {
+    sanctionedShare: kShare(sanctioned.length, personUse.length, k),
+    disclosureRate: kShare(
+      surveyed.filter((f) => f.disclosure === 'disclosed').length,
+      surveyed.length,
+      k,
+    ),
+    instructionsShare: share((fs) =>
+      fs.some(
+        (f) =>
+          f.signals.includes('config-file') &&
+          INSTRUCTION_CATEGORIES.has(tools.get(f.toolId)?.category ?? ''),
+      ),
+    ),
+    trailerShare: share((fs) => fs.some((f) => f.signals.includes('commit-trailer'))),
+    guardrailShare: share((_, repo) => checkedRepositories.has(repo)),
+    repositoriesWithAi: repos.size,
+  };
+}
+
+/** The highest level whose every floor (and every lower level's) is met. */
+export function grade(m: MaturityMeasures): { level: MaturityLevel; reasons: string[] } {
+  let level: MaturityLevel = 1;
+  for (const next of [2, 3, 4, 5] as const) {
+    if (!meets(m, LEVEL_FLOORS[next])) break;
+    level = next;
+  }
+  const reasons: string[] = [];
+  const floors = level === 1 ? {} : LEVEL_FLOORS[level];
+  for (const key of Object.keys(floors) as MaturityMeasure[]) {
+    reasons.push(`${pct(m[key])} ${MEASURE_TEXT[key]} (level ${level} needs ${pct(floors[key])})`);
+  }
+  if (level < 5) {
+    const next = LEVEL_FLOORS[(level + 1) as Exclude<MaturityLevel, 1>];
+    for (const key of Object.keys(next) as MaturityMeasure[]) {
+      const value = m[key];
+      const floor = next[key] ?? 0;
+      if (value === null) {
+        reasons.push(`Level ${level + 1} needs ${key} measured: ${UNMEASURED_TEXT[key]}`);
+      } else if (value < floor) {
+        reasons.push(
+          `Level ${level + 1} needs ${pct(floor)} ${MEASURE_TEXT[key]}; today ${pct(value)}`,
+        );
+      }
+    }
+  }
+  return { level, reasons };
+}
+
+function meets(m: MaturityMeasures, floors: Partial<Record<MaturityMeasure, number>>): boolean {
+  return (Object.entries(floors) as [MaturityMeasure, number][]).every(([key, floor]) => {
+    const value = m[key];
+    return value !== null && value >= floor;
+  });
+}
+
+function labelOf(level: MaturityLevel): string {
+  return MATURITY_LEVELS.find((l) => l.level === level)?.label ?? String(level);
+}
+
+function pct(x: number | null | undefined): string {
+  return x === null || x === undefined ? 'not measured' : `${Math.round(x * 100)}%`;
+}
