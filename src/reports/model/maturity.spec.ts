@@ -25,7 +25,9 @@ describe('maturity grade', () => {
   it('never claims a level on a measure it could not take', () => {
     const { level, reasons } = grade({ ...allMet, disclosureRate: null });
     expect(level).toBe(2);
-    expect(reasons.join('\n')).toMatch(/Level 3 needs disclosureRate measured: no survey answers/);
+    expect(reasons.join('\n')).toMatch(
+      /Level 3 needs the disclosure rate measured: no survey answers/,
+    );
   });
 
   it('says what holds the team back, with the figure and the floor', () => {

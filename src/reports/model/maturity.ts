@@ -42,6 +42,14 @@ const MEASURE_TEXT: Record<MaturityMeasure, string> = {
   guardrailShare: 'of repositories with AI use run check-repo in CI',
 };
 
+const MEASURE_NAME: Record<MaturityMeasure, string> = {
+  sanctionedShare: 'the share of use on sanctioned tools',
+  disclosureRate: 'the disclosure rate',
+  instructionsShare: 'the share of repositories with agent instructions',
+  trailerShare: 'the share of repositories with AI co-author trailers',
+  guardrailShare: 'the share of repositories running check-repo',
+};
+
 const UNMEASURED_TEXT: Record<MaturityMeasure, string> = {
   sanctionedShare: `fewer observed uses than the group size a leader may see`,
   disclosureRate: 'no survey answers to compare observed use with (or too few to show)',
@@ -189,7 +197,9 @@ export function grade(m: MaturityMeasures): { level: MaturityLevel; reasons: str
       const value = m[key];
       const floor = next[key] ?? 0;
       if (value === null) {
-        reasons.push(`Level ${level + 1} needs ${key} measured: ${UNMEASURED_TEXT[key]}`);
+        reasons.push(
+          `Level ${level + 1} needs ${MEASURE_NAME[key]} measured: ${UNMEASURED_TEXT[key]}`,
+        );
       } else if (value < floor) {
         reasons.push(
           `Level ${level + 1} needs ${pct(floor)} ${MEASURE_TEXT[key]}; today ${pct(value)}`,

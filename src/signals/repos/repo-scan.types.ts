@@ -1,3 +1,4 @@
+import type { RepoGuardrail } from './detect/guardrail.detector';
 import type { CommitFacts, Signal } from '../../catalog/catalog.types';
 import type { IdentityKind } from '../../people/identity/identity-kinds';
 
@@ -81,4 +82,6 @@ export interface RepoScanResult {
   stats: { files: number; filesRead: number; commits: number; ms?: number };
   /** reason the repository looks like a list of AI markers, when it does */
   markerList?: string;
+  /** AI guardrails its CI or hooks run (AI Census check-repo) */
+  guardrails?: RepoGuardrail[];
 }
