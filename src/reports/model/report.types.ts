@@ -207,6 +207,8 @@ export interface FindingsReportRow {
   firstSeen: string;
   lastSeen: string;
   evidence: ReportEvidence[];
+  /** framework provisions the finding is evidence for ("NIST AI RMF GOVERN 1.6") */
+  references: string[];
 }
 
 export interface FindingsReportModel {
