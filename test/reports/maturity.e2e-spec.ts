@@ -98,12 +98,16 @@ describe('maturity in the leaders baseline', () => {
     expect(org?.reasons.length).toBeGreaterThan(0);
     expect(html).toContain('AI maturity by team, from evidence');
     expect(html).toContain('Repos with check-repo');
-    // no person was resolved, so the person measures are "not measured" and the level stays 1
-    expect(org?.level).toBe(1);
+    // no person was resolved: the person measures are left out and said to be, never 0%
+    expect(org?.measures.sanctionedShare).toBeNull();
+    expect(org?.level).toBe(4);
     expect(org?.reasons).toContain(
-      'Level 2 needs the share of use on sanctioned tools measured: fewer observed uses than the group size a leader may see',
+      'Not measured: the share of use on sanctioned tools (fewer observed uses than the group size a leader may see)',
     );
-    expect(html).toContain('Level 2 needs the share of use on sanctioned tools measured');
+    expect(org?.reasons).toContain(
+      '50% of repositories with AI use run check-repo in CI: level 4 (level 5 needs 75%)',
+    );
+    expect(html).toContain('50% of repositories with AI use run check-repo in CI');
   });
 
   it('should see check-repo adopted by a rescan and show the previous level beside the new one', async () => {
@@ -115,6 +119,9 @@ describe('maturity in the leaders baseline', () => {
     const { model } = await baseline();
     const org = model.maturity?.find((m) => m.team === 'Whole organisation');
     expect(org?.measures.guardrailShare).toBe(1);
-    expect(org?.previousLevel).not.toBeNull();
+    expect(org?.reasons).toContain(
+      '100% of repositories with AI use run check-repo in CI: level 5',
+    );
+    expect(org?.previousLevel).toBe(4);
   });
 });

@@ -1,5 +1,5 @@
 import { buildBaseline } from './baseline.builder';
-import { grade, measure, ORGANISATION, type MaturityMeasures } from './maturity';
+import { grade, measure, measureLevel, ORGANISATION, type MaturityMeasures } from './maturity';
 import { finding, fixtureInput, fixtureTools } from './report-fixture.spec-helper';
 
 const tools = new Map(fixtureTools.map((t) => [t.id, t]));
@@ -14,31 +14,66 @@ const allMet: MaturityMeasures = {
 };
 
 describe('maturity grade', () => {
-  it('reaches level 5 only when every measure meets its floor', () => {
+  it('gives each measure its own level by its floors', () => {
+    expect(measureLevel('sanctionedShare', 0.2)).toBe(1);
+    expect(measureLevel('sanctionedShare', 0.25)).toBe(2);
+    expect(measureLevel('sanctionedShare', 0.89)).toBe(4);
+    expect(measureLevel('sanctionedShare', 0.9)).toBe(5);
+    expect(measureLevel('guardrailShare', 0)).toBe(1);
+  });
+
+  it('takes the mean of the measured levels, rounded down', () => {
     expect(grade(allMet).level).toBe(5);
-    expect(grade({ ...allMet, guardrailShare: 0.5 }).level).toBe(4);
-    expect(grade({ ...allMet, trailerShare: 0.2 }).level).toBe(3);
-    expect(grade({ ...allMet, disclosureRate: 0.5 }).level).toBe(2);
-    expect(grade({ ...allMet, sanctionedShare: 0.4 }).level).toBe(1);
+    // 5 + 5 + 5 + 5 + 1 = 21 / 5 = 4.2
+    expect(grade({ ...allMet, guardrailShare: 0 }).level).toBe(4);
+    // 1 + 1 + 5 + 5 + 5 = 17 / 5 = 3.4
+    expect(grade({ ...allMet, sanctionedShare: 0.1, disclosureRate: 0.2 }).level).toBe(3);
+    expect(
+      grade({
+        ...allMet,
+        sanctionedShare: 0,
+        disclosureRate: 0,
+        instructionsShare: 0,
+        trailerShare: 0,
+        guardrailShare: 0,
+      }).level,
+    ).toBe(1);
   });
 
-  it('never claims a level on a measure it could not take', () => {
-    const { level, reasons } = grade({ ...allMet, disclosureRate: null });
-    expect(level).toBe(2);
-    expect(reasons.join('\n')).toMatch(
-      /Level 3 needs the disclosure rate measured: no survey answers/,
+  it('leaves out what it could not measure, and says so', () => {
+    const { level, reasons } = grade({
+      ...allMet,
+      disclosureRate: null,
+      instructionsShare: null,
+      trailerShare: null,
+      guardrailShare: null,
+      sanctionedShare: 0.6,
+    });
+    expect(level).toBe(3);
+    expect(reasons).toContain(
+      'Not measured: the disclosure rate (no survey answers to compare observed use with (or too few to show))',
     );
+    const nothing = grade({
+      sanctionedShare: null,
+      disclosureRate: null,
+      instructionsShare: null,
+      trailerShare: null,
+      guardrailShare: null,
+      repositoriesWithAi: 0,
+    });
+    expect(nothing.level).toBe(1);
+    expect(nothing.reasons[0]).toBe('Nothing could be measured yet');
   });
 
-  it('says what holds the team back, with the figure and the floor', () => {
+  it('lists the weakest measure first, with its figure and the next floor', () => {
     const { reasons } = grade({ ...allMet, sanctionedShare: 0.8, trailerShare: 0.1 });
-    expect(reasons).toContain('80% of observed AI use is on sanctioned tools (level 3 needs 75%)');
-    expect(reasons).toContain(
-      'Level 4 needs 90% of observed AI use is on sanctioned tools; today 80%',
+    expect(reasons[0]).toBe(
+      '10% of repositories with AI use carry AI co-author trailers on their commits: level 2 (level 3 needs 25%)',
     );
-    expect(reasons).toContain(
-      'Level 4 needs 50% of repositories with AI use carry AI co-author trailers on their commits; today 10%',
+    expect(reasons[1]).toBe(
+      '80% of observed AI use is on sanctioned tools: level 4 (level 5 needs 90%)',
     );
+    expect(reasons).toContain('100% of repositories with AI use run check-repo in CI: level 5');
   });
 });
 

@@ -20,19 +20,20 @@ export type MaturityLevel = (typeof MATURITY_LEVELS)[number]['level'];
 export type MaturityMeasure =
   'sanctionedShare' | 'disclosureRate' | 'instructionsShare' | 'trailerShare' | 'guardrailShare';
 
-/** What must hold for a level: each measure at or above its floor. */
-const LEVEL_FLOORS: Record<Exclude<MaturityLevel, 1>, Partial<Record<MaturityMeasure, number>>> = {
-  2: { sanctionedShare: 0.5 },
-  3: { sanctionedShare: 0.75, disclosureRate: 0.7 },
-  4: { sanctionedShare: 0.9, disclosureRate: 0.85, instructionsShare: 0.5, trailerShare: 0.5 },
-  5: {
-    sanctionedShare: 0.95,
-    disclosureRate: 0.95,
-    instructionsShare: 0.75,
-    trailerShare: 0.75,
-    guardrailShare: 0.75,
-  },
+/**
+ * The floor each measure must reach for levels 2 to 5. Each measure earns a level of its own; the
+ * team's level is the mean of the levels of what could be measured, rounded down, so one strong
+ * practice cannot hide a weak one and the reasons show which measure to work on.
+ */
+const MEASURE_FLOORS: Record<MaturityMeasure, readonly [number, number, number, number]> = {
+  sanctionedShare: [0.25, 0.5, 0.75, 0.9],
+  disclosureRate: [0.5, 0.7, 0.85, 0.95],
+  instructionsShare: [0.1, 0.25, 0.5, 0.75],
+  trailerShare: [0.1, 0.25, 0.5, 0.75],
+  guardrailShare: [0.1, 0.25, 0.5, 0.75],
 };
+
+const MEASURES = Object.keys(MEASURE_FLOORS) as MaturityMeasure[];
 
 const MEASURE_TEXT: Record<MaturityMeasure, string> = {
   sanctionedShare: 'of observed AI use is on sanctioned tools',
@@ -179,42 +180,38 @@ export function measure(
   };
 }
 
-/** The highest level whose every floor (and every lower level's) is met. */
-export function grade(m: MaturityMeasures): { level: MaturityLevel; reasons: string[] } {
+/** The level each measure earns on its own: the highest whose floor it reaches. */
+export function measureLevel(key: MaturityMeasure, value: number): MaturityLevel {
   let level: MaturityLevel = 1;
-  for (const next of [2, 3, 4, 5] as const) {
-    if (!meets(m, LEVEL_FLOORS[next])) break;
-    level = next;
-  }
-  const reasons: string[] = [];
-  const floors = level === 1 ? {} : LEVEL_FLOORS[level];
-  for (const key of Object.keys(floors) as MaturityMeasure[]) {
-    reasons.push(`${pct(m[key])} ${MEASURE_TEXT[key]} (level ${level} needs ${pct(floors[key])})`);
-  }
-  if (level < 5) {
-    const next = LEVEL_FLOORS[(level + 1) as Exclude<MaturityLevel, 1>];
-    for (const key of Object.keys(next) as MaturityMeasure[]) {
-      const value = m[key];
-      const floor = next[key] ?? 0;
-      if (value === null) {
-        reasons.push(
-          `Level ${level + 1} needs ${MEASURE_NAME[key]} measured: ${UNMEASURED_TEXT[key]}`,
-        );
-      } else if (value < floor) {
-        reasons.push(
-          `Level ${level + 1} needs ${pct(floor)} ${MEASURE_TEXT[key]}; today ${pct(value)}`,
-        );
-      }
-    }
-  }
-  return { level, reasons };
+  MEASURE_FLOORS[key].forEach((floor, i) => {
+    if (value >= floor) level = (i + 2) as MaturityLevel;
+  });
+  return level;
 }
 
-function meets(m: MaturityMeasures, floors: Partial<Record<MaturityMeasure, number>>): boolean {
-  return (Object.entries(floors) as [MaturityMeasure, number][]).every(([key, floor]) => {
+/** The mean of the measured levels, rounded down; a reason per measure, weakest first. */
+export function grade(m: MaturityMeasures): { level: MaturityLevel; reasons: string[] } {
+  const measured: { key: MaturityMeasure; value: number; level: MaturityLevel }[] = [];
+  const unmeasured: string[] = [];
+  for (const key of MEASURES) {
     const value = m[key];
-    return value !== null && value >= floor;
-  });
+    if (value === null)
+      unmeasured.push(`Not measured: ${MEASURE_NAME[key]} (${UNMEASURED_TEXT[key]})`);
+    else measured.push({ key, value, level: measureLevel(key, value) });
+  }
+  if (measured.length === 0)
+    return { level: 1, reasons: ['Nothing could be measured yet', ...unmeasured] };
+  const level = Math.floor(
+    measured.reduce((sum, x) => sum + x.level, 0) / measured.length,
+  ) as MaturityLevel;
+  const reasons = [...measured]
+    .sort((a, b) => a.level - b.level || MEASURES.indexOf(a.key) - MEASURES.indexOf(b.key))
+    .map(({ key, value, level: own }) =>
+      own === 5
+        ? `${pct(value)} ${MEASURE_TEXT[key]}: level 5`
+        : `${pct(value)} ${MEASURE_TEXT[key]}: level ${own} (level ${own + 1} needs ${pct(MEASURE_FLOORS[key][own - 1])})`,
+    );
+  return { level, reasons: [...reasons, ...unmeasured] };
 }
 
 function labelOf(level: MaturityLevel): string {
