@@ -1,5 +1,6 @@
 import { buildBaseline } from './baseline.builder';
-import { grade, measure, measureLevel, ORGANISATION, type MaturityMeasures } from './maturity';
+import { grade, measure, measureLevel, ORGANISATION } from './maturity';
+import type { MaturityMeasures } from './report.types';
 import { finding, fixtureInput, fixtureTools } from './report-fixture.spec-helper';
 
 const tools = new Map(fixtureTools.map((t) => [t.id, t]));

@@ -1,24 +1,19 @@
 import { kShare, round3 } from './k-anonymity';
-import type { ReportFinding, ReportInput, ReportTool } from './report.types';
+import {
+  MATURITY_LEVELS,
+  type MaturityLevel,
+  type MaturityMeasure,
+  type MaturityMeasures,
+  type ReportFinding,
+  type ReportInput,
+  type ReportTool,
+  type RepositoryGuardrails,
+  type TeamMaturity,
+} from './report.types';
 import { isObserved } from './report-helpers';
 
-/**
- * AI maturity per team, computed from evidence rather than asked in a questionnaire. Each level
- * needs every criterion of the levels below it; the reasons say which measure holds a team back,
- * so a leader reads what to do next, not only a number.
- */
-export const MATURITY_LEVELS = [
-  { level: 1, label: 'Unmanaged' },
-  { level: 2, label: 'Emerging' },
-  { level: 3, label: 'Defined' },
-  { level: 4, label: 'Managed' },
-  { level: 5, label: 'Optimising' },
-] as const;
-
-export type MaturityLevel = (typeof MATURITY_LEVELS)[number]['level'];
-
-export type MaturityMeasure =
-  'sanctionedShare' | 'disclosureRate' | 'instructionsShare' | 'trailerShare' | 'guardrailShare';
+// AI maturity per team, computed from evidence rather than asked in a questionnaire; the reasons
+// say which measure holds a team back, so a leader reads what to do next, not only a number.
 
 /**
  * The floor each measure must reach for levels 2 to 5. Each measure earns a level of its own; the
@@ -58,36 +53,6 @@ const UNMEASURED_TEXT: Record<MaturityMeasure, string> = {
   trailerShare: 'no repository with AI use is owned by this team',
   guardrailShare: 'no repository with AI use is owned by this team',
 };
-
-export interface MaturityMeasures {
-  /** observed (person, tool) pairs on sanctioned tools / all observed pairs; null under k */
-  sanctionedShare: number | null;
-  /** disclosed / (disclosed + undisclosed) observed pairs of surveyed people; null under k */
-  disclosureRate: number | null;
-  /** the rest count repositories (not people), so no k applies; null with no AI repository */
-  instructionsShare: number | null;
-  trailerShare: number | null;
-  guardrailShare: number | null;
-  repositoriesWithAi: number;
-}
-
-export interface TeamMaturity {
-  team: string;
-  level: MaturityLevel;
-  label: string;
-  measures: MaturityMeasures;
-  /** why the team is at this level and what the next level needs */
-  reasons: string[];
-  /** the level in the previous baseline, when that baseline had one for this team */
-  previousLevel: MaturityLevel | null;
-}
-
-/** A repository's own facts the measures read: which agent guardrails it has adopted. */
-export interface RepositoryGuardrails {
-  repository: string;
-  /** `check-repo` when a CI workflow runs AI Census's check */
-  guardrails: string[];
-}
 
 const INSTRUCTION_CATEGORIES = new Set(['coding-assistant', 'coding-agent']);
 

@@ -8,7 +8,6 @@ import type {
   SubjectType,
   TriageState,
 } from '../../findings/findings.types';
-import type { RepositoryGuardrails, TeamMaturity } from './maturity';
 
 export const REPORT_KINDS = ['baseline', 'inventory', 'findings'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -221,3 +220,46 @@ export interface FindingsReportModel {
 }
 
 export type ReportModel = BaselineModel | InventoryModel | FindingsReportModel;
+
+export const MATURITY_LEVELS = [
+  { level: 1, label: 'Unmanaged' },
+  { level: 2, label: 'Emerging' },
+  { level: 3, label: 'Defined' },
+  { level: 4, label: 'Managed' },
+  { level: 5, label: 'Optimising' },
+] as const;
+
+export type MaturityLevel = (typeof MATURITY_LEVELS)[number]['level'];
+
+export type MaturityMeasure =
+  'sanctionedShare' | 'disclosureRate' | 'instructionsShare' | 'trailerShare' | 'guardrailShare';
+
+export interface MaturityMeasures {
+  /** observed (person, tool) pairs on sanctioned tools / all observed pairs; null under k */
+  sanctionedShare: number | null;
+  /** disclosed / (disclosed + undisclosed) observed pairs of surveyed people; null under k */
+  disclosureRate: number | null;
+  /** the rest count repositories (not people), so no k applies; null with no AI repository */
+  instructionsShare: number | null;
+  trailerShare: number | null;
+  guardrailShare: number | null;
+  repositoriesWithAi: number;
+}
+
+export interface TeamMaturity {
+  team: string;
+  level: MaturityLevel;
+  label: string;
+  measures: MaturityMeasures;
+  /** why the team is at this level and what the next level needs */
+  reasons: string[];
+  /** the level in the previous baseline, when that baseline had one for this team */
+  previousLevel: MaturityLevel | null;
+}
+
+/** A repository's own facts the measures read: which agent guardrails it has adopted. */
+export interface RepositoryGuardrails {
+  repository: string;
+  /** `check-repo` when a CI workflow runs AI Census's check */
+  guardrails: string[];
+}

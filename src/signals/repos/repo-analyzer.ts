@@ -5,12 +5,14 @@ import { detectDependencies, isManifestPath } from './detect/dependency.detector
 import { detectIdeExtensions, ideFileKind } from './detect/ide-extension.detector';
 import { assessMarkerList, lowerForMarkerList, markerDataCandidates } from './detect/marker-list';
 import { detectWorkflow, isWorkflowPath } from './detect/workflow.detector';
-import {
-  detectGuardrails,
-  isPreCommitConfigPath,
-  type RepoGuardrail,
-} from './detect/guardrail.detector';
-import type { RepoFileEntry, RepoSnapshot, RepoTrace, ScanWarning } from './repo-scan.types';
+import { detectGuardrails, isPreCommitConfigPath } from './detect/guardrail.detector';
+import type {
+  RepoFileEntry,
+  RepoGuardrail,
+  RepoSnapshot,
+  RepoTrace,
+  ScanWarning,
+} from './repo-scan.types';
 
 /** Files larger than this are not read (a lockfile past it is noted in the scan warnings). */
 export const MAX_FILE_BYTES = 1024 * 1024;

@@ -1,4 +1,3 @@
-import type { RepoGuardrail } from './detect/guardrail.detector';
 import type { CommitFacts, Signal } from '../../catalog/catalog.types';
 import type { IdentityKind } from '../../people/identity/identity-kinds';
 
@@ -72,6 +71,9 @@ export interface RepoSnapshot {
   /** the date traces without one of their own carry: the head commit's date */
   scannedAt: Date;
 }
+
+/** Guardrails a repository can adopt that the scan recognises. */
+export type RepoGuardrail = 'check-repo';
 
 export interface RepoScanResult {
   repository: string;

@@ -1,7 +1,5 @@
+import type { RepoGuardrail } from '../repo-scan.types';
 import { isWorkflowPath } from './workflow.detector';
-
-/** Guardrails a repository can adopt that the scan recognises. */
-export type RepoGuardrail = 'check-repo';
 
 export function isPreCommitConfigPath(path: string): boolean {
   return path === '.pre-commit-config.yaml' || path === '.pre-commit-config.yml';
