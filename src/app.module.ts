@@ -17,6 +17,7 @@ import { FindingsModule } from './findings/findings.module';
 import { ReportsModule } from './reports/reports.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { VendorsModule } from './signals/vendors/vendors.module';
 
 /** The domain modules; every entry point loads all of them. */
 const DOMAIN_MODULES = [
@@ -28,6 +29,7 @@ const DOMAIN_MODULES = [
   FindingsModule,
   ReportsModule,
   ReposModule,
+  VendorsModule,
   DemoModule,
 ];
 
