@@ -26,6 +26,7 @@ export const SIGNALS = [
   'survey',
   'copilot-seat',
   'app-installation',
+  'endpoint',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 
