@@ -786,7 +786,9 @@ function describeMcpServer(
   const url = asString(def.url) ?? asString(def.serverUrl) ?? asString(def.httpUrl);
   const type = String(def.type ?? def.transport ?? '').toLowerCase();
   const cmd = typeof command === 'string' && command ? commandName(command) : null;
-  const launched = cmd ? launchedPackage(cmd, argList) : null;
+  const found = cmd ? launchedPackage(cmd, argList) : null;
+  // a package given as a URL (git+https://user:token@host/…) keeps no credentials
+  const launched = found && { ...found, spec: found.spec.replace(/\/\/[^/@]*@/, '//') };
   const pkg = launched ? splitVersion(launched.ecosystem, launched.spec) : null;
   const env = asObject(nested?.env) ?? asObject(def.env) ?? asObject(def.environment) ?? {};
   const headers = asObject(def.headers) ?? asObject(def.http_headers) ?? {};
