@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Ecosystem } from '../../catalog/catalog.types';
 import { confidenceOf } from '../../evidence/confidence';
 import type { EvidenceInput } from '../../evidence/evidence.types';
+import type { ResolvableKind } from '../../people/identity/identity-kinds';
 import {
   AI_BROWSER_EXTENSIONS,
   AI_EXECUTABLES,
@@ -84,7 +85,7 @@ export function inventoryOf(report: EndpointReport, matcher: EndpointToolMatcher
 }
 
 /** `alice@example.com` is an e-mail; anything else (`alice`, `CORP\alice`) a user name. */
-export function endpointIdentity(user: string): { kind: 'email' | 'username'; value: string } {
+export function endpointIdentity(user: string): { kind: ResolvableKind; value: string } {
   const value = user.trim();
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
     ? { kind: 'email', value: value.toLowerCase() }
