@@ -104,6 +104,19 @@ describe(inventoryOf.name, () => {
     ]);
   });
 
+  it('should not take a lookalike command for the AI tool of the same name', () => {
+    const withCli = (cliTools: EndpointReport['cliTools']) =>
+      inventoryOf({ ...report, cliTools }, matcher)
+        .filter((i) => i.kind === 'cli-tool')
+        .map((i) => i.toolId);
+    // AWS Copilot's CLI is a Go binary named copilot; GitHub's comes from npm
+    expect(withCli([{ name: 'copilot', package: null, version: null }])).toEqual([null]);
+    expect(withCli([{ name: 'copilot', package: '@github/copilot', version: '0.1' }])).toEqual([
+      'github-copilot',
+    ]);
+    expect(withCli([{ name: 'amp', package: 'amp-cli-other', version: '1' }])).toEqual([null]);
+  });
+
   it('should not claim a tool the catalog no longer has', () => {
     const sut = inventoryOf(report, { ...matcher, hasTool: (id) => id !== 'monica' });
     expect(sut.find((i) => i.kind === 'browser-extension')?.toolId).toBeNull();

@@ -6,6 +6,7 @@ import type { ResolvableKind } from '../../people/identity/identity-kinds';
 import {
   AI_BROWSER_EXTENSIONS,
   AI_EXECUTABLES,
+  EXECUTABLE_PACKAGES,
   MCP_CLIENT_TOOLS,
   RUNTIME_TOOLS,
 } from './endpoint-watch-list';
@@ -54,11 +55,13 @@ export function inventoryOf(report: EndpointReport, matcher: EndpointToolMatcher
   }
   for (const t of report.cliTools) {
     const byPackage = t.package ? matcher.matchPackage('npm', t.package) : undefined;
+    const required = EXECUTABLE_PACKAGES[t.name];
+    const byName = required && t.package !== required ? null : AI_EXECUTABLES[t.name];
     items.push({
       kind: 'cli-tool',
       key: t.name,
       label: t.version ? `${t.name} ${t.version}` : t.name,
-      toolId: known(byPackage ?? AI_EXECUTABLES[t.name]),
+      toolId: known(byPackage ?? byName),
       detail: { command: t.name, package: t.package, version: t.version },
     });
   }

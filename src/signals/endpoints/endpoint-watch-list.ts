@@ -2,7 +2,10 @@
 // tools by the name they install on PATH, and AI browser extensions by their store id. A value
 // of null keeps the item as inventory without claiming a catalog tool.
 
-/** Command name → catalog tool. Names that are ordinary words (`q`, `vibe`, `code`) are left out. */
+/**
+ * Command name → catalog tool. Names that are ordinary words (`q`, `vibe`, `code`) are left out,
+ * and so is `goose`: pressly/goose, a SQL migration tool, installs a command of the same name.
+ */
 export const AI_EXECUTABLES: Readonly<Record<string, string | null>> = {
   claude: 'claude-code',
   codex: 'openai-codex',
@@ -13,7 +16,6 @@ export const AI_EXECUTABLES: Readonly<Record<string, string | null>> = {
   windsurf: 'windsurf',
   opencode: 'opencode',
   amp: 'amp',
-  goose: 'goose',
   crush: 'crush',
   qwen: 'qwen-code',
   copilot: 'github-copilot',
@@ -37,6 +39,15 @@ export const AI_EXECUTABLES: Readonly<Record<string, string | null>> = {
   // Simon Willison's `llm` and shell-gpt: AI command-line tools the catalog does not list
   llm: null,
   sgpt: null,
+};
+
+/**
+ * Commands another product also installs under the same name: they count only when the npm
+ * package behind them is the AI tool's (AWS Copilot's `copilot`, a Go binary, has none).
+ */
+export const EXECUTABLE_PACKAGES: Readonly<Record<string, string>> = {
+  copilot: '@github/copilot',
+  amp: '@sourcegraph/amp',
 };
 
 export interface BrowserExtensionRule {
