@@ -218,6 +218,18 @@ describe('endpoint collector → API → findings', () => {
       'vscode/fetch',
       'vscode/linear',
     ]);
+    const page = await t.http
+      .get('/api/endpoints')
+      .query({ limit: 2, user: 'ALICE@example.com' })
+      .set(bearer(t.tokens.coe))
+      .expect(200);
+    expect(page.body).toHaveLength(2);
+    const nobody = await t.http
+      .get('/api/endpoints')
+      .query({ user: 'bob@example.com' })
+      .set(bearer(t.tokens.coe))
+      .expect(200);
+    expect(nobody.body).toEqual([]);
     await t.http.get('/api/endpoints').set(bearer(t.tokens.leader)).expect(403);
   });
 

@@ -15,9 +15,15 @@ export class EndpointDeviceRepository {
   }
 
   /** All devices, newest report first; `user` narrows to one owner (compared without case). */
-  list(user?: string): Promise<EndpointDeviceEntity[]> {
-    const q = this.repo.createQueryBuilder('d').orderBy('d.last_report_at', 'DESC');
-    if (user) q.where('lower(d.report_user) = lower(:user)', { user });
+  list(
+    filter: { user?: string; limit?: number; offset?: number } = {},
+  ): Promise<EndpointDeviceEntity[]> {
+    const q = this.repo
+      .createQueryBuilder('d')
+      .orderBy('d.last_report_at', 'DESC')
+      .addOrderBy('d.device_id', 'ASC');
+    if (filter.user) q.where('lower(d.report_user) = lower(:user)', { user: filter.user });
+    if (filter.limit !== undefined) q.take(filter.limit).skip(filter.offset ?? 0);
     return q.getMany();
   }
 

@@ -48,7 +48,7 @@ export class EndpointsController {
   @Get()
   @Roles(Role.Admin, Role.Security, Role.Coe)
   list(@Query() q: EndpointDevicesQueryDto, @CurrentActor() actor: Actor) {
-    return this.endpoints.list(actor, q.user);
+    return this.endpoints.list(actor, q);
   }
 
   @Get(':deviceId')

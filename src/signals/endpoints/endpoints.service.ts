@@ -82,12 +82,12 @@ export class EndpointsService implements PersonDataHolder {
   }
 
   /** Devices and what is on them: person-level, so the read is audited. */
-  async list(actor: Actor, user?: string): Promise<EndpointDeviceView[]> {
-    const rows = await this.devices.list(user);
-    await this.audit.recordRead(actor, 'endpoint-devices', null, {
-      ...(user ? { user } : {}),
-      devices: rows.length,
-    });
+  async list(
+    actor: Actor,
+    q: { user?: string; limit: number; offset: number },
+  ): Promise<EndpointDeviceView[]> {
+    const rows = await this.devices.list(q);
+    await this.audit.recordRead(actor, 'endpoint-devices', null, { ...q, devices: rows.length });
     const matcher = this.toolMatcher();
     return rows.map((d) => this.view(d, matcher));
   }

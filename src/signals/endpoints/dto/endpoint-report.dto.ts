@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { PageQueryDto } from '../../../common/page-query.dto';
 import {
   ArrayMaxSize,
   Equals,
@@ -212,7 +213,7 @@ export class EndpointReportDto implements EndpointReport {
   browserExtensions: EndpointBrowserExtensionDto[];
 }
 
-export class EndpointDevicesQueryDto {
+export class EndpointDevicesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(320)
