@@ -15,6 +15,7 @@ import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-Rederive
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
+import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -36,5 +37,6 @@ export const ALL_MIGRATIONS = [
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
   RepositoryGuardrails1766500000000,
+  EndpointDevices1766700000000,
   VendorConnectors1766950000000,
 ];

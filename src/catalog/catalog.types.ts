@@ -30,6 +30,7 @@ export const SIGNALS = [
   'vendor-usage',
   'oauth-grant',
   'sso-signin',
+  'endpoint',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 

@@ -188,6 +188,12 @@ export const CONFIDENCE = {
     confidence: 0.9,
     reason: 'an owner installed the tool’s app',
   },
+  endpointInstalled: {
+    signal: 'endpoint',
+    trace: 'installed or configured on a person’s device (endpoint collector)',
+    confidence: 0.85,
+    reason: 'the tool is on the machine the person works on; installed is not always used',
+  },
 } as const satisfies Record<string, ConfidenceEntry>;
 
 export type ConfidenceKind = keyof typeof CONFIDENCE;
@@ -230,6 +236,7 @@ const SOURCE_OF_SIGNAL: Record<string, string> = {
   'vendor-usage': 'vendor',
   'oauth-grant': 'identity provider',
   'sso-signin': 'identity provider',
+  endpoint: 'device',
 };
 
 export function independentSource(signal: string): string {
