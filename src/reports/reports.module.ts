@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { VendorsModule } from '../signals/vendors/vendors.module';
 import { FindingsModule } from '../findings/findings.module';
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { ReportExportService } from './report-export.service';
@@ -11,7 +12,7 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule],
+  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule, VendorsModule],
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,

@@ -58,6 +58,18 @@ export class VendorConnectorsService {
     });
   }
 
+  /** Current seats for the reports: who holds each (an e-mail) and their last recorded use. */
+  async seatHolders(): Promise<
+    { toolId: string; identityKind: 'email'; identity: string; lastActiveDay: string | null }[]
+  > {
+    return (await this.repo.activeSeats()).map((s) => ({
+      toolId: s.toolId,
+      identityKind: 'email' as const,
+      identity: s.email,
+      lastActiveDay: s.lastActiveDay,
+    }));
+  }
+
   /** Current seats per holder: person-level, audited when read. */
   async seats(actor: Actor) {
     const seats = await this.repo.activeSeats();
