@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { DATA_CLASSES, type DataClass } from '../../../catalog/catalog.types';
+import { DomainError, ErrorCode } from '../../../common/domain-error';
 
 /** The file at a repository's root that declares what data the repository holds. */
 export const REPO_SETTINGS_FILE = '.ai-census.yml';
@@ -80,7 +81,10 @@ export function parseDataClassFlags(values: readonly string[]): DataClass[] {
     const value = part.trim().toLowerCase();
     if (!value) continue;
     if (!(DATA_CLASSES as readonly string[]).includes(value))
-      throw new Error(`--data-class: "${value}" is not one of ${DATA_CLASSES.join(', ')}`);
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `--data-class: "${value}" is not one of ${DATA_CLASSES.join(', ')}`,
+      );
     out.add(value as DataClass);
   }
   return [...out].sort();
