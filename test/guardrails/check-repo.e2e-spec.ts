@@ -8,6 +8,8 @@ import { REPO_ROOT, runCli, runCliAsync } from '../support/processes';
 import { bearer, createTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-db';
 
+jest.setTimeout(180_000);
+
 interface Sarif {
   version: string;
   runs: {

@@ -185,8 +185,8 @@ describe(renderExport.name, () => {
     const all = policies(Object.fromEntries(tools.map((t) => [t.id, 'prohibited' as const])));
     const big = buildEnforcementLists(tools, all);
     const parts = JSON.parse(renderExport('umbrella', 'block', big).body) as unknown;
-    const bodies = Array.isArray(parts) ? (parts as Record<string, unknown>[]) : [parts];
-    for (const b of bodies) expectUmbrellaList(b as Record<string, unknown>, 'block');
+    const bodies = (Array.isArray(parts) ? parts : [parts]) as Record<string, unknown>[];
+    for (const b of bodies) expectUmbrellaList(b, 'block');
     expect(bodies.flatMap((b) => b.destinations as unknown[]).length).toBe(
       big.block.filter((e) => !e.wildcard).length,
     );

@@ -114,7 +114,7 @@ describe(buildRegister.name, () => {
     });
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await registerToXlsx(sut));
+    await wb.xlsx.load((await registerToXlsx(sut)) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('AI register')!;
     expect(sheet.getRow(1).values).toEqual([undefined, ...REGISTER_CSV_HEADER]);
     expect(sheet.rowCount).toBe(4);
