@@ -178,7 +178,7 @@ describe('ai-census check-repo', () => {
     }[];
     expect(hooks).toEqual([
       expect.objectContaining({
-        id: 'ai-census-check',
+        id: 'ai-census-check-repo',
         entry: 'ai-census check-repo .',
         pass_filenames: false,
       }),

@@ -153,7 +153,7 @@ describe('guardrails enforcement API', () => {
       decisionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       inUse: true,
       repositories: 1,
-      complianceReferences: [],
+      complianceReferences: expect.arrayContaining(['EU AI Act Article 4']),
     });
     expect(register.entries.find((e) => e.toolId === 'cursor')).toMatchObject({
       status: 'prohibited',

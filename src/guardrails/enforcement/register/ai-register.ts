@@ -1,6 +1,17 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
-import type { DataClass, PolicyStatus, ToolDefinition } from '../../../catalog/catalog.types';
+import type {
+  DataClass,
+  PolicyStatus,
+  ToolCategory,
+  ToolDefinition,
+} from '../../../catalog/catalog.types';
+import {
+  complianceReference,
+  policyReferenceIds,
+  type ComplianceFramework,
+} from '../../../catalog/compliance-references';
+import { defaultPolicy } from '../../../catalog/catalog.service';
 import type { ToolPolicy } from '../../../catalog/policy-yaml';
 import { toCsv } from '../../../common/csv';
 import type { FindingRecord } from '../../../findings/findings.types';
@@ -29,7 +40,7 @@ export interface RegisterEntry {
   signals: string[];
   firstSeen: string | null;
   lastSeen: string | null;
-  /** the framework references the policy carries (EU AI Act, ISO/IEC 42001, NIST AI RMF), if any */
+  /** the provisions of the EU AI Act, ISO/IEC 42001 and NIST AI RMF the policy decision documents */
   complianceReferences: string[];
   note: string | null;
 }
@@ -58,9 +69,9 @@ export function buildRegister(
   }
   const entries: RegisterEntry[] = [];
   for (const tool of [...tools].sort((a, b) => a.id.localeCompare(b.id))) {
-    const policy = policies.get(tool.id);
+    const policy = policies.get(tool.id) ?? defaultPolicy(tool.id);
     const used = use.get(tool.id) ?? [];
-    if (used.length === 0 && (!policy || policy.status === 'unreviewed')) continue;
+    if (used.length === 0 && policy.status === 'unreviewed') continue;
     const times = used.flatMap((f) => [
       new Date(f.firstSeen).getTime(),
       new Date(f.lastSeen).getTime(),
@@ -70,47 +81,37 @@ export function buildRegister(
       tool: tool.name,
       vendor: tool.vendor,
       category: tool.category,
-      status: policy?.status ?? 'unreviewed',
-      owner: policy?.owner ?? null,
-      purpose: policy?.purpose ?? null,
-      dataClasses: [...(policy?.dataClasses ?? [])].sort(),
-      tenantBound: policy?.tenantBound ?? false,
-      decisionDate: policy?.decidedAt
-        ? new Date(policy.decidedAt).toISOString().slice(0, 10)
-        : null,
-      nextReview: policy?.nextReview ?? null,
+      status: policy.status,
+      owner: policy.owner ?? null,
+      purpose: policy.purpose ?? null,
+      dataClasses: [...policy.dataClasses].sort(),
+      tenantBound: policy.tenantBound,
+      decisionDate: policy.decidedAt ? new Date(policy.decidedAt).toISOString().slice(0, 10) : null,
+      nextReview: policy.nextReview ?? null,
       inUse: used.length > 0,
       repositories: new Set(used.flatMap((f) => f.repositories)).size,
       signals: [...new Set(used.flatMap((f) => f.signals))].sort(),
       firstSeen: times.length ? new Date(Math.min(...times)).toISOString().slice(0, 10) : null,
       lastSeen: times.length ? new Date(Math.max(...times)).toISOString().slice(0, 10) : null,
-      complianceReferences: complianceReferencesOf(policy),
-      note: policy?.note ?? null,
+      complianceReferences: complianceReferencesOf(policy, tool.category),
+      note: policy.note,
     });
   }
   return { generatedAt: now.toISOString(), entries };
 }
 
-/**
- * References a policy carries under `complianceReferences`, each as one line of text. Read
- * loosely on purpose: the field is added to the policy by the compliance work, as strings or as
- * objects such as `{ framework, reference, title }`.
- */
-export function complianceReferencesOf(policy: ToolPolicy | undefined): string[] {
-  const raw = (policy as { complianceReferences?: unknown } | undefined)?.complianceReferences;
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .map((r: unknown) => {
-      if (typeof r === 'string') return r;
-      if (r && typeof r === 'object') {
-        const o = r as Record<string, unknown>;
-        return [o.framework, o.reference ?? o.clause ?? o.article ?? o.function, o.title]
-          .filter((x) => typeof x === 'string' && x.length > 0)
-          .join(' ');
-      }
-      return '';
-    })
-    .filter((s) => s.length > 0);
+const FRAMEWORK_NAMES: Record<ComplianceFramework, string> = {
+  'eu-ai-act': 'EU AI Act',
+  'iso-iec-42001': 'ISO/IEC 42001',
+  'nist-ai-rmf': 'NIST AI RMF',
+};
+
+/** The framework provisions a tool's policy documents, as a reader cites them ("EU AI Act Article 4"). */
+export function complianceReferencesOf(policy: ToolPolicy, category: ToolCategory): string[] {
+  return policyReferenceIds(policy, category).map((id) => {
+    const r = complianceReference(id);
+    return `${FRAMEWORK_NAMES[r.framework]} ${r.ref}`;
+  });
 }
 
 /** The columns, in order, shared by CSV and XLSX. */
