@@ -16,6 +16,7 @@ import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolCon
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicyStewardship';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
+import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   PrivacyAndCollectorRoles1766000000000,
   ToolPolicyStewardship1766300000000,
   RepositoryGuardrails1766500000000,
+  VendorConnectors1766950000000,
 ];

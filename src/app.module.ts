@@ -18,6 +18,7 @@ import { GuardrailsEnforcementModule } from './guardrails/enforcement/guardrails
 import { ReportsModule } from './reports/reports.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { VendorsModule } from './signals/vendors/vendors.module';
 
 /** The domain modules; every entry point loads all of them. */
 const DOMAIN_MODULES = [
@@ -30,6 +31,7 @@ const DOMAIN_MODULES = [
   GuardrailsEnforcementModule,
   ReportsModule,
   ReposModule,
+  VendorsModule,
   DemoModule,
 ];
 

@@ -26,6 +26,10 @@ export const SIGNALS = [
   'survey',
   'copilot-seat',
   'app-installation',
+  'seat',
+  'vendor-usage',
+  'oauth-grant',
+  'sso-signin',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 

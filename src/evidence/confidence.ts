@@ -158,6 +158,30 @@ export const CONFIDENCE = {
     confidence: 0.9,
     reason: 'the organisation’s account gives the person the tool',
   },
+  seat: {
+    signal: 'seat',
+    trace: 'seat in the organisation’s tenant, read from the vendor’s admin API',
+    confidence: 0.9,
+    reason: 'the organisation’s own account gives the person the tool; a seat is access, not use',
+  },
+  vendorUsage: {
+    signal: 'vendor-usage',
+    trace: 'use on a day, recorded by the vendor’s admin API',
+    confidence: 0.95,
+    reason: 'the vendor itself counted requests by the person’s account that day',
+  },
+  oauthGrant: {
+    signal: 'oauth-grant',
+    trace: 'OAuth grant to the app on the work account (identity provider)',
+    confidence: 0.85,
+    reason: 'the person authorised the app to act on their work account',
+  },
+  ssoSignin: {
+    signal: 'sso-signin',
+    trace: 'sign-in to the app through the identity provider',
+    confidence: 0.9,
+    reason: 'the identity provider recorded the person signing in to the app',
+  },
   appInstallation: {
     signal: 'app-installation',
     trace: 'GitHub App installed on the organisation',
