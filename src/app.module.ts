@@ -14,6 +14,7 @@ import { ReposModule } from './signals/repos/repos.module';
 import type { CorrelationSources } from './findings/correlation/correlation-sources';
 import { GIVEN_CORRELATION_SOURCES } from './findings/correlation/correlation-sources';
 import { FindingsModule } from './findings/findings.module';
+import { GuardrailsOutreachModule } from './guardrails/outreach/guardrails-outreach.module';
 import { ReportsModule } from './reports/reports.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
@@ -26,6 +27,7 @@ const DOMAIN_MODULES = [
   SurveysModule,
   NetworkModule,
   FindingsModule,
+  GuardrailsOutreachModule,
   ReportsModule,
   ReposModule,
   DemoModule,

@@ -47,7 +47,11 @@ export class ClarifiedDisclosureService {
         ErrorCode.InvalidInput,
         `finding ${id} is about the repository ${f.subjectId}: only a person can be asked`,
       );
-    if (!(f.strength === 'lead' || f.disclosure === 'undisclosed' || f.disclosure === 'not-surveyed'))
+    if (!(
+      f.strength === 'lead' ||
+      f.disclosure === 'undisclosed' ||
+      f.disclosure === 'not-surveyed'
+    ))
       throw new DomainError(
         ErrorCode.Conflict,
         `finding ${id} is a disclosed claim: there is nothing to clarify (ask about a lead or an undisclosed finding)`,

@@ -72,7 +72,8 @@ export function clarificationSummary(
       const shown = answered.length >= k;
       const dataClasses: Record<string, number | null> = {};
       if (shown && yes.length >= k) {
-        for (const r of yes) for (const c of r.dataClasses) dataClasses[c] = (dataClasses[c] ?? 0) + 1;
+        for (const r of yes)
+          for (const c of r.dataClasses) dataClasses[c] = (dataClasses[c] ?? 0) + 1;
         for (const c of Object.keys(dataClasses)) dataClasses[c] = underK(dataClasses[c]!, k);
       }
       return {
