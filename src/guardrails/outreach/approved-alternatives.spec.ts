@@ -4,20 +4,23 @@ import { approvedAlternatives, policySentence } from './approved-alternatives';
 
 const tool = (id: string, name: string, category: string) =>
   ({ id, name, category }) as unknown as ToolDefinition;
-const policy = (toolId: string, status: ToolPolicy['status'], extra: Partial<ToolPolicy> = {}) =>
-  [
+const policy = (
+  toolId: string,
+  status: ToolPolicy['status'],
+  extra: Partial<ToolPolicy> = {},
+): [string, ToolPolicy] => [
+  toolId,
+  {
     toolId,
-    {
-      toolId,
-      status,
-      dataClasses: [],
-      tenantBound: false,
-      note: null,
-      decidedBy: null,
-      decidedAt: null,
-      ...extra,
-    },
-  ] as const;
+    status,
+    dataClasses: [],
+    tenantBound: false,
+    note: null,
+    decidedBy: null,
+    decidedAt: null,
+    ...extra,
+  },
+];
 
 describe(approvedAlternatives.name, () => {
   const tools = [
