@@ -179,7 +179,16 @@ describe('guardrails outreach: ask instead of accuse', () => {
       const after = await finding('carol', 'cursor');
       expect(after.disclosure).toBe('disclosed');
       expect(after.data_classes).toEqual(expect.arrayContaining(['internal', 'pii']));
-      // correlation keeps the person's own word
+      // correlation keeps the person's own word, also when new evidence re-scores the finding
+      await t.app
+        .get(EvidenceService)
+        .record([
+          {
+            ...traffic('carol@example.com', 'cursor', true),
+            fingerprint: 'net:carol:cursor:2',
+            lastSeen: day(8),
+          },
+        ]);
       await correlate();
       await expect(finding('carol', 'cursor')).resolves.toMatchObject({ disclosure: 'disclosed' });
       await t.http.post(path).type('form').send({ uses: 'no' }).expect(410);
