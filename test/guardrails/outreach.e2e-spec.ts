@@ -3,6 +3,7 @@ import type { EvidenceInput } from '../../src/evidence/evidence.types';
 import { EvidenceService } from '../../src/evidence/evidence.service';
 import { CorrelationService } from '../../src/findings/correlation/correlation.service';
 import { OutreachService } from '../../src/guardrails/outreach/outreach.service';
+import { runCli } from '../support/processes';
 import { DIRECTORY_CSV } from '../support/survey-fixtures';
 import { bearer, createTestApp, waitForJob, type TestApp } from '../support/test-app';
 import { startTestSmtp, type CapturedMail } from '../support/test-smtp';
@@ -180,15 +181,13 @@ describe('guardrails outreach: ask instead of accuse', () => {
       expect(after.disclosure).toBe('disclosed');
       expect(after.data_classes).toEqual(expect.arrayContaining(['internal', 'pii']));
       // correlation keeps the person's own word, also when new evidence re-scores the finding
-      await t.app
-        .get(EvidenceService)
-        .record([
-          {
-            ...traffic('carol@example.com', 'cursor', true),
-            fingerprint: 'net:carol:cursor:2',
-            lastSeen: day(8),
-          },
-        ]);
+      await t.app.get(EvidenceService).record([
+        {
+          ...traffic('carol@example.com', 'cursor', true),
+          fingerprint: 'net:carol:cursor:2',
+          lastSeen: day(8),
+        },
+      ]);
       await correlate();
       await expect(finding('carol', 'cursor')).resolves.toMatchObject({ disclosure: 'disclosed' });
       await t.http.post(path).type('form').send({ uses: 'no' }).expect(410);
@@ -458,6 +457,39 @@ describe('guardrails outreach: ask instead of accuse', () => {
       expect(decided.body).toMatchObject({ request: { notified: 'status-page' }, job: null });
       const page = await t.http.get(statusPath).expect(200);
       expect(page.text).toContain('Decision: Claude Code is kept under review. Pilot in Q1.');
+    });
+  });
+
+  describe('CLI', () => {
+    it('should issue a clarification link and nudges from the command line', async () => {
+      const dan = await finding('dan', 'cursor');
+      const clarify = runCli(['guardrails', 'clarify', dan.id, '--json'], t.env);
+      expect(clarify.stderr).toBe('');
+      expect(clarify.status).toBe(0);
+      const issued = JSON.parse(clarify.stdout).issued;
+      expect(issued).toEqual([
+        expect.objectContaining({
+          personId: people.dan,
+          email: 'dan@example.com',
+          toolId: 'cursor',
+        }),
+      ]);
+      const form = await t.http.get(issued[0].urls.clarify.slice(PUBLIC_URL.length)).expect(200);
+      expect(form.text).toContain('Do you use Cursor for work?');
+      const audit = await t.http
+        .get('/api/audit?action=clarification.create')
+        .set(bearer(t.tokens.admin))
+        .expect(200);
+      expect(audit.body[0].actorName).toMatch(/^cli:/);
+
+      const nudge = runCli(['guardrails', 'nudge', 'cursor', '--person', people.erin], t.env);
+      expect(nudge.status).toBe(0);
+      expect(nudge.stdout).toMatch(
+        /^erin@example\.com {2}https:\/\/census\.example\.org\/ai\/g\/ack\//,
+      );
+      const bad = runCli(['guardrails', 'nudge', 'no-such-tool'], t.env);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     });
   });
 

@@ -2,6 +2,7 @@ import type { CliCommand } from '../cli-context';
 import { baselineCommand } from './baseline.command';
 import { catalogCommand } from './catalog.command';
 import { diagnosticsCommand } from './diagnostics.command';
+import { guardrailsCommand } from './guardrails.command';
 import { importSurveyCommand } from './import-survey.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
@@ -22,4 +23,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   repoOwnershipCommand,
   ingestLogsCommand,
   baselineCommand,
+  guardrailsCommand,
 ];
