@@ -490,7 +490,7 @@ describe('guardrails outreach: ask instead of accuse', () => {
       const bad = runCli(['guardrails', 'nudge', 'no-such-tool'], t.env);
       expect(bad.status).toBe(1);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    });
+    }, 240_000); // three CLI start-ups, each booting the app
   });
 
   describe('person data', () => {
