@@ -15,6 +15,7 @@ import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-Rederive
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { GuardrailsOutreach1766400000000 } from './1766400000000-GuardrailsOutreach';
+import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
   GuardrailsOutreach1766400000000,
+  RepositoryGuardrails1766500000000,
 ];
