@@ -16,8 +16,10 @@ import { GIVEN_CORRELATION_SOURCES } from './findings/correlation/correlation-so
 import { FindingsModule } from './findings/findings.module';
 import { GuardrailsOutreachModule } from './guardrails/outreach/guardrails-outreach.module';
 import { ReportsModule } from './reports/reports.module';
+import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { VendorsModule } from './signals/vendors/vendors.module';
 
 /** The domain modules; every entry point loads all of them. */
 const DOMAIN_MODULES = [
@@ -26,10 +28,12 @@ const DOMAIN_MODULES = [
   PeopleModule,
   SurveysModule,
   NetworkModule,
+  EndpointsModule,
   FindingsModule,
   GuardrailsOutreachModule,
   ReportsModule,
   ReposModule,
+  VendorsModule,
   DemoModule,
 ];
 

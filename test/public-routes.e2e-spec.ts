@@ -39,6 +39,7 @@ describe('which routes answer without a token', () => {
       '/api/docs-yaml',
       '/s/',
       '/g/',
+      '/api/endpoints/collector.js',
     ]);
     const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
     const routes = express.router.stack

@@ -17,6 +17,7 @@ export enum JobName {
   SendSurveyMail = 'surveys.send-mail',
   ImportDirectory = 'people.import-directory',
   SendOutreachMail = 'guardrails.send-mail',
+  VendorSync = 'vendors.sync',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
@@ -30,6 +31,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendSurveyMail]: QueueName.Survey,
   [JobName.ImportDirectory]: QueueName.Ingest,
   [JobName.SendOutreachMail]: QueueName.Survey,
+  [JobName.VendorSync]: QueueName.Ingest,
 };
 
 export function isJobName(value: string): value is JobName {
@@ -53,4 +55,6 @@ export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
   [JobName.ImportDirectory]: true,
   // mail recipients and their failures
   [JobName.SendOutreachMail]: true,
+  // counts per signal and tool only
+  [JobName.VendorSync]: false,
 };

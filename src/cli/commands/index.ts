@@ -9,6 +9,7 @@ import { migrateCommand } from './migrate.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
+import { syncCommand } from './sync.command';
 import { tokenCommand } from './token.command';
 
 /** Every CLI command; each module adds its own here. */
@@ -22,6 +23,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   scanGithubCommand,
   repoOwnershipCommand,
   ingestLogsCommand,
+  syncCommand,
   baselineCommand,
   guardrailsCommand,
 ];
