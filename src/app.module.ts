@@ -15,6 +15,7 @@ import type { CorrelationSources } from './findings/correlation/correlation-sour
 import { GIVEN_CORRELATION_SOURCES } from './findings/correlation/correlation-sources';
 import { FindingsModule } from './findings/findings.module';
 import { GuardrailsEnforcementModule } from './guardrails/enforcement/guardrails-enforcement.module';
+import { GuardrailsOutreachModule } from './guardrails/outreach/guardrails-outreach.module';
 import { ReportsModule } from './reports/reports.module';
 import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
@@ -31,6 +32,7 @@ const DOMAIN_MODULES = [
   EndpointsModule,
   FindingsModule,
   GuardrailsEnforcementModule,
+  GuardrailsOutreachModule,
   ReportsModule,
   ReposModule,
   VendorsModule,
