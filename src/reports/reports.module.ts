@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { VendorsModule } from '../signals/vendors/vendors.module';
 import { FindingsModule } from '../findings/findings.module';
+import { GuardrailsOutreachModule } from '../guardrails/outreach/guardrails-outreach.module';
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { ReportExportService } from './report-export.service';
 import { ReportInputService } from './report-input.service';
@@ -12,7 +13,12 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule, VendorsModule],
+  imports: [
+    TypeOrmModule.forFeature([ReportSnapshotEntity]),
+    FindingsModule,
+    GuardrailsOutreachModule,
+    VendorsModule,
+  ],
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,
