@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
+import { complianceReference, findingReferenceIds } from '../catalog/compliance-references';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ListFindingsDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
@@ -42,7 +43,8 @@ export class FindingReadsService {
       this.findings.evidenceFor([id], 50),
     ]);
     await this.audit.recordRead(actor, 'finding', id);
-    return { ...finding, events, evidence };
+    const complianceReferences = findingReferenceIds(finding).map(complianceReference);
+    return { ...finding, events, evidence, complianceReferences };
   }
 
   /** The teams findings can be filtered by: those of the directory and of repository owners. */
