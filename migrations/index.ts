@@ -18,6 +18,7 @@ import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicySt
 import { GuardrailsOutreach1766400000000 } from './1766400000000-GuardrailsOutreach';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
 import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
+import { ConsoleSessions1766800000000 } from './1766800000000-ConsoleSessions';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -42,5 +43,6 @@ export const ALL_MIGRATIONS = [
   GuardrailsOutreach1766400000000,
   RepositoryGuardrails1766500000000,
   EndpointDevices1766700000000,
+  ConsoleSessions1766800000000,
   VendorConnectors1766950000000,
 ];
