@@ -26,6 +26,9 @@ export const SIGNALS = [
   'survey',
   'copilot-seat',
   'app-installation',
+  'mcp-server',
+  'agent-permission',
+  'agent-workflow',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 

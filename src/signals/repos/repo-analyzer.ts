@@ -1,4 +1,5 @@
 import type { ToolMatcher } from '../../catalog/catalog.types';
+import { detectAgents, isAgentCandidate } from './detect/agents/agents.detector';
 import { detectCommits } from './detect/commit.detector';
 import { detectConfigFiles, PathMatchCache } from './detect/config-file.detector';
 import { detectDependencies, isManifestPath } from './detect/dependency.detector';
@@ -27,6 +28,7 @@ export function selectCandidates(files: RepoFileEntry[], warnings: ScanWarning[]
       isWorkflowPath(f.path) ||
       ideFileKind(f.path) !== undefined ||
       isGitignorePath(f.path) ||
+      isAgentCandidate(f.path) ||
       isManifestPath(f.path);
     if (!needed) continue;
     if (f.size > MAX_FILE_BYTES) {
@@ -68,6 +70,7 @@ export function analyzeSnapshot(
     if (ideFileKind(path)) traces.push(...detectIdeExtensions(path, content, matcher, warnings));
   }
   traces.push(...detectDependencies(snapshot.contents, matcher, warnings));
+  traces.push(...detectAgents(snapshot.contents, warnings));
   const markerList = assessMarkerList(snapshot.files, snapshot.contents, matcher);
   if (markerList) lowerForMarkerList(traces, markerList);
   for (const t of traces) {
