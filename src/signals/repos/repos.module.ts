@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentInventoryService } from './agent-inventory.service';
+import { AgentsController } from './agents.controller';
 import { GithubOwnerEntity } from './entities/github-owner.entity';
 import { RepoScanEntity } from './entities/repo-scan.entity';
 import { RepositoryEntity } from './entities/repository.entity';
@@ -17,8 +19,9 @@ import { ScanRepoProcessor } from './scan-repo.processor';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RepositoryEntity, RepoScanEntity, GithubOwnerEntity])],
-  controllers: [ReposController, RepoOwnershipController],
+  controllers: [ReposController, RepoOwnershipController, AgentsController],
   providers: [
+    AgentInventoryService,
     ReposRepository,
     ReposService,
     RepoOwnershipService,
@@ -30,6 +33,7 @@ import { ScanRepoProcessor } from './scan-repo.processor';
     ScanGithubProcessor,
   ],
   exports: [
+    AgentInventoryService,
     ReposService,
     RepoOwnershipService,
     RepoReportService,
