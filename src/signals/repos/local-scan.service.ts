@@ -78,6 +78,7 @@ export class LocalScanService {
           locationKey: dir,
           name: result.repository,
           lastScannedCommit: result.headCommit,
+          guardrails: result.guardrails,
           scannedAt: new Date(),
         },
       ]);
