@@ -86,6 +86,7 @@ function clinicRepo(): GitRepoBuilder {
       'mcp.json': json({ name: 'mcp', description: 'Master control program', servers: ['a', 'b'] }),
       'app/.claude/notes.md': 'claude settings are discussed here',
       '.vscode/settings.json': json({ permissions: { allow: ['Bash'] } }),
+      'package.json': json({ name: 'clinic', dependencies: { 'mcp-handler': '^1.0.0' } }),
       '.github/workflows/ci.yml':
         '# later: anthropics/claude-code-action\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "claude -p would go here"\n',
     },
@@ -247,6 +248,16 @@ describe('agents and MCP servers in repositories', () => {
       known: false,
     });
     expect((await t.http.get('/api/mcp-servers').set(bearer(t.tokens.leader))).status).toBe(403);
+  });
+
+  it('should serve the MCP server catalog to every role', async () => {
+    const res = await t.http.get('/api/catalog/mcp-servers').set(bearer(t.tokens.leader));
+    expect(res.status).toBe(200);
+    const servers = res.body.servers as { id: string; source: string }[];
+    expect(servers.length).toBeGreaterThanOrEqual(100);
+    expect(servers.find((s) => s.id === 'github')?.source).toBe(
+      'https://github.com/github/github-mcp-server',
+    );
   });
 
   it('should list agent permissions and agent CI jobs with where they are', async () => {
