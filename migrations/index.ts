@@ -16,6 +16,8 @@ import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolCon
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
 import { McpServers1766600000000 } from './1766600000000-McpServers';
+import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
+import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -37,4 +39,6 @@ export const ALL_MIGRATIONS = [
   PrivacyAndCollectorRoles1766000000000,
   RepositoryGuardrails1766500000000,
   McpServers1766600000000,
+  EndpointDevices1766700000000,
+  VendorConnectors1766950000000,
 ];

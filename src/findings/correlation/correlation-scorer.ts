@@ -65,6 +65,7 @@ export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): Sc
     {
       subjectType: a.subjectType,
       toolName: tool?.name ?? a.toolId,
+      toolCategory: tool?.category,
       sanction,
       vendorRisk: tool?.vendorRisk,
       dataClasses,

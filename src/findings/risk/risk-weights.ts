@@ -40,6 +40,8 @@ export interface RiskWeights {
     lowConfidence: number;
     lowConfidenceBelow: number;
   };
+  /** where the model runs: a local runtime keeps prompts and data on the machine (negative) */
+  deployment: { localRuntime: number };
   /** agents and MCP servers found in repositories (evidence risk flags) */
   agents: {
     /** an agent may run any shell command in a repository holding pii or phi */
@@ -97,6 +99,7 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
     // the line between claims and leads (evidence/confidence.ts)
     lowConfidenceBelow: CLAIM_THRESHOLD,
   },
+  deployment: { localRuntime: -10 },
   agents: {
     unrestrictedShellSensitiveData: 15,
     mcpWriteSensitive: 8,
