@@ -14,6 +14,7 @@ import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
 import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
+import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicyStewardship';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
 import { McpServers1766600000000 } from './1766600000000-McpServers';
 import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
@@ -37,6 +38,7 @@ export const ALL_MIGRATIONS = [
   RederiveGitignoreEvidence1765700000001,
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
+  ToolPolicyStewardship1766300000000,
   RepositoryGuardrails1766500000000,
   McpServers1766600000000,
   EndpointDevices1766700000000,
