@@ -18,7 +18,7 @@ function copyTree(from, to, keep) {
   }
 }
 
-copyTree(path.join(root, 'src'), path.join(dist, 'src'), (n) => /\.(ya?ml|json|hbs|html|css)$/.test(n));
+copyTree(path.join(root, 'src'), path.join(dist, 'src'), (n) => /\.(ya?ml|json|hbs|html|css|mjs|svg)$/.test(n));
 copyTree(path.join(root, 'reports'), path.join(dist, 'reports'), () => true);
 
 // package.json's bin and the documented commands use dist/cli.js, dist/main.js and dist/worker.js.

@@ -38,6 +38,9 @@ describe('which routes answer without a token', () => {
       '/api/docs-json',
       '/api/docs-yaml',
       '/s/',
+      '/login',
+      '/logout',
+      '/assets/',
     ]);
     const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
     const routes = express.router.stack
