@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NetworkModule } from '../../signals/network/network.module';
 import { ReposModule } from '../../signals/repos/repos.module';
 import { SurveysModule } from '../../surveys/surveys.module';
+import { WebModule } from '../web.module';
 import { CatalogPagesController } from './catalog/catalog-pages.controller';
 import { CoeUploads } from './coe-uploads';
 import { PeoplePagesController } from './people/people-pages.controller';
@@ -10,7 +11,7 @@ import { SurveyPagesController } from './surveys/survey-pages.controller';
 
 /** The CoE's pages: /catalog, /surveys, /sources, /people (coe and admin). */
 @Module({
-  imports: [SurveysModule, ReposModule, NetworkModule],
+  imports: [WebModule, SurveysModule, ReposModule, NetworkModule],
   controllers: [
     CatalogPagesController,
     SurveyPagesController,

@@ -173,7 +173,10 @@ export class CatalogPagesController {
 
   private async listPage(
     query: ReturnType<typeof readCatalogQuery>,
-    importResult?: { message: string; problems: { line: number | string; field: string; message: string }[] },
+    importResult?: {
+      message: string;
+      problems: { line: number | string; field: string; message: string }[];
+    },
   ) {
     const tools = await this.catalog.list({
       q: query.q || undefined,

@@ -24,7 +24,10 @@ export class PeoplePagesController {
     const { link, errors } = parseLinkForm(body);
     if (!link) return this.queuePage('', session, errors, 400);
     await this.admin.link(link.personId, link.kind, link.value, session.actor);
-    return redirectTo('/people', `${link.value} is now linked; evidence under it counts for that person from the next correlation.`);
+    return redirectTo(
+      '/people',
+      `${link.value} is now linked; evidence under it counts for that person from the next correlation.`,
+    );
   }
 
   private async queuePage(

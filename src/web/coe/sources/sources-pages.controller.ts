@@ -125,7 +125,10 @@ export class SourcesPagesController {
     } catch (error) {
       await this.uploads.discard(file.path);
       if (error instanceof DomainError && error.code === ErrorCode.InvalidInput)
-        return this.overviewPage({ errors: [{ field: 'survey-export', message: error.message }] }, 400);
+        return this.overviewPage(
+          { errors: [{ field: 'survey-export', message: error.message }] },
+          400,
+        );
       throw error;
     }
   }

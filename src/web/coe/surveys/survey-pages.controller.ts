@@ -124,7 +124,11 @@ export class SurveyPagesController {
     } catch (error) {
       // no one left to remind, no SMTP, a closed survey: say it on the page
       if (error instanceof DomainError && error.code !== ErrorCode.Forbidden)
-        return this.detailPage(id, { errors: [{ field: 'delivery', message: error.message }] }, 400);
+        return this.detailPage(
+          id,
+          { errors: [{ field: 'delivery', message: error.message }] },
+          400,
+        );
       throw error;
     }
     if ('sent' in delivery)
