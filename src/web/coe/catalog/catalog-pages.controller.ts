@@ -54,7 +54,7 @@ export class CatalogPagesController {
   @Post('policy-import')
   @ConsolePage(...CONSOLE_ROLES.catalog)
   async importPolicy(@Req() req: Request, @SignedIn() session: ConsoleSessionContext) {
-    let problems: PolicyFileProblem[] = [];
+    let problems: PolicyFileProblem[];
     let message: string;
     try {
       const file = await this.uploads.readText(req, POLICY_FILE_MAX_BYTES, 'policy.yaml');

@@ -180,7 +180,7 @@ export function surveyResultsView(
     );
   }
   const data = Object.entries(results.dataShared);
-  if (data.some(([, n]) => n !== null)) {
+  if (data.some(([, n]) => n !== null && n > 0)) {
     charts.push(
       barChart(
         'survey-data-shared',
