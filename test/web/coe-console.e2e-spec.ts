@@ -253,10 +253,15 @@ describe('console: the CoE pages (catalog, surveys, sources, people)', () => {
     );
     await checkPage(page, 'coe-survey-export-preview');
     await page.getByRole('button', { name: 'Import as a new survey' }).click();
+    await page.waitForURL(/\/sources\?job=.*what=survey/);
+    await jobDone(page);
+    await page.getByRole('link', { name: 'Open the result' }).click();
+    await page.waitForURL('**/surveys');
+    await page.getByRole('link', { name: 'Import of google-forms.csv' }).click();
     await page.waitForURL(/\/surveys\/[0-9a-f-]{36}$/);
-    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(
-      /Imported \d+ responses/,
-    );
+    await expect(page.locator('h1').textContent()).resolves.toBe('Import of google-forms.csv');
+    const records = await audited(t, 'survey.import');
+    expect(records[0]).toMatchObject({ actorName: 'test-coe', detail: { format: 'google-forms' } });
   });
 
   it('should create an anonymous survey, e-mail invitations with a progress bar, and show the response rate', async () => {

@@ -2,11 +2,14 @@ import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { open, readFile } from 'node:fs/promises';
 import { DomainError, ErrorCode } from '../../../common/domain-error';
+import { JobName } from '../../../jobs/job-names';
+import { JobsService } from '../../../jobs/jobs.service';
 import { previewDirectoryCsv } from '../../../people/directory-csv.parser';
 import { DirectoryUploadService } from '../../../people/directory-upload.service';
 import { LogUploadService } from '../../../signals/network/log-upload.service';
 import { NetworkUsageService } from '../../../signals/network/network-usage.service';
 import { ReposService } from '../../../signals/repos/repos.service';
+import type { ImportSurveyExportData } from '../../../surveys/survey-import.processor';
 import { SurveyImportService } from '../../../surveys/survey-import.service';
 import { PRIVACY_MODES } from '../../../surveys/survey.types';
 import { ConsolePage } from '../../console/console.decorators';
@@ -27,6 +30,7 @@ const JOB_LABELS = {
   scan: 'Scanning',
   logs: 'Reading the log file',
   directory: 'Importing the directory',
+  survey: 'Importing the survey export',
 } as const;
 type SourceJobKind = keyof typeof JOB_LABELS;
 
@@ -44,6 +48,7 @@ export class SourcesPagesController {
     private readonly directory: DirectoryUploadService,
     private readonly surveyImports: SurveyImportService,
     private readonly uploads: CoeUploads,
+    private readonly jobs: JobsService,
   ) {}
 
   @Get()
@@ -139,20 +144,17 @@ export class SourcesPagesController {
     const { request, errors } = parseSurveyImportConfirm(body);
     if (!request) return this.overviewPage({ errors }, 400);
     const file = await this.uploads.find(request.uploadId);
-    const summary = await this.surveyImports.importAsNewSurvey(
-      await readFile(file.path),
-      {
-        fileName: file.name,
-        title: request.title || undefined,
-        privacyMode: request.privacyMode,
-      },
-      session.actor,
-    );
-    await this.uploads.discard(file.path);
-    return redirectTo(
-      `/surveys/${summary.surveyId}`,
-      `Imported ${summary.responses} responses to ${summary.questions} questions from ${file.name} (${enumLabel(summary.format)}).${summary.warnings.length ? ` ${summary.warnings.length} warning(s): ${summary.warnings.slice(0, 3).join('; ')}` : ''}`,
-    );
+    const data: ImportSurveyExportData = {
+      path: file.path,
+      name: file.name,
+      title: request.title || undefined,
+      privacyMode: request.privacyMode,
+    };
+    // the job removes the file once it is read; the survey it creates is listed on /surveys
+    const job = await this.jobs.enqueue(JobName.ImportSurveyExport, data, {
+      actor: session.actor,
+    });
+    return this.jobStarted(job.id, 'survey', `Importing ${file.name} as a new survey.`);
   }
 
   private jobStarted(jobId: string, kind: SourceJobKind, flash: string) {
@@ -171,7 +173,13 @@ export class SourcesPagesController {
       'coe/sources/sources',
       'Sources',
       {
-        job: extra.job ? { id: extra.job.id, label: JOB_LABELS[extra.job.kind] } : null,
+        job: extra.job
+          ? {
+              id: extra.job.id,
+              label: JOB_LABELS[extra.job.kind],
+              done: extra.job.kind === 'survey' ? '/surveys' : '/sources',
+            }
+          : null,
         errors: extra.errors ?? [],
         scans: scans.map((s) => ({
           source: s.source === 'github' ? 'GitHub' : 'Local',
