@@ -14,6 +14,7 @@ import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
 import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
+import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
 import { ConsoleSessions1766800000000 } from './1766800000000-ConsoleSessions';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -34,5 +35,6 @@ export const ALL_MIGRATIONS = [
   RederiveGitignoreEvidence1765700000001,
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
+  RepositoryGuardrails1766500000000,
   ConsoleSessions1766800000000,
 ];
