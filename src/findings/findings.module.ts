@@ -48,6 +48,12 @@ import { TriageService } from './triage/triage.service';
         given ?? modules,
     },
   ],
-  exports: [CorrelationService, FindingsService, CORRELATION_SOURCES],
+  exports: [
+    CorrelationService,
+    FindingsService,
+    FindingReadsService,
+    TriageService,
+    CORRELATION_SOURCES,
+  ],
 })
 export class FindingsModule {}
