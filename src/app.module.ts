@@ -17,7 +17,6 @@ import { FindingsModule } from './findings/findings.module';
 import { ReportsModule } from './reports/reports.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
-import { CoeConsoleModule } from './web/coe/coe-console.module';
 import { WebModule } from './web/web.module';
 
 /** The domain modules; every entry point loads all of them. */
@@ -55,7 +54,7 @@ export class AppModule {
         HealthModule,
         ...DOMAIN_MODULES,
         // The console serves pages; the worker and the CLI have no HTTP to serve them on.
-        ...(opts.role === 'api' ? [WebModule, CoeConsoleModule] : []),
+        ...(opts.role === 'api' ? [WebModule] : []),
         ...(opts.correlationSources ? [givenSources(opts.correlationSources)] : []),
       ],
     };

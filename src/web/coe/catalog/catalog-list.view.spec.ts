@@ -15,6 +15,7 @@ function tool(id: string, over: Partial<CatalogToolView> = {}): CatalogToolView 
     rules: {},
     signals: [],
     overridesBuiltin: false,
+    complianceReferences: [],
     policy: policyOf(id),
     ...over,
   };

@@ -17,6 +17,7 @@ const copilot: CatalogToolView = {
   },
   signals: ['network', 'dependency'],
   overridesBuiltin: false,
+  complianceReferences: [],
   policy: {
     status: 'tolerated',
     dataClasses: ['internal'],
