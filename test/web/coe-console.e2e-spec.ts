@@ -309,7 +309,7 @@ describe('console: the CoE pages (catalog, surveys, sources, people)', () => {
     await expect(page.locator('#survey-tool-use-table').textContent()).resolves.toMatch(
       /Cursor\s*3/,
     );
-    await page.locator('canvas#survey-tool-use').waitFor();
+    await page.locator('canvas#survey-tool-use[data-drawn="true"]').waitFor();
     await checkPage(page, 'coe-survey-detail');
 
     // with k = 4 the same team's counts are suppressed

@@ -198,7 +198,7 @@ export class SurveyPagesController {
         jobDone: `/surveys/${survey.id}`,
         errors: extra.errors ?? [],
         openLink: extra.openLink ?? null,
-        scripts: view.charts.length ? ['chart.umd.min.js', 'coe-charts.mjs'] : [],
+        scripts: view.charts.length ? ['chart.umd.min.js', 'charts.mjs'] : [],
       },
       status,
     );
