@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
+import { GitRepoBuilder } from '../support/git-repo-builder';
 import { DIRECTORY_CSV, SURVEY_FIXTURES } from '../support/survey-fixtures';
 import { bearer } from '../support/test-app';
 import {
@@ -42,6 +43,7 @@ describe('console: the CoE pages (catalog, surveys, sources, people)', () => {
   let smtp: SMTPServer;
   const mails: string[] = [];
   let tmp: string;
+  let checkout: GitRepoBuilder;
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -59,11 +61,20 @@ describe('console: the CoE pages (catalog, surveys, sources, people)', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const port = (smtp.server.address() as AddressInfo).port;
+    checkout = new GitRepoBuilder('payments-api');
+    checkout.commit({
+      message: 'Cursor rules for the team',
+      files: {
+        '.cursor/rules/style.mdc': 'Prefer small functions.\n',
+        'README.md': '# payments\n',
+      },
+    });
     t = await startConsoleApp({
       env: {
         SMTP_URL: `smtp://127.0.0.1:${port}`,
         SMTP_FROM: 'AI CoE <coe@example.com>',
         PUBLIC_URL,
+        LOCAL_SCAN_ROOTS: path.dirname(checkout.dir),
       },
     });
     tmp = fs.mkdtempSync(path.join(t.env.AI_CENSUS_DATA_DIR, 'uploads-'));
@@ -227,6 +238,22 @@ describe('console: the CoE pages (catalog, surveys, sources, people)', () => {
     expect(people.body).toHaveLength(7);
   });
 
+  it('should start a scan of a local checkout and show it reach done, and refuse a path outside the roots', async () => {
+    await page.goto('/sources');
+    await page.getByLabel(/^Local checkout/).fill('/etc');
+    await page.getByRole('button', { name: 'Scan the checkout' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('LOCAL_SCAN_ROOTS');
+    await page.getByLabel(/^Local checkout/).fill(checkout.dir);
+    await page.getByRole('button', { name: 'Scan the checkout' }).click();
+    await page.waitForURL(/\/sources\?job=.*what=scan/);
+    await jobDone(page);
+    await page.reload();
+    const scans = page.getByRole('region', { name: /Recent scans table/ });
+    await expect(scans.textContent()).resolves.toMatch(/payments-api\s*Completed\s*1\s*[1-9]/);
+    const records = await audited(t, 'repos.scan');
+    expect(records[0]).toMatchObject({ actorName: 'test-coe' });
+  });
+
   it('should upload a network log and show the ingest job reach done', async () => {
     await page.goto('/sources');
     await page
@@ -311,6 +338,13 @@ describe('console: the CoE pages (catalog, surveys, sources, people)', () => {
     );
     await page.locator('canvas#survey-tool-use[data-drawn="true"]').waitFor();
     await checkPage(page, 'coe-survey-detail');
+
+    // reminders go by e-mail to the two who have not answered
+    await page.getByLabel('By e-mail').nth(1).check();
+    await page.getByRole('button', { name: 'Send reminders' }).click();
+    await page.waitForURL(/\?job=/);
+    await jobDone(page);
+    expect(mails).toHaveLength(7);
 
     // with k = 4 the same team's counts are suppressed
     await page.goto('/surveys');
