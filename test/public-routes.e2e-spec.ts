@@ -41,6 +41,7 @@ describe('which routes answer without a token', () => {
       '/login',
       '/logout',
       '/assets/',
+      '/api/endpoints/collector.js',
     ]);
     const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
     const routes = express.router.stack

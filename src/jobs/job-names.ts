@@ -17,6 +17,7 @@ export enum JobName {
   SendSurveyMail = 'surveys.send-mail',
   ImportDirectory = 'people.import-directory',
   ImportSurveyExport = 'surveys.import-export',
+  VendorSync = 'vendors.sync',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
@@ -30,6 +31,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendSurveyMail]: QueueName.Survey,
   [JobName.ImportDirectory]: QueueName.Ingest,
   [JobName.ImportSurveyExport]: QueueName.Survey,
+  [JobName.VendorSync]: QueueName.Ingest,
 };
 
 export function isJobName(value: string): value is JobName {
@@ -53,4 +55,6 @@ export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
   [JobName.ImportDirectory]: true,
   // its warnings quote the cells they could not read, which can hold respondents' e-mails
   [JobName.ImportSurveyExport]: true,
+  // counts per signal and tool only
+  [JobName.VendorSync]: false,
 };

@@ -8,6 +8,7 @@ import { migrateCommand } from './migrate.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
+import { syncCommand } from './sync.command';
 import { tokenCommand } from './token.command';
 
 /** Every CLI command; each module adds its own here. */
@@ -21,5 +22,6 @@ export const CLI_COMMANDS: CliCommand[] = [
   scanGithubCommand,
   repoOwnershipCommand,
   ingestLogsCommand,
+  syncCommand,
   baselineCommand,
 ];
