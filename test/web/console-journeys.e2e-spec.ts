@@ -85,6 +85,22 @@ describe('console journeys (demo organisation, Chromium)', () => {
 
       await page.goto('/reports');
       await checkPage(page, 'reports');
+      // building a report: the progress bar follows the job through the console's job route
+      await page.getByLabel('Report', { exact: true }).selectOption('baseline');
+      await Promise.all([
+        page.waitForURL(/\/reports\?job=/),
+        page.getByRole('button', { name: 'Build it now' }).click(),
+      ]);
+      await page.waitForSelector('.job-progress[data-state="completed"]', { timeout: 60_000 });
+      expect(
+        await page
+          .locator('.job-progress progress')
+          .evaluate((p) => (p as HTMLProgressElement).value),
+      ).toBe(100);
+      await expect(
+        page.locator('.job-progress').getByRole('link', { name: 'Open the result' }).isVisible(),
+      ).resolves.toBe(true);
+      await checkPage(page, 'report-job');
       await context.close();
     });
 
@@ -183,6 +199,38 @@ describe('console journeys (demo organisation, Chromium)', () => {
       expect(history).toContain('Pilot approved by the CISO until the contract is signed');
       expect(history).toContain('audit: finding.accept');
       expect(history).toContain(`accepted until ${until}`);
+      await context.close();
+    });
+
+    it('should page the queue on the server and filter it by team', async () => {
+      const context = await consoleContext(browser, t);
+      const page = await context.newPage();
+      await signIn(page, t.tokens.security);
+      await page.goto('/findings');
+      const firstOnPage1 = await page
+        .locator('tbody tr td:nth-child(4) a')
+        .first()
+        .getAttribute('href');
+      expect(await page.locator('tbody tr').count()).toBe(50);
+      await Promise.all([
+        page.waitForURL(/page=2/),
+        page.getByRole('link', { name: 'Next' }).click(),
+      ]);
+      await expect(page.locator('.pagination p').textContent()).resolves.toMatch(/^Page 2 of \d+/);
+      expect(
+        await page.locator('tbody tr td:nth-child(4) a').first().getAttribute('href'),
+      ).not.toBe(firstOnPage1);
+
+      const team = (await page.locator('#f-team option').allTextContents())[1];
+      await page.getByLabel('Team').selectOption(team);
+      await Promise.all([
+        page.waitForURL(/team=/),
+        page.getByRole('button', { name: 'Filter' }).click(),
+      ]);
+      expect(page.url()).not.toContain('page=2'); // a new filter starts at the first page
+      const teams = await page.locator('tbody tr td:nth-child(6)').allTextContents();
+      expect(teams.length).toBeGreaterThan(0);
+      expect(teams.filter((x) => x !== team && !x.startsWith(`${team}/`))).toEqual([]);
       await context.close();
     });
 

@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsoleRenderer } from '../render/console-renderer.service';
-import { ConsoleSessionEntity } from '../session/console-session.entity';
-import { ConsoleSessionRepository } from '../session/console-session.repository';
-import { ConsoleSessionService } from '../session/console-session.service';
+import { ConsoleSessionModule } from '../session/console-session.module';
 import { ConsoleErrorFilter } from './console-error.filter';
 import { ConsolePageInterceptor } from './console-page.interceptor';
 import { ConsoleGuard } from './console.guard';
@@ -13,17 +10,10 @@ import { ConsoleGuard } from './console.guard';
  * interceptor that @ConsolePage applies (they are resolved in the importing module).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ConsoleSessionEntity])],
-  providers: [
-    ConsoleSessionRepository,
-    ConsoleSessionService,
-    ConsoleRenderer,
-    ConsoleGuard,
-    ConsoleErrorFilter,
-    ConsolePageInterceptor,
-  ],
+  imports: [ConsoleSessionModule],
+  providers: [ConsoleRenderer, ConsoleGuard, ConsoleErrorFilter, ConsolePageInterceptor],
   exports: [
-    ConsoleSessionService,
+    ConsoleSessionModule,
     ConsoleRenderer,
     ConsoleGuard,
     ConsoleErrorFilter,
