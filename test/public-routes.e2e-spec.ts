@@ -38,10 +38,10 @@ describe('which routes answer without a token', () => {
       '/api/docs-json',
       '/api/docs-yaml',
       '/s/',
+      '/api/endpoints/collector.js',
       '/login',
       '/logout',
       '/assets/',
-      '/api/endpoints/collector.js',
     ]);
     const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
     const routes = express.router.stack
