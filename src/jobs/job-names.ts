@@ -17,6 +17,7 @@ export enum JobName {
   SendSurveyMail = 'surveys.send-mail',
   ImportDirectory = 'people.import-directory',
   ImportSurveyExport = 'surveys.import-export',
+  SendOutreachMail = 'guardrails.send-mail',
   VendorSync = 'vendors.sync',
 }
 
@@ -31,6 +32,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendSurveyMail]: QueueName.Survey,
   [JobName.ImportDirectory]: QueueName.Ingest,
   [JobName.ImportSurveyExport]: QueueName.Survey,
+  [JobName.SendOutreachMail]: QueueName.Survey,
   [JobName.VendorSync]: QueueName.Ingest,
 };
 
@@ -55,6 +57,8 @@ export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
   [JobName.ImportDirectory]: true,
   // its warnings quote the cells they could not read, which can hold respondents' e-mails
   [JobName.ImportSurveyExport]: true,
+  // mail recipients and their failures
+  [JobName.SendOutreachMail]: true,
   // counts per signal and tool only
   [JobName.VendorSync]: false,
 };

@@ -51,6 +51,12 @@ import { SurveyResultsService } from './survey-results.service';
     SurveyImportProcessor,
     { provide: SurveyCatalog, useClass: CatalogSurveyCatalog },
   ],
-  exports: [SurveysService, SurveyImportService, SurveyLinkDeliveryService, SurveyResultsService],
+  exports: [
+    SurveysService,
+    SurveyImportService,
+    SurveyLinkDeliveryService,
+    SurveyResultsService,
+    SurveyMailer,
+  ],
 })
 export class SurveysModule {}
