@@ -12,7 +12,11 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule, GuardrailsOutreachModule],
+  imports: [
+    TypeOrmModule.forFeature([ReportSnapshotEntity]),
+    FindingsModule,
+    GuardrailsOutreachModule,
+  ],
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,
