@@ -33,10 +33,15 @@ export class AppConfig {
   readonly smtpFrom: string;
   /** without a trailing slash */
   readonly publicUrl?: string;
+  /** person findings under pseudonyms for their readers; reveals need a second, privacy approver */
+  readonly pseudonymisedTriage: boolean;
+  readonly revealTtlMs: number;
+  readonly revealNotifyPerson: boolean;
   // Secrets are not enumerable, so a stray JSON.stringify(config) or console.log cannot leak them.
   declare readonly githubToken?: string;
   declare readonly surveyPseudonymKey?: string;
   declare readonly smtpUrl?: string;
+  declare readonly triagePseudonymKey?: string;
 
   constructor(env: EnvSchema) {
     this.databaseUrl = env.DATABASE_URL;
@@ -64,6 +69,17 @@ export class AppConfig {
     this.localScanRoots = parseScanRoots(env.LOCAL_SCAN_ROOTS);
     this.smtpFrom = env.SMTP_FROM;
     this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+    this.pseudonymisedTriage = env.PSEUDONYMISED_TRIAGE === 'true';
+    if (this.pseudonymisedTriage && !env.TRIAGE_PSEUDONYM_KEY)
+      throw new Error(
+        'PSEUDONYMISED_TRIAGE=true needs TRIAGE_PSEUDONYM_KEY (at least 32 characters) to make the pseudonyms',
+      );
+    this.revealTtlMs = env.REVEAL_TTL_SECONDS * 1000;
+    this.revealNotifyPerson = env.REVEAL_NOTIFY_PERSON === 'true';
+    Object.defineProperty(this, 'triagePseudonymKey', {
+      value: env.TRIAGE_PSEUDONYM_KEY,
+      enumerable: false,
+    });
     Object.defineProperty(this, 'smtpUrl', { value: env.SMTP_URL, enumerable: false });
     Object.defineProperty(this, 'githubToken', { value: env.GITHUB_TOKEN, enumerable: false });
     Object.defineProperty(this, 'surveyPseudonymKey', {
@@ -106,6 +122,7 @@ export class AppConfig {
       'LOCAL_SCAN_ROOTS',
       'SMTP_URL',
       'PUBLIC_URL',
+      'TRIAGE_PSEUDONYM_KEY',
     ]) {
       if (env[key] !== undefined) raw[key] = env[key];
     }

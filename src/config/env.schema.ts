@@ -149,6 +149,27 @@ export class EnvSchema {
     message: 'must be an http(s) URL without query or fragment',
   })
   PUBLIC_URL?: string;
+
+  /** Security and the CoE see person findings under pseudonyms; a reveal needs a privacy approver. */
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  PSEUDONYMISED_TRIAGE: 'true' | 'false' = 'false';
+
+  /** Key of the triage pseudonyms (keyed HMAC of the person id); required with PSEUDONYMISED_TRIAGE. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  TRIAGE_PSEUDONYM_KEY?: string;
+
+  /** How long an approved reveal shows the person to its requester. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(30 * 86_400)
+  REVEAL_TTL_SECONDS = 86_400;
+
+  /** Whether the person is told when someone is shown who they are (a notice is recorded). */
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  REVEAL_NOTIFY_PERSON: 'true' | 'false' = 'false';
 }
 
 /** What a request that names a GitHub API URL is told: the server's token goes to configuration only. */
@@ -163,6 +184,7 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'GITHUB_TOKEN',
   'GITHUB_API_URL',
   'SURVEY_PSEUDONYM_KEY',
+  'TRIAGE_PSEUDONYM_KEY',
   'DATABASE_URL',
   'REDIS_URL',
   'SMTP_URL',

@@ -15,6 +15,7 @@ import { FindingEntity } from './entities/finding.entity';
 import { SuppressedFingerprintEntity } from './entities/suppressed-fingerprint.entity';
 import { FindingReadsService } from './finding-reads.service';
 import { FindingsController } from './findings.controller';
+import { FindingsErasureRepository } from './findings-erasure.repository';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
 import { TriageService } from './triage/triage.service';
@@ -35,6 +36,7 @@ import { TriageService } from './triage/triage.service';
   providers: [
     FindingReadsService,
     FindingsRepository,
+    FindingsErasureRepository,
     CorrelationRepository,
     CorrelationService,
     TriageService,
