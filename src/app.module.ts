@@ -17,6 +17,7 @@ import { FindingsModule } from './findings/findings.module';
 import { ReportsModule } from './reports/reports.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { PrivacyErasureModule } from './privacy/erasure/privacy-erasure.module';
 
 /** The domain modules; every entry point loads all of them. */
 const DOMAIN_MODULES = [
@@ -27,6 +28,7 @@ const DOMAIN_MODULES = [
   NetworkModule,
   FindingsModule,
   ReportsModule,
+  PrivacyErasureModule,
   ReposModule,
   DemoModule,
 ];

@@ -20,6 +20,10 @@ import { ReportInputService } from './report-input.service';
 import type { RenderedReport } from './report-renderer.service';
 import { ReportRendererService } from './report-renderer.service';
 import { ReportSnapshotRepository } from './report-snapshot.repository';
+import { identifierPattern, redactJson } from '../common/identifier-redaction';
+import { FindingsService } from '../findings/findings.service';
+import { PeopleService } from '../people/people.service';
+import { ReportErasureRepository } from './report-erasure.repository';
 
 export interface BuildReportOptions {
   organisation?: string;
@@ -37,6 +41,9 @@ export class ReportsService {
     private readonly renderer: ReportRendererService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly people: PeopleService,
+    private readonly findings: FindingsService,
+    private readonly erasure: ReportErasureRepository,
   ) {}
 
   /** Builds a report model from the current findings and keeps it as a snapshot. */
@@ -121,5 +128,42 @@ export class ReportsService {
     const rendered = await this.renderer.render(snapshot.model, format);
     const day = snapshot.createdAt.toISOString().slice(0, 10);
     return { ...rendered, filename: `${snapshot.kind}-${day}.${rendered.extension}` };
+  }
+
+  // --- erasure (privacy) ---
+
+  /**
+   * Findings reports (person-level, for security) lose the person's rows and their tier counts;
+   * every snapshot loses the strings that name them. Leaders' baselines and inventories carry
+   * no names, so their figures stay as they were taken. Run before the findings are erased.
+   */
+  async erasePerson(personId: string): Promise<Record<string, number>> {
+    const ids = await this.people.identifiersOf(personId);
+    const pattern = identifierPattern(ids?.strings ?? [personId]);
+    const findingIds = new Set(await this.findings.findingIdsOf(personId));
+    const names = pattern ? new RegExp(pattern, 'i') : null;
+    let rows = 0;
+    let snapshots = 0;
+    for (const snapshot of await this.erasure.findingsSnapshots()) {
+      const kept = snapshot.model.findings.filter(
+        (f) => !findingIds.has(f.id) && !(f.subjectType === 'person' && names?.test(f.subject)),
+      );
+      const removed = snapshot.model.findings.length - kept.length;
+      if (removed === 0) continue;
+      const byTier = { ...snapshot.model.byTier };
+      for (const f of snapshot.model.findings) if (!kept.includes(f)) byTier[f.tier]--;
+      await this.erasure.replaceModel(
+        snapshot.id,
+        redactJson({ ...snapshot.model, byTier, findings: kept }, pattern),
+      );
+      rows += removed;
+      snapshots++;
+    }
+    const scrubbed = pattern ? await this.erasure.scrubText(pattern) : 0;
+    return {
+      reportRows: rows,
+      reportSnapshotsChanged: snapshots,
+      reportSnapshotsScrubbed: scrubbed,
+    };
   }
 }

@@ -21,6 +21,7 @@ import { SurveyLinkDeliveryService } from './survey-link-delivery.service';
 import { SurveyQuestionsService } from './survey-questions.service';
 import { SurveyResponsesService } from './survey-responses.service';
 import { SurveyResultsService } from './survey-results.service';
+import { SurveyErasureRepository } from './survey-erasure.repository';
 
 @Module({
   imports: [
@@ -36,6 +37,7 @@ import { SurveyResultsService } from './survey-results.service';
   controllers: [SurveysController, SurveyFormController],
   providers: [
     SurveysRepository,
+    SurveyErasureRepository,
     SurveysService,
     SurveyQuestionsService,
     SurveyInvitationsService,

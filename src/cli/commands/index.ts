@@ -5,6 +5,7 @@ import { diagnosticsCommand } from './diagnostics.command';
 import { importSurveyCommand } from './import-survey.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
+import { personEraseCommand } from './person-erase.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
@@ -22,4 +23,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   repoOwnershipCommand,
   ingestLogsCommand,
   baselineCommand,
+  personEraseCommand,
 ];

@@ -5,6 +5,9 @@ import { AppConfig } from '../../config/app-config';
 import type { UsageQueryDto } from './dto/network-query.dto';
 import { LogIngestRepository } from './log-ingest.repository';
 import { NetworkUsageRepository, type ToolUsageTotals } from './network-usage.repository';
+import { identifierPattern } from '../../common/identifier-redaction';
+import { PeopleService } from '../../people/people.service';
+import { NetworkErasureRepository } from './network-erasure.repository';
 
 export type UsageReport =
   | { level: 'tool'; tools: (ToolUsageTotals & { suppressed?: boolean })[] }
@@ -32,6 +35,8 @@ export class NetworkUsageService {
     private readonly ingestRepo: LogIngestRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly people: PeopleService,
+    private readonly erasure: NetworkErasureRepository,
   ) {}
 
   async report(q: UsageQueryDto, actor: Actor): Promise<UsageReport> {
@@ -117,5 +122,14 @@ export class NetworkUsageService {
         completedAt: r.completedAt,
       })),
     };
+  }
+
+  // --- erasure (privacy) ---
+
+  /** Removes the person's daily roll-ups; the files' records keep their counts, scrubbed of them. */
+  async erasePerson(personId: string): Promise<Record<string, number>> {
+    const ids = await this.people.identifiersOf(personId);
+    if (!ids) return {};
+    return this.erasure.erase(personId, ids.leases, identifierPattern(ids.strings));
   }
 }
