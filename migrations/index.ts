@@ -16,6 +16,7 @@ import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolCon
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { PersonErasure1766200000000 } from './1766200000000-PersonErasure';
 import { FindingReveal1766200000001 } from './1766200000001-FindingReveal';
+import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   PrivacyAndCollectorRoles1766000000000,
   PersonErasure1766200000000,
   FindingReveal1766200000001,
+  RepositoryGuardrails1766500000000,
 ];
