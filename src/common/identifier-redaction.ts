@@ -42,13 +42,13 @@ export function identifierPattern(identifiers: readonly string[]): string | null
   );
 }
 
-/** The JavaScript side: replaces every identifier in the text. */
-export function redactText(text: string, pattern: string | null): string {
-  return pattern ? text.replace(new RegExp(pattern, 'gi'), ERASED_MARK) : text;
+/** The JavaScript side: replaces every identifier in the text (by the mark, or a pseudonym). */
+export function redactText(text: string, pattern: string | null, mark = ERASED_MARK): string {
+  return pattern ? text.replace(new RegExp(pattern, 'gi'), () => mark) : text;
 }
 
 /** Replaces identifiers in every string of a JSON value (keys included). */
-export function redactJson<T>(value: T, pattern: string | null): T {
+export function redactJson<T>(value: T, pattern: string | null, mark = ERASED_MARK): T {
   if (!pattern) return value;
-  return JSON.parse(redactText(JSON.stringify(value), pattern)) as T;
+  return JSON.parse(redactText(JSON.stringify(value), pattern, mark)) as T;
 }

@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ListFindingsDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
+import { FindingMasksService } from './reveal/finding-masks.service';
 
 /** Person-level findings as security and the CoE browse them; every read audited as the reader's. */
 @Injectable()
@@ -14,6 +15,7 @@ export class FindingReadsService {
     private readonly repo: FindingsRepository,
     private readonly findings: FindingsService,
     private readonly audit: AuditService,
+    private readonly masks: FindingMasksService,
   ) {}
 
   async list(q: ListFindingsDto, actor: Actor) {
@@ -22,18 +24,25 @@ export class FindingReadsService {
       filter: { ...q },
       returned: items.length,
     });
-    return { total, items };
+    // PSEUDONYMISED_TRIAGE: people appear under pseudonyms unless a reveal is in force
+    return { total, items: await this.masks.list(items, actor) };
   }
 
   async get(id: string, actor: Actor) {
     const finding = await this.repo.findById(id);
     if (!finding) throw new DomainError(ErrorCode.NotFound, `No finding with id ${id}`);
-    const [events, evidence] = await Promise.all([
+    const [rawEvents, rawEvidence] = await Promise.all([
       this.repo.eventsOf(id),
       this.findings.evidenceFor([id], 50),
     ]);
     await this.audit.recordRead(actor, 'finding', id);
     const complianceReferences = findingReferenceIds(finding).map(complianceReference);
-    return { ...finding, events, evidence, complianceReferences };
+    const masked = await this.masks.detail(finding, rawEvents, rawEvidence, actor);
+    return {
+      ...masked.finding,
+      events: masked.events,
+      evidence: masked.evidence,
+      complianceReferences,
+    };
   }
 }

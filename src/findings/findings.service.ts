@@ -3,6 +3,7 @@ import { EvidenceService } from '../evidence/evidence.service';
 import { identifierPattern } from '../common/identifier-redaction';
 import { PeopleService } from '../people/people.service';
 import { FindingsErasureRepository } from './findings-erasure.repository';
+import { TriagePseudonyms } from './reveal/triage-pseudonyms';
 import { FindingsRepository } from './findings.repository';
 import type { FindingEvidenceRefs, FindingRecord } from './findings.types';
 
@@ -14,6 +15,7 @@ export class FindingsService {
     private readonly evidence: EvidenceService,
     private readonly people: PeopleService,
     private readonly erasure: FindingsErasureRepository,
+    private readonly pseudonyms: TriagePseudonyms,
   ) {}
 
   /** Every present finding with its factors and triage state, ordered by id. */
@@ -51,5 +53,12 @@ export class FindingsService {
       ids?.identities ?? [],
       identifierPattern(ids?.strings ?? [personId]),
     );
+  }
+
+  // --- pseudonymised triage ---
+
+  /** The pseudonym person findings are read under, or null when PSEUDONYMISED_TRIAGE is off. */
+  triagePseudonymOf(personId: string): string | null {
+    return this.pseudonyms.enabled ? this.pseudonyms.of(personId) : null;
   }
 }

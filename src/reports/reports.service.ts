@@ -56,7 +56,7 @@ export class ReportsService {
       now,
       evidencePerFinding: kind === 'findings' ? 10 : undefined,
     });
-    const model = await this.model(kind, input);
+    const model = await this.model(kind, kind === 'findings' ? this.pseudonymised(input) : input);
     const actor = o.actor ?? SYSTEM_ACTOR;
     const snapshot = await this.snapshots.save({
       kind,
@@ -164,6 +164,34 @@ export class ReportsService {
       reportRows: rows,
       reportSnapshotsChanged: snapshots,
       reportSnapshotsScrubbed: scrubbed,
+    };
+  }
+
+  // --- pseudonymised triage ---
+
+  /**
+   * With PSEUDONYMISED_TRIAGE the findings report names people by their triage pseudonym, as
+   * the findings API does; evidence fingerprints and summaries that fell back to raw detail are withheld.
+   */
+  private pseudonymised(input: Omit<ReportInput, 'previous'>): Omit<ReportInput, 'previous'> {
+    return {
+      ...input,
+      findings: input.findings.map((f) => {
+        const pseudonym =
+          f.subjectType === 'person' ? this.findings.triagePseudonymOf(f.subjectId) : null;
+        if (!pseudonym) return f;
+        return {
+          ...f,
+          subjectId: pseudonym,
+          subjectLabel: pseudonym,
+          // a fingerprint may spell the identity out (`network:username:…`)
+          evidence: f.evidence?.map((e) => ({
+            ...e,
+            fingerprint: '(withheld)',
+            summary: e.summary.startsWith('{') ? '(detail withheld)' : e.summary,
+          })),
+        };
+      }),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { decideReveal, effectiveState, revealsTo, type RevealFacts } from './reveal-state';
-import { triagePseudonym } from './pseudonym';
+import { triagePseudonym } from '../../common/triage-pseudonym';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const HOUR = 3_600_000;

@@ -6,6 +6,7 @@ import type { UsageQueryDto } from './dto/network-query.dto';
 import { LogIngestRepository } from './log-ingest.repository';
 import { NetworkUsageRepository, type ToolUsageTotals } from './network-usage.repository';
 import { identifierPattern } from '../../common/identifier-redaction';
+import { identityPseudonym, triagePseudonym } from '../../common/triage-pseudonym';
 import { PeopleService } from '../../people/people.service';
 import { NetworkErasureRepository } from './network-erasure.repository';
 
@@ -82,7 +83,7 @@ export class NetworkUsageService {
       level: 'person',
       rows: rows.map((r) => ({
         identityKind: r.identityKind,
-        identityValue: r.identityValue,
+        identityValue: this.shownIdentity(r.identityKind, r.identityValue, actor),
         toolId: r.toolId,
         day: r.day,
         requests: r.requests,
@@ -131,5 +132,15 @@ export class NetworkUsageService {
     const ids = await this.people.identifiersOf(personId);
     if (!ids) return {};
     return this.erasure.erase(personId, ids.leases, identifierPattern(ids.strings));
+  }
+
+  // --- pseudonymised triage ---
+
+  /** Under PSEUDONYMISED_TRIAGE security and the CoE read roll-ups under the findings' pseudonyms. */
+  private shownIdentity(kind: string, value: string, actor: Actor): string {
+    const key = this.config.triagePseudonymKey;
+    if (!this.config.pseudonymisedTriage || !key) return value;
+    if (actor.role !== Role.Security && actor.role !== Role.Coe) return value;
+    return kind === 'person' ? triagePseudonym(key, value) : identityPseudonym(key, kind, value);
   }
 }
