@@ -27,7 +27,7 @@ import {
   ErasedIdentities,
   isTombstoneKind,
   tombstoneHash,
-  TOMBSTONE_KINDS,
+  type TombstoneKind,
 } from './identity/erased-identities';
 import { usernameLocalPart } from './identity/identity-rules';
 import { PersonErasureRepository } from './person-erasure.repository';
@@ -438,7 +438,7 @@ export class PeopleService {
     if (!ids) return { persons: 0 };
     const salt = await this.erasure.salt();
     const tombstones = new Map<string, { hash: string; kind: string }>();
-    const stone = (kind: (typeof TOMBSTONE_KINDS)[number], value: string) => {
+    const stone = (kind: TombstoneKind, value: string) => {
       const hash = tombstoneHash(salt, kind, value);
       tombstones.set(hash, { hash, kind });
     };

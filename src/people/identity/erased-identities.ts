@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto';
-import type { IdentityKind } from './identity-kinds';
+import { RESOLVABLE_KINDS, type IdentityKind, type ResolvableKind } from './identity-kinds';
 import { normaliseIdentity, usernameLocalPart } from './identity-rules';
 
 /** Kinds an erasure keeps a tombstone of. Addresses are reassigned, so an IP is never one. */
-export const TOMBSTONE_KINDS = ['email', 'github', 'commit-email', 'username'] as const;
-export type TombstoneKind = (typeof TOMBSTONE_KINDS)[number];
+export type TombstoneKind = Exclude<ResolvableKind, 'ip'>;
+export const TOMBSTONE_KINDS: readonly TombstoneKind[] = RESOLVABLE_KINDS.filter(
+  (k): k is TombstoneKind => k !== 'ip',
+);
 
 export function isTombstoneKind(kind: string): kind is TombstoneKind {
   return (TOMBSTONE_KINDS as readonly string[]).includes(kind);
