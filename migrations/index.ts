@@ -16,7 +16,11 @@ import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolCon
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { PersonErasure1766200000000 } from './1766200000000-PersonErasure';
 import { FindingReveal1766200000001 } from './1766200000001-FindingReveal';
+import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicyStewardship';
+import { GuardrailsOutreach1766400000000 } from './1766400000000-GuardrailsOutreach';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
+import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
+import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -38,5 +42,9 @@ export const ALL_MIGRATIONS = [
   PrivacyAndCollectorRoles1766000000000,
   PersonErasure1766200000000,
   FindingReveal1766200000001,
+  ToolPolicyStewardship1766300000000,
+  GuardrailsOutreach1766400000000,
   RepositoryGuardrails1766500000000,
+  EndpointDevices1766700000000,
+  VendorConnectors1766950000000,
 ];

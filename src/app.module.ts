@@ -14,10 +14,14 @@ import { ReposModule } from './signals/repos/repos.module';
 import type { CorrelationSources } from './findings/correlation/correlation-sources';
 import { GIVEN_CORRELATION_SOURCES } from './findings/correlation/correlation-sources';
 import { FindingsModule } from './findings/findings.module';
+import { GuardrailsEnforcementModule } from './guardrails/enforcement/guardrails-enforcement.module';
+import { GuardrailsOutreachModule } from './guardrails/outreach/guardrails-outreach.module';
 import { ReportsModule } from './reports/reports.module';
+import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { PrivacyErasureModule } from './privacy/erasure/privacy-erasure.module';
+import { VendorsModule } from './signals/vendors/vendors.module';
 
 /** The domain modules; every entry point loads all of them. */
 const DOMAIN_MODULES = [
@@ -26,10 +30,14 @@ const DOMAIN_MODULES = [
   PeopleModule,
   SurveysModule,
   NetworkModule,
+  EndpointsModule,
   FindingsModule,
+  GuardrailsEnforcementModule,
+  GuardrailsOutreachModule,
   ReportsModule,
   PrivacyErasureModule,
   ReposModule,
+  VendorsModule,
   DemoModule,
 ];
 

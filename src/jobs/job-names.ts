@@ -17,6 +17,8 @@ export enum JobName {
   SendSurveyMail = 'surveys.send-mail',
   ImportDirectory = 'people.import-directory',
   ErasePerson = 'privacy.erase-person',
+  SendOutreachMail = 'guardrails.send-mail',
+  VendorSync = 'vendors.sync',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
@@ -30,6 +32,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendSurveyMail]: QueueName.Survey,
   [JobName.ImportDirectory]: QueueName.Ingest,
   [JobName.ErasePerson]: QueueName.System,
+  [JobName.SendOutreachMail]: QueueName.Survey,
+  [JobName.VendorSync]: QueueName.Ingest,
 };
 
 export function isJobName(value: string): value is JobName {
@@ -53,4 +57,8 @@ export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
   [JobName.ImportDirectory]: true,
   // an erasure id and counts only: the person is named nowhere in it
   [JobName.ErasePerson]: false,
+  // mail recipients and their failures
+  [JobName.SendOutreachMail]: true,
+  // counts per signal and tool only
+  [JobName.VendorSync]: false,
 };

@@ -51,6 +51,6 @@ import { SurveyErasureRepository } from './survey-erasure.repository';
     SendSurveyMailProcessor,
     { provide: SurveyCatalog, useClass: CatalogSurveyCatalog },
   ],
-  exports: [SurveysService, SurveyImportService],
+  exports: [SurveysService, SurveyImportService, SurveyMailer],
 })
 export class SurveysModule {}

@@ -1,7 +1,10 @@
 import type { CliCommand } from '../cli-context';
 import { baselineCommand } from './baseline.command';
 import { catalogCommand } from './catalog.command';
+import { checkRepoCommand } from './check-repo.command';
 import { diagnosticsCommand } from './diagnostics.command';
+import { guardrailsCommand } from './guardrails.command';
+import { guardrailsOutreachCommand } from './guardrails-outreach.command';
 import { importSurveyCommand } from './import-survey.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
@@ -9,6 +12,7 @@ import { personEraseCommand } from './person-erase.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
+import { syncCommand } from './sync.command';
 import { tokenCommand } from './token.command';
 
 /** Every CLI command; each module adds its own here. */
@@ -22,6 +26,10 @@ export const CLI_COMMANDS: CliCommand[] = [
   scanGithubCommand,
   repoOwnershipCommand,
   ingestLogsCommand,
+  syncCommand,
   baselineCommand,
   personEraseCommand,
+  checkRepoCommand,
+  guardrailsCommand,
+  guardrailsOutreachCommand,
 ];

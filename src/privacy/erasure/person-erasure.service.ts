@@ -13,6 +13,8 @@ import { PeopleService } from '../../people/people.service';
 import { ReportsService } from '../../reports/reports.service';
 import { NetworkUsageService } from '../../signals/network/network-usage.service';
 import { SurveysService } from '../../surveys/surveys.service';
+import { OutreachService } from '../../guardrails/outreach/outreach.service';
+import { EndpointsService } from '../../signals/endpoints/endpoints.service';
 
 export interface ErasePersonData {
   erasureId: string;
@@ -41,6 +43,8 @@ export class PersonErasureService {
     private readonly surveys: SurveysService,
     private readonly network: NetworkUsageService,
     private readonly evidence: EvidenceService,
+    private readonly outreach: OutreachService,
+    private readonly endpoints: EndpointsService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
   ) {}
@@ -105,6 +109,9 @@ export class PersonErasureService {
       ['reports', () => this.reports.erasePerson(data.personId)],
       ['findings', () => this.findings.erasePerson(data.personId)],
       ['surveys', () => this.surveys.erasePerson(data.personId)],
+      ['outreach', () => this.outreach.erasePerson(data.personId)],
+      // before the directory goes: a device is the person's by resolving its user now
+      ['endpoints', () => this.endpoints.erasePerson(data.personId)],
       ['network', () => this.network.erasePerson(data.personId)],
       ['evidence', () => this.evidence.erasePerson(data.personId)],
       ['people', () => this.people.erasePerson(data.personId, data.erasureId)],
