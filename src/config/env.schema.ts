@@ -64,13 +64,17 @@ export class EnvSchema {
    */
   @IsOptional()
   @Transform(blankToUndefined)
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+  })
   CONNECTOR_CREDENTIALS_KEY?: string;
 
   /** The key before the last rotation: still opens credentials sealed with it. */
   @IsOptional()
   @Transform(blankToUndefined)
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+  })
   CONNECTOR_CREDENTIALS_KEY_PREVIOUS?: string;
 
   /** A seat with no recorded use for this many days is idle. */

@@ -13,7 +13,11 @@ import { ReportsService } from './reports.service';
 import { ReportErasureRepository } from './report-erasure.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule, GuardrailsOutreachModule],
+  imports: [
+    TypeOrmModule.forFeature([ReportSnapshotEntity]),
+    FindingsModule,
+    GuardrailsOutreachModule,
+  ],
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,
