@@ -37,6 +37,9 @@ export class AppConfig {
   readonly pseudonymisedTriage: boolean;
   readonly revealTtlMs: number;
   readonly revealNotifyPerson: boolean;
+  readonly organisationName: string;
+  /** console sessions: idle and absolute lifetimes, in milliseconds */
+  readonly consoleSession: { idleMs: number; maxMs: number };
   // Secrets are not enumerable, so a stray JSON.stringify(config) or console.log cannot leak them.
   declare readonly githubToken?: string;
   declare readonly surveyPseudonymKey?: string;
@@ -83,6 +86,15 @@ export class AppConfig {
       value: env.TRIAGE_PSEUDONYM_KEY,
       enumerable: false,
     });
+    this.organisationName = env.ORGANISATION_NAME.trim();
+    if (env.CONSOLE_SESSION_IDLE_SECONDS > env.CONSOLE_SESSION_MAX_SECONDS)
+      throw new Error(
+        `CONSOLE_SESSION_IDLE_SECONDS (${env.CONSOLE_SESSION_IDLE_SECONDS}) must not exceed CONSOLE_SESSION_MAX_SECONDS (${env.CONSOLE_SESSION_MAX_SECONDS})`,
+      );
+    this.consoleSession = {
+      idleMs: env.CONSOLE_SESSION_IDLE_SECONDS * 1000,
+      maxMs: env.CONSOLE_SESSION_MAX_SECONDS * 1000,
+    };
     Object.defineProperty(this, 'smtpUrl', { value: env.SMTP_URL, enumerable: false });
     Object.defineProperty(this, 'connectorKeys', {
       value: [env.CONNECTOR_CREDENTIALS_KEY, env.CONNECTOR_CREDENTIALS_KEY_PREVIOUS]

@@ -17,6 +17,7 @@ export enum JobName {
   SendSurveyMail = 'surveys.send-mail',
   ImportDirectory = 'people.import-directory',
   ErasePerson = 'privacy.erase-person',
+  ImportSurveyExport = 'surveys.import-export',
   SendOutreachMail = 'guardrails.send-mail',
   VendorSync = 'vendors.sync',
 }
@@ -32,6 +33,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendSurveyMail]: QueueName.Survey,
   [JobName.ImportDirectory]: QueueName.Ingest,
   [JobName.ErasePerson]: QueueName.System,
+  [JobName.ImportSurveyExport]: QueueName.Survey,
   [JobName.SendOutreachMail]: QueueName.Survey,
   [JobName.VendorSync]: QueueName.Ingest,
 };
@@ -57,6 +59,8 @@ export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
   [JobName.ImportDirectory]: true,
   // an erasure id and counts only: the person is named nowhere in it
   [JobName.ErasePerson]: false,
+  // its warnings quote the cells they could not read, which can hold respondents' e-mails
+  [JobName.ImportSurveyExport]: true,
   // mail recipients and their failures
   [JobName.SendOutreachMail]: true,
   // counts per signal and tool only
