@@ -10,6 +10,7 @@ import { ReportSnapshotRepository } from './report-snapshot.repository';
 import { ReportProcessor } from './report.processor';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { ReportErasureRepository } from './report-erasure.repository';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { ReportsService } from './reports.service';
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,
+    ReportErasureRepository,
     ReportInputService,
     ReportRendererService,
     ReportsService,
