@@ -14,10 +14,14 @@ import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
 import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
+import { PersonErasure1766200000000 } from './1766200000000-PersonErasure';
+import { FindingReveal1766200000001 } from './1766200000001-FindingReveal';
 import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicyStewardship';
 import { GuardrailsOutreach1766400000000 } from './1766400000000-GuardrailsOutreach';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
+import { McpServers1766600000000 } from './1766600000000-McpServers';
 import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
+import { ConsoleSessions1766800000000 } from './1766800000000-ConsoleSessions';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -38,9 +42,13 @@ export const ALL_MIGRATIONS = [
   RederiveGitignoreEvidence1765700000001,
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
+  PersonErasure1766200000000,
+  FindingReveal1766200000001,
   ToolPolicyStewardship1766300000000,
   GuardrailsOutreach1766400000000,
   RepositoryGuardrails1766500000000,
+  McpServers1766600000000,
   EndpointDevices1766700000000,
+  ConsoleSessions1766800000000,
   VendorConnectors1766950000000,
 ];

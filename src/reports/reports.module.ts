@@ -11,6 +11,7 @@ import { ReportSnapshotRepository } from './report-snapshot.repository';
 import { ReportProcessor } from './report.processor';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { ReportErasureRepository } from './report-erasure.repository';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { ReportsService } from './reports.service';
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,
+    ReportErasureRepository,
     ReportInputService,
     ReportRendererService,
     ReportsService,
