@@ -48,6 +48,8 @@ export class AppConfig {
   /** current key first, then the previous one (a rotation in progress) */
   declare readonly connectorKeys: readonly Buffer[];
   readonly seatIdleDays: number;
+  /** monthly price of one seat, by tool id */
+  readonly seatPrices: Readonly<Record<string, number>>;
 
   constructor(env: EnvSchema) {
     this.databaseUrl = env.DATABASE_URL;
@@ -103,6 +105,7 @@ export class AppConfig {
       enumerable: false,
     });
     this.seatIdleDays = env.SEAT_IDLE_DAYS;
+    this.seatPrices = parseSeatPrices(env.SEAT_PRICES);
     Object.defineProperty(this, 'githubToken', { value: env.GITHUB_TOKEN, enumerable: false });
     Object.defineProperty(this, 'surveyPseudonymKey', {
       value: env.SURVEY_PSEUDONYM_KEY,
@@ -141,6 +144,7 @@ export class AppConfig {
       'SURVEY_PSEUDONYM_KEY',
       'CONNECTOR_CREDENTIALS_KEY',
       'CONNECTOR_CREDENTIALS_KEY_PREVIOUS',
+      'SEAT_PRICES',
       'RISK_WEIGHTS',
       'NETWORK_WATCH_DIR',
       'LOCAL_SCAN_ROOTS',
@@ -220,4 +224,24 @@ export function redactUrl(url: string): string {
   } catch {
     return '(unparseable URL)';
   }
+}
+
+/** SEAT_PRICES: a JSON object of tool id → monthly price of one seat (a number ≥ 0). */
+export function parseSeatPrices(raw: string | undefined): Record<string, number> {
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('SEAT_PRICES: must be a JSON object such as {"cursor": 40}');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('SEAT_PRICES: must be a JSON object such as {"cursor": 40}');
+  const out: Record<string, number> = {};
+  for (const [tool, price] of Object.entries(parsed)) {
+    if (typeof price !== 'number' || !Number.isFinite(price) || price < 0)
+      throw new Error(`SEAT_PRICES: the price of "${tool}" must be a number of 0 or more`);
+    out[tool] = price;
+  }
+  return out;
 }

@@ -77,6 +77,12 @@ export class EnvSchema {
   })
   CONNECTOR_CREDENTIALS_KEY_PREVIOUS?: string;
 
+  /** Monthly price of one seat per tool, for the cost of idle seats: {"cursor": 40, "github-copilot": 19}. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  SEAT_PRICES?: string;
+
   /** A seat with no recorded use for this many days is idle. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })

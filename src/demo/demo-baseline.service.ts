@@ -16,6 +16,8 @@ import type { ExportedReportSet } from '../reports/report-export.service';
 import { ReportExportService } from '../reports/report-export.service';
 import { ReportsService } from '../reports/reports.service';
 import { seatEvidence } from './demo-evidence';
+import { DEMO_CURSOR_KEY, startDemoCursorAdmin } from './demo-cursor-admin';
+import { VendorSyncService } from '../signals/vendors/vendor-sync.service';
 import { writeDemoRepositories } from './demo-git.writer';
 import { directoryCsv, splitSquidLog, splitZeekLog } from './demo-inputs';
 import { generateDemoOrganisation } from './demo-org.generator';
@@ -46,6 +48,7 @@ export class DemoBaselineService {
     private readonly network: NetworkIngestService,
     private readonly repoScans: LocalScanService,
     private readonly repoOwnership: RepoOwnershipService,
+    private readonly vendors: VendorSyncService,
   ) {}
 
   async run(outDir: string, o: { now?: Date; progress?: ProgressCallback } = {}): Promise<DemoRun> {
@@ -127,6 +130,17 @@ export class DemoBaselineService {
     for (const path of logs.after) await this.network.ingestFile({ path, actor: LOCAL_OPERATOR });
     await this.scanRepositories(org, join(inputs, 'repositories'), now);
     await this.evidence.record(all);
+    // Cursor seats and daily use come through the real connector, from the demo's stand-in
+    const cursorAdmin = await startDemoCursorAdmin(org);
+    try {
+      await this.vendors.sync(
+        'cursor',
+        { apiUrl: cursorAdmin.url, credential: DEMO_CURSOR_KEY, now },
+        LOCAL_OPERATOR,
+      );
+    } finally {
+      await cursorAdmin.stop();
+    }
     await this.correlation.correlate(now);
     t('correlate', s);
     await progress(70); // correlated everything

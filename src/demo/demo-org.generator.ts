@@ -67,6 +67,7 @@ export function generateDemoOrganisation(
     people,
     repositories,
     copilotSeats,
+    usage,
     policies,
     squidLog: squidLog(
       rnd,

@@ -85,6 +85,8 @@ export interface DemoOrganisation {
   people: DemoPerson[];
   repositories: DemoRepository[];
   copilotSeats: string[];
+  /** who uses which tool on which days: the vendors' own records read from it */
+  usage: DemoUsage[];
   policies: DemoPolicy[];
   squidLog: string;
   zeekSslLog: string;

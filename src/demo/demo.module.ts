@@ -4,6 +4,7 @@ import { ReportsModule } from '../reports/reports.module';
 import { NetworkModule } from '../signals/network/network.module';
 import { ReposModule } from '../signals/repos/repos.module';
 import { SurveysModule } from '../surveys/surveys.module';
+import { VendorsModule } from '../signals/vendors/vendors.module';
 import { DemoBaselineService } from './demo-baseline.service';
 
 /**
@@ -12,7 +13,14 @@ import { DemoBaselineService } from './demo-baseline.service';
  * (Catalog, people and evidence are global modules.)
  */
 @Module({
-  imports: [FindingsModule, ReportsModule, SurveysModule, NetworkModule, ReposModule],
+  imports: [
+    FindingsModule,
+    ReportsModule,
+    SurveysModule,
+    NetworkModule,
+    ReposModule,
+    VendorsModule,
+  ],
   providers: [DemoBaselineService],
   exports: [DemoBaselineService],
 })

@@ -19,7 +19,7 @@ export interface ExportedReportSet {
 
 const PLAN: { kind: 'baseline' | 'inventory' | 'findings'; formats: ReportFormat[] }[] = [
   { kind: 'baseline', formats: ['html', 'pdf', 'json', 'csv'] },
-  { kind: 'inventory', formats: ['xlsx', 'csv', 'html'] },
+  { kind: 'inventory', formats: ['xlsx', 'csv', 'html', 'json'] },
   { kind: 'findings', formats: ['csv', 'html'] },
 ];
 

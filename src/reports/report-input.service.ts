@@ -4,7 +4,9 @@ import { CORRELATION_SOURCES } from '../findings/correlation/correlation-sources
 import { FindingsService } from '../findings/findings.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { buildReportInput } from './model/report-input.builder';
-import type { ReportInput } from './model/report.types';
+import { PeopleService } from '../people/people.service';
+import { VendorConnectorsService } from '../signals/vendors/vendor-connectors.service';
+import type { ReportInput, ReportSeat } from './model/report.types';
 
 export interface ReportInputOptions {
   organisation: string;
@@ -24,6 +26,8 @@ export class ReportInputService {
   constructor(
     private readonly findings: FindingsService,
     private readonly evidence: EvidenceService,
+    private readonly vendors: VendorConnectorsService,
+    private readonly people: PeopleService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
 
@@ -45,7 +49,8 @@ export class ReportInputService {
           o.evidencePerFinding,
         )
       : [];
-    return buildReportInput({
+    const seats = await this.seatsOf(people);
+    const built = buildReportInput({
       ...o,
       people,
       tools,
@@ -54,6 +59,27 @@ export class ReportInputService {
       repositories,
       findings,
       evidence,
+    });
+    return { ...built, seats };
+  }
+
+  /** The connectors' seats, each holder resolved to the directory by e-mail (or login). */
+  private async seatsOf(people: { id: string; team: string | null }[]): Promise<ReportSeat[]> {
+    const held = await this.vendors.seatHolders();
+    if (held.length === 0) return [];
+    const resolved = await this.people.resolveIdentities(
+      held.map((s) => ({ kind: s.identityKind, value: s.identity })),
+      'report',
+    );
+    const teams = new Map(people.map((p) => [p.id, p.team]));
+    return held.map((s, i) => {
+      const personId = resolved[i]?.personId ?? null;
+      return {
+        toolId: s.toolId,
+        personId,
+        team: personId ? (teams.get(personId) ?? null) : null,
+        lastActiveDay: s.lastActiveDay,
+      };
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { VendorsModule } from '../signals/vendors/vendors.module';
 import { FindingsModule } from '../findings/findings.module';
 import { GuardrailsOutreachModule } from '../guardrails/outreach/guardrails-outreach.module';
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
@@ -17,6 +18,7 @@ import { ReportErasureRepository } from './report-erasure.repository';
     TypeOrmModule.forFeature([ReportSnapshotEntity]),
     FindingsModule,
     GuardrailsOutreachModule,
+    VendorsModule,
   ],
   controllers: [ReportsController],
   providers: [

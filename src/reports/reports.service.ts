@@ -8,6 +8,7 @@ import type { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { buildBaseline } from './model/baseline.builder';
 import { buildFindingsReport } from './model/findings-report.builder';
 import { buildInventory } from './model/inventory.builder';
+import { buildSeatSection } from './model/seats.builder';
 import type {
   BaselineCsvPart,
   BaselineModel,
@@ -95,7 +96,14 @@ export class ReportsService {
       case 'inventory': {
         const previous = (await this.snapshots.latest('inventory'))?.model as
           InventoryModel | undefined;
-        return buildInventory({ ...input, previous: null }, previous ?? null);
+        return {
+          ...buildInventory({ ...input, previous: null }, previous ?? null),
+          seats: buildSeatSection(
+            { ...input, previous: null },
+            this.config.seatIdleDays,
+            this.config.seatPrices,
+          ),
+        };
       }
       case 'findings':
         return buildFindingsReport({ ...input, previous: null });

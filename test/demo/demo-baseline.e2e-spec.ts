@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import type { DemoRun } from '../../src/demo/demo-baseline.service';
 import { DemoBaselineService } from '../../src/demo/demo-baseline.service';
-import type { BaselineModel } from '../../src/reports/model/report.types';
+import type { BaselineModel, InventoryModel } from '../../src/reports/model/report.types';
 import { launchChromium } from '../../src/reports/render/pdf.renderer';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -153,6 +153,19 @@ describe(DemoBaselineService.name, () => {
     expect(org.previousLevel).not.toBeNull();
     const html = readFileSync(join(out, 'baseline.html'), 'utf8');
     expect(html).toContain('AI maturity by team, from evidence');
+  });
+
+  it('should read the Web team’s Cursor seats through the connector and show the idle ones', () => {
+    const inventory = JSON.parse(
+      readFileSync(join(out, 'inventory.json'), 'utf8'),
+    ) as InventoryModel;
+    const cursor = inventory.seats?.find((s) => s.toolId === 'cursor');
+    expect(cursor?.seats).toBeGreaterThan(0);
+    // some Web members hold a seat without using Cursor in the last 30 days
+    expect(cursor?.idle).toBeGreaterThan(0);
+    expect(cursor?.idle).toBeLessThan(cursor?.seats ?? 0);
+    expect(cursor?.byTeam.map((t) => t.team)).toEqual(['Web']);
+    expect(readFileSync(join(out, 'inventory.html'), 'utf8')).toContain('Seats against use');
   });
 
   it('should keep names and e-mail addresses out of the leaders’ report', () => {

@@ -14,6 +14,7 @@ import { ReportsService } from '../../reports/reports.service';
 import { NetworkUsageService } from '../../signals/network/network-usage.service';
 import { SurveysService } from '../../surveys/surveys.service';
 import { OutreachService } from '../../guardrails/outreach/outreach.service';
+import { VendorConnectorsService } from '../../signals/vendors/vendor-connectors.service';
 import { EndpointsService } from '../../signals/endpoints/endpoints.service';
 
 export interface ErasePersonData {
@@ -45,6 +46,7 @@ export class PersonErasureService {
     private readonly evidence: EvidenceService,
     private readonly outreach: OutreachService,
     private readonly endpoints: EndpointsService,
+    private readonly vendors: VendorConnectorsService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
   ) {}
@@ -112,6 +114,7 @@ export class PersonErasureService {
       ['outreach', () => this.outreach.erasePerson(data.personId)],
       // before the directory goes: a device is the person's by resolving its user now
       ['endpoints', () => this.endpoints.erasePerson(data.personId)],
+      ['vendors', () => this.vendors.erasePerson(data.personId)],
       ['network', () => this.network.erasePerson(data.personId)],
       ['evidence', () => this.evidence.erasePerson(data.personId)],
       ['people', () => this.people.erasePerson(data.personId, data.erasureId)],

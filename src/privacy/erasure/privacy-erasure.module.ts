@@ -4,6 +4,7 @@ import { ReportsModule } from '../../reports/reports.module';
 import { NetworkModule } from '../../signals/network/network.module';
 import { SurveysModule } from '../../surveys/surveys.module';
 import { GuardrailsOutreachModule } from '../../guardrails/outreach/guardrails-outreach.module';
+import { VendorsModule } from '../../signals/vendors/vendors.module';
 import { EndpointsModule } from '../../signals/endpoints/endpoints.module';
 import { ErasePersonProcessor } from './erase-person.processor';
 import { ErasureController } from './erasure.controller';
@@ -17,6 +18,7 @@ import { PersonErasureService } from './person-erasure.service';
     NetworkModule,
     GuardrailsOutreachModule,
     EndpointsModule,
+    VendorsModule,
   ],
   controllers: [ErasureController],
   providers: [PersonErasureService, ErasePersonProcessor],

@@ -16,7 +16,8 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json', 'xlsx'] as const;
 
 /** A baseline CSV holds one table: the tools (default) or the policy acknowledgements by team. */
-export const BASELINE_CSV_PARTS = ['tools', 'acknowledgements'] as const;
+/** CSV parts: a baseline's tools or acknowledgements, an inventory's tools or seats */
+export const BASELINE_CSV_PARTS = ['tools', 'acknowledgements', 'seats'] as const;
 export type BaselineCsvPart = (typeof BASELINE_CSV_PARTS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -63,6 +64,8 @@ export interface ReportInput {
   };
   tools: ReportTool[];
   findings: ReportFinding[];
+  /** the organisation's seats read by the vendor connectors (the inventory's seat section) */
+  seats?: ReportSeat[];
   /** guardrails each repository has adopted (check-repo in CI), for the maturity measures */
   repositoryGuardrails?: RepositoryGuardrails[];
   previous?: BaselineModel | null;
@@ -193,6 +196,31 @@ export interface InventoryModel {
   generatedAt: string;
   organisation: string;
   tools: InventoryToolRow[];
+  /** seats of the organisation's tenants against their use; absent before connectors existed */
+  seats?: SeatToolRow[];
+}
+
+/** One seat of a tenant as a report reads it: its holder resolved to the directory when possible. */
+export interface ReportSeat {
+  toolId: string;
+  personId: string | null;
+  team: string | null;
+  /** the last day the vendor recorded use */
+  lastActiveDay: string | null;
+}
+
+export interface SeatToolRow {
+  toolId: string;
+  name: string;
+  seats: number;
+  /** seats with no use within idleDays, by the vendor's records or any other evidence */
+  idle: number;
+  idleDays: number;
+  monthlyPrice: number | null;
+  idleMonthlyCost: number | null;
+  byTeam: { team: string; seats: number; idle: number }[];
+  /** people who use a sanctioned or tolerated tool heavily and hold no seat: candidates for one */
+  heavyUsersWithoutSeat: number;
 }
 
 export interface FindingsReportRow {

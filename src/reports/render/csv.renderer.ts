@@ -13,7 +13,7 @@ export function renderCsv(model: ReportModel, part: BaselineCsvPart = 'tools'): 
     case 'baseline':
       return part === 'acknowledgements' ? acknowledgementsCsv(model) : baselineCsv(model);
     case 'inventory':
-      return inventoryCsv(model);
+      return part === 'seats' ? seatsCsv(model) : inventoryCsv(model);
     case 'findings':
       return findingsCsv(model);
   }
@@ -151,6 +151,35 @@ function findingsCsv(m: FindingsReportModel): string {
       f.lastSeen,
       f.evidence.map((e) => `${e.signal}: ${e.summary}`).join(' | '),
       (f.references ?? []).join('; '),
+    ]),
+  );
+}
+
+/** The seat section: one row per tool and team, with the tool's own row first. */
+function seatsCsv(m: InventoryModel): string {
+  return toCsv(
+    [
+      'tool_id',
+      'tool',
+      'team',
+      'seats',
+      'idle',
+      'idle_days',
+      'idle_monthly_cost',
+      'heavy_users_without_seat',
+    ],
+    (m.seats ?? []).flatMap((s) => [
+      [
+        s.toolId,
+        s.name,
+        '(all)',
+        s.seats,
+        s.idle,
+        s.idleDays,
+        s.idleMonthlyCost,
+        s.heavyUsersWithoutSeat,
+      ],
+      ...s.byTeam.map((t) => [s.toolId, s.name, t.team, t.seats, t.idle, s.idleDays, null, null]),
     ]),
   );
 }

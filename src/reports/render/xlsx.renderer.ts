@@ -46,6 +46,31 @@ export async function renderInventoryXlsx(m: InventoryModel): Promise<Buffer> {
   const repos = wb.addWorksheet('Tool repositories');
   repos.addRow(['Tool', 'Repository']).font = { bold: true };
   for (const t of m.tools) for (const r of t.repositories) repos.addRow([t.name, r]);
+  if (m.seats?.length) {
+    const seats = wb.addWorksheet('Seats');
+    seats.addRow([
+      'Tool',
+      'Team',
+      'Seats',
+      'Idle',
+      'Idle days',
+      'Idle cost / month',
+      'Heavy users without a seat',
+    ]).font = { bold: true };
+    for (const s of m.seats) {
+      seats.addRow([
+        s.name,
+        '(all)',
+        s.seats,
+        s.idle,
+        s.idleDays,
+        s.idleMonthlyCost,
+        s.heavyUsersWithoutSeat,
+      ]);
+      for (const t of s.byTeam)
+        seats.addRow([s.name, t.team, t.seats, t.idle, s.idleDays, null, null]);
+    }
+  }
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,16 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../auth/audit.service';
+import type { PersonDataHolder, PersonDataSection } from '../../common/person-data';
+import { PeopleService } from '../../people/people.service';
 import type { Actor } from '../../auth/role';
 import { connectorOf, CONNECTORS } from './connector-registry';
 import { VendorsRepository } from './vendors.repository';
 
 /** What the connectors are set to and how their last runs went; never a credential. */
 @Injectable()
-export class VendorConnectorsService {
+export class VendorConnectorsService implements PersonDataHolder {
   constructor(
     private readonly repo: VendorsRepository,
     private readonly audit: AuditService,
+    private readonly people: PeopleService,
   ) {}
+
+  /** The seats a person holds, found by the e-mails and logins the directory knows for them. */
+  async personData(personId: string): Promise<PersonDataSection[]> {
+    const seats = await this.repo.seatsOf(await this.emailsOf(personId));
+    if (seats.length === 0) return [];
+    return [
+      {
+        kind: 'vendor-seats',
+        rows: seats.map((s) => ({
+          connector: s.connectorId,
+          toolId: s.toolId,
+          email: s.email,
+          status: s.status,
+          firstSeen: s.firstSeen.toISOString(),
+          lastSeen: s.lastSeen.toISOString(),
+          lastActiveDay: s.lastActiveDay,
+        })),
+      },
+    ];
+  }
+
+  async erasePerson(personId: string): Promise<Record<string, number>> {
+    return { 'vendor-seats': await this.repo.deleteSeatsOf(await this.emailsOf(personId)) };
+  }
+
+  /** A seat names its holder by e-mail, or by GitHub login (Copilot). */
+  private async emailsOf(personId: string): Promise<string[]> {
+    const ids = await this.people.identifiersOf(personId);
+    return (ids?.identities ?? [])
+      .filter((i) => i.kind === 'email' || i.kind === 'github')
+      .map((i) => i.value);
+  }
 
   async list() {
     const rows = new Map((await this.repo.all()).map((r) => [r.connectorId, r]));
@@ -56,6 +91,18 @@ export class VendorConnectorsService {
       targetType: 'connector',
       targetId: c.id,
     });
+  }
+
+  /** Current seats for the reports: who holds each (an e-mail) and their last recorded use. */
+  async seatHolders(): Promise<
+    { toolId: string; identityKind: 'email'; identity: string; lastActiveDay: string | null }[]
+  > {
+    return (await this.repo.activeSeats()).map((s) => ({
+      toolId: s.toolId,
+      identityKind: 'email' as const,
+      identity: s.email,
+      lastActiveDay: s.lastActiveDay,
+    }));
   }
 
   /** Current seats per holder: person-level, audited when read. */

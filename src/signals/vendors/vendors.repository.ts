@@ -100,6 +100,24 @@ export class VendorsRepository {
     );
   }
 
+  seatsOf(emails: string[]): Promise<VendorSeatEntity[]> {
+    if (emails.length === 0) return Promise.resolve([]);
+    return this.seats
+      .createQueryBuilder('s')
+      .where('lower(s.email) IN (:...emails)', { emails: emails.map((e) => e.toLowerCase()) })
+      .getMany();
+  }
+
+  async deleteSeatsOf(emails: string[]): Promise<number> {
+    if (emails.length === 0) return 0;
+    const res = await this.seats
+      .createQueryBuilder()
+      .delete()
+      .where('lower(email) IN (:...emails)', { emails: emails.map((e) => e.toLowerCase()) })
+      .execute();
+    return res.affected ?? 0;
+  }
+
   /** Current seats (not removed), with the last day of recorded use. */
   activeSeats(connectorId?: string): Promise<VendorSeatEntity[]> {
     const q = this.seats

@@ -6,7 +6,12 @@ for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
   new Chart(canvas, {
     type: def.type,
     data: def.data,
-    options: { responsive: true, maintainAspectRatio: true, animation: reduced ? false : undefined, ...def.options },
+    options: {
+      responsive: true,
+      maintainAspectRatio: true,
+      animation: reduced ? false : undefined,
+      ...def.options,
+    },
   });
   canvas.dataset.drawn = 'true';
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { VendorConnectorsService } from '../../../src/signals/vendors/vendor-connectors.service';
 import { ConnectorSchedulerService } from '../../../src/signals/vendors/connector-scheduler.service';
 import { FakeCursor } from '../../support/fake-cursor';
 import { runCliAsync } from '../../support/processes';
@@ -252,5 +253,42 @@ describe('Cursor connector', () => {
     const bad = await runCliAsync(['sync', 'nope', '--json'], { ...t.env });
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/no connector "nope"/);
+  });
+
+  it('should give a person their seats on request and erase them with the person', async () => {
+    const people = (await t.dataSource.query(
+      `SELECT id FROM person WHERE email = 'bo@acme.example'`,
+    )) as {
+      id: string;
+    }[];
+    const bo = people[0].id;
+    const held = await t.app.get(VendorConnectorsService).personData(bo);
+    expect(held).toEqual([
+      {
+        kind: 'vendor-seats',
+        rows: [
+          expect.objectContaining({
+            connector: 'cursor',
+            toolId: 'cursor',
+            email: 'bo@acme.example',
+          }),
+        ],
+      },
+    ]);
+    const res = await t.http
+      .post('/api/privacy/erasures')
+      .set(bearer(t.tokens.privacy))
+      .send({ person: 'bo@acme.example', reason: 'left the company' });
+    expect(res.status).toBe(202);
+    const job = await waitForJob(t, (res.body.job?.id ?? res.body.erasureId) as string, 60_000);
+    expect(job.state).toBe('completed');
+    const seats = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM vendor_seat WHERE email = 'bo@acme.example'`,
+    )) as { n: number }[];
+    expect(seats[0].n).toBe(0);
+    const evidence = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM evidence WHERE identity_value = 'bo@acme.example'`,
+    )) as { n: number }[];
+    expect(evidence[0].n).toBe(0);
   });
 });
