@@ -1,10 +1,12 @@
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { CONNECTOR_IDS, type ConnectorId, type VendorConnector } from './connector.types';
+import { anthropicConnector } from './connectors/anthropic.connector';
 import { cursorConnector } from './connectors/cursor.connector';
+import { openaiConnector } from './connectors/openai.connector';
 
 /** The connectors built so far; the other ids of CONNECTOR_IDS answer "not built yet". */
 export const CONNECTORS: ReadonlyMap<ConnectorId, VendorConnector> = new Map(
-  [cursorConnector].map((c) => [c.id, c]),
+  [cursorConnector, anthropicConnector, openaiConnector].map((c) => [c.id, c]),
 );
 
 export function connectorOf(id: string): VendorConnector {
