@@ -29,6 +29,8 @@ export class FakeOpenAi extends FakeAdminApi {
   pageSize = 2;
   /** daily buckets a usage page holds */
   bucketsPerPage = 3;
+  /** a usage page token answered 500 every time, as an outage half-way through */
+  failPage: string | null = null;
 
   constructor(
     readonly key: string,
@@ -84,6 +86,8 @@ export class FakeOpenAi extends FakeAdminApi {
         if (d > this.today()) break;
         days.push(d);
       }
+      if (this.failPage !== null && r.query.get('page') === this.failPage)
+        return { status: 500, body: this.error(500, 'internal error') };
       const from = Number(r.query.get('page') ?? 0);
       const slice = days.slice(from, from + this.bucketsPerPage);
       const more = from + this.bucketsPerPage < days.length;
