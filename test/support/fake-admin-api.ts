@@ -25,7 +25,7 @@ export abstract class FakeAdminApi {
   private server?: Server;
   protected base = '';
 
-  protected abstract authorised(headers: IncomingMessage['headers']): boolean;
+  protected abstract authorised(headers: IncomingMessage['headers'], path: string): boolean;
   protected abstract route(req: FakeRequest): FakeReply | Promise<FakeReply>;
   protected abstract error(status: number, message: string): unknown;
 
@@ -58,7 +58,7 @@ export abstract class FakeAdminApi {
       });
       res.end(text);
     };
-    if (!this.authorised(req.headers))
+    if (!this.authorised(req.headers, r.path))
       return send({ status: 401, body: this.error(401, 'invalid or expired credential') });
     if (this.rateLimitNext > 0) {
       this.rateLimitNext--;

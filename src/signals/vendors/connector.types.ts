@@ -60,10 +60,14 @@ export interface ConnectorContext {
   cursor: Record<string, unknown> | null;
   now: Date;
   http: ConnectorHttp;
+  /** the GitHub organisation (github-copilot): --org, else GITHUB_ORG */
+  org?: string;
 }
 
 export interface ConnectorHttp {
   json<T>(path: string, init?: ConnectorRequest): Promise<T>;
+  /** the text of a signed download link the vendor handed out, fetched without the credential */
+  download(url: string, permission: string): Promise<string>;
   readonly requests: number;
 }
 

@@ -26,6 +26,8 @@ export interface SyncOptions {
   apiUrl?: string;
   /** the CLI's credential from the environment; else the stored one */
   credential?: string;
+  /** the GitHub organisation (github-copilot); default GITHUB_ORG */
+  org?: string;
   now?: Date;
 }
 
@@ -229,7 +231,14 @@ export class VendorSyncService {
       headers: connector.authorization(credential),
       connector: connector.id,
     });
-    const ctx: ConnectorContext = { apiUrl, credential, cursor: stored?.cursor ?? null, now, http };
+    const ctx: ConnectorContext = {
+      apiUrl,
+      credential,
+      cursor: stored?.cursor ?? null,
+      now,
+      http,
+      org: opts.org || process.env.GITHUB_ORG || undefined,
+    };
     return { ctx, http };
   }
 }
