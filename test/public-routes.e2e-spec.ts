@@ -40,6 +40,9 @@ describe('which routes answer without a token', () => {
       '/s/',
       '/g/',
       '/api/endpoints/collector.js',
+      '/login',
+      '/logout',
+      '/assets/',
     ]);
     const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
     const routes = express.router.stack
