@@ -1,4 +1,5 @@
 import type { Signal } from '../../catalog/catalog.types';
+import type { ResolvableKind } from '../../people/identity/identity-kinds';
 
 export const CONNECTOR_IDS = [
   'github-copilot',
@@ -21,20 +22,17 @@ export interface VendorSeat {
   /** last day the vendor recorded use by this holder, when it says */
   lastActiveDay: string | null;
   /** how `email` identifies the holder: an e-mail address unless the vendor knows a login only */
-  identityKind?: VendorIdentityKind;
+  identityKind?: ResolvableKind;
   /** other metadata the vendor gives (role, projects, editor), for the evidence detail */
   detail?: Record<string, string | number | boolean>;
 }
-
-/** the identities a vendor names its users by (the people module resolves both) */
-export type VendorIdentityKind = 'email' | 'github';
 
 /** One day of recorded use of a tool by one person, metadata only (never prompt content). */
 export interface VendorUsageDay {
   toolId: string;
   email: string;
   /** how `email` identifies the user: an e-mail address unless the vendor knows a login only */
-  identityKind?: VendorIdentityKind;
+  identityKind?: ResolvableKind;
   /** YYYY-MM-DD, UTC */
   day: string;
   /** requests, sessions or accepted suggestions the vendor counted that day */

@@ -7,13 +7,13 @@ import { CONFIDENCE } from '../../evidence/confidence';
 import { EvidenceService } from '../../evidence/evidence.service';
 import type { EvidenceInput } from '../../evidence/evidence.types';
 import type { ProgressCallback } from '../../jobs/job.types';
+import type { ResolvableKind } from '../../people/identity/identity-kinds';
 import { PeopleService } from '../../people/people.service';
 import { connectorOf } from './connector-registry';
 import { VendorHttpClient } from './connector-http';
 import type {
   ConnectorContext,
   VendorConnector,
-  VendorIdentityKind,
   VendorSeat,
   VendorUsageDay,
 } from './connector.types';
@@ -106,7 +106,7 @@ export class VendorSyncService {
     }
     const resolutions = await this.people.resolveIdentities(
       [...identities].map((key) => {
-        const [kind, value] = key.split('\u0000') as [VendorIdentityKind, string];
+        const [kind, value] = key.split('\u0000') as [ResolvableKind, string];
         return { kind, value };
       }),
       `connector:${connector.id}`,
