@@ -46,7 +46,7 @@ export const syncCommand: CliCommand = {
               .get(JobsService)
               .run<SyncResult>(
                 JobName.VendorSync,
-                { connector, apiUrl: opts.apiUrl, credentialFromEnv: true },
+                { connector, apiUrl: opts.apiUrl, credentialFromEnv: true, org: opts.org },
                 (pct, counts) => bar.update(pct, counts),
               ),
           )

@@ -30,6 +30,26 @@ export class VendorHttpClient implements ConnectorHttp {
     const url = new URL(this.o.baseUrl.replace(/\/+$/, '') + path);
     for (const [k, v] of Object.entries(init.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
+    const res = await this.send(url, path, init, this.o.headers);
+    return (await res.json()) as T;
+  }
+
+  /**
+   * A report file behind a signed link: the link is its own authority, so the credential is never
+   * sent to the host that serves it; retries and refusals as for the API.
+   */
+  async download(link: string, permission: string): Promise<string> {
+    const url = new URL(link);
+    const res = await this.send(url, url.pathname, { permission }, {});
+    return res.text();
+  }
+
+  private async send(
+    url: URL,
+    path: string,
+    init: ConnectorRequest,
+    headers: Record<string, string>,
+  ): Promise<Response> {
     const maxTries = this.o.maxTries ?? 4;
     const sleep = this.o.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 1; ; attempt++) {
@@ -41,7 +61,7 @@ export class VendorHttpClient implements ConnectorHttp {
           headers: {
             accept: 'application/json',
             ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...this.o.headers,
+            ...headers,
           },
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
         });
@@ -55,7 +75,7 @@ export class VendorHttpClient implements ConnectorHttp {
           `${this.o.connector}: ${url.host} could not be reached (${(err as Error).message})`,
         );
       }
-      if (res.ok) return (await res.json()) as T;
+      if (res.ok) return res;
       const retryable = res.status === 429 || res.status >= 500;
       if (retryable && attempt < maxTries) {
         const wait = retryAfterMs(res.headers.get('retry-after')) ?? backoff(attempt);

@@ -1,10 +1,16 @@
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { CONNECTOR_IDS, type ConnectorId, type VendorConnector } from './connector.types';
+import { anthropicConnector } from './connectors/anthropic.connector';
 import { cursorConnector } from './connectors/cursor.connector';
+import { githubCopilotConnector } from './connectors/github-copilot.connector';
+import { openaiConnector } from './connectors/openai.connector';
 
 /** The connectors built so far; the other ids of CONNECTOR_IDS answer "not built yet". */
 export const CONNECTORS: ReadonlyMap<ConnectorId, VendorConnector> = new Map(
-  [cursorConnector].map((c) => [c.id, c]),
+  [githubCopilotConnector, cursorConnector, anthropicConnector, openaiConnector].map((c) => [
+    c.id,
+    c,
+  ]),
 );
 
 export function connectorOf(id: string): VendorConnector {

@@ -1,4 +1,5 @@
 import type { Signal } from '../../catalog/catalog.types';
+import type { ResolvableKind } from '../../people/identity/identity-kinds';
 
 export const CONNECTOR_IDS = [
   'github-copilot',
@@ -20,12 +21,18 @@ export interface VendorSeat {
   status: string;
   /** last day the vendor recorded use by this holder, when it says */
   lastActiveDay: string | null;
+  /** how `email` identifies the holder: an e-mail address unless the vendor knows a login only */
+  identityKind?: ResolvableKind;
+  /** other metadata the vendor gives (role, projects, editor), for the evidence detail */
+  detail?: Record<string, string | number | boolean>;
 }
 
 /** One day of recorded use of a tool by one person, metadata only (never prompt content). */
 export interface VendorUsageDay {
   toolId: string;
   email: string;
+  /** how `email` identifies the user: an e-mail address unless the vendor knows a login only */
+  identityKind?: ResolvableKind;
   /** YYYY-MM-DD, UTC */
   day: string;
   /** requests, sessions or accepted suggestions the vendor counted that day */
@@ -51,10 +58,14 @@ export interface ConnectorContext {
   cursor: Record<string, unknown> | null;
   now: Date;
   http: ConnectorHttp;
+  /** the GitHub organisation (github-copilot): --org, else GITHUB_ORG */
+  org?: string;
 }
 
 export interface ConnectorHttp {
   json<T>(path: string, init?: ConnectorRequest): Promise<T>;
+  /** the text of a signed download link the vendor handed out, fetched without the credential */
+  download(url: string, permission: string): Promise<string>;
   readonly requests: number;
 }
 

@@ -10,6 +10,8 @@ export interface VendorSyncData {
   apiUrl?: string;
   /** the CLI's run: the credential comes from its own environment before any stored one */
   credentialFromEnv?: boolean;
+  /** the GitHub organisation (github-copilot), else GITHUB_ORG where the job runs */
+  org?: string;
 }
 
 @JobHandler(JobName.VendorSync)
@@ -23,7 +25,7 @@ export class VendorSyncProcessor implements JobProcessor<VendorSyncData, SyncRes
       : undefined;
     return this.vendors.sync(
       ctx.data.connector,
-      { apiUrl: ctx.data.apiUrl, credential: credential || undefined },
+      { apiUrl: ctx.data.apiUrl, credential: credential || undefined, org: ctx.data.org },
       ctx.actor,
       ctx.progress,
       ctx.jobId,

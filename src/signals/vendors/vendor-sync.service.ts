@@ -7,6 +7,7 @@ import { CONFIDENCE } from '../../evidence/confidence';
 import { EvidenceService } from '../../evidence/evidence.service';
 import type { EvidenceInput } from '../../evidence/evidence.types';
 import type { ProgressCallback } from '../../jobs/job.types';
+import type { ResolvableKind } from '../../people/identity/identity-kinds';
 import { PeopleService } from '../../people/people.service';
 import { connectorOf } from './connector-registry';
 import { VendorHttpClient } from './connector-http';
@@ -25,6 +26,8 @@ export interface SyncOptions {
   apiUrl?: string;
   /** the CLI's credential from the environment; else the stored one */
   credential?: string;
+  /** the GitHub organisation (github-copilot); default GITHUB_ORG */
+  org?: string;
   now?: Date;
 }
 
@@ -64,7 +67,8 @@ export class VendorSyncService {
     const now = opts.now ?? new Date();
     const { ctx, http } = await this.context(connector, opts, now);
     const evidenceCounts: Record<string, number> = {};
-    const emails = new Set<string>();
+    /** `kind\u0000value` of every identity read, resolved once at the end */
+    const identities = new Set<string>();
     const seatsByTool = new Map<string, Set<string>>();
     const activeByTool = new Map<string, Set<string>>();
     const since = dayOf(new Date(now.getTime() - (ACTIVE_WINDOW_DAYS - 1) * 86_400_000));
@@ -76,14 +80,14 @@ export class VendorSyncService {
           await this.repo.upsertSeats(connector.id, batch.seats, now, !!batch.seatsComplete);
           for (const s of batch.seats.filter((x) => x.status !== 'removed')) {
             rows.push(seatEvidence(connector.id, s, now, jobId));
-            emails.add(s.email);
+            identities.add(`${s.identityKind ?? 'email'}\u0000${s.email}`);
             add(seatsByTool, s.toolId, s.email);
             if (s.lastActiveDay && s.lastActiveDay >= since) add(activeByTool, s.toolId, s.email);
           }
         }
         for (const u of batch.usage ?? []) {
           rows.push(usageEvidence(connector.id, u, jobId));
-          emails.add(u.email);
+          identities.add(`${u.identityKind ?? 'email'}\u0000${u.email}`);
           if (u.day >= since) add(activeByTool, u.toolId, u.email);
         }
         await this.evidence.record(rows);
@@ -101,7 +105,10 @@ export class VendorSyncService {
       throw err;
     }
     const resolutions = await this.people.resolveIdentities(
-      [...emails].map((value) => ({ kind: 'email' as const, value })),
+      [...identities].map((key) => {
+        const [kind, value] = key.split('\u0000') as [ResolvableKind, string];
+        return { kind, value };
+      }),
       `connector:${connector.id}`,
     );
     const resolved = resolutions.filter((r) => r.personId !== null).length;
@@ -224,7 +231,14 @@ export class VendorSyncService {
       headers: connector.authorization(credential),
       connector: connector.id,
     });
-    const ctx: ConnectorContext = { apiUrl, credential, cursor: stored?.cursor ?? null, now, http };
+    const ctx: ConnectorContext = {
+      apiUrl,
+      credential,
+      cursor: stored?.cursor ?? null,
+      now,
+      http,
+      org: opts.org || process.env.GITHUB_ORG || undefined,
+    };
     return { ctx, http };
   }
 }
@@ -244,13 +258,19 @@ function seatEvidence(
   return {
     toolId: s.toolId,
     signal: 'seat',
-    identityKind: 'email',
+    identityKind: s.identityKind ?? 'email',
     identityValue: s.email,
     firstSeen: now,
     lastSeen: now,
     confidence: CONFIDENCE.seat.confidence,
     sourceRunId: jobId ?? undefined,
-    detail: { connector, status: s.status, reason: CONFIDENCE.seat.reason },
+    detail: {
+      ...s.detail,
+      connector,
+      status: s.status,
+      ...(s.lastActiveDay ? { lastActiveDay: s.lastActiveDay } : {}),
+      reason: CONFIDENCE.seat.reason,
+    },
     fingerprint: `seat:${connector}:${s.toolId}:${s.email}`,
   };
 }
@@ -260,7 +280,7 @@ function usageEvidence(connector: string, u: VendorUsageDay, jobId: string | nul
   return {
     toolId: u.toolId,
     signal: 'vendor-usage',
-    identityKind: 'email',
+    identityKind: u.identityKind ?? 'email',
     identityValue: u.email,
     firstSeen: at,
     lastSeen: at,
