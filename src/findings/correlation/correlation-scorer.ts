@@ -30,6 +30,8 @@ export interface SubjectToolAggregate {
   people: number;
   /** person subjects of tenant-bound tools: holds an organisation seat */
   hasOrgSeat: boolean | null;
+  /** person subjects: an OAuth grant of the tool reaches mail, files or calendar */
+  sensitiveOAuth?: boolean | null;
 }
 
 export interface ScoredFinding extends FindingFacts {
@@ -74,6 +76,7 @@ export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): Sc
       disclosure,
       signals,
       maxConfidence: a.maxConfidence,
+      oauthSensitiveScopes: a.sensitiveOAuth === true,
     },
     ctx.weights,
   );

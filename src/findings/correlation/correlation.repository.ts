@@ -119,6 +119,8 @@ export class CorrelationTx {
        WITH ev AS (
          SELECT e.fingerprint, e.tool_id, e.signal, e.repository, e.first_seen, e.last_seen,
                 e.count, e.bytes, e.confidence,
+                -- recorded by the identity-provider connectors (signals/vendors)
+                (e.signal = 'oauth-grant' AND e.detail->>'sensitiveScopes' = 'true') AS sensitive_oauth,
                 CASE WHEN e.identity_kind = 'person' THEN e.identity_value ELSE fi.person_id END AS person_id
            FROM ${evidence.sql} e
            LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
@@ -129,11 +131,12 @@ export class CorrelationTx {
            FROM unnest($1::text[], $2::text[], $4::float8[]) AS s(p, t, c) GROUP BY p, t
        ),
        person_rows AS (
-         SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence
+         SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence,
+                sensitive_oauth
            FROM ev WHERE person_id IS NOT NULL
          UNION ALL
          SELECT person_id, tool_id, 'survey:' || person_id || ':' || tool_id, 'survey', NULL, $3::timestamptz,
-                $3::timestamptz, 0, confidence
+                $3::timestamptz, 0, confidence, false
            FROM said
        )
        SELECT 'person'::text AS subject_type, person_id AS subject_id, tool_id,
@@ -146,7 +149,8 @@ export class CorrelationTx {
               count(DISTINCT first_seen::date) FILTER (WHERE signal <> 'survey')::int AS active_days,
               sum(bytes)::bigint AS bytes, count(*)::int AS evidence_count, max(confidence)::float8 AS max_confidence,
               coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
-              0 AS people, bool_or(signal IN ('copilot-seat', 'seat')) AS has_org_seat
+              0 AS people, bool_or(signal IN ('copilot-seat', 'seat')) AS has_org_seat,
+              bool_or(sensitive_oauth) AS sensitive_oauth
          FROM person_rows GROUP BY person_id, tool_id
        UNION ALL
        SELECT 'repository', repository, tool_id,
@@ -156,7 +160,7 @@ export class CorrelationTx {
               min(first_seen), max(last_seen), count(DISTINCT first_seen::date)::int,
               sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
               coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}'),
-              count(DISTINCT person_id)::int, NULL::boolean
+              count(DISTINCT person_id)::int, NULL::boolean, NULL::boolean
          FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id`,
       [
         said.map((s) => s.personId),
@@ -178,7 +182,8 @@ export class CorrelationTx {
   async readAggregates(): Promise<Omit<SubjectToolAggregate, 'fingerprints' | 'dataClasses'>[]> {
     const rows: Record<string, unknown>[] = await this.q.query(
       `SELECT subject_type, subject_id, tool_id, signals, repositories, first_seen, last_seen, active_days,
-              bytes::float8 AS bytes, evidence_count, max_confidence, supporting_signals, people, has_org_seat
+              bytes::float8 AS bytes, evidence_count, max_confidence, supporting_signals, people, has_org_seat,
+              sensitive_oauth
          FROM corr_agg ORDER BY subject_type, subject_id, tool_id`,
     );
     return rows.map((r) => ({
@@ -196,6 +201,7 @@ export class CorrelationTx {
       supportingSignals: r.supporting_signals as string[],
       people: r.people as number,
       hasOrgSeat: r.has_org_seat as boolean | null,
+      sensitiveOAuth: r.sensitive_oauth as boolean | null,
     }));
   }
 

@@ -42,6 +42,8 @@ export interface RiskWeights {
   };
   /** where the model runs: a local runtime keeps prompts and data on the machine (negative) */
   deployment: { localRuntime: number };
+  /** an AI app holding mail, drive or calendar scopes on the work account (identity provider) */
+  oauth: { sensitiveScopes: number };
   /** lowest score of each tier; below `medium` is low */
   tiers: Record<Exclude<RiskTier, 'low'>, number>;
 }
@@ -87,6 +89,7 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
     lowConfidenceBelow: CLAIM_THRESHOLD,
   },
   deployment: { localRuntime: -10 },
+  oauth: { sensitiveScopes: 15 },
   tiers: { critical: 70, high: 45, medium: 20 },
 };
 
