@@ -15,8 +15,11 @@ import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-Rederive
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicyStewardship';
+import { GuardrailsOutreach1766400000000 } from './1766400000000-GuardrailsOutreach';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
+import { McpServers1766600000000 } from './1766600000000-McpServers';
 import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
+import { ConsoleSessions1766800000000 } from './1766800000000-ConsoleSessions';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -38,7 +41,10 @@ export const ALL_MIGRATIONS = [
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
   ToolPolicyStewardship1766300000000,
+  GuardrailsOutreach1766400000000,
   RepositoryGuardrails1766500000000,
+  McpServers1766600000000,
   EndpointDevices1766700000000,
+  ConsoleSessions1766800000000,
   VendorConnectors1766950000000,
 ];

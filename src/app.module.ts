@@ -15,11 +15,13 @@ import type { CorrelationSources } from './findings/correlation/correlation-sour
 import { GIVEN_CORRELATION_SOURCES } from './findings/correlation/correlation-sources';
 import { FindingsModule } from './findings/findings.module';
 import { GuardrailsEnforcementModule } from './guardrails/enforcement/guardrails-enforcement.module';
+import { GuardrailsOutreachModule } from './guardrails/outreach/guardrails-outreach.module';
 import { ReportsModule } from './reports/reports.module';
 import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { VendorsModule } from './signals/vendors/vendors.module';
+import { WebModule } from './web/web.module';
 
 /** The domain modules; every entry point loads all of them. */
 const DOMAIN_MODULES = [
@@ -31,6 +33,7 @@ const DOMAIN_MODULES = [
   EndpointsModule,
   FindingsModule,
   GuardrailsEnforcementModule,
+  GuardrailsOutreachModule,
   ReportsModule,
   ReposModule,
   VendorsModule,
@@ -58,6 +61,8 @@ export class AppModule {
         JobsModule.forRoot(opts.role),
         HealthModule,
         ...DOMAIN_MODULES,
+        // The console serves pages; the worker and the CLI have no HTTP to serve them on.
+        ...(opts.role === 'api' ? [WebModule] : []),
         ...(opts.correlationSources ? [givenSources(opts.correlationSources)] : []),
       ],
     };

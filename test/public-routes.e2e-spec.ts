@@ -38,7 +38,11 @@ describe('which routes answer without a token', () => {
       '/api/docs-json',
       '/api/docs-yaml',
       '/s/',
+      '/g/',
       '/api/endpoints/collector.js',
+      '/login',
+      '/logout',
+      '/assets/',
     ]);
     const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
     const routes = express.router.stack

@@ -33,6 +33,9 @@ export class AppConfig {
   readonly smtpFrom: string;
   /** without a trailing slash */
   readonly publicUrl?: string;
+  readonly organisationName: string;
+  /** console sessions: idle and absolute lifetimes, in milliseconds */
+  readonly consoleSession: { idleMs: number; maxMs: number };
   // Secrets are not enumerable, so a stray JSON.stringify(config) or console.log cannot leak them.
   declare readonly githubToken?: string;
   declare readonly surveyPseudonymKey?: string;
@@ -67,6 +70,15 @@ export class AppConfig {
     this.localScanRoots = parseScanRoots(env.LOCAL_SCAN_ROOTS);
     this.smtpFrom = env.SMTP_FROM;
     this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+    this.organisationName = env.ORGANISATION_NAME.trim();
+    if (env.CONSOLE_SESSION_IDLE_SECONDS > env.CONSOLE_SESSION_MAX_SECONDS)
+      throw new Error(
+        `CONSOLE_SESSION_IDLE_SECONDS (${env.CONSOLE_SESSION_IDLE_SECONDS}) must not exceed CONSOLE_SESSION_MAX_SECONDS (${env.CONSOLE_SESSION_MAX_SECONDS})`,
+      );
+    this.consoleSession = {
+      idleMs: env.CONSOLE_SESSION_IDLE_SECONDS * 1000,
+      maxMs: env.CONSOLE_SESSION_MAX_SECONDS * 1000,
+    };
     Object.defineProperty(this, 'smtpUrl', { value: env.SMTP_URL, enumerable: false });
     Object.defineProperty(this, 'connectorKeys', {
       value: [env.CONNECTOR_CREDENTIALS_KEY, env.CONNECTOR_CREDENTIALS_KEY_PREVIOUS]

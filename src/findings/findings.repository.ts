@@ -20,6 +20,10 @@ export interface FindingFilter {
   subjectType?: SubjectType;
   shadow?: boolean;
   strength?: Strength;
+  /** findings with evidence of this signal (the source: config-file, network, survey…) */
+  signal?: string;
+  /** only these subjects (a team's people and repositories) */
+  subjectIds?: string[];
   includeAbsent?: boolean;
   limit: number;
   offset: number;
@@ -58,6 +62,11 @@ export class FindingsRepository {
     if (f.subjectType) qb.andWhere('f.subject_type = :st', { st: f.subjectType });
     if (f.shadow !== undefined) qb.andWhere('f.shadow = :shadow', { shadow: f.shadow });
     if (f.strength) qb.andWhere('f.strength = :strength', { strength: f.strength });
+    if (f.signal) qb.andWhere(':signal = ANY (f.signals)', { signal: f.signal });
+    if (f.subjectIds)
+      qb.andWhere(f.subjectIds.length > 0 ? 'f.subject_id IN (:...subjectIds)' : '1 = 0', {
+        subjectIds: f.subjectIds,
+      });
     return qb
       .orderBy('f.score', 'DESC')
       .addOrderBy('f.id', 'ASC')
@@ -167,6 +176,34 @@ export class FindingsRepository {
        SELECT id, $2, $3, 'comment', triage_state, triage_state, $4 FROM finding WHERE id = $1`,
       [id, event.actor, event.at.toISOString(), event.comment],
     );
+  }
+
+  /**
+   * A person's own answer about the finding, as an event. A "yes" makes the finding disclosed now
+   * (correlation keeps it so, see CorrelationRepository.clarifiedDisclosures) and adds the data
+   * classes they named.
+   */
+  async recordClarification(
+    id: string,
+    c: { actor: string; at: Date; uses: boolean; dataClasses: string[]; comment: string | null },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO finding_event (finding_id, actor, at, action, from_state, to_state, comment, detail)
+         SELECT id, $2, $3, 'clarify', triage_state, triage_state, $4,
+                jsonb_build_object('uses', $5::boolean, 'dataClasses', $6::text[])
+           FROM finding WHERE id = $1`,
+        [id, c.actor, c.at.toISOString(), c.comment, c.uses, c.dataClasses],
+      );
+      if (c.uses)
+        await m.query(
+          `UPDATE finding SET disclosure = 'disclosed',
+                  data_classes = ARRAY(SELECT DISTINCT unnest(data_classes || $2::text[]) ORDER BY 1),
+                  updated_at = now()
+            WHERE id = $1 AND subject_type = 'person'`,
+          [id, c.dataClasses],
+        );
+    });
   }
 
   suppressedCount(): Promise<{ n: number }[]> {

@@ -4,6 +4,7 @@ import { catalogCommand } from './catalog.command';
 import { checkRepoCommand } from './check-repo.command';
 import { diagnosticsCommand } from './diagnostics.command';
 import { guardrailsCommand } from './guardrails.command';
+import { guardrailsOutreachCommand } from './guardrails-outreach.command';
 import { importSurveyCommand } from './import-survey.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
@@ -28,4 +29,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   baselineCommand,
   checkRepoCommand,
   guardrailsCommand,
+  guardrailsOutreachCommand,
 ];

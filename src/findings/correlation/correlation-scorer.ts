@@ -32,6 +32,8 @@ export interface SubjectToolAggregate {
   hasOrgSeat: boolean | null;
   /** person subjects: an OAuth grant of the tool reaches mail, files or calendar */
   sensitiveOAuth?: boolean | null;
+  /** `factor|about` flags the evidence carries (MCP servers, agent permissions) */
+  riskFlags?: string[];
 }
 
 export interface ScoredFinding extends FindingFacts {
@@ -77,6 +79,7 @@ export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): Sc
       signals,
       maxConfidence: a.maxConfidence,
       oauthSensitiveScopes: a.sensitiveOAuth === true,
+      riskFlags: a.riskFlags,
     },
     ctx.weights,
   );

@@ -41,6 +41,23 @@ export class CorrelationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * Disclosures people made by answering a clarification request "yes" (the latest answer per
+   * finding counts): a finding stays disclosed when correlation runs again.
+   */
+  clarifiedDisclosures(): Promise<{ personId: string; toolId: string; dataClasses: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT f.subject_id AS "personId", f.tool_id AS "toolId",
+              ARRAY(SELECT jsonb_array_elements_text(c.detail->'dataClasses')) AS "dataClasses"
+         FROM (SELECT DISTINCT ON (finding_id) finding_id, detail
+                 FROM finding_event WHERE action = 'clarify'
+                ORDER BY finding_id, at DESC, id DESC) c
+         JOIN finding f ON f.id = c.finding_id
+        WHERE f.subject_type = 'person' AND (c.detail->>'uses')::boolean
+        ORDER BY 1, 2`,
+    );
+  }
+
+  /**
    * Identities not yet tied to a person, with the span their evidence covers. IP addresses are
    * asked again each run: who held one depends on when, and their evidence may have grown.
    */
@@ -121,6 +138,8 @@ export class CorrelationTx {
                 e.count, e.bytes, e.confidence,
                 -- recorded by the identity-provider connectors (signals/vendors)
                 (e.signal = 'oauth-grant' AND e.detail->>'sensitiveScopes' = 'true') AS sensitive_oauth,
+                CASE WHEN jsonb_typeof(e.detail->'riskFlags') = 'array' AND e.detail->'riskFlags' <> '[]'::jsonb
+                     THEN e.detail->'riskFlags' END AS risk_flags,
                 CASE WHEN e.identity_kind = 'person' THEN e.identity_value ELSE fi.person_id END AS person_id
            FROM ${evidence.sql} e
            LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
@@ -131,12 +150,12 @@ export class CorrelationTx {
            FROM unnest($1::text[], $2::text[], $4::float8[]) AS s(p, t, c) GROUP BY p, t
        ),
        person_rows AS (
-         SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence,
+         SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence, risk_flags,
                 sensitive_oauth
            FROM ev WHERE person_id IS NOT NULL
          UNION ALL
          SELECT person_id, tool_id, 'survey:' || person_id || ':' || tool_id, 'survey', NULL, $3::timestamptz,
-                $3::timestamptz, 0, confidence, false
+                $3::timestamptz, 0, confidence, NULL::jsonb, false
            FROM said
        )
        SELECT 'person'::text AS subject_type, person_id AS subject_id, tool_id,
@@ -150,6 +169,7 @@ export class CorrelationTx {
               sum(bytes)::bigint AS bytes, count(*)::int AS evidence_count, max(confidence)::float8 AS max_confidence,
               coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
               0 AS people, bool_or(signal IN ('copilot-seat', 'seat')) AS has_org_seat,
+              coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb) AS risk_flags,
               bool_or(sensitive_oauth) AS sensitive_oauth
          FROM person_rows GROUP BY person_id, tool_id
        UNION ALL
@@ -160,7 +180,8 @@ export class CorrelationTx {
               min(first_seen), max(last_seen), count(DISTINCT first_seen::date)::int,
               sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
               coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}'),
-              count(DISTINCT person_id)::int, NULL::boolean, NULL::boolean
+              count(DISTINCT person_id)::int, NULL::boolean,
+              coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb), NULL::boolean
          FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id`,
       [
         said.map((s) => s.personId),
@@ -183,6 +204,7 @@ export class CorrelationTx {
     const rows: Record<string, unknown>[] = await this.q.query(
       `SELECT subject_type, subject_id, tool_id, signals, repositories, first_seen, last_seen, active_days,
               bytes::float8 AS bytes, evidence_count, max_confidence, supporting_signals, people, has_org_seat,
+              risk_flags,
               sensitive_oauth
          FROM corr_agg ORDER BY subject_type, subject_id, tool_id`,
     );
@@ -202,6 +224,8 @@ export class CorrelationTx {
       people: r.people as number,
       hasOrgSeat: r.has_org_seat as boolean | null,
       sensitiveOAuth: r.sensitive_oauth as boolean | null,
+      // evidence detail riskFlags (agents, MCP servers): one array per trace, flattened and sorted
+      riskFlags: [...new Set((r.risk_flags as unknown[][]).flat().map(String))].sort(),
     }));
   }
 

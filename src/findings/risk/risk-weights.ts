@@ -44,6 +44,19 @@ export interface RiskWeights {
   deployment: { localRuntime: number };
   /** an AI app holding mail, drive or calendar scopes on the work account (identity provider) */
   oauth: { sensitiveScopes: number };
+  /** agents and MCP servers found in repositories (evidence risk flags) */
+  agents: {
+    /** an agent may run any shell command in a repository holding pii or phi */
+    unrestrictedShellSensitiveData: number;
+    /** an MCP server that can write to mail, a code host or a cloud account */
+    mcpWriteSensitive: number;
+    /** an MCP package the catalog does not know */
+    mcpUnknownPackage: number;
+    /** an MCP package run without an exact version */
+    mcpUnpinned: number;
+    /** a remote MCP server whose host the catalog does not know */
+    mcpRemoteUnknown: number;
+  };
   /** lowest score of each tier; below `medium` is low */
   tiers: Record<Exclude<RiskTier, 'low'>, number>;
 }
@@ -90,6 +103,13 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
   },
   deployment: { localRuntime: -10 },
   oauth: { sensitiveScopes: 15 },
+  agents: {
+    unrestrictedShellSensitiveData: 15,
+    mcpWriteSensitive: 8,
+    mcpUnknownPackage: 8,
+    mcpUnpinned: 3,
+    mcpRemoteUnknown: 8,
+  },
   tiers: { critical: 70, high: 45, medium: 20 },
 };
 
