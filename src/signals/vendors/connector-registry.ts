@@ -2,10 +2,11 @@ import { DomainError, ErrorCode } from '../../common/domain-error';
 import { CONNECTOR_IDS, type ConnectorId, type VendorConnector } from './connector.types';
 import { cursorConnector } from './connectors/cursor.connector';
 import { googleWorkspaceConnector } from './connectors/google-workspace.connector';
+import { oktaConnector } from './connectors/okta.connector';
 
 /** The connectors built so far; the other ids of CONNECTOR_IDS answer "not built yet". */
 export const CONNECTORS: ReadonlyMap<ConnectorId, VendorConnector> = new Map(
-  [cursorConnector, googleWorkspaceConnector].map((c) => [c.id, c]),
+  [cursorConnector, googleWorkspaceConnector, oktaConnector].map((c) => [c.id, c]),
 );
 
 export function connectorOf(id: string): VendorConnector {
