@@ -20,6 +20,7 @@ import { ReportsModule } from './reports/reports.module';
 import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { PrivacyErasureModule } from './privacy/erasure/privacy-erasure.module';
 import { VendorsModule } from './signals/vendors/vendors.module';
 import { WebModule } from './web/web.module';
 
@@ -35,6 +36,7 @@ const DOMAIN_MODULES = [
   GuardrailsEnforcementModule,
   GuardrailsOutreachModule,
   ReportsModule,
+  PrivacyErasureModule,
   ReposModule,
   VendorsModule,
   DemoModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SendSurveyMailProcessor } from './mail/send-survey-mail.processor';
+import { SurveyImportProcessor } from './survey-import.processor';
 import { SurveyMailer } from './mail/survey-mailer.service';
 import { PeopleModule } from '../people/people.module';
 import { SurveyDraftEntity } from './entities/survey-draft.entity';
@@ -21,6 +22,7 @@ import { SurveyLinkDeliveryService } from './survey-link-delivery.service';
 import { SurveyQuestionsService } from './survey-questions.service';
 import { SurveyResponsesService } from './survey-responses.service';
 import { SurveyResultsService } from './survey-results.service';
+import { SurveyErasureRepository } from './survey-erasure.repository';
 
 @Module({
   imports: [
@@ -36,6 +38,7 @@ import { SurveyResultsService } from './survey-results.service';
   controllers: [SurveysController, SurveyFormController],
   providers: [
     SurveysRepository,
+    SurveyErasureRepository,
     SurveysService,
     SurveyQuestionsService,
     SurveyInvitationsService,
@@ -47,8 +50,15 @@ import { SurveyResultsService } from './survey-results.service';
     SurveySecrets,
     SurveyMailer,
     SendSurveyMailProcessor,
+    SurveyImportProcessor,
     { provide: SurveyCatalog, useClass: CatalogSurveyCatalog },
   ],
-  exports: [SurveysService, SurveyImportService, SurveyMailer],
+  exports: [
+    SurveysService,
+    SurveyImportService,
+    SurveyLinkDeliveryService,
+    SurveyResultsService,
+    SurveyMailer,
+  ],
 })
 export class SurveysModule {}

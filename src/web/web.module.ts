@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AdminPagesModule } from './admin/admin-pages.module';
 import { SignInController } from './auth-pages/sign-in.controller';
+import { CoeConsoleModule } from './coe/coe-console.module';
 import { ConsoleCoreModule } from './console/console-core.module';
 import { FindingsPagesModule } from './findings/findings-pages.module';
 import { JobProgressController } from './jobs/job-progress.controller';
@@ -12,7 +13,13 @@ import { AssetsController } from './render/assets.controller';
  * is a module that imports ConsoleCoreModule and is listed here.
  */
 @Module({
-  imports: [ConsoleCoreModule, FindingsPagesModule, ReportPagesModule, AdminPagesModule],
+  imports: [
+    ConsoleCoreModule,
+    FindingsPagesModule,
+    ReportPagesModule,
+    AdminPagesModule,
+    CoeConsoleModule,
+  ],
   controllers: [AssetsController, SignInController, JobProgressController],
 })
 export class WebModule {}

@@ -8,6 +8,7 @@ import { guardrailsOutreachCommand } from './guardrails-outreach.command';
 import { importSurveyCommand } from './import-survey.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
+import { personEraseCommand } from './person-erase.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
@@ -27,6 +28,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   ingestLogsCommand,
   syncCommand,
   baselineCommand,
+  personEraseCommand,
   checkRepoCommand,
   guardrailsCommand,
   guardrailsOutreachCommand,

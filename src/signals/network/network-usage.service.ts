@@ -5,6 +5,10 @@ import { AppConfig } from '../../config/app-config';
 import type { UsageQueryDto } from './dto/network-query.dto';
 import { LogIngestRepository } from './log-ingest.repository';
 import { NetworkUsageRepository, type ToolUsageTotals } from './network-usage.repository';
+import { identifierPattern } from '../../common/identifier-redaction';
+import { identityPseudonym, triagePseudonym } from '../../common/triage-pseudonym';
+import { PeopleService } from '../../people/people.service';
+import { NetworkErasureRepository } from './network-erasure.repository';
 
 export type UsageReport =
   | { level: 'tool'; tools: (ToolUsageTotals & { suppressed?: boolean })[] }
@@ -32,6 +36,8 @@ export class NetworkUsageService {
     private readonly ingestRepo: LogIngestRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly people: PeopleService,
+    private readonly erasure: NetworkErasureRepository,
   ) {}
 
   async report(q: UsageQueryDto, actor: Actor): Promise<UsageReport> {
@@ -77,7 +83,7 @@ export class NetworkUsageService {
       level: 'person',
       rows: rows.map((r) => ({
         identityKind: r.identityKind,
-        identityValue: r.identityValue,
+        identityValue: this.shownIdentity(r.identityKind, r.identityValue, actor),
         toolId: r.toolId,
         day: r.day,
         requests: r.requests,
@@ -117,5 +123,24 @@ export class NetworkUsageService {
         completedAt: r.completedAt,
       })),
     };
+  }
+
+  // --- erasure (privacy) ---
+
+  /** Removes the person's daily roll-ups; the files' records keep their counts, scrubbed of them. */
+  async erasePerson(personId: string): Promise<Record<string, number>> {
+    const ids = await this.people.identifiersOf(personId);
+    if (!ids) return {};
+    return this.erasure.erase(personId, ids.leases, identifierPattern(ids.strings));
+  }
+
+  // --- pseudonymised triage ---
+
+  /** Under PSEUDONYMISED_TRIAGE security and the CoE read roll-ups under the findings' pseudonyms. */
+  private shownIdentity(kind: string, value: string, actor: Actor): string {
+    const key = this.config.triagePseudonymKey;
+    if (!this.config.pseudonymisedTriage || !key) return value;
+    if (actor.role !== Role.Security && actor.role !== Role.Coe) return value;
+    return kind === 'person' ? triagePseudonym(key, value) : identityPseudonym(key, kind, value);
   }
 }

@@ -10,8 +10,9 @@ export const CONSOLE_ROLES = {
   findings: [Role.Security, Role.Coe],
   catalog: [Role.Coe, Role.Admin],
   surveys: [Role.Coe, Role.Admin],
-  sources: [Role.Coe, Role.Security, Role.Admin],
-  people: [Role.Coe, Role.Security, Role.Admin],
+  // the CoE's pages (issue 13): security triages findings, it does not run the sources
+  sources: [Role.Coe, Role.Admin],
+  people: [Role.Coe, Role.Admin],
   tokens: [Role.Admin],
   audit: [Role.Admin, Role.Security],
 } as const satisfies Record<string, readonly Role[]>;
