@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { FakeOkta } from '../../support/fake-okta';
+import { runCliAsync } from '../../support/processes';
 import { bearer, createTestApp, type TestApp, waitForJob } from '../../support/test-app';
 
 const TOKEN = '00aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcd';
@@ -144,5 +145,18 @@ describe('Okta connector', () => {
       `SELECT count::int AS count FROM evidence WHERE signal = 'sso-signin' AND tool_id = 'perplexity'`,
     )) as { count: number }[];
     expect(rows).toEqual([{ count: 2 }]);
+  });
+
+  it('should run from the CLI with the token from the environment and the org URL given', async () => {
+    const r = await runCliAsync(['sync', 'okta', '--api-url', url, '--json'], {
+      ...t.env,
+      OKTA_API_TOKEN: TOKEN,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as SyncJob['result'];
+    expect(json.connector).toBe('okta');
+    expect(json.evidence['sso-signin']).toBeGreaterThan(0);
+    expect(json.tools.perplexity).toEqual({ seats: 0, activeUsers: 1 });
   });
 });
