@@ -30,6 +30,8 @@ export interface SubjectToolAggregate {
   people: number;
   /** person subjects of tenant-bound tools: holds an organisation seat */
   hasOrgSeat: boolean | null;
+  /** person subjects: an OAuth grant of the tool reaches mail, files or calendar */
+  sensitiveOAuth?: boolean | null;
   /** `factor|about` flags the evidence carries (MCP servers, agent permissions) */
   riskFlags?: string[];
 }
@@ -76,6 +78,7 @@ export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): Sc
       disclosure,
       signals,
       maxConfidence: a.maxConfidence,
+      oauthSensitiveScopes: a.sensitiveOAuth === true,
       riskFlags: a.riskFlags,
     },
     ctx.weights,

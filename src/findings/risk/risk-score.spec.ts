@@ -45,6 +45,24 @@ function input(overrides: Partial<RiskInput> = {}): RiskInput {
 }
 
 describe(computeRisk.name, () => {
+  it('should count an AI app holding mail, drive or calendar scopes as a factor of its own', () => {
+    const plain = computeRisk(input({ toolName: 'ChatGPT' }));
+    const sut = computeRisk(input({ toolName: 'ChatGPT', oauthSensitiveScopes: true }));
+    expect(sut.factors).toContainEqual(
+      expect.objectContaining({
+        key: 'oauth.sensitive-scopes',
+        points: DEFAULT_RISK_WEIGHTS.oauth.sensitiveScopes,
+      }),
+    );
+    expect(sut.score - plain.score).toBe(DEFAULT_RISK_WEIGHTS.oauth.sensitiveScopes);
+    expect(plain.factors.map((f) => f.key)).not.toContain('oauth.sensitive-scopes');
+    const off = computeRisk(
+      input({ oauthSensitiveScopes: true }),
+      resolveRiskWeights({ oauth: { sensitiveScopes: 0 } }),
+    );
+    expect(off.factors.map((f) => f.key)).not.toContain('oauth.sensitive-scopes');
+  });
+
   it('should lower the score of a local model runtime by a named factor', () => {
     const cloud = computeRisk(input({ toolName: 'Cloud', toolCategory: 'llm-api' }));
     const sut = computeRisk(input({ toolName: 'Ollama', toolCategory: 'local-runtime' }));

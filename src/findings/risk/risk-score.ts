@@ -30,6 +30,8 @@ export interface RiskInput {
   signals: string[];
   /** highest evidence confidence, 0..1 */
   maxConfidence: number;
+  /** an OAuth grant of the tool's app reaches the person's mail, files or calendar */
+  oauthSensitiveScopes?: boolean;
   /** `factor|about` flags from the evidence (agents and MCP servers in repositories) */
   riskFlags?: string[];
 }
@@ -46,6 +48,7 @@ export function computeRisk(
     ...disclosureFactors(input, weights),
     ...confidenceFactors(input, weights),
     ...deploymentFactors(input, weights),
+    ...oauthFactors(input, weights),
     ...agentFactors(input, weights),
   ].filter((f) => f.points !== 0);
   const raw = factors.reduce((sum, f) => sum + f.points, 0);
@@ -192,6 +195,17 @@ function deploymentFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
       key: 'deployment.local-runtime',
       points: w.deployment.localRuntime,
       reason: `${input.toolName} runs models locally: prompts and data stay on the machine`,
+    },
+  ];
+}
+
+function oauthFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
+  if (!input.oauthSensitiveScopes) return [];
+  return [
+    {
+      key: 'oauth.sensitive-scopes',
+      points: w.oauth.sensitiveScopes,
+      reason: `${input.toolName} was granted access to mail, files or calendar of the work account (scopes in the evidence)`,
     },
   ];
 }

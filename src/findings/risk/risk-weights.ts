@@ -42,6 +42,8 @@ export interface RiskWeights {
   };
   /** where the model runs: a local runtime keeps prompts and data on the machine (negative) */
   deployment: { localRuntime: number };
+  /** an AI app holding mail, drive or calendar scopes on the work account (identity provider) */
+  oauth: { sensitiveScopes: number };
   /** agents and MCP servers found in repositories (evidence risk flags) */
   agents: {
     /** an agent may run any shell command in a repository holding pii or phi */
@@ -100,6 +102,7 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
     lowConfidenceBelow: CLAIM_THRESHOLD,
   },
   deployment: { localRuntime: -10 },
+  oauth: { sensitiveScopes: 15 },
   agents: {
     unrestrictedShellSensitiveData: 15,
     mcpWriteSensitive: 8,

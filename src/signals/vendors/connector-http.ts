@@ -27,11 +27,30 @@ export class VendorHttpClient implements ConnectorHttp {
   }
 
   async json<T>(path: string, init: ConnectorRequest): Promise<T> {
-    const url = new URL(this.o.baseUrl.replace(/\/+$/, '') + path);
+    return (await this.jsonWithNext<T>(path, init)).body;
+  }
+
+  /**
+   * As `json`, and the `rel="next"` link of the answer's `Link` header. `path` may be such a link:
+   * an absolute URL is followed only on the origin of the base URL, so the credential never
+   * travels to another host.
+   */
+  async jsonWithNext<T>(
+    path: string,
+    init: ConnectorRequest,
+  ): Promise<{ body: T; next: string | null }> {
+    const base = this.o.baseUrl.replace(/\/+$/, '');
+    const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(base + path);
+    if (url.origin !== new URL(base).origin) {
+      throw new DomainError(
+        ErrorCode.ConnectorUnavailable,
+        `${this.o.connector}: refusing to follow a link to ${url.host}, outside ${new URL(base).host}`,
+      );
+    }
     for (const [k, v] of Object.entries(init.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
     const res = await this.send(url, path, init, this.o.headers);
-    return (await res.json()) as T;
+    return { body: (await res.json()) as T, next: nextLink(res.headers.get('link')) };
   }
 
   /**
@@ -85,7 +104,7 @@ export class VendorHttpClient implements ConnectorHttp {
           continue;
         }
       }
-      throw await this.refusal(res, path, init.permission);
+      throw await this.refusal(res, path.startsWith('/') ? path : url.pathname, init.permission);
     }
   }
 
@@ -115,6 +134,16 @@ export class VendorHttpClient implements ConnectorHttp {
       status: res.status,
     });
   }
+}
+
+/** The target of the `rel="next"` entry of an RFC 8288 `Link` header, if any. */
+export function nextLink(header: string | null): string | null {
+  if (!header) return null;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (m && /;\s*rel="?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(m[2])) return m[1];
+  }
+  return null;
 }
 
 export function retryAfterMs(header: string | null, now = Date.now()): number | null {

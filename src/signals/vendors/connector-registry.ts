@@ -3,14 +3,20 @@ import { CONNECTOR_IDS, type ConnectorId, type VendorConnector } from './connect
 import { anthropicConnector } from './connectors/anthropic.connector';
 import { cursorConnector } from './connectors/cursor.connector';
 import { githubCopilotConnector } from './connectors/github-copilot.connector';
+import { googleWorkspaceConnector } from './connectors/google-workspace.connector';
+import { oktaConnector } from './connectors/okta.connector';
 import { openaiConnector } from './connectors/openai.connector';
 
 /** The connectors built so far; the other ids of CONNECTOR_IDS answer "not built yet". */
 export const CONNECTORS: ReadonlyMap<ConnectorId, VendorConnector> = new Map(
-  [githubCopilotConnector, cursorConnector, anthropicConnector, openaiConnector].map((c) => [
-    c.id,
-    c,
-  ]),
+  [
+    githubCopilotConnector,
+    cursorConnector,
+    anthropicConnector,
+    openaiConnector,
+    googleWorkspaceConnector,
+    oktaConnector,
+  ].map((c) => [c.id, c]),
 );
 
 export function connectorOf(id: string): VendorConnector {

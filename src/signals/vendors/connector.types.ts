@@ -41,10 +41,35 @@ export interface VendorUsageDay {
   detail: Record<string, string | number | boolean>;
 }
 
+/** An OAuth grant an identity provider recorded: a person let an app act on their work account. */
+export interface OAuthGrant {
+  toolId: string;
+  email: string;
+  /** the OAuth client the person authorised */
+  clientId: string;
+  /** the app's name as the identity provider shows it */
+  appName: string;
+  scopes: string[];
+  /** YYYY-MM-DD, UTC, of the grant */
+  day: string;
+}
+
+/** Sign-ins of one person to one app on one day, as the identity provider recorded them. */
+export interface SsoSignin {
+  toolId: string;
+  email: string;
+  appName: string;
+  /** YYYY-MM-DD, UTC */
+  day: string;
+  count: number;
+}
+
 /** What one page of a connector's reading holds, committed before its cursor moves. */
 export interface ConnectorBatch {
   seats?: VendorSeat[];
   usage?: VendorUsageDay[];
+  grants?: OAuthGrant[];
+  signins?: SsoSignin[];
   /** the cursor to store once this batch is written; absent keeps the previous one */
   cursor?: Record<string, unknown>;
   /** a seat list that is complete: holders missing from it lost their seat */
@@ -66,6 +91,8 @@ export interface ConnectorHttp {
   json<T>(path: string, init?: ConnectorRequest): Promise<T>;
   /** the text of a signed download link the vendor handed out, fetched without the credential */
   download(url: string, permission: string): Promise<string>;
+  /** the JSON body and the `rel="next"` URL of a `Link` header (absolute), for APIs that page so */
+  jsonWithNext<T>(path: string, init?: ConnectorRequest): Promise<{ body: T; next: string | null }>;
   readonly requests: number;
 }
 

@@ -13,10 +13,13 @@ import { connectorOf } from './connector-registry';
 import { VendorHttpClient } from './connector-http';
 import type {
   ConnectorContext,
+  OAuthGrant,
+  SsoSignin,
   VendorConnector,
   VendorSeat,
   VendorUsageDay,
 } from './connector.types';
+import { sensitiveScopes } from './connectors/identity-apps';
 import { dayOf } from './connectors/connector-days';
 import { openCredential, sealCredential } from './credential-cipher';
 import { VendorsRepository } from './vendors.repository';
@@ -89,6 +92,15 @@ export class VendorSyncService {
           rows.push(usageEvidence(connector.id, u, jobId));
           identities.add(`${u.identityKind ?? 'email'}\u0000${u.email}`);
           if (u.day >= since) add(activeByTool, u.toolId, u.email);
+        }
+        for (const g of mergeGrants(batch.grants ?? [])) {
+          rows.push(grantEvidence(connector.id, g, jobId));
+          identities.add(`email\u0000${g.email}`);
+        }
+        for (const si of batch.signins ?? []) {
+          rows.push(signinEvidence(connector.id, si, jobId));
+          identities.add(`email\u0000${si.email}`);
+          if (si.day >= since) add(activeByTool, si.toolId, si.email);
         }
         await this.evidence.record(rows);
         await this.repo.markActive(connector.id, batch.usage ?? []);
@@ -289,5 +301,62 @@ function usageEvidence(connector: string, u: VendorUsageDay, jobId: string | nul
     sourceRunId: jobId ?? undefined,
     detail: { connector, day: u.day, ...u.detail, reason: CONFIDENCE.vendorUsage.reason },
     fingerprint: `vendor-usage:${connector}:${u.toolId}:${u.email}:${u.day}`,
+  };
+}
+
+/** Grants of one client by one person on one day are one piece of evidence, with all their scopes. */
+export function mergeGrants(grants: OAuthGrant[]): OAuthGrant[] {
+  const out = new Map<string, OAuthGrant>();
+  for (const g of grants) {
+    const key = [g.toolId, g.email, g.clientId, g.day].join('\u0001');
+    const seen = out.get(key);
+    if (seen) seen.scopes = [...new Set([...seen.scopes, ...g.scopes])];
+    else out.set(key, { ...g, scopes: [...g.scopes] });
+  }
+  return [...out.values()];
+}
+
+/** One grant per person, tool, OAuth client and day; the scopes are kept, tokens never are. */
+function grantEvidence(connector: string, g: OAuthGrant, jobId: string | null): EvidenceInput {
+  const at = new Date(`${g.day}T00:00:00Z`);
+  const scopes = [...new Set(g.scopes)].sort();
+  const sensitive = sensitiveScopes(scopes);
+  return {
+    toolId: g.toolId,
+    signal: 'oauth-grant',
+    identityKind: 'email',
+    identityValue: g.email,
+    firstSeen: at,
+    lastSeen: at,
+    confidence: CONFIDENCE.oauthGrant.confidence,
+    sourceRunId: jobId ?? undefined,
+    detail: {
+      connector,
+      day: g.day,
+      appName: g.appName,
+      clientId: g.clientId,
+      scopes,
+      sensitiveScopes: sensitive.length > 0,
+      ...(sensitive.length > 0 ? { sensitiveScopeList: sensitive } : {}),
+      reason: CONFIDENCE.oauthGrant.reason,
+    },
+    fingerprint: `oauth-grant:${connector}:${g.toolId}:${g.email}:${g.clientId}:${g.day}`,
+  };
+}
+
+function signinEvidence(connector: string, s: SsoSignin, jobId: string | null): EvidenceInput {
+  const at = new Date(`${s.day}T00:00:00Z`);
+  return {
+    toolId: s.toolId,
+    signal: 'sso-signin',
+    identityKind: 'email',
+    identityValue: s.email,
+    firstSeen: at,
+    lastSeen: at,
+    count: s.count,
+    confidence: CONFIDENCE.ssoSignin.confidence,
+    sourceRunId: jobId ?? undefined,
+    detail: { connector, day: s.day, appName: s.appName, reason: CONFIDENCE.ssoSignin.reason },
+    fingerprint: `sso-signin:${connector}:${s.toolId}:${s.email}:${s.day}`,
   };
 }
