@@ -33,6 +33,10 @@ export class AppConfig {
   readonly smtpFrom: string;
   /** without a trailing slash */
   readonly publicUrl?: string;
+  /** where a person asks for their own data (PRIVACY_CONTACT) */
+  readonly privacyContact?: string;
+  /** stated retention in days per data kind; undefined: no period set */
+  readonly retentionDays: { evidence?: number; surveys?: number; audit?: number };
   // Secrets are not enumerable, so a stray JSON.stringify(config) or console.log cannot leak them.
   declare readonly githubToken?: string;
   declare readonly surveyPseudonymKey?: string;
@@ -64,6 +68,12 @@ export class AppConfig {
     this.localScanRoots = parseScanRoots(env.LOCAL_SCAN_ROOTS);
     this.smtpFrom = env.SMTP_FROM;
     this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+    this.privacyContact = env.PRIVACY_CONTACT?.trim();
+    this.retentionDays = {
+      evidence: env.RETENTION_EVIDENCE_DAYS,
+      surveys: env.RETENTION_SURVEY_DAYS,
+      audit: env.RETENTION_AUDIT_DAYS,
+    };
     Object.defineProperty(this, 'smtpUrl', { value: env.SMTP_URL, enumerable: false });
     Object.defineProperty(this, 'githubToken', { value: env.GITHUB_TOKEN, enumerable: false });
     Object.defineProperty(this, 'surveyPseudonymKey', {
@@ -106,6 +116,10 @@ export class AppConfig {
       'LOCAL_SCAN_ROOTS',
       'SMTP_URL',
       'PUBLIC_URL',
+      'PRIVACY_CONTACT',
+      'RETENTION_EVIDENCE_DAYS',
+      'RETENTION_SURVEY_DAYS',
+      'RETENTION_AUDIT_DAYS',
     ]) {
       if (env[key] !== undefined) raw[key] = env[key];
     }
