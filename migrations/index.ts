@@ -14,6 +14,7 @@ import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
 import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
+import { PrivacyNoticeVersions1766100000000 } from './1766100000000-PrivacyNoticeVersions';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   RederiveGitignoreEvidence1765700000001,
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
+  PrivacyNoticeVersions1766100000000,
 ];

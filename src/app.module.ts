@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
 import { PeopleModule } from './people/people.module';
+import { PrivacyAccessModule } from './privacy/privacy-access.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ReposModule } from './signals/repos/repos.module';
 import type { CorrelationSources } from './findings/correlation/correlation-sources';
@@ -28,6 +29,7 @@ const DOMAIN_MODULES = [
   FindingsModule,
   ReportsModule,
   ReposModule,
+  PrivacyAccessModule,
   DemoModule,
 ];
 

@@ -5,6 +5,8 @@ import { diagnosticsCommand } from './diagnostics.command';
 import { importSurveyCommand } from './import-survey.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
+import { personCommand } from './person.command';
+import { privacyCommand } from './privacy.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
@@ -22,4 +24,6 @@ export const CLI_COMMANDS: CliCommand[] = [
   repoOwnershipCommand,
   ingestLogsCommand,
   baselineCommand,
+  personCommand,
+  privacyCommand,
 ];
