@@ -38,6 +38,10 @@ describe('which routes answer without a token', () => {
       '/api/docs-json',
       '/api/docs-yaml',
       '/s/',
+      '/privacy',
+      '/privacy.json',
+      '/privacy/history',
+      '/privacy/history/',
     ]);
     const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
     const routes = express.router.stack
