@@ -101,7 +101,9 @@ describe(buildRecordOfProcessing.name, () => {
     expect(md).toContain('Generated 2026-11-29');
     expect(md).toMatch(/\| Evidence, network roll-ups and findings [^|]*\| 400 \|/);
     expect(md).toMatch(/\| Audit log \| 730 \|/);
-    expect(md).toMatch(/\| Survey answers and invitations [^|]*\| not set \|/);
+    expect(md).toMatch(
+      /\| Survey answers and invitations [^|]*\| not set \(RETENTION_SURVEY_DAYS\) \|/,
+    );
     for (const role of ['admin', 'coe', 'security', 'privacy', 'leader'])
       expect(md).toMatch(new RegExp(`\\| ${role} \\| (yes|no) \\|`));
     expect(md).toContain('dpo@example.com');

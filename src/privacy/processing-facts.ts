@@ -39,6 +39,8 @@ export interface RetentionFact {
   data: string;
   /** the stated period, when one is configured */
   days: number | null;
+  /** the setting that states the period; none where the rule is fixed by the code */
+  setting?: string;
   rule: string;
 }
 
@@ -187,9 +189,10 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
       never: ['prompts, completions or conversation content'],
     }),
   ];
-  const period = (days: number | undefined, what: string): RetentionFact => ({
+  const period = (days: number | undefined, what: string, setting: string): RetentionFact => ({
     data: what,
     days: days ?? null,
+    setting,
     rule:
       days !== undefined
         ? `${days} days, then deleted by an administrator (AI Census does not delete on its own yet)`
@@ -202,20 +205,22 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
       period(
         input.retentionDays.evidence,
         'Evidence, network roll-ups and findings (counted from when last seen)',
+        'RETENTION_EVIDENCE_DAYS',
       ),
       period(
         input.retentionDays.surveys,
         'Survey answers and invitations (counted from the survey’s close)',
+        'RETENTION_SURVEY_DAYS',
       ),
-      period(input.retentionDays.audit, 'Audit log'),
+      period(input.retentionDays.audit, 'Audit log', 'RETENTION_AUDIT_DAYS'),
       {
         data: 'Raw network log lines',
-        days: 0,
+        days: null,
         rule: 'never stored: only daily roll-ups are kept',
       },
       {
         data: 'Uploaded log and directory files',
-        days: 0,
+        days: null,
         rule: 'deleted as soon as their import job has ended',
       },
       {

@@ -80,7 +80,7 @@ export function buildRecordOfProcessing(
           header: ['Data', 'Period (days)', 'Rule'],
           rows: facts.retention.map((r) => [
             r.data,
-            r.days === null ? 'not set' : String(r.days),
+            r.days !== null ? String(r.days) : r.setting ? `not set (${r.setting})` : '—',
             r.rule,
           ]),
         },
