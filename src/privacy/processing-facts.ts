@@ -189,14 +189,19 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
       never: ['prompts, completions or conversation content'],
     }),
   ];
-  const period = (days: number | undefined, what: string, setting: string): RetentionFact => ({
+  const period = (
+    days: number | undefined,
+    what: string,
+    setting: string,
+    unset = 'no period set: kept until an administrator deletes it or the person’s data is erased',
+  ): RetentionFact => ({
     data: what,
     days: days ?? null,
     setting,
     rule:
       days !== undefined
         ? `${days} days, then deleted by an administrator (AI Census does not delete on its own yet)`
-        : 'no period set: kept until an administrator deletes it or the person’s data is erased',
+        : unset,
   });
   return {
     sources,
@@ -212,7 +217,12 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
         'Survey answers and invitations (counted from the survey’s close)',
         'RETENTION_SURVEY_DAYS',
       ),
-      period(input.retentionDays.audit, 'Audit log', 'RETENTION_AUDIT_DAYS'),
+      period(
+        input.retentionDays.audit,
+        'Audit log',
+        'RETENTION_AUDIT_DAYS',
+        'no period set: kept until an administrator deletes it',
+      ),
       {
         data: 'Raw network log lines',
         days: null,

@@ -23,7 +23,7 @@ export function buildTransparencyNotice(facts: ProcessingFacts): PrivacyDocument
         paragraphs: enabled.length === 0 ? ['No source is switched on: nothing is collected.'] : [],
         items: enabled.map(
           (s) =>
-            `${s.name}. Keeps: ${s.keeps.join('; ')}. Never keeps: ${s.never.join('; ')}. (On because: ${s.because.join('; ')}.)`,
+            `${s.name}. Keeps: ${s.keeps.join('; ')}. Never keeps: ${s.never.join('; ')}. (Switched on: ${s.because.join('; ')}.)`,
         ),
       },
       {
