@@ -106,10 +106,10 @@ export class PeopleService {
    * Which of the observed identities the resolution rules give to this person (as correlation
    * would, IP addresses by the lease covering their span); nothing is recorded as unresolved.
    */
-  async identitiesOfPerson(
+  async identitiesOfPerson<T extends ObservedIdentity>(
     personId: string,
-    observed: ObservedIdentity[],
-  ): Promise<ObservedIdentity[]> {
+    observed: T[],
+  ): Promise<T[]> {
     const directory = await this.loadDirectory(true);
     return observed.filter((o) => {
       const r = resolveIdentity(directory, o.kind, o.value, o.at);

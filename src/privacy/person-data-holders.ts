@@ -3,6 +3,7 @@ import type { PersonDataHolder } from '../common/person-data';
 import { EvidenceService } from '../evidence/evidence.service';
 import { FindingsService } from '../findings/findings.service';
 import { PeopleService } from '../people/people.service';
+import { NetworkUsageService } from '../signals/network/network-usage.service';
 import { SurveysService } from '../surveys/surveys.service';
 
 /** What a subject-access request asks each module that holds person-level records. */
@@ -14,7 +15,13 @@ export const PERSON_DATA_SOURCES = Symbol('PERSON_DATA_SOURCES');
  * Every module service that holds records about a person, in the order an export lists them.
  * A module that starts holding person-level records adds its service here: one line.
  */
-const SOURCES = [PeopleService, EvidenceService, FindingsService, SurveysService] as const;
+const SOURCES = [
+  PeopleService,
+  EvidenceService,
+  NetworkUsageService,
+  FindingsService,
+  SurveysService,
+] as const;
 
 export const personDataSourcesProvider: Provider = {
   provide: PERSON_DATA_SOURCES,

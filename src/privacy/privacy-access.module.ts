@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FindingsModule } from '../findings/findings.module';
 import { ReportsModule } from '../reports/reports.module';
+import { NetworkModule } from '../signals/network/network.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { PrivacyNoticeVersionEntity } from './entities/privacy-notice-version.entity';
 import { personDataSourcesProvider } from './person-data-holders';
@@ -20,6 +21,7 @@ import { TransparencyService } from './transparency/transparency.service';
   imports: [
     TypeOrmModule.forFeature([PrivacyNoticeVersionEntity]),
     FindingsModule,
+    NetworkModule,
     SurveysModule,
     ReportsModule,
   ],

@@ -272,7 +272,7 @@ export class SurveysRepository {
          FROM survey_response r JOIN survey s ON s.id = r.survey_id
         WHERE (s.privacy_mode = 'identified' AND r.person_id = $1)
            OR (s.privacy_mode = 'pseudonymous' AND r.pseudonym = $2)
-        ORDER BY r.submitted_on NULLS LAST, r.id`,
+        ORDER BY r.submitted_on NULLS LAST, s.created_at, r.id`,
       [personId, pseudonym],
     );
   }

@@ -99,5 +99,5 @@ describe('the record of processing', () => {
     const missing = runCli(['privacy', 'record'], t.env);
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('--out');
-  });
+  }, 240_000);
 });

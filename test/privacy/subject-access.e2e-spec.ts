@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EvidenceService } from '../../src/evidence/evidence.service';
+import { NetworkUsageRepository } from '../../src/signals/network/network-usage.repository';
 import { runCli } from '../support/processes';
 import { bearer, createTestApp, waitForJob, type TestApp } from '../support/test-app';
 
@@ -120,6 +121,37 @@ describe('subject access: everything held about one person, and nothing of anyon
         fingerprint: 'privacy-test:repository-only',
       },
     ]);
+    // 10.9.0.3 was Alice's on 2 November and Bob's from the 3rd: each day's roll-up is its holder's
+    await t.http
+      .post('/api/people/imports/leases')
+      .set(bearer(t.tokens.admin))
+      .send({
+        csv: [
+          '10.9.0.3,alice.subject@example.com,2026-11-02T00:00:00Z,2026-11-03T00:00:00Z',
+          '10.9.0.3,bob.other@example.com,2026-11-03T00:00:00Z,',
+        ].join('\n'),
+      })
+      .expect(201);
+    const rollup = (ip: string, day: string, requests: number) => ({
+      identityKind: 'ip' as const,
+      identityValue: ip,
+      toolId: 'chatgpt',
+      day,
+      requests,
+      bytesUp: requests * 100,
+      bytesDown: requests * 1000,
+      blocked: 0,
+      firstSeen: Date.parse(`${day}T10:00:00Z`),
+      lastSeen: Date.parse(`${day}T11:00:00Z`),
+    });
+    await t.app
+      .get(NetworkUsageRepository, { strict: false })
+      .addDaily([
+        rollup('10.9.0.1', '2026-11-02', 5),
+        rollup('10.9.0.2', '2026-11-02', 7),
+        rollup('10.9.0.3', '2026-11-02', 11),
+        rollup('10.9.0.3', '2026-11-03', 22),
+      ]);
     const job = await t.http
       .post('/api/findings/correlate')
       .set(bearer(t.tokens.security))
@@ -195,11 +227,15 @@ describe('subject access: everything held about one person, and nothing of anyon
       'email:alice.subject@example.com',
       'github:alice-subject',
     ]);
-    expect(x.data['ip-leases'].map((l) => l.ip)).toEqual(['10.9.0.1']);
+    expect(x.data['ip-leases'].map((l) => l.ip)).toEqual(['10.9.0.1', '10.9.0.3']);
     expect(x.data.evidence.map((e) => e.fingerprint).sort()).toEqual([
       'privacy-test:alice:config',
       'privacy-test:alice:network',
       'privacy-test:alice:trailer',
+    ]);
+    expect(x.data['network-usage'].map((u) => [u.day, u.identityValue, u.requests])).toEqual([
+      ['2026-11-02', '10.9.0.1', 5],
+      ['2026-11-02', '10.9.0.3', 11],
     ]);
     expect(x.data.findings.map((f) => f.tool).sort()).toEqual(['chatgpt', 'claude-code', 'cursor']);
     const events = x.data['finding-events'];
@@ -238,6 +274,7 @@ describe('subject access: everything held about one person, and nothing of anyon
       'identities',
       'ip-leases',
       'evidence',
+      'network-usage',
       'findings',
       'finding-events',
       'resolved-identities',
@@ -310,5 +347,5 @@ describe('subject access: everything held about one person, and nothing of anyon
       [alice],
     );
     expect(row.n).toBe(2);
-  });
+  }, 240_000);
 });
