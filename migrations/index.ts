@@ -15,6 +15,9 @@ import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-Rederive
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { PrivacyNoticeVersions1766100000000 } from './1766100000000-PrivacyNoticeVersions';
+import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
+import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
+import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -35,4 +38,7 @@ export const ALL_MIGRATIONS = [
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
   PrivacyNoticeVersions1766100000000,
+  RepositoryGuardrails1766500000000,
+  EndpointDevices1766700000000,
+  VendorConnectors1766950000000,
 ];

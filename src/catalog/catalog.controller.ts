@@ -22,6 +22,7 @@ import { ImportPolicyDto } from './dto/import-policy.dto';
 import { ListToolsQueryDto } from './dto/list-tools-query.dto';
 import { MatchQueryDto } from './dto/match-query.dto';
 import { SetPolicyDto } from './dto/set-policy.dto';
+import { COMPLIANCE_REFERENCES } from './compliance-references';
 import { ToolPolicyService } from './tool-policy.service';
 
 /** Reading the catalog is open to every role; policy and custom tools belong to CoE and admins. */
@@ -60,6 +61,12 @@ export class CatalogController {
       },
       actor,
     );
+  }
+
+  @Get('compliance-references')
+  @Roles(...ALL_ROLES)
+  complianceReferences() {
+    return { references: COMPLIANCE_REFERENCES };
   }
 
   @Get('policies')

@@ -8,6 +8,7 @@ import type { ToolPolicyEntity } from './entities/tool-policy.entity';
 import { CatalogMatcher, type RuleConflict } from './matcher/catalog-matcher';
 import { normalizeName } from './matcher/normalize';
 import type { ToolPolicy } from './policy-yaml';
+import { policyReferenceIds } from './compliance-references';
 import { ToolPolicyRepository } from './tool-policy.repository';
 import { toolSignals } from './tool-signals';
 
@@ -25,6 +26,8 @@ export type CatalogToolView = ToolDefinition & {
   /** true when a custom definition replaces the built-in one of the same id */
   overridesBuiltin: boolean;
   policy: Omit<ToolPolicy, 'toolId'>;
+  /** ids of the framework provisions this tool's policy documents (GET /api/catalog/compliance-references) */
+  complianceReferences: string[];
 };
 
 export function defaultPolicy(toolId: string): ToolPolicy {
@@ -186,6 +189,7 @@ export class CatalogService implements OnModuleInit, JobPreparer {
       signals: toolSignals(tool),
       overridesBuiltin: tool.origin === 'custom' && this.builtinIds.has(tool.id),
       policy,
+      complianceReferences: policyReferenceIds(policy, tool.category),
     };
   }
 }

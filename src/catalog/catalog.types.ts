@@ -26,6 +26,11 @@ export const SIGNALS = [
   'survey',
   'copilot-seat',
   'app-installation',
+  'seat',
+  'vendor-usage',
+  'oauth-grant',
+  'sso-signin',
+  'endpoint',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 

@@ -25,6 +25,13 @@ export function httpStatusFor(code: ErrorCode): number {
       return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.TooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    // the vendor, not the caller, refused: a gateway error that says why
+    case ErrorCode.ConnectorUnauthorized:
+    case ErrorCode.ConnectorForbidden:
+    case ErrorCode.ConnectorUnavailable:
+      return HttpStatus.BAD_GATEWAY;
+    case ErrorCode.ConnectorRateLimited:
+      return HttpStatus.SERVICE_UNAVAILABLE;
   }
 }
 

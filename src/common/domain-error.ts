@@ -6,6 +6,12 @@ export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
   Unavailable = 'unavailable',
   TooLarge = 'too-large',
+  /** a vendor refused the connector's credential (missing, expired, revoked) */
+  ConnectorUnauthorized = 'connector-unauthorized',
+  /** the credential works but lacks a permission the call needs; details.permission names it */
+  ConnectorForbidden = 'connector-forbidden',
+  ConnectorRateLimited = 'connector-rate-limited',
+  ConnectorUnavailable = 'connector-unavailable',
 }
 
 /** An error the caller can act on; its message names the problem (file, line, field). */

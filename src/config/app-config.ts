@@ -41,6 +41,9 @@ export class AppConfig {
   declare readonly githubToken?: string;
   declare readonly surveyPseudonymKey?: string;
   declare readonly smtpUrl?: string;
+  /** current key first, then the previous one (a rotation in progress) */
+  declare readonly connectorKeys: readonly Buffer[];
+  readonly seatIdleDays: number;
 
   constructor(env: EnvSchema) {
     this.databaseUrl = env.DATABASE_URL;
@@ -75,6 +78,13 @@ export class AppConfig {
       audit: env.RETENTION_AUDIT_DAYS,
     };
     Object.defineProperty(this, 'smtpUrl', { value: env.SMTP_URL, enumerable: false });
+    Object.defineProperty(this, 'connectorKeys', {
+      value: [env.CONNECTOR_CREDENTIALS_KEY, env.CONNECTOR_CREDENTIALS_KEY_PREVIOUS]
+        .filter((k): k is string => !!k)
+        .map((k) => Buffer.from(k, 'base64')),
+      enumerable: false,
+    });
+    this.seatIdleDays = env.SEAT_IDLE_DAYS;
     Object.defineProperty(this, 'githubToken', { value: env.GITHUB_TOKEN, enumerable: false });
     Object.defineProperty(this, 'surveyPseudonymKey', {
       value: env.SURVEY_PSEUDONYM_KEY,
@@ -111,6 +121,8 @@ export class AppConfig {
       'REDIS_URL',
       'GITHUB_TOKEN',
       'SURVEY_PSEUDONYM_KEY',
+      'CONNECTOR_CREDENTIALS_KEY',
+      'CONNECTOR_CREDENTIALS_KEY_PREVIOUS',
       'RISK_WEIGHTS',
       'NETWORK_WATCH_DIR',
       'LOCAL_SCAN_ROOTS',

@@ -103,6 +103,32 @@ export class EnvSchema {
   @Max(3650)
   RETENTION_AUDIT_DAYS?: number;
 
+  /**
+   * Seals vendor connector credentials at rest (AES-256-GCM): 32 bytes in base64. Without it,
+   * credentials can only come from the environment and are never stored.
+   */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+  })
+  CONNECTOR_CREDENTIALS_KEY?: string;
+
+  /** The key before the last rotation: still opens credentials sealed with it. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+  })
+  CONNECTOR_CREDENTIALS_KEY_PREVIOUS?: string;
+
+  /** A seat with no recorded use for this many days is idle. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(365)
+  SEAT_IDLE_DAYS = 30;
+
   /** Key for pseudonymous survey links; generated into the data dir when absent. */
   @IsOptional()
   @Transform(blankToUndefined)
@@ -206,6 +232,8 @@ export const GITHUB_URL_IS_CONFIGURATION =
  */
 export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'GITHUB_TOKEN',
+  'CONNECTOR_CREDENTIALS_KEY',
+  'CONNECTOR_CREDENTIALS_KEY_PREVIOUS',
   'GITHUB_API_URL',
   'SURVEY_PSEUDONYM_KEY',
   'DATABASE_URL',

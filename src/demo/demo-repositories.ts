@@ -13,6 +13,19 @@ interface RepoPlan {
   trailer?: { toolKey: string; text: string; commits: number };
 }
 
+// Teams that adopted AI Census's own check in CI: the baseline's maturity measures read it.
+const CHECK_WORKFLOW = {
+  '.github/workflows/ai-guardrails.yml': `name: ai-guardrails
+on: [pull_request]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npx ai-census check-repo . --sarif ai-census.sarif
+`,
+};
+
 const PLANS: RepoPlan[] = [
   {
     name: 'patient-records',
@@ -21,6 +34,7 @@ const PLANS: RepoPlan[] = [
     base: {
       'README.md': '# Patient records service\n',
       'src/records.ts': 'export const records = new Map<string, unknown>();\n',
+      ...CHECK_WORKFLOW,
     },
     aiFiles: {
       toolKey: 'copilot',
@@ -46,6 +60,7 @@ const PLANS: RepoPlan[] = [
           null,
           2,
         ) + '\n',
+      ...CHECK_WORKFLOW,
     },
     aiFiles: {
       toolKey: 'claude',

@@ -158,11 +158,41 @@ export const CONFIDENCE = {
     confidence: 0.9,
     reason: 'the organisation’s account gives the person the tool',
   },
+  seat: {
+    signal: 'seat',
+    trace: 'seat in the organisation’s tenant, read from the vendor’s admin API',
+    confidence: 0.9,
+    reason: 'the organisation’s own account gives the person the tool; a seat is access, not use',
+  },
+  vendorUsage: {
+    signal: 'vendor-usage',
+    trace: 'use on a day, recorded by the vendor’s admin API',
+    confidence: 0.95,
+    reason: 'the vendor itself counted requests by the person’s account that day',
+  },
+  oauthGrant: {
+    signal: 'oauth-grant',
+    trace: 'OAuth grant to the app on the work account (identity provider)',
+    confidence: 0.85,
+    reason: 'the person authorised the app to act on their work account',
+  },
+  ssoSignin: {
+    signal: 'sso-signin',
+    trace: 'sign-in to the app through the identity provider',
+    confidence: 0.9,
+    reason: 'the identity provider recorded the person signing in to the app',
+  },
   appInstallation: {
     signal: 'app-installation',
     trace: 'GitHub App installed on the organisation',
     confidence: 0.9,
     reason: 'an owner installed the tool’s app',
+  },
+  endpointInstalled: {
+    signal: 'endpoint',
+    trace: 'installed or configured on a person’s device (endpoint collector)',
+    confidence: 0.85,
+    reason: 'the tool is on the machine the person works on; installed is not always used',
   },
 } as const satisfies Record<string, ConfidenceEntry>;
 
@@ -206,6 +236,7 @@ const SOURCE_OF_SIGNAL: Record<string, string> = {
   'vendor-usage': 'vendor',
   'oauth-grant': 'identity provider',
   'sso-signin': 'identity provider',
+  endpoint: 'device',
 };
 
 export function independentSource(signal: string): string {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
+import { complianceReference, findingReferenceIds } from '../catalog/compliance-references';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ListFindingsDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
@@ -32,6 +33,7 @@ export class FindingReadsService {
       this.findings.evidenceFor([id], 50),
     ]);
     await this.audit.recordRead(actor, 'finding', id);
-    return { ...finding, events, evidence };
+    const complianceReferences = findingReferenceIds(finding).map(complianceReference);
+    return { ...finding, events, evidence, complianceReferences };
   }
 }

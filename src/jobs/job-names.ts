@@ -16,6 +16,7 @@ export enum JobName {
   Report = 'reports.build',
   SendSurveyMail = 'surveys.send-mail',
   ImportDirectory = 'people.import-directory',
+  VendorSync = 'vendors.sync',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
@@ -28,6 +29,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Report]: QueueName.Report,
   [JobName.SendSurveyMail]: QueueName.Survey,
   [JobName.ImportDirectory]: QueueName.Ingest,
+  [JobName.VendorSync]: QueueName.Ingest,
 };
 
 export function isJobName(value: string): value is JobName {
@@ -49,4 +51,6 @@ export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
   [JobName.SendSurveyMail]: true,
   // its errors quote the rows they refuse: e-mail addresses of the directory
   [JobName.ImportDirectory]: true,
+  // counts per signal and tool only
+  [JobName.VendorSync]: false,
 };

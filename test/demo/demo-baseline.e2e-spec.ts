@@ -107,6 +107,24 @@ describe(DemoBaselineService.name, () => {
     expect(model.change!.selfReportedShare.before).toBeNull();
   });
 
+  it('should grade AI maturity per team from evidence, with its reasons', () => {
+    const maturity = model.maturity ?? [];
+    expect(maturity[0]?.team).toBe('Whole organisation');
+    // every team a leader sees is graded, and nothing smaller
+    expect(maturity.slice(1).map((m) => m.team)).toEqual(model.teams.map((t) => t.team));
+    for (const m of maturity) {
+      expect(m.level).toBeGreaterThanOrEqual(1);
+      expect(m.reasons.length).toBeGreaterThan(0);
+    }
+    // two of the demo's AI repositories run check-repo in CI
+    const org = maturity[0];
+    expect(org.measures.repositoriesWithAi).toBeGreaterThan(2);
+    expect(org.measures.guardrailShare).toBeCloseTo(2 / org.measures.repositoriesWithAi, 3);
+    expect(org.previousLevel).not.toBeNull();
+    const html = readFileSync(join(out, 'baseline.html'), 'utf8');
+    expect(html).toContain('AI maturity by team, from evidence');
+  });
+
   it('should keep names and e-mail addresses out of the leaders’ report', () => {
     const html = readFileSync(join(out, 'baseline.html'), 'utf8');
     expect(html).not.toMatch(/@northwind\.example/);

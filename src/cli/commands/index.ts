@@ -10,6 +10,7 @@ import { privacyCommand } from './privacy.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
+import { syncCommand } from './sync.command';
 import { tokenCommand } from './token.command';
 
 /** Every CLI command; each module adds its own here. */
@@ -23,6 +24,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   scanGithubCommand,
   repoOwnershipCommand,
   ingestLogsCommand,
+  syncCommand,
   baselineCommand,
   personCommand,
   privacyCommand,

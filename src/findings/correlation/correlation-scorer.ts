@@ -63,6 +63,7 @@ export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): Sc
     {
       subjectType: a.subjectType,
       toolName: tool?.name ?? a.toolId,
+      toolCategory: tool?.category,
       sanction,
       vendorRisk: tool?.vendorRisk,
       dataClasses,

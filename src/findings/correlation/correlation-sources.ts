@@ -43,6 +43,8 @@ export interface RepositorySource {
   /** the owning team's path */
   team: string | null;
   dataClasses: string[];
+  /** AI guardrails its CI or hooks run (`check-repo`); read by the reports' maturity measures */
+  guardrails?: string[];
 }
 
 export const CORRELATION_SOURCES = Symbol('CORRELATION_SOURCES');

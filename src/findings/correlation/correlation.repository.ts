@@ -146,7 +146,7 @@ export class CorrelationTx {
               count(DISTINCT first_seen::date) FILTER (WHERE signal <> 'survey')::int AS active_days,
               sum(bytes)::bigint AS bytes, count(*)::int AS evidence_count, max(confidence)::float8 AS max_confidence,
               coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
-              0 AS people, bool_or(signal = 'copilot-seat') AS has_org_seat
+              0 AS people, bool_or(signal IN ('copilot-seat', 'seat')) AS has_org_seat
          FROM person_rows GROUP BY person_id, tool_id
        UNION ALL
        SELECT 'repository', repository, tool_id,

@@ -45,6 +45,19 @@ function input(overrides: Partial<RiskInput> = {}): RiskInput {
 }
 
 describe(computeRisk.name, () => {
+  it('should lower the score of a local model runtime by a named factor', () => {
+    const cloud = computeRisk(input({ toolName: 'Cloud', toolCategory: 'llm-api' }));
+    const sut = computeRisk(input({ toolName: 'Ollama', toolCategory: 'local-runtime' }));
+    expect(sut.factors).toContainEqual({
+      key: 'deployment.local-runtime',
+      points: DEFAULT_RISK_WEIGHTS.deployment.localRuntime,
+      reason: 'Ollama runs models locally: prompts and data stay on the machine',
+    });
+    expect(DEFAULT_RISK_WEIGHTS.deployment.localRuntime).toBeLessThan(0);
+    expect(sut.score).toBeLessThan(cloud.score);
+    expect(cloud.factors.map((f) => f.key)).not.toContain('deployment.local-runtime');
+  });
+
   it('should score sanctioned use within its terms as zero when disclosed', () => {
     const sut = computeRisk(
       input({

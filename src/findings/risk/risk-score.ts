@@ -1,4 +1,4 @@
-import type { DataClass, VendorRisk } from '../../catalog/catalog.types';
+import type { DataClass, ToolCategory, VendorRisk } from '../../catalog/catalog.types';
 import { DATA_CLASSES } from '../../catalog/catalog.types';
 import type {
   Disclosure,
@@ -15,6 +15,8 @@ import { vendorVerdict } from './vendor-verdict';
 export interface RiskInput {
   subjectType: SubjectType;
   toolName: string;
+  /** the catalog category; a `local-runtime` runs the model on the machine */
+  toolCategory?: ToolCategory;
   sanction: SanctionResult;
   vendorRisk: VendorRisk | undefined;
   dataClasses: DataClass[];
@@ -41,6 +43,7 @@ export function computeRisk(
     ...breadthFactors(input, weights),
     ...disclosureFactors(input, weights),
     ...confidenceFactors(input, weights),
+    ...deploymentFactors(input, weights),
   ].filter((f) => f.points !== 0);
   const raw = factors.reduce((sum, f) => sum + f.points, 0);
   const score = Math.max(0, Math.min(100, Math.round(raw)));
@@ -175,6 +178,17 @@ function confidenceFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
       key: 'confidence.corroborated',
       points,
       reason: `seen by ${sources.length} independent sources (${sources.join(', ')})`,
+    },
+  ];
+}
+
+function deploymentFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
+  if (input.toolCategory !== 'local-runtime') return [];
+  return [
+    {
+      key: 'deployment.local-runtime',
+      points: w.deployment.localRuntime,
+      reason: `${input.toolName} runs models locally: prompts and data stay on the machine`,
     },
   ];
 }

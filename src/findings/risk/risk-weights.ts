@@ -40,6 +40,8 @@ export interface RiskWeights {
     lowConfidence: number;
     lowConfidenceBelow: number;
   };
+  /** where the model runs: a local runtime keeps prompts and data on the machine (negative) */
+  deployment: { localRuntime: number };
   /** lowest score of each tier; below `medium` is low */
   tiers: Record<Exclude<RiskTier, 'low'>, number>;
 }
@@ -84,6 +86,7 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
     // the line between claims and leads (evidence/confidence.ts)
     lowConfidenceBelow: CLAIM_THRESHOLD,
   },
+  deployment: { localRuntime: -10 },
   tiers: { critical: 70, high: 45, medium: 20 },
 };
 

@@ -15,6 +15,7 @@ import type {
   ReportTool,
 } from './report.types';
 import { isObserved, tierRank } from './report-helpers';
+import { buildMaturity } from './maturity';
 
 const SMALL_TEAMS = 'Smaller teams (combined)';
 
@@ -82,12 +83,20 @@ export function buildBaseline(input: ReportInput): BaselineModel {
     },
     tools,
     teams: teamRows(input, observed, k),
+    maturity: [],
     topRisks: topRisks(shadow, toolsById, k),
     recommendations: { sanction: [], block: [], actions: [] },
     change: null,
     notes: [],
   };
   model.recommendations = recommendations(model, toolsById, input);
+  model.maturity = buildMaturity(
+    input,
+    pooledTeams(input, k),
+    model.teams.map((t) => t.team),
+    input.repositoryGuardrails ?? [],
+    input.previous?.maturity,
+  );
   model.change = input.previous ? compare(input.previous, model) : null;
   model.notes = notes(model, input);
   return model;
@@ -139,13 +148,16 @@ function toolRow(
   };
 }
 
-function teamRows(input: ReportInput, observed: ReportFinding[], k: number): BaselineTeamRow[] {
-  // Teams under k are pooled so that no small team can be singled out.
+/** Teams under k are pooled so that no small team can be singled out. */
+function pooledTeams(input: ReportInput, k: number): (team: string | null) => string {
   const pooled = new Map(
     input.people.byTeam.map((t) => [t.team, t.headcount >= k ? t.team : SMALL_TEAMS]),
   );
-  const teamOf = (team: string | null): string =>
-    (team !== null && pooled.get(team)) || SMALL_TEAMS;
+  return (team) => (team !== null && pooled.get(team)) || SMALL_TEAMS;
+}
+
+function teamRows(input: ReportInput, observed: ReportFinding[], k: number): BaselineTeamRow[] {
+  const teamOf = pooledTeams(input, k);
   const headcounts = new Map<string, number>();
   for (const t of input.people.byTeam)
     headcounts.set(teamOf(t.team), (headcounts.get(teamOf(t.team)) ?? 0) + t.headcount);

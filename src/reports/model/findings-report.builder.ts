@@ -1,3 +1,4 @@
+import { complianceReference, findingReferenceIds } from '../../catalog/compliance-references';
 import type { FindingsReportModel, ReportInput } from './report.types';
 import { tierRank } from './report-helpers';
 
@@ -31,6 +32,7 @@ export function buildFindingsReport(input: ReportInput): FindingsReportModel {
       firstSeen: f.firstSeen,
       lastSeen: f.lastSeen,
       evidence: f.evidence ?? [],
+      references: findingReferenceIds(f).map(citation),
     }));
   const byTier = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const r of rows) byTier[r.tier]++;
@@ -42,4 +44,16 @@ export function buildFindingsReport(input: ReportInput): FindingsReportModel {
     byTier,
     findings: rows,
   };
+}
+
+const FRAMEWORK_NAMES = {
+  'eu-ai-act': 'EU AI Act',
+  'iso-iec-42001': 'ISO/IEC 42001',
+  'nist-ai-rmf': 'NIST AI RMF',
+};
+
+/** "ISO/IEC 42001 Annex A.9.2", as a reader looks it up in the framework's text. */
+function citation(id: string): string {
+  const r = complianceReference(id);
+  return `${FRAMEWORK_NAMES[r.framework]} ${r.ref}`;
 }

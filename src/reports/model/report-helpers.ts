@@ -6,7 +6,7 @@ import type { ReportFinding } from './report.types';
  * is access, not use: it does not count on its own.
  */
 export function isObserved(f: ReportFinding): boolean {
-  return f.signals.some((s) => s !== 'survey' && s !== 'copilot-seat');
+  return f.signals.some((s) => s !== 'survey' && s !== 'copilot-seat' && s !== 'seat');
 }
 
 export function tierRank(tier: RiskTier): number {

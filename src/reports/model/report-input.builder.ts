@@ -19,7 +19,7 @@ export interface ReportSources {
     respondentPersonIds: string[];
     disclosures: Pick<SurveyDisclosure, 'personId' | 'toolId'>[];
   };
-  repositories: { repository: string; team: string | null }[];
+  repositories: { repository: string; team: string | null; guardrails?: string[] }[];
   findings: FindingRecord[];
   /** the latest evidence per finding, keyed by finding id (the security report only) */
   evidence: EvidenceSummaryRow[];
@@ -103,6 +103,9 @@ export function buildReportInput(s: ReportSources): Omit<ReportInput, 'previous'
         generic: t.generic,
       })),
     findings,
+    repositoryGuardrails: s.repositories
+      .filter((r) => (r.guardrails ?? []).length > 0)
+      .map((r) => ({ repository: r.repository, guardrails: r.guardrails ?? [] })),
   };
 }
 

@@ -58,6 +58,8 @@ export interface ReportInput {
   };
   tools: ReportTool[];
   findings: ReportFinding[];
+  /** guardrails each repository has adopted (check-repo in CI), for the maturity measures */
+  repositoryGuardrails?: RepositoryGuardrails[];
   previous?: BaselineModel | null;
 }
 
@@ -147,6 +149,8 @@ export interface BaselineModel {
   };
   tools: BaselineToolRow[];
   teams: BaselineTeamRow[];
+  /** maturity per team from evidence; absent in baselines taken before it existed */
+  maturity?: TeamMaturity[];
   topRisks: BaselineRisk[];
   recommendations: { sanction: Recommendation[]; block: Recommendation[]; actions: string[] };
   change: BaselineChange | null;
@@ -202,6 +206,8 @@ export interface FindingsReportRow {
   firstSeen: string;
   lastSeen: string;
   evidence: ReportEvidence[];
+  /** framework provisions the finding is evidence for ("NIST AI RMF GOVERN 1.6") */
+  references: string[];
 }
 
 export interface FindingsReportModel {
@@ -214,3 +220,46 @@ export interface FindingsReportModel {
 }
 
 export type ReportModel = BaselineModel | InventoryModel | FindingsReportModel;
+
+export const MATURITY_LEVELS = [
+  { level: 1, label: 'Unmanaged' },
+  { level: 2, label: 'Emerging' },
+  { level: 3, label: 'Defined' },
+  { level: 4, label: 'Managed' },
+  { level: 5, label: 'Optimising' },
+] as const;
+
+export type MaturityLevel = (typeof MATURITY_LEVELS)[number]['level'];
+
+export type MaturityMeasure =
+  'sanctionedShare' | 'disclosureRate' | 'instructionsShare' | 'trailerShare' | 'guardrailShare';
+
+export interface MaturityMeasures {
+  /** observed (person, tool) pairs on sanctioned tools / all observed pairs; null under k */
+  sanctionedShare: number | null;
+  /** disclosed / (disclosed + undisclosed) observed pairs of surveyed people; null under k */
+  disclosureRate: number | null;
+  /** the rest count repositories (not people), so no k applies; null with no AI repository */
+  instructionsShare: number | null;
+  trailerShare: number | null;
+  guardrailShare: number | null;
+  repositoriesWithAi: number;
+}
+
+export interface TeamMaturity {
+  team: string;
+  level: MaturityLevel;
+  label: string;
+  measures: MaturityMeasures;
+  /** why the team is at this level and what the next level needs */
+  reasons: string[];
+  /** the level in the previous baseline, when that baseline had one for this team */
+  previousLevel: MaturityLevel | null;
+}
+
+/** A repository's own facts the measures read: which agent guardrails it has adopted. */
+export interface RepositoryGuardrails {
+  repository: string;
+  /** `check-repo` when a CI workflow runs AI Census's check */
+  guardrails: string[];
+}

@@ -114,6 +114,7 @@ function findingsCsv(m: FindingsReportModel): string {
       'first_seen',
       'last_seen',
       'evidence',
+      'references',
     ],
     m.findings.map((f) => [
       f.id,
@@ -134,6 +135,7 @@ function findingsCsv(m: FindingsReportModel): string {
       f.firstSeen,
       f.lastSeen,
       f.evidence.map((e) => `${e.signal}: ${e.summary}`).join(' | '),
+      (f.references ?? []).join('; '),
     ]),
   );
 }

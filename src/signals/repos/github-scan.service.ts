@@ -105,6 +105,8 @@ export class GithubScanService {
               lastCommitAt: s?.headCommitDate ? new Date(s.headCommitDate) : undefined,
               pushedAt: r.pushedAt ? new Date(r.pushedAt) : undefined,
               classification: r.classification,
+              // an unchanged repository was not re-read: it keeps what the last read saw
+              guardrails: r.unchanged ? undefined : r.guardrails,
               scannedAt: now,
             };
           }),

@@ -75,6 +75,7 @@ export class LocalScanService {
           locationKey: dir,
           name: result.repository,
           lastScannedCommit: result.headCommit,
+          guardrails: result.guardrails,
           scannedAt: new Date(),
         },
       ]);

@@ -5,7 +5,14 @@ import { detectDependencies, isManifestPath } from './detect/dependency.detector
 import { detectIdeExtensions, ideFileKind } from './detect/ide-extension.detector';
 import { assessMarkerList, lowerForMarkerList, markerDataCandidates } from './detect/marker-list';
 import { detectWorkflow, isWorkflowPath } from './detect/workflow.detector';
-import type { RepoFileEntry, RepoSnapshot, RepoTrace, ScanWarning } from './repo-scan.types';
+import { detectGuardrails, isPreCommitConfigPath } from './detect/guardrail.detector';
+import type {
+  RepoFileEntry,
+  RepoGuardrail,
+  RepoSnapshot,
+  RepoTrace,
+  ScanWarning,
+} from './repo-scan.types';
 
 /** Files larger than this are not read (a lockfile past it is noted in the scan warnings). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -25,6 +32,7 @@ export function selectCandidates(files: RepoFileEntry[], warnings: ScanWarning[]
     const needed =
       wanted.has(f.path) ||
       isWorkflowPath(f.path) ||
+      isPreCommitConfigPath(f.path) ||
       ideFileKind(f.path) !== undefined ||
       isGitignorePath(f.path) ||
       isManifestPath(f.path);
@@ -57,7 +65,7 @@ export function analyzeSnapshot(
   matcher: ToolMatcher,
   warnings: ScanWarning[],
   options: AnalyzeOptions = {},
-): { traces: RepoTrace[]; markerList?: string } {
+): { traces: RepoTrace[]; markerList?: string; guardrails: RepoGuardrail[] } {
   const cache = new PathMatchCache(matcher);
   const traces: RepoTrace[] = [
     ...detectConfigFiles(snapshot, matcher, cache, options.toolPathSamples),
@@ -74,5 +82,5 @@ export function analyzeSnapshot(
     t.firstSeen ??= snapshot.scannedAt;
     t.lastSeen ??= snapshot.scannedAt;
   }
-  return { traces, markerList };
+  return { traces, markerList, guardrails: detectGuardrails(snapshot.contents) };
 }

@@ -5,4 +5,6 @@ export interface RepositoryOwnership {
   /** the owning team's path, as the people module knows it */
   team: string | null;
   dataClasses: string[];
+  /** AI guardrails its CI or hooks run (`check-repo`) */
+  guardrails: string[];
 }

@@ -72,6 +72,9 @@ export interface RepoSnapshot {
   scannedAt: Date;
 }
 
+/** Guardrails a repository can adopt that the scan recognises. */
+export type RepoGuardrail = 'check-repo';
+
 export interface RepoScanResult {
   repository: string;
   /** the commit the scan reached (HEAD); the next scan starts after it */
@@ -81,4 +84,6 @@ export interface RepoScanResult {
   stats: { files: number; filesRead: number; commits: number; ms?: number };
   /** reason the repository looks like a list of AI markers, when it does */
   markerList?: string;
+  /** AI guardrails its CI or hooks run (AI Census check-repo) */
+  guardrails?: RepoGuardrail[];
 }

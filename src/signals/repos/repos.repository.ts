@@ -18,6 +18,8 @@ export interface RepositoryUpsert {
   lastCommitAt?: Date | null;
   pushedAt?: Date | null;
   classification?: RepoClassification;
+  /** undefined keeps what is stored */
+  guardrails?: string[];
   scannedAt: Date;
 }
 
@@ -82,7 +84,7 @@ export class ReposRepository {
   /** Every repository's owning team and data classes (declared ones first), in one query. */
   ownership(): Promise<RepositoryOwnership[]> {
     return this.repos.query(
-      `SELECT name AS repository, team,
+      `SELECT name AS repository, team, coalesce(guardrails, '{}') AS guardrails,
               coalesce(declared_data_classes,
                        ARRAY(SELECT jsonb_array_elements_text(coalesce(classification->'dataClasses', '[]'::jsonb))))
                 AS "dataClasses"
@@ -113,9 +115,14 @@ export class ReposRepository {
     const col = <T>(f: (r: RepositoryUpsert) => T) => rows.map(f);
     await this.repos.query(
       `INSERT INTO repository AS r (id, source, location_key, name, owner, last_scanned_commit, last_commit_at,
-              pushed_at, classification, last_scanned_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-              $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::timestamptz[])
+              pushed_at, classification, last_scanned_at, guardrails)
+       SELECT id, source, location_key, name, owner, last_scanned_commit, last_commit_at, pushed_at,
+              classification, last_scanned_at,
+              CASE guardrails WHEN '-' THEN '{}'::text[] ELSE string_to_array(guardrails, ',') END
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+              $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::timestamptz[], $11::text[])
+              AS u(id, source, location_key, name, owner, last_scanned_commit, last_commit_at,
+                   pushed_at, classification, last_scanned_at, guardrails)
        ON CONFLICT (location_key) DO UPDATE SET
          name = excluded.name,
          owner = COALESCE(excluded.owner, r.owner),
@@ -124,6 +131,7 @@ export class ReposRepository {
          pushed_at = COALESCE(excluded.pushed_at, r.pushed_at),
          classification = excluded.classification,
          last_scanned_at = excluded.last_scanned_at,
+         guardrails = COALESCE(excluded.guardrails, r.guardrails),
          updated_at = now()`,
       [
         col(() => randomUUID()),
@@ -136,6 +144,8 @@ export class ReposRepository {
         col((r) => r.pushedAt?.toISOString() ?? null),
         col((r) => JSON.stringify(r.classification ?? NO_CLASSIFICATION)),
         col((r) => r.scannedAt.toISOString()),
+        // a text[] of text[] is not possible in unnest: each row's list travels joined
+        col((r) => (r.guardrails === undefined ? null : r.guardrails.join(',') || '-')),
       ],
     );
   }

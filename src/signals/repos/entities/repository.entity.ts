@@ -49,6 +49,10 @@ export class RepositoryEntity {
   @Column('text', { name: 'declared_data_classes', array: true, nullable: true })
   declaredDataClasses: string[] | null;
 
+  /** AI guardrails its CI or hooks run (`check-repo`); null until a scan read its workflows */
+  @Column('text', { array: true, nullable: true })
+  guardrails: string[] | null;
+
   @Column('timestamptz', { name: 'last_scanned_at', nullable: true })
   lastScannedAt: Date | null;
 

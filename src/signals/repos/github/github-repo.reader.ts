@@ -102,7 +102,7 @@ export async function readGithubRepository(
   const commits = cloned?.commits ?? read.commits;
   const contents = read.contents;
 
-  const { traces, markerList } = analyzeSnapshot(
+  const { traces, markerList, guardrails } = analyzeSnapshot(
     {
       repository: repo.full_name,
       files,
@@ -138,6 +138,7 @@ export async function readGithubRepository(
       traces,
       warnings,
       markerList,
+      guardrails,
       stats: {
         files: files.length,
         filesRead: contents.size,

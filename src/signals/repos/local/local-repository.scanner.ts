@@ -61,7 +61,7 @@ export async function scanLocalRepository(
 
   // traces of the tree are dated by the HEAD commit, so re-scanning an unchanged tree changes nothing
   const scannedAt = new Date(headDate);
-  const { traces, markerList } = analyzeSnapshot(
+  const { traces, markerList, guardrails } = analyzeSnapshot(
     { repository, files, contents, commits, commitsHaveChanges: true, scannedAt },
     options.matcher,
     warnings,
@@ -78,6 +78,7 @@ export async function scanLocalRepository(
     traces,
     warnings,
     markerList,
+    guardrails,
     stats: {
       files: files.length,
       filesRead: contents.size,

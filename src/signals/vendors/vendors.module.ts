@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConnectorSchedulerService } from './connector-scheduler.service';
+import { ConnectorEntity } from './entities/connector.entity';
+import { VendorSeatEntity } from './entities/vendor-seat.entity';
+import { VendorConnectorsService } from './vendor-connectors.service';
+import { VendorSyncProcessor } from './vendor-sync.processor';
+import { VendorSyncService } from './vendor-sync.service';
+import { VendorsController } from './vendors.controller';
+import { VendorsRepository } from './vendors.repository';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ConnectorEntity, VendorSeatEntity])],
+  controllers: [VendorsController],
+  providers: [
+    VendorsRepository,
+    VendorSyncService,
+    VendorConnectorsService,
+    VendorSyncProcessor,
+    ConnectorSchedulerService,
+  ],
+  exports: [VendorSyncService, VendorConnectorsService],
+})
+export class VendorsModule {}
