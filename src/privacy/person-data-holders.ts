@@ -3,6 +3,7 @@ import type { PersonDataHolder } from '../common/person-data';
 import { EvidenceService } from '../evidence/evidence.service';
 import { FindingsService } from '../findings/findings.service';
 import { PeopleService } from '../people/people.service';
+import { EndpointsService } from '../signals/endpoints/endpoints.service';
 import { NetworkUsageService } from '../signals/network/network-usage.service';
 import { SurveysService } from '../surveys/surveys.service';
 
@@ -19,6 +20,7 @@ const SOURCES = [
   PeopleService,
   EvidenceService,
   NetworkUsageService,
+  EndpointsService,
   FindingsService,
   SurveysService,
 ] as const;

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FindingsModule } from '../findings/findings.module';
 import { ReportsModule } from '../reports/reports.module';
+import { EndpointsModule } from '../signals/endpoints/endpoints.module';
 import { NetworkModule } from '../signals/network/network.module';
+import { VendorsModule } from '../signals/vendors/vendors.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { PrivacyNoticeVersionEntity } from './entities/privacy-notice-version.entity';
 import { personDataSourcesProvider } from './person-data-holders';
@@ -22,6 +24,8 @@ import { TransparencyService } from './transparency/transparency.service';
     TypeOrmModule.forFeature([PrivacyNoticeVersionEntity]),
     FindingsModule,
     NetworkModule,
+    EndpointsModule,
+    VendorsModule,
     SurveysModule,
     ReportsModule,
   ],

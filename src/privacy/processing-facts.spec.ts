@@ -13,6 +13,7 @@ const base: ProcessingFactsInput = {
   retentionDays: {},
   surveys: [],
   signalsHeld: {},
+  vendorConnectors: [],
 };
 
 const enabledIds = (input: ProcessingFactsInput) =>
@@ -33,6 +34,8 @@ describe(buildProcessingFacts.name, () => {
     ]);
     expect(enabledIds({ ...base, signalsHeld: { dependency: 1 } })).toEqual(['repositories']);
     expect(enabledIds({ ...base, signalsHeld: { 'copilot-seat': 1 } })).toEqual(['github']);
+    expect(enabledIds({ ...base, vendorConnectors: ['Cursor'] })).toEqual(['vendors']);
+    expect(enabledIds({ ...base, signalsHeld: { endpoint: 2 } })).toEqual(['endpoints']);
     expect(
       enabledIds({
         ...base,

@@ -14,7 +14,7 @@ export interface ProcessingFacts {
   contact: string | null;
 }
 
-export type SourceId = 'surveys' | 'repositories' | 'github' | 'network' | 'vendors';
+export type SourceId = 'surveys' | 'repositories' | 'github' | 'network' | 'vendors' | 'endpoints';
 
 export interface SourceFact {
   id: SourceId;
@@ -63,6 +63,8 @@ export interface ProcessingFactsInput {
   surveys: SurveyFact[];
   /** evidence rows held per signal */
   signalsHeld: Record<string, number>;
+  /** names of the vendor connectors given a credential or a schedule */
+  vendorConnectors: string[];
 }
 
 const REPOSITORY_SIGNALS = [
@@ -183,10 +185,23 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
       id: 'vendors',
       name: 'Vendor connectors (admin APIs of AI tools)',
       because: because([
+        [
+          input.vendorConnectors.length > 0,
+          `connectors configured: ${input.vendorConnectors.join(', ')}`,
+        ],
         [held(input.signalsHeld, VENDOR_SIGNALS), 'vendor seat or usage data is held'],
       ]),
       keeps: ['seat assignments and usage counts per user as the vendor reports them'],
       never: ['prompts, completions or conversation content'],
+    }),
+    source({
+      id: 'endpoints',
+      name: 'Endpoint collector (developer machines)',
+      because: because([[held(input.signalsHeld, ['endpoint']), 'endpoint reports are held']]),
+      keeps: [
+        'per device: host name, operating system, signed-in user, and the AI tools, IDE extensions and local model runtimes installed',
+      ],
+      never: ['files, documents or source code', 'prompts or conversation history'],
     }),
   ];
   const period = (

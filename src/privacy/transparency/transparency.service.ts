@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { EvidenceService } from '../../evidence/evidence.service';
+import { VendorConnectorsService } from '../../signals/vendors/vendor-connectors.service';
 import { SurveysService } from '../../surveys/surveys.service';
 import { renderDocumentHtml } from '../privacy-document';
 import { PrivacyNoticeRepository } from '../privacy-notice.repository';
@@ -32,14 +33,16 @@ export class TransparencyService {
     private readonly config: AppConfig,
     private readonly evidence: EvidenceService,
     private readonly surveys: SurveysService,
+    private readonly connectors: VendorConnectorsService,
     private readonly versions: PrivacyNoticeRepository,
   ) {}
 
   /** What the service processes now (the record of processing reads it fresh). */
   async facts(): Promise<ProcessingFacts> {
-    const [surveys, signals] = await Promise.all([
+    const [surveys, signals, connectors] = await Promise.all([
       this.surveys.listSurveys(),
       this.evidence.countBySignal(),
+      this.connectors.list(),
     ]);
     return buildProcessingFacts({
       githubTokenSet: !!this.config.githubToken,
@@ -57,6 +60,9 @@ export class TransparencyService {
         status: s.status,
       })),
       signalsHeld: Object.fromEntries(signals.map((s) => [s.signal, s.rows])),
+      vendorConnectors: connectors.connectors
+        .filter((c) => c.credentialStored || c.credentialFromEnvironment || c.everyMinutes !== null)
+        .map((c) => c.name),
     });
   }
 
