@@ -15,6 +15,8 @@ import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-Rederive
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { PrivacyNoticeVersions1766100000000 } from './1766100000000-PrivacyNoticeVersions';
+import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicyStewardship';
+import { GuardrailsOutreach1766400000000 } from './1766400000000-GuardrailsOutreach';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
 import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
@@ -38,6 +40,8 @@ export const ALL_MIGRATIONS = [
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
   PrivacyNoticeVersions1766100000000,
+  ToolPolicyStewardship1766300000000,
+  GuardrailsOutreach1766400000000,
   RepositoryGuardrails1766500000000,
   EndpointDevices1766700000000,
   VendorConnectors1766950000000,

@@ -15,6 +15,8 @@ import { ReposModule } from './signals/repos/repos.module';
 import type { CorrelationSources } from './findings/correlation/correlation-sources';
 import { GIVEN_CORRELATION_SOURCES } from './findings/correlation/correlation-sources';
 import { FindingsModule } from './findings/findings.module';
+import { GuardrailsEnforcementModule } from './guardrails/enforcement/guardrails-enforcement.module';
+import { GuardrailsOutreachModule } from './guardrails/outreach/guardrails-outreach.module';
 import { ReportsModule } from './reports/reports.module';
 import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
@@ -30,6 +32,8 @@ const DOMAIN_MODULES = [
   NetworkModule,
   EndpointsModule,
   FindingsModule,
+  GuardrailsEnforcementModule,
+  GuardrailsOutreachModule,
   ReportsModule,
   ReposModule,
   VendorsModule,

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
       process.stderr.write(`${error.stack}\n`);
     await exitAfterFlush(1);
   }
-  await exitAfterFlush(0);
+  // a command may set an exit code of its own (check-repo: 1 for a violation, 2 for an error)
+  await exitAfterFlush(typeof process.exitCode === 'number' ? process.exitCode : 0);
 }
 
 void main();

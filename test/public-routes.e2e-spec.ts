@@ -38,6 +38,7 @@ describe('which routes answer without a token', () => {
       '/api/docs-json',
       '/api/docs-yaml',
       '/s/',
+      '/g/',
       '/api/endpoints/collector.js',
       '/privacy',
       '/privacy.json',

@@ -58,6 +58,9 @@ export class CatalogController {
         dataClasses: dto.dataClasses ?? [],
         tenantBound: dto.tenantBound ?? false,
         note: dto.note ?? null,
+        owner: dto.owner,
+        purpose: dto.purpose,
+        nextReview: dto.nextReview,
       },
       actor,
     );

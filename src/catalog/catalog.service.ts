@@ -39,6 +39,9 @@ export function defaultPolicy(toolId: string): ToolPolicy {
     note: null,
     decidedBy: null,
     decidedAt: null,
+    owner: null,
+    purpose: null,
+    nextReview: null,
   };
 }
 
@@ -203,6 +206,9 @@ export function toPolicy(row: ToolPolicyEntity): ToolPolicy {
     note: row.note,
     decidedBy: row.decidedBy,
     decidedAt: row.decidedAt,
+    owner: row.owner ?? null,
+    purpose: row.purpose ?? null,
+    nextReview: row.nextReview ?? null,
   };
 }
 

@@ -81,4 +81,52 @@ describe('policy YAML', () => {
       { line: 1, field: 'version', message: 'must be 1' },
     ]);
   });
+
+  it('should round-trip owner, purpose and next review, and keep them out of changes when absent', () => {
+    const yaml = policiesToYaml([
+      policy({
+        toolId: 'cursor',
+        status: 'tolerated',
+        owner: 'Platform team',
+        purpose: 'Agentic refactoring',
+        nextReview: '2027-01-31',
+      }),
+    ]);
+    expect(yaml).toMatch(
+      /owner: Platform team\n\s+purpose: Agentic refactoring\n\s+nextReview: 2027-01-31/,
+    );
+    expect(parsePolicyYaml(yaml, known).changes).toEqual([
+      {
+        toolId: 'cursor',
+        status: 'tolerated',
+        dataClasses: [],
+        tenantBound: false,
+        note: null,
+        owner: 'Platform team',
+        purpose: 'Agentic refactoring',
+        nextReview: '2027-01-31',
+      },
+    ]);
+    const cleared = parsePolicyYaml(
+      'version: 1\npolicies:\n  cursor:\n    status: tolerated\n    owner: null\n',
+      known,
+    );
+    expect(cleared.changes[0]).toMatchObject({ owner: null });
+    expect('purpose' in cleared.changes[0]).toBe(false);
+  });
+
+  it('should refuse a next review that is not a calendar date, naming its line', () => {
+    const sut = parsePolicyYaml(
+      'version: 1\npolicies:\n  cursor:\n    status: tolerated\n    nextReview: 2027-02-30\n    owner: 3\n',
+      known,
+    );
+    expect(sut.problems).toEqual([
+      { line: 6, field: 'policies.cursor.owner', message: 'must be text' },
+      {
+        line: 5,
+        field: 'policies.cursor.nextReview',
+        message: 'must be a date written YYYY-MM-DD',
+      },
+    ]);
+  });
 });

@@ -11,13 +11,23 @@ export interface ToolPolicy {
   note: string | null;
   decidedBy: string | null;
   decidedAt: Date | null;
+  /** who answers for the tool's use (a team or role, not a person's name), for the AI register */
+  owner?: string | null;
+  /** what the organisation uses the tool for */
+  purpose?: string | null;
+  /** the date (YYYY-MM-DD) the decision is due for review */
+  nextReview?: string | null;
 }
+
+/** The register fields a change may carry; left out (undefined) they keep their stored value. */
+export const STEWARDSHIP_FIELDS = ['owner', 'purpose', 'nextReview'] as const;
 
 /** A policy as set by a person or a file: who and when are filled in by the service. */
 export type PolicyChange = Pick<
   ToolPolicy,
   'toolId' | 'status' | 'dataClasses' | 'tenantBound' | 'note'
->;
+> &
+  Partial<Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number]>>;
 
 export interface PolicyFileProblem {
   line: number | null;
@@ -33,6 +43,7 @@ const POLICY_KEYS = new Set([
   'note',
   'decidedBy',
   'decidedAt',
+  ...STEWARDSHIP_FIELDS,
 ]);
 
 /** The policy file kept in git: unreviewed tools are left out, tools in id order. */
@@ -46,6 +57,9 @@ export function policiesToYaml(policies: readonly ToolPolicy[]): string {
       dataClasses: p.dataClasses,
       tenantBound: p.tenantBound,
       ...(p.note ? { note: p.note } : {}),
+      ...(p.owner ? { owner: p.owner } : {}),
+      ...(p.purpose ? { purpose: p.purpose } : {}),
+      ...(p.nextReview ? { nextReview: p.nextReview } : {}),
       ...(p.decidedBy ? { decidedBy: p.decidedBy } : {}),
       ...(p.decidedAt ? { decidedAt: p.decidedAt.toISOString() } : {}),
     };
@@ -148,13 +162,46 @@ export function parsePolicyYaml(
     const note = raw.note ?? null;
     if (note !== null && typeof note !== 'string')
       fail('.note', 'must be text', entry.get('note', true));
+    const stewardship: Partial<Record<(typeof STEWARDSHIP_FIELDS)[number], string | null>> = {};
+    for (const field of STEWARDSHIP_FIELDS) {
+      if (!(field in raw)) continue;
+      const value = stewardshipValue(field, raw[field]);
+      if (typeof value === 'object' && value !== null) {
+        fail(`.${field}`, value.problem, entry.get(field, true));
+      } else stewardship[field] = value;
+    }
     changes.push({
       toolId,
       status: status as PolicyStatus,
       dataClasses: Array.isArray(dataClasses) ? [...new Set(dataClasses as DataClass[])] : [],
       tenantBound: tenantBound === true,
       note: typeof note === 'string' ? note : null,
+      ...stewardship,
     });
   }
   return { changes: problems.length > 0 ? [] : changes, problems };
+}
+
+/**
+ * A register field as a file or request gives it: text (null clears it); nextReview a real
+ * calendar date written YYYY-MM-DD (YAML reads an unquoted date as text here, so both forms work).
+ */
+export function stewardshipValue(
+  field: (typeof STEWARDSHIP_FIELDS)[number],
+  value: unknown,
+): string | null | { problem: string } {
+  if (value === null) return null;
+  if (field === 'nextReview' && value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return { problem: 'must be text' };
+  const text = value.trim();
+  if (text.length > 500) return { problem: 'must be at most 500 characters' };
+  if (field !== 'nextReview') return text === '' ? null : text;
+  if (!isCalendarDate(text)) return { problem: 'must be a date written YYYY-MM-DD' };
+  return text;
+}
+
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }

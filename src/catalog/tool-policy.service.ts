@@ -3,7 +3,13 @@ import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { CatalogService, defaultPolicy } from './catalog.service';
-import { parsePolicyYaml, policiesToYaml, type PolicyChange, type ToolPolicy } from './policy-yaml';
+import {
+  parsePolicyYaml,
+  policiesToYaml,
+  STEWARDSHIP_FIELDS,
+  type PolicyChange,
+  type ToolPolicy,
+} from './policy-yaml';
 import { ToolPolicyRepository } from './tool-policy.repository';
 
 /** The organisation's decision per tool; every change is audited with before and after. */
@@ -62,17 +68,29 @@ export class ToolPolicyService {
     for (const c of changes) {
       const from = before.get(c.toolId) ?? defaultPolicy(c.toolId);
       const dataClasses = [...new Set(c.dataClasses)].sort();
+      // register fields a change leaves out keep what was stored
+      const stewardship = Object.fromEntries(
+        STEWARDSHIP_FIELDS.map((f) => [f, c[f] !== undefined ? c[f] : (from[f] ?? null)]),
+      ) as Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number]>;
       if (
         from.status === c.status &&
         from.tenantBound === c.tenantBound &&
         (from.note ?? null) === (c.note ?? null) &&
-        [...from.dataClasses].sort().join() === dataClasses.join()
+        [...from.dataClasses].sort().join() === dataClasses.join() &&
+        STEWARDSHIP_FIELDS.every((f) => (from[f] ?? null) === stewardship[f])
       ) {
         continue;
       }
       changed.push({
         from,
-        to: { ...c, dataClasses, note: c.note ?? null, decidedBy: actor.name, decidedAt: now },
+        to: {
+          ...c,
+          ...stewardship,
+          dataClasses,
+          note: c.note ?? null,
+          decidedBy: actor.name,
+          decidedAt: now,
+        },
       });
     }
     await this.repo.upsertMany(changed.map((c) => c.to));
@@ -90,5 +108,13 @@ export class ToolPolicyService {
 }
 
 function summary(p: ToolPolicy) {
-  return { status: p.status, dataClasses: p.dataClasses, tenantBound: p.tenantBound, note: p.note };
+  return {
+    status: p.status,
+    dataClasses: p.dataClasses,
+    tenantBound: p.tenantBound,
+    note: p.note,
+    owner: p.owner ?? null,
+    purpose: p.purpose ?? null,
+    nextReview: p.nextReview ?? null,
+  };
 }

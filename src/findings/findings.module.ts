@@ -13,6 +13,7 @@ import { FindingEventEntity } from './entities/finding-event.entity';
 import { FindingIdentityEntity } from './entities/finding-identity.entity';
 import { FindingEntity } from './entities/finding.entity';
 import { SuppressedFingerprintEntity } from './entities/suppressed-fingerprint.entity';
+import { ClarifiedDisclosureService } from './disclosure/clarified-disclosure.service';
 import { FindingReadsService } from './finding-reads.service';
 import { FindingsController } from './findings.controller';
 import { FindingsRepository } from './findings.repository';
@@ -39,6 +40,7 @@ import { TriageService } from './triage/triage.service';
     CorrelationService,
     TriageService,
     FindingsService,
+    ClarifiedDisclosureService,
     CorrelateProcessor,
     CorrelationSourcesAdapter,
     {
@@ -48,6 +50,6 @@ import { TriageService } from './triage/triage.service';
         given ?? modules,
     },
   ],
-  exports: [CorrelationService, FindingsService, CORRELATION_SOURCES],
+  exports: [CorrelationService, FindingsService, ClarifiedDisclosureService, CORRELATION_SOURCES],
 })
 export class FindingsModule {}

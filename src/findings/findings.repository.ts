@@ -192,6 +192,34 @@ export class FindingsRepository {
     );
   }
 
+  /**
+   * A person's own answer about the finding, as an event. A "yes" makes the finding disclosed now
+   * (correlation keeps it so, see CorrelationRepository.clarifiedDisclosures) and adds the data
+   * classes they named.
+   */
+  async recordClarification(
+    id: string,
+    c: { actor: string; at: Date; uses: boolean; dataClasses: string[]; comment: string | null },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO finding_event (finding_id, actor, at, action, from_state, to_state, comment, detail)
+         SELECT id, $2, $3, 'clarify', triage_state, triage_state, $4,
+                jsonb_build_object('uses', $5::boolean, 'dataClasses', $6::text[])
+           FROM finding WHERE id = $1`,
+        [id, c.actor, c.at.toISOString(), c.comment, c.uses, c.dataClasses],
+      );
+      if (c.uses)
+        await m.query(
+          `UPDATE finding SET disclosure = 'disclosed',
+                  data_classes = ARRAY(SELECT DISTINCT unnest(data_classes || $2::text[]) ORDER BY 1),
+                  updated_at = now()
+            WHERE id = $1 AND subject_type = 'person'`,
+          [id, c.dataClasses],
+        );
+    });
+  }
+
   suppressedCount(): Promise<{ n: number }[]> {
     return this.dataSource.query(`SELECT count(*)::int AS n FROM suppressed_fingerprint`);
   }

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import type { PersonDataHolder } from '../common/person-data';
 import { EvidenceService } from '../evidence/evidence.service';
 import { FindingsService } from '../findings/findings.service';
+import { OutreachService } from '../guardrails/outreach/outreach.service';
 import { PeopleService } from '../people/people.service';
 import { EndpointsService } from '../signals/endpoints/endpoints.service';
 import { NetworkUsageService } from '../signals/network/network-usage.service';
@@ -23,6 +24,7 @@ const SOURCES = [
   EndpointsService,
   FindingsService,
   SurveysService,
+  OutreachService,
 ] as const;
 
 export const personDataSourcesProvider: Provider = {

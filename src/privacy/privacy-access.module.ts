@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FindingsModule } from '../findings/findings.module';
+import { GuardrailsOutreachModule } from '../guardrails/outreach/guardrails-outreach.module';
 import { ReportsModule } from '../reports/reports.module';
 import { EndpointsModule } from '../signals/endpoints/endpoints.module';
 import { NetworkModule } from '../signals/network/network.module';
@@ -23,6 +24,7 @@ import { TransparencyService } from './transparency/transparency.service';
   imports: [
     TypeOrmModule.forFeature([PrivacyNoticeVersionEntity]),
     FindingsModule,
+    GuardrailsOutreachModule,
     NetworkModule,
     EndpointsModule,
     VendorsModule,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import type { ReportFormat, ReportModel } from './model/report.types';
+import type { BaselineCsvPart, ReportFormat, ReportModel } from './model/report.types';
 import { renderCsv } from './render/csv.renderer';
 import { HtmlReportRenderer } from './render/html.renderer';
 import { chromiumAvailable, renderPdf } from './render/pdf.renderer';
@@ -27,11 +27,15 @@ export class ReportRendererService {
 
   constructor(private readonly config: AppConfig) {}
 
-  async render(model: ReportModel, format: ReportFormat): Promise<RenderedReport> {
+  async render(
+    model: ReportModel,
+    format: ReportFormat,
+    part?: BaselineCsvPart,
+  ): Promise<RenderedReport> {
     return {
       contentType: CONTENT_TYPES[format],
       extension: format,
-      body: await this.body(model, format),
+      body: await this.body(model, format, part),
     };
   }
 
@@ -44,14 +48,18 @@ export class ReportRendererService {
     return chromiumAvailable(this.config.chromiumPath);
   }
 
-  private async body(model: ReportModel, format: ReportFormat): Promise<Buffer> {
+  private async body(
+    model: ReportModel,
+    format: ReportFormat,
+    part?: BaselineCsvPart,
+  ): Promise<Buffer> {
     switch (format) {
       case 'html':
         return Buffer.from(this.renderHtml(model));
       case 'json':
         return Buffer.from(JSON.stringify(model, null, 2));
       case 'csv':
-        return Buffer.from(renderCsv(model));
+        return Buffer.from(renderCsv(model, part));
       case 'xlsx':
         if (model.kind !== 'inventory')
           throw new DomainError(

@@ -68,7 +68,7 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @Res() res: Response,
   ): Promise<void> {
-    const r = await this.reports.download(id, q.format, actor);
+    const r = await this.reports.download(id, q.format, actor, q.part);
     res.setHeader('Content-Type', r.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${r.filename}"`);
     res.send(r.body);

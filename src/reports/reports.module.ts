@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FindingsModule } from '../findings/findings.module';
+import { GuardrailsOutreachModule } from '../guardrails/outreach/guardrails-outreach.module';
 import { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { ReportExportService } from './report-export.service';
 import { ReportInputService } from './report-input.service';
@@ -11,7 +12,7 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule],
+  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule, GuardrailsOutreachModule],
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,

@@ -3,11 +3,13 @@ import { AuditService } from '../auth/audit.service';
 import { SYSTEM_ACTOR, type Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
+import { OutreachService } from '../guardrails/outreach/outreach.service';
 import type { ReportSnapshotEntity } from './entities/report-snapshot.entity';
 import { buildBaseline } from './model/baseline.builder';
 import { buildFindingsReport } from './model/findings-report.builder';
 import { buildInventory } from './model/inventory.builder';
 import type {
+  BaselineCsvPart,
   BaselineModel,
   InventoryModel,
   ReportFormat,
@@ -37,6 +39,7 @@ export class ReportsService {
     private readonly renderer: ReportRendererService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly outreach: OutreachService,
   ) {}
 
   /** Builds a report model from the current findings and keeps it as a snapshot. */
@@ -76,7 +79,11 @@ export class ReportsService {
       case 'baseline': {
         const previous = (await this.snapshots.latest('baseline'))?.model as
           BaselineModel | undefined;
-        return buildBaseline({ ...input, previous: previous ?? null });
+        return buildBaseline({
+          ...input,
+          previous: previous ?? null,
+          acknowledgements: await this.outreach.acknowledgementRateByTeam(),
+        });
       }
       case 'inventory': {
         const previous = (await this.snapshots.latest('inventory'))?.model as
@@ -110,6 +117,7 @@ export class ReportsService {
     id: string,
     format: ReportFormat,
     actor: Actor,
+    part?: BaselineCsvPart,
   ): Promise<RenderedReport & { filename: string }> {
     const snapshot = await this.get(id, actor);
     if (!REPORT_FORMATS_BY_KIND[snapshot.kind].includes(format)) {
@@ -118,8 +126,14 @@ export class ReportsService {
         `format ${format} is not offered for the ${snapshot.kind} report (${REPORT_FORMATS_BY_KIND[snapshot.kind].join(', ')})`,
       );
     }
-    const rendered = await this.renderer.render(snapshot.model, format);
+    if (part && (snapshot.kind !== 'baseline' || format !== 'csv'))
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `part=${part} is for the baseline report as CSV, not ${snapshot.kind} as ${format}`,
+      );
+    const rendered = await this.renderer.render(snapshot.model, format, part);
     const day = snapshot.createdAt.toISOString().slice(0, 10);
-    return { ...rendered, filename: `${snapshot.kind}-${day}.${rendered.extension}` };
+    const name = part && part !== 'tools' ? `${snapshot.kind}-${part}` : snapshot.kind;
+    return { ...rendered, filename: `${name}-${day}.${rendered.extension}` };
   }
 }

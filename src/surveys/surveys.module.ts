@@ -49,6 +49,6 @@ import { SurveyResultsService } from './survey-results.service';
     SendSurveyMailProcessor,
     { provide: SurveyCatalog, useClass: CatalogSurveyCatalog },
   ],
-  exports: [SurveysService, SurveyImportService],
+  exports: [SurveysService, SurveyImportService, SurveyMailer],
 })
 export class SurveysModule {}

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { DATA_CLASSES, POLICY_STATUSES, type DataClass, type PolicyStatus } from '../catalog.types';
 
 export class SetPolicyDto {
@@ -26,4 +36,29 @@ export class SetPolicyDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    description: 'who answers for the tool (a team or role), for the AI register; null clears it',
+    nullable: true,
+  })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsString()
+  @MaxLength(500)
+  owner?: string | null;
+
+  @ApiPropertyOptional({ description: 'what the tool is used for; null clears it', nullable: true })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsString()
+  @MaxLength(500)
+  purpose?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'date the decision is due for review, YYYY-MM-DD; null clears it',
+    nullable: true,
+    example: '2027-06-30',
+  })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'nextReview must be a date written YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'nextReview must be a real calendar date' })
+  nextReview?: string | null;
 }

@@ -24,6 +24,16 @@ export class ToolPolicyEntity {
   @Column('timestamptz', { name: 'decided_at', nullable: true })
   decidedAt: Date | null;
 
+  @Column('text', { nullable: true })
+  owner: string | null;
+
+  @Column('text', { nullable: true })
+  purpose: string | null;
+
+  /** YYYY-MM-DD */
+  @Column('date', { name: 'next_review', nullable: true })
+  nextReview: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -1,7 +1,10 @@
 import type { CliCommand } from '../cli-context';
 import { baselineCommand } from './baseline.command';
 import { catalogCommand } from './catalog.command';
+import { checkRepoCommand } from './check-repo.command';
 import { diagnosticsCommand } from './diagnostics.command';
+import { guardrailsCommand } from './guardrails.command';
+import { guardrailsOutreachCommand } from './guardrails-outreach.command';
 import { importSurveyCommand } from './import-survey.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
@@ -26,6 +29,9 @@ export const CLI_COMMANDS: CliCommand[] = [
   ingestLogsCommand,
   syncCommand,
   baselineCommand,
+  checkRepoCommand,
+  guardrailsCommand,
+  guardrailsOutreachCommand,
   personCommand,
   privacyCommand,
 ];

@@ -41,6 +41,23 @@ export class CorrelationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * Disclosures people made by answering a clarification request "yes" (the latest answer per
+   * finding counts): a finding stays disclosed when correlation runs again.
+   */
+  clarifiedDisclosures(): Promise<{ personId: string; toolId: string; dataClasses: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT f.subject_id AS "personId", f.tool_id AS "toolId",
+              ARRAY(SELECT jsonb_array_elements_text(c.detail->'dataClasses')) AS "dataClasses"
+         FROM (SELECT DISTINCT ON (finding_id) finding_id, detail
+                 FROM finding_event WHERE action = 'clarify'
+                ORDER BY finding_id, at DESC, id DESC) c
+         JOIN finding f ON f.id = c.finding_id
+        WHERE f.subject_type = 'person' AND (c.detail->>'uses')::boolean
+        ORDER BY 1, 2`,
+    );
+  }
+
+  /**
    * Identities not yet tied to a person, with the span their evidence covers. IP addresses are
    * asked again each run: who held one depends on when, and their evidence may have grown.
    */

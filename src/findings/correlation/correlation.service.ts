@@ -71,21 +71,26 @@ export class CorrelationService {
     step('resolve');
     await progress(15, { identitiesResolved: resolved.length });
 
-    const [tools, policies, survey, repositories] = await Promise.all([
+    const [tools, policies, survey, repositories, clarified] = await Promise.all([
       this.sources.tools(),
       this.sources.policies(),
       this.sources.disclosures(),
       this.sources.repositories(),
+      this.repo.clarifiedDisclosures(),
     ]);
+    // A "yes" to a clarification request discloses like a survey answer, without being evidence.
     const ctx = {
       tools: new Map(tools.map((t) => [t.id, t])),
       policies,
-      disclosures: buildDisclosureIndex(survey.surveyedPersonIds, survey.disclosures),
+      disclosures: buildDisclosureIndex(survey.surveyedPersonIds, [
+        ...survey.disclosures,
+        ...clarified,
+      ]),
       weights: this.weights,
     };
     const repoClasses = new Map(repositories.map((r) => [r.repository, r.dataClasses]));
     const saidClasses = new Map<string, string[]>();
-    for (const d of survey.disclosures) {
+    for (const d of [...survey.disclosures, ...clarified]) {
       const key = `${d.personId}\u0000${d.toolId}`;
       saidClasses.set(key, [...(saidClasses.get(key) ?? []), ...d.dataClasses]);
     }

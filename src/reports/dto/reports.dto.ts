@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { REPORT_FORMATS, REPORT_KINDS } from '../model/report.types';
-import type { ReportFormat, ReportKind } from '../model/report.types';
+import { BASELINE_CSV_PARTS, REPORT_FORMATS, REPORT_KINDS } from '../model/report.types';
+import type { BaselineCsvPart, ReportFormat, ReportKind } from '../model/report.types';
 
 export class CreateReportDto {
   @ApiProperty({ enum: REPORT_KINDS }) @IsIn(REPORT_KINDS) kind: ReportKind;
@@ -14,4 +14,12 @@ export class DownloadReportDto {
   @IsOptional()
   @IsIn(REPORT_FORMATS)
   format: ReportFormat = 'html';
+
+  @ApiPropertyOptional({
+    enum: BASELINE_CSV_PARTS,
+    description: 'baseline CSV only: the tools (default) or the policy acknowledgements by team',
+  })
+  @IsOptional()
+  @IsIn(BASELINE_CSV_PARTS)
+  part?: BaselineCsvPart;
 }

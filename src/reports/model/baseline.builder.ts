@@ -87,6 +87,7 @@ export function buildBaseline(input: ReportInput): BaselineModel {
     topRisks: topRisks(shadow, toolsById, k),
     recommendations: { sanction: [], block: [], actions: [] },
     change: null,
+    acknowledgements: input.acknowledgements ?? null,
     notes: [],
   };
   model.recommendations = recommendations(model, toolsById, input);

@@ -1,4 +1,5 @@
 import type { PolicyStatus, ToolCategory, VendorRisk } from '../../catalog/catalog.types';
+import type { AupAcknowledgementRates } from '../../guardrails/outreach/outreach.types';
 import type { Strength } from '../../evidence/confidence';
 import type {
   Disclosure,
@@ -13,6 +14,10 @@ export const REPORT_KINDS = ['baseline', 'inventory', 'findings'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json', 'xlsx'] as const;
+
+/** A baseline CSV holds one table: the tools (default) or the policy acknowledgements by team. */
+export const BASELINE_CSV_PARTS = ['tools', 'acknowledgements'] as const;
+export type BaselineCsvPart = (typeof BASELINE_CSV_PARTS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** One finding as the report builders read it. Person identifiers never leave the builders for leaders. */
@@ -61,6 +66,8 @@ export interface ReportInput {
   /** guardrails each repository has adopted (check-repo in CI), for the maturity measures */
   repositoryGuardrails?: RepositoryGuardrails[];
   previous?: BaselineModel | null;
+  /** the acceptable-use policy acknowledgement rate by team (guardrails), for the baseline */
+  acknowledgements?: AupAcknowledgementRates | null;
 }
 
 /** A count a leader may see, or null when the group is smaller than k. */
@@ -154,6 +161,8 @@ export interface BaselineModel {
   topRisks: BaselineRisk[];
   recommendations: { sanction: Recommendation[]; block: Recommendation[]; actions: string[] };
   change: BaselineChange | null;
+  /** acknowledgement of the acceptable-use policy by team; null when none was asked for */
+  acknowledgements: AupAcknowledgementRates | null;
   notes: string[];
 }
 

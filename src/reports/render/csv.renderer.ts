@@ -1,5 +1,6 @@
 import { toCsv } from '../../common/csv';
 import type {
+  BaselineCsvPart,
   BaselineModel,
   FindingsReportModel,
   InventoryModel,
@@ -7,10 +8,10 @@ import type {
 } from '../model/report.types';
 
 /** RFC 4180 CSV, one row per tool (baseline, inventory) or per finding. */
-export function renderCsv(model: ReportModel): string {
+export function renderCsv(model: ReportModel, part: BaselineCsvPart = 'tools'): string {
   switch (model.kind) {
     case 'baseline':
-      return baselineCsv(model);
+      return part === 'acknowledgements' ? acknowledgementsCsv(model) : baselineCsv(model);
     case 'inventory':
       return inventoryCsv(model);
     case 'findings':
@@ -49,6 +50,20 @@ function baselineCsv(m: BaselineModel): string {
       t.maxScore,
       t.disclosureGap,
     ]),
+  );
+}
+
+/**
+ * The acceptable-use policy acknowledgement by team: one row per team shown (smaller teams
+ * pooled), then the total; a count under k reads `<k`.
+ */
+function acknowledgementsCsv(m: BaselineModel): string {
+  const a = m.acknowledgements;
+  const k = (x: number | null) => (x === null ? `<${m.k}` : x);
+  const rows = a ? [...a.teams, { team: 'All teams', ...a.overall }] : [];
+  return toCsv(
+    ['aup_version', 'team', 'asked', 'acknowledged', 'rate'],
+    rows.map((r) => [a?.aupVersion ?? null, r.team, k(r.asked), k(r.acknowledged), r.rate]),
   );
 }
 

@@ -25,7 +25,8 @@ button{background:#1d4ed8;color:#fff;border:0;border-radius:4px;padding:.55rem 1
 button.secondary{background:#374151}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
-function page(title: string, body: string): string {
+/** The accessible, script-free page shell every link-reached form uses. */
+export function formPage(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
@@ -64,7 +65,7 @@ export function renderSurveyForm(view: SurveyFormView): string {
 <form method="post" action="${escapeHtml(view.action)}" novalidate>${questions}
 <button type="submit" name="action" value="submit">Submit answers</button>
 <button type="submit" name="action" value="save" class="secondary">Save and finish later</button></form>`;
-  return page(view.title, body);
+  return formPage(view.title, body);
 }
 
 function renderQuestion(
@@ -130,5 +131,5 @@ function options(
 }
 
 export function renderMessagePage(title: string, message: string, extra = ''): string {
-  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${extra}`);
+  return formPage(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${extra}`);
 }

@@ -33,7 +33,7 @@ export function renderSarif(
       .filter((s) => s.path)
       .map((s) => {
         const name = lookup(t.toolId)?.name ?? t.toolId;
-        const what = describe(s.signal, s.detail);
+        const what = describeTrace(s.signal, s.detail);
         return {
           ruleId: `ai-tool/${s.signal}`,
           ruleIndex: signals.indexOf(s.signal),
@@ -81,7 +81,8 @@ export function renderSarif(
   };
 }
 
-function describe(signal: string, detail: Record<string, unknown>): string {
+/** A trace in a few words, as SARIF messages and check-repo print it. */
+export function describeTrace(signal: string, detail: Record<string, unknown>): string {
   if (detail.gitignoreEntry) return `.gitignore lists its files (${String(detail.gitignoreEntry)})`;
   if (detail.history === 'deleted')
     return `config file deleted in ${String(detail.deletedCommit).slice(0, 12)}`;
