@@ -280,6 +280,8 @@ describe('subject access: everything held about one person, and nothing of anyon
       'resolved-identities',
       'survey-invitations',
       'survey-answers',
+      'clarification-requests',
+      'nudges',
     ])
       expect([kind, kinds.has(kind)]).toEqual([kind, true]);
     expect(rows.filter((r) => r[0] === 'evidence' && r[2] === 'fingerprint')).toHaveLength(3);
