@@ -18,7 +18,9 @@ import { PrivacyNoticeVersions1766100000000 } from './1766100000000-PrivacyNotic
 import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicyStewardship';
 import { GuardrailsOutreach1766400000000 } from './1766400000000-GuardrailsOutreach';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
+import { McpServers1766600000000 } from './1766600000000-McpServers';
 import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
+import { ConsoleSessions1766800000000 } from './1766800000000-ConsoleSessions';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -43,6 +45,8 @@ export const ALL_MIGRATIONS = [
   ToolPolicyStewardship1766300000000,
   GuardrailsOutreach1766400000000,
   RepositoryGuardrails1766500000000,
+  McpServers1766600000000,
   EndpointDevices1766700000000,
+  ConsoleSessions1766800000000,
   VendorConnectors1766950000000,
 ];

@@ -22,6 +22,7 @@ import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { VendorsModule } from './signals/vendors/vendors.module';
+import { WebModule } from './web/web.module';
 
 /** The domain modules; every entry point loads all of them. */
 const DOMAIN_MODULES = [
@@ -62,6 +63,8 @@ export class AppModule {
         JobsModule.forRoot(opts.role),
         HealthModule,
         ...DOMAIN_MODULES,
+        // The console serves pages; the worker and the CLI have no HTTP to serve them on.
+        ...(opts.role === 'api' ? [WebModule] : []),
         ...(opts.correlationSources ? [givenSources(opts.correlationSources)] : []),
       ],
     };

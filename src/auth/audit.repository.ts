@@ -8,6 +8,8 @@ export interface AuditQuery {
   targetId?: string;
   action?: string;
   limit: number;
+  /** rows to skip, newest first (paging) */
+  offset?: number;
 }
 
 @Injectable()
@@ -25,6 +27,6 @@ export class AuditRepository {
     if (q.targetType) where.targetType = q.targetType;
     if (q.targetId) where.targetId = q.targetId;
     if (q.action) where.action = q.action;
-    return this.repo.find({ where, order: { id: 'DESC' }, take: q.limit });
+    return this.repo.find({ where, order: { id: 'DESC' }, take: q.limit, skip: q.offset });
   }
 }

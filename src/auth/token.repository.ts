@@ -26,6 +26,16 @@ export class TokenRepository {
     });
   }
 
+  /** neither revoked nor expired */
+  findActiveById(id: string): Promise<ApiTokenEntity | null> {
+    return this.repo.findOne({
+      where: [
+        { id, revokedAt: IsNull(), expiresAt: IsNull() },
+        { id, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      ],
+    });
+  }
+
   list(): Promise<ApiTokenEntity[]> {
     return this.repo.find({ order: { createdAt: 'ASC' } });
   }

@@ -80,6 +80,16 @@ export class TokenService {
     return { tokenId: row.id, name: row.name, role: row.role };
   }
 
+  /**
+   * The actor of a token that is still active (a console session signed in with it re-checks on
+   * every request, so revoking or expiring the token ends its sessions too).
+   */
+  async activeActor(tokenId: string): Promise<Actor | null> {
+    if (!isUUID(tokenId)) return null;
+    const row = await this.tokens.findActiveById(tokenId);
+    return row ? { tokenId: row.id, name: row.name, role: row.role } : null;
+  }
+
   async list(): Promise<TokenView[]> {
     return (await this.tokens.list()).map(view);
   }

@@ -23,6 +23,7 @@ import { ListToolsQueryDto } from './dto/list-tools-query.dto';
 import { MatchQueryDto } from './dto/match-query.dto';
 import { SetPolicyDto } from './dto/set-policy.dto';
 import { COMPLIANCE_REFERENCES } from './compliance-references';
+import { builtinMcpCatalog } from './mcp/mcp-catalog';
 import { ToolPolicyService } from './tool-policy.service';
 
 /** Reading the catalog is open to every role; policy and custom tools belong to CoE and admins. */
@@ -40,6 +41,13 @@ export class CatalogController {
   @Roles(...ALL_ROLES)
   async list(@Query() q: ListToolsQueryDto) {
     return { tools: await this.catalog.list(q) };
+  }
+
+  /** Known MCP servers: publisher, packages or remote host, what each reaches, whether it writes. */
+  @Get('mcp-servers')
+  @Roles(...ALL_ROLES)
+  mcpServers() {
+    return { servers: builtinMcpCatalog().entries };
   }
 
   @Get('tools/:id')

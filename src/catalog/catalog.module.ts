@@ -21,6 +21,6 @@ import { ToolPolicyService } from './tool-policy.service';
     ToolPolicyRepository,
     CustomToolRepository,
   ],
-  exports: [CatalogService, ToolPolicyService],
+  exports: [CatalogService, ToolPolicyService, CustomToolService],
 })
 export class CatalogModule {}

@@ -31,6 +31,9 @@ export const SIGNALS = [
   'oauth-grant',
   'sso-signin',
   'endpoint',
+  'mcp-server',
+  'agent-permission',
+  'agent-workflow',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 

@@ -110,6 +110,24 @@ describe(AppConfig.name, () => {
     expect(message).not.toContain('hunter2');
     expect(message).not.toContain('ghe.example');
   });
+
+  it('should read console session lifetimes and refuse an idle time longer than the maximum', () => {
+    const config = AppConfig.fromEnv({
+      CONSOLE_SESSION_IDLE_SECONDS: '600',
+      CONSOLE_SESSION_MAX_SECONDS: '3600',
+      ORGANISATION_NAME: ' Example Corp ',
+    });
+    expect(config.consoleSession).toEqual({ idleMs: 600_000, maxMs: 3_600_000 });
+    expect(config.organisationName).toBe('Example Corp');
+    expect(
+      configErrorOf({ CONSOLE_SESSION_IDLE_SECONDS: '7200', CONSOLE_SESSION_MAX_SECONDS: '3600' }),
+    ).toMatch(
+      /CONSOLE_SESSION_IDLE_SECONDS \(7200\) must not exceed CONSOLE_SESSION_MAX_SECONDS \(3600\)/,
+    );
+    expect(configErrorOf({ CONSOLE_SESSION_IDLE_SECONDS: '0' })).toMatch(
+      /CONSOLE_SESSION_IDLE_SECONDS: must not be less than 1/,
+    );
+  });
 });
 
 function configErrorOf(env: Record<string, string>): string {

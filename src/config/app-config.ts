@@ -33,6 +33,9 @@ export class AppConfig {
   readonly smtpFrom: string;
   /** without a trailing slash */
   readonly publicUrl?: string;
+  readonly organisationName: string;
+  /** console sessions: idle and absolute lifetimes, in milliseconds */
+  readonly consoleSession: { idleMs: number; maxMs: number };
   /** where a person asks for their own data (PRIVACY_CONTACT) */
   readonly privacyContact?: string;
   /** stated retention in days per data kind; undefined: no period set */
@@ -71,6 +74,15 @@ export class AppConfig {
     this.localScanRoots = parseScanRoots(env.LOCAL_SCAN_ROOTS);
     this.smtpFrom = env.SMTP_FROM;
     this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+    this.organisationName = env.ORGANISATION_NAME.trim();
+    if (env.CONSOLE_SESSION_IDLE_SECONDS > env.CONSOLE_SESSION_MAX_SECONDS)
+      throw new Error(
+        `CONSOLE_SESSION_IDLE_SECONDS (${env.CONSOLE_SESSION_IDLE_SECONDS}) must not exceed CONSOLE_SESSION_MAX_SECONDS (${env.CONSOLE_SESSION_MAX_SECONDS})`,
+      );
+    this.consoleSession = {
+      idleMs: env.CONSOLE_SESSION_IDLE_SECONDS * 1000,
+      maxMs: env.CONSOLE_SESSION_MAX_SECONDS * 1000,
+    };
     this.privacyContact = env.PRIVACY_CONTACT?.trim();
     this.retentionDays = {
       evidence: env.RETENTION_EVIDENCE_DAYS,

@@ -220,6 +220,25 @@ export class EnvSchema {
     message: 'must be an http(s) URL without query or fragment',
   })
   PUBLIC_URL?: string;
+
+  /** The organisation's name, shown in the console's header. */
+  @IsString()
+  @MinLength(1)
+  ORGANISATION_NAME = 'Your organisation';
+
+  /** A console session ends after this many seconds without a request. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(7 * 24 * 3600)
+  CONSOLE_SESSION_IDLE_SECONDS = 30 * 60;
+
+  /** A console session ends this many seconds after sign-in, however busy. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(30 * 24 * 3600)
+  CONSOLE_SESSION_MAX_SECONDS = 12 * 3600;
 }
 
 /** What a request that names a GitHub API URL is told: the server's token goes to configuration only. */

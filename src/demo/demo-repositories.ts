@@ -64,7 +64,25 @@ const PLANS: RepoPlan[] = [
     },
     aiFiles: {
       toolKey: 'claude',
-      files: { 'CLAUDE.md': '# Notes for Claude\nRun `npm test` before committing.\n' },
+      files: {
+        'CLAUDE.md': '# Notes for Claude\nRun `npm test` before committing.\n',
+        // an agent allowed any shell command and web fetches, in a repository holding pii
+        '.claude/settings.json':
+          JSON.stringify(
+            {
+              permissions: { allow: ['Bash', 'WebFetch', 'Edit'], deny: ['Read(./.env)'] },
+              hooks: {
+                PostToolUse: [
+                  { matcher: 'Edit', hooks: [{ type: 'command', command: 'npm run lint' }] },
+                ],
+              },
+            },
+            null,
+            2,
+          ) + '\n',
+        '.claude/agents/reviewer.md':
+          '---\nname: reviewer\ndescription: Reviews payment changes\ntools: Read, Grep, Glob\n---\nReview for PCI issues.\n',
+      },
     },
     trailer: {
       toolKey: 'claude',
@@ -82,6 +100,35 @@ const PLANS: RepoPlan[] = [
       files: {
         '.cursor/rules/general.mdc':
           '---\ndescription: house style\n---\nUse functional components.\n',
+        // MCP servers: a known one that writes to the code host, an unknown unpinned package
+        // and a remote server outside the catalog (names of env vars and headers only)
+        '.cursor/mcp.json':
+          JSON.stringify(
+            {
+              mcpServers: {
+                github: {
+                  command: 'docker',
+                  args: [
+                    'run',
+                    '-i',
+                    '--rm',
+                    '-e',
+                    'GITHUB_PERSONAL_ACCESS_TOKEN',
+                    'ghcr.io/github/github-mcp-server:v0.13.0',
+                  ],
+                  env: { GITHUB_PERSONAL_ACCESS_TOKEN: '${env:GITHUB_PAT}' },
+                },
+                'design-helper': { command: 'npx', args: ['-y', 'acme-design-mcp'] },
+                analytics: {
+                  url: 'https://mcp.analytics-partner.example/mcp',
+                  headers: { Authorization: 'Bearer ${env:ANALYTICS_TOKEN}' },
+                },
+                playwright: { command: 'npx', args: ['@playwright/mcp@0.0.41'] },
+              },
+            },
+            null,
+            2,
+          ) + '\n',
       },
     },
     trailer: {

@@ -194,6 +194,24 @@ export const CONFIDENCE = {
     confidence: 0.85,
     reason: 'the tool is on the machine the person works on; installed is not always used',
   },
+  mcpServer: {
+    signal: 'mcp-server',
+    trace: 'MCP server in a committed client configuration',
+    confidence: 0.9,
+    reason: 'the client starts or connects to the server for whoever opens the repository with it',
+  },
+  agentPermission: {
+    signal: 'agent-permission',
+    trace: 'agent definition or permission settings committed',
+    confidence: 0.95,
+    reason: 'only the agent reads these files: someone set up what it may do here',
+  },
+  agentWorkflow: {
+    signal: 'agent-workflow',
+    trace: 'CI job runs an AI coding agent',
+    confidence: 0.9,
+    reason: 'CI starts the agent on its triggers, with the job’s token and secrets',
+  },
 } as const satisfies Record<string, ConfidenceEntry>;
 
 export type ConfidenceKind = keyof typeof CONFIDENCE;
@@ -226,6 +244,9 @@ const SOURCE_OF_SIGNAL: Record<string, string> = {
   dependency: 'repository files',
   workflow: 'repository files',
   'ide-extension': 'repository files',
+  'mcp-server': 'repository files',
+  'agent-permission': 'repository files',
+  'agent-workflow': 'repository files',
   'commit-trailer': 'commit history',
   'bot-author': 'commit history',
   network: 'network',

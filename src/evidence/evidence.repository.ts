@@ -92,8 +92,10 @@ export class EvidenceRepository {
     perGroup: number,
   ): Promise<EvidenceSummaryRow[]> {
     return this.repo.query(
-      `SELECT key, signal, fingerprint, repository, detail, last_seen AS "lastSeen"
-         FROM (SELECT g.key, e.signal, e.fingerprint, e.repository, e.detail, e.last_seen,
+      `SELECT key, signal, fingerprint, repository, detail, confidence, first_seen AS "firstSeen",
+              last_seen AS "lastSeen"
+         FROM (SELECT g.key, e.signal, e.fingerprint, e.repository, e.detail, e.confidence,
+                      e.first_seen, e.last_seen,
                       row_number() OVER (PARTITION BY g.key
                                          ORDER BY e.last_seen DESC, e.fingerprint) AS rank
                  FROM unnest($1::text[], $2::text[]) AS g(key, fingerprint)

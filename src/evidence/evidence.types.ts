@@ -84,5 +84,7 @@ export interface EvidenceSummaryRow {
   fingerprint: string;
   repository: string | null;
   detail: Record<string, unknown>;
+  confidence: number;
+  firstSeen: Date;
   lastSeen: Date;
 }

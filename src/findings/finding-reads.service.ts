@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
 import { complianceReference, findingReferenceIds } from '../catalog/compliance-references';
@@ -6,6 +6,13 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ListFindingsDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
+import { CORRELATION_SOURCES, type CorrelationSources } from './correlation/correlation-sources';
+
+/** Who or what a finding is about, as person-level views show it. */
+export interface FindingSubjectView {
+  label: string;
+  team: string | null;
+}
 
 /** Person-level findings as security and the CoE browse them; every read audited as the reader's. */
 @Injectable()
@@ -14,10 +21,13 @@ export class FindingReadsService {
     private readonly repo: FindingsRepository,
     private readonly findings: FindingsService,
     private readonly audit: AuditService,
+    @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
 
   async list(q: ListFindingsDto, actor: Actor) {
-    const [items, total] = await this.repo.list(q);
+    const { team, ...filter } = q;
+    const subjectIds = team === undefined ? undefined : await this.subjectsOfTeam(team);
+    const [items, total] = await this.repo.list({ ...filter, subjectIds });
     await this.audit.recordRead(actor, 'finding', null, {
       filter: { ...q },
       returned: items.length,
@@ -35,5 +45,45 @@ export class FindingReadsService {
     await this.audit.recordRead(actor, 'finding', id);
     const complianceReferences = findingReferenceIds(finding).map(complianceReference);
     return { ...finding, events, evidence, complianceReferences };
+  }
+
+  /** The teams findings can be filtered by: those of the directory and of repository owners. */
+  async teams(): Promise<string[]> {
+    const [people, repos] = await Promise.all([this.sources.people(), this.sources.repositories()]);
+    const teams = new Set<string>();
+    for (const x of [...people, ...repos]) if (x.team) teams.add(x.team);
+    return [...teams].sort();
+  }
+
+  /**
+   * Names and teams of findings' subjects, for the person-level views that list them (the caller
+   * has read the findings, which is audited). Repositories are named by themselves.
+   */
+  async subjects(
+    findings: { subjectType: string; subjectId: string }[],
+  ): Promise<Map<string, FindingSubjectView>> {
+    const [people, repos] = await Promise.all([this.sources.people(), this.sources.repositories()]);
+    const person = new Map(people.map((p) => [p.id, p]));
+    const repo = new Map(repos.map((r) => [r.repository, r]));
+    const out = new Map<string, FindingSubjectView>();
+    for (const f of findings) {
+      const p = f.subjectType === 'person' ? person.get(f.subjectId) : undefined;
+      const r = f.subjectType === 'repository' ? repo.get(f.subjectId) : undefined;
+      out.set(f.subjectId, {
+        label: p?.label ?? f.subjectId,
+        team: p?.team ?? r?.team ?? null,
+      });
+    }
+    return out;
+  }
+
+  /** The people and repositories of a team and of the teams under it (`eng` holds `eng/web`). */
+  private async subjectsOfTeam(team: string): Promise<string[]> {
+    const inTeam = (t: string | null) => t !== null && (t === team || t.startsWith(`${team}/`));
+    const [people, repos] = await Promise.all([this.sources.people(), this.sources.repositories()]);
+    return [
+      ...people.filter((p) => inTeam(p.team)).map((p) => p.id),
+      ...repos.filter((r) => inTeam(r.team)).map((r) => r.repository),
+    ];
   }
 }

@@ -50,6 +50,13 @@ import { TriageService } from './triage/triage.service';
         given ?? modules,
     },
   ],
-  exports: [CorrelationService, FindingsService, ClarifiedDisclosureService, CORRELATION_SOURCES],
+  exports: [
+    CorrelationService,
+    FindingsService,
+    FindingReadsService,
+    TriageService,
+    ClarifiedDisclosureService,
+    CORRELATION_SOURCES,
+  ],
 })
 export class FindingsModule {}

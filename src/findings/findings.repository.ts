@@ -21,6 +21,10 @@ export interface FindingFilter {
   subjectType?: SubjectType;
   shadow?: boolean;
   strength?: Strength;
+  /** findings with evidence of this signal (the source: config-file, network, survey…) */
+  signal?: string;
+  /** only these subjects (a team's people and repositories) */
+  subjectIds?: string[];
   includeAbsent?: boolean;
   limit: number;
   offset: number;
@@ -59,6 +63,11 @@ export class FindingsRepository {
     if (f.subjectType) qb.andWhere('f.subject_type = :st', { st: f.subjectType });
     if (f.shadow !== undefined) qb.andWhere('f.shadow = :shadow', { shadow: f.shadow });
     if (f.strength) qb.andWhere('f.strength = :strength', { strength: f.strength });
+    if (f.signal) qb.andWhere(':signal = ANY (f.signals)', { signal: f.signal });
+    if (f.subjectIds)
+      qb.andWhere(f.subjectIds.length > 0 ? 'f.subject_id IN (:...subjectIds)' : '1 = 0', {
+        subjectIds: f.subjectIds,
+      });
     return qb
       .orderBy('f.score', 'DESC')
       .addOrderBy('f.id', 'ASC')

@@ -16,6 +16,7 @@ export enum JobName {
   Report = 'reports.build',
   SendSurveyMail = 'surveys.send-mail',
   ImportDirectory = 'people.import-directory',
+  ImportSurveyExport = 'surveys.import-export',
   SendOutreachMail = 'guardrails.send-mail',
   VendorSync = 'vendors.sync',
 }
@@ -30,6 +31,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Report]: QueueName.Report,
   [JobName.SendSurveyMail]: QueueName.Survey,
   [JobName.ImportDirectory]: QueueName.Ingest,
+  [JobName.ImportSurveyExport]: QueueName.Survey,
   [JobName.SendOutreachMail]: QueueName.Survey,
   [JobName.VendorSync]: QueueName.Ingest,
 };
@@ -53,6 +55,8 @@ export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
   [JobName.SendSurveyMail]: true,
   // its errors quote the rows they refuse: e-mail addresses of the directory
   [JobName.ImportDirectory]: true,
+  // its warnings quote the cells they could not read, which can hold respondents' e-mails
+  [JobName.ImportSurveyExport]: true,
   // mail recipients and their failures
   [JobName.SendOutreachMail]: true,
   // counts per signal and tool only

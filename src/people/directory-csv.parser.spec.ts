@@ -1,4 +1,4 @@
-import { parseDirectoryCsv } from './directory-csv.parser';
+import { parseDirectoryCsv, previewDirectoryCsv } from './directory-csv.parser';
 
 describe(parseDirectoryCsv.name, () => {
   it('should read people, nested teams and typed aliases when given a directory CSV', () => {
@@ -43,5 +43,34 @@ describe(parseDirectoryCsv.name, () => {
     expect(parseDirectoryCsv('name\nAlice\n').errors).toEqual([
       'directory.csv: line 1: no "email" column in the header',
     ]);
+  });
+});
+
+describe(previewDirectoryCsv.name, () => {
+  it('should name the field each column fills and ignore unknown and repeated ones', () => {
+    const sut = previewDirectoryCsv(
+      '\uFEFFE-mail,Display Name,Cost centre,Team,GitHub,email\nalice@example.com,Alice,42,Eng,alice,x\n',
+    );
+    expect(sut).toEqual({
+      error: null,
+      columns: [
+        { index: 0, header: 'E-mail', field: 'email' },
+        { index: 1, header: 'Display Name', field: 'name' },
+        { index: 2, header: 'Cost centre', field: null },
+        { index: 3, header: 'Team', field: 'team' },
+        { index: 4, header: 'GitHub', field: 'github login' },
+        { index: 5, header: 'email', field: null },
+      ],
+    });
+  });
+
+  it('should say which line stops the import when the header has no e-mail column', () => {
+    const sut = previewDirectoryCsv('name,team\nAlice,Eng\n', 'staff.csv');
+    expect(sut.error).toBe('staff.csv: line 1: no "email" column in the header');
+    expect(sut.columns.map((c) => c.field)).toEqual(['name', 'team']);
+  });
+
+  it('should report an empty file', () => {
+    expect(previewDirectoryCsv('\n\n').error).toBe('directory.csv: the file is empty');
   });
 });

@@ -99,6 +99,59 @@ export function parseDirectoryCsv(
   return { rows, errors };
 }
 
+/** What a directory column is read as, for the import's preview. */
+export interface DirectoryColumnPreview {
+  index: number;
+  header: string;
+  /** the field it fills, or null when the import ignores the column */
+  field: 'email' | 'name' | 'team' | 'manager' | 'github login' | 'aliases' | null;
+}
+
+const FIELD_NAMES: Record<(typeof HEADERS)[string], DirectoryColumnPreview['field']> = {
+  email: 'email',
+  name: 'name',
+  team: 'team',
+  managerEmail: 'manager',
+  githubLogin: 'github login',
+  aliases: 'aliases',
+};
+
+/**
+ * How the import will read a directory CSV's columns, from its header row alone (no person's
+ * data is read): each column's field or null when ignored, and the problem that would stop it.
+ */
+export function previewDirectoryCsv(
+  text: string,
+  fileName = 'directory.csv',
+): { columns: DirectoryColumnPreview[]; error: string | null } {
+  let header: string[];
+  try {
+    header =
+      (
+        parse(text.replace(/^\uFEFF/, ''), {
+          relax_column_count: true,
+          skip_empty_lines: true,
+          to: 1,
+        }) as string[][]
+      )[0] ?? [];
+  } catch (error) {
+    return { columns: [], error: `${fileName}: line 1: ${(error as Error).message}` };
+  }
+  if (header.length === 0) return { columns: [], error: `${fileName}: the file is empty` };
+  const used = new Set<string>();
+  const columns = header.map((raw, index) => {
+    const key = HEADERS[raw.trim().toLowerCase()];
+    // the parser reads the first column of a field; a repeat is ignored
+    const field = key && !used.has(key) ? FIELD_NAMES[key] : null;
+    if (key) used.add(key);
+    return { index, header: raw.trim(), field };
+  });
+  return {
+    columns,
+    error: used.has('email') ? null : `${fileName}: line 1: no "email" column in the header`,
+  };
+}
+
 function aliasOf(raw: string): { kind: ResolvableKind; value: string } {
   if (raw.includes('\\')) return { kind: 'username', value: raw };
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(raw) || /^[0-9a-f:]+:[0-9a-f:]*$/i.test(raw))

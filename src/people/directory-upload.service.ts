@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Actor } from '../auth/role';
 import { AuditService } from '../auth/audit.service';
-import { spoolUpload } from '../common/upload-spool';
+import { spoolUpload, type SpooledFile } from '../common/upload-spool';
 import { AppConfig } from '../config/app-config';
 import { JobName } from '../jobs/job-names';
 import type { JobView } from '../jobs/job.types';
@@ -28,12 +28,31 @@ export class DirectoryUploadService {
     name: string | undefined,
     actor: Actor,
   ): Promise<{ job: JobView; file: string; bytes: number }> {
-    const spooled = await spoolUpload(req, {
-      dir: join(this.config.dataDir, 'spool', 'people'),
+    return this.queue(
+      await this.spool(req, name, join(this.config.dataDir, 'spool', 'people')),
+      actor,
+    );
+  }
+
+  /** Streams a directory upload to `dir` (under the data directory's spool), size-checked. */
+  spool(
+    req: Readable & { headers: IncomingHttpHeaders },
+    name: string | undefined,
+    dir: string,
+  ): Promise<SpooledFile> {
+    return spoolUpload(req, {
+      dir,
       maxBytes: Math.min(this.config.uploadMaxBytes, DIRECTORY_MAX_BYTES),
       name,
       defaultName: 'directory.csv',
     });
+  }
+
+  /** Queues the import of a spooled directory file (the job removes the file when done). */
+  async queue(
+    spooled: Pick<SpooledFile, 'path' | 'name' | 'bytes'>,
+    actor: Actor,
+  ): Promise<{ job: JobView; file: string; bytes: number }> {
     const data: ImportDirectoryData = { path: spooled.path, name: spooled.name };
     const job = await this.jobs.enqueue(JobName.ImportDirectory, data, { actor });
     // The receipt; the import itself is audited by its job, as the uploader's.

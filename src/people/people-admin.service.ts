@@ -94,6 +94,21 @@ export class PeopleAdminService {
     return this.people.getPerson(id);
   }
 
+  /** A person search for a manual link: it returns e-mails and names, so it is audited. */
+  async search(text: string, actor: Actor) {
+    const found = await this.people.searchPersons(text);
+    await this.audit.recordRead(actor, 'person', null, { search: text, rows: found.length });
+    return found;
+  }
+
+  /** Names and e-mails of given people (an unresolved identity's candidates), audited. */
+  async contacts(personIds: string[], actor: Actor) {
+    if (personIds.length === 0)
+      return new Map<string, { email: string | null; name: string | null }>();
+    await this.audit.recordRead(actor, 'person', null, { contacts: personIds.length });
+    return this.people.contactsOf(personIds);
+  }
+
   async unresolved(actor: Actor) {
     await this.audit.recordRead(actor, 'identity', null, { list: 'unresolved' });
     return this.people.listUnresolved();

@@ -34,6 +34,6 @@ import { PeopleService } from './people.service';
     DirectoryUploadService,
     DirectoryImportProcessor,
   ],
-  exports: [PeopleService, PeopleAdminService],
+  exports: [PeopleService, PeopleAdminService, DirectoryUploadService],
 })
 export class PeopleModule {}

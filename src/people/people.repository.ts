@@ -119,6 +119,19 @@ export class PeopleRepository {
     );
   }
 
+  /** People whose e-mail, name or GitHub login contains `text` (any case), e-mail order. */
+  search(text: string, limit: number): Promise<PersonWithTeam[]> {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.ds.query(
+      `SELECT p.id, p.email, p.name, p.team_id AS "teamId", p.manager_id AS "managerId",
+              p.github_login AS "githubLogin", p.source, t.path AS "teamPath"
+       FROM person p LEFT JOIN team t ON t.id = p.team_id
+       WHERE p.email ILIKE $1 OR p.name ILIKE $1 OR p.github_login ILIKE $1
+       ORDER BY p.email NULLS LAST, p.id LIMIT $2`,
+      [pattern, limit],
+    );
+  }
+
   async findById(id: string): Promise<PersonWithTeam | undefined> {
     const rows: PersonWithTeam[] = await this.ds.query(
       `SELECT p.id, p.email, p.name, p.team_id AS "teamId", p.manager_id AS "managerId",

@@ -385,6 +385,13 @@ export class PeopleService {
     });
   }
 
+  /** People to pick from when linking an identity by hand: e-mail, name or login contains `text`. */
+  searchPersons(text: string, limit = 20) {
+    const q = text.trim();
+    if (q.length < 2) return Promise.resolve([]);
+    return this.people.search(q.slice(0, 200), Math.min(limit, 100));
+  }
+
   async getPerson(id: string) {
     const person = await this.people.findById(id);
     if (!person) throw new DomainError(ErrorCode.NotFound, `no person ${id}`);

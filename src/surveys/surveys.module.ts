@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SendSurveyMailProcessor } from './mail/send-survey-mail.processor';
+import { SurveyImportProcessor } from './survey-import.processor';
 import { SurveyMailer } from './mail/survey-mailer.service';
 import { PeopleModule } from '../people/people.module';
 import { SurveyDraftEntity } from './entities/survey-draft.entity';
@@ -47,8 +48,15 @@ import { SurveyResultsService } from './survey-results.service';
     SurveySecrets,
     SurveyMailer,
     SendSurveyMailProcessor,
+    SurveyImportProcessor,
     { provide: SurveyCatalog, useClass: CatalogSurveyCatalog },
   ],
-  exports: [SurveysService, SurveyImportService, SurveyMailer],
+  exports: [
+    SurveysService,
+    SurveyImportService,
+    SurveyLinkDeliveryService,
+    SurveyResultsService,
+    SurveyMailer,
+  ],
 })
 export class SurveysModule {}

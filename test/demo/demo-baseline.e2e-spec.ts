@@ -89,6 +89,36 @@ describe(DemoBaselineService.name, () => {
     expect(n).toBe(run.truth.personalAccountUsers);
   });
 
+  it('should show the agents and MCP servers the demo repositories configure, with their risk', async () => {
+    const servers = await t.dataSource.query(
+      `SELECT repository, name, catalog_id AS "catalogId" FROM mcp_server ORDER BY 1, 2`,
+    );
+    expect(servers).toEqual([
+      { repository: 'web-app', name: 'analytics', catalogId: null },
+      { repository: 'web-app', name: 'design-helper', catalogId: null },
+      { repository: 'web-app', name: 'github', catalogId: 'github' },
+      { repository: 'web-app', name: 'playwright', catalogId: 'playwright' },
+    ]);
+    const keys = async (repository: string, toolId: string) => {
+      const [row] = await t.dataSource.query(
+        `SELECT factors FROM finding WHERE subject_type = 'repository' AND subject_id = $1 AND tool_id = $2`,
+        [repository, toolId],
+      );
+      return (row.factors as { key: string }[]).map((f) => f.key);
+    };
+    await expect(keys('payments-api', 'claude-code')).resolves.toContain(
+      'agent.unrestricted-shell',
+    );
+    await expect(keys('web-app', 'cursor')).resolves.toEqual(
+      expect.arrayContaining([
+        'mcp.write-sensitive',
+        'mcp.unknown-package',
+        'mcp.unpinned',
+        'mcp.remote-unknown',
+      ]),
+    );
+  });
+
   it('should tie each repository to its team through the repository module, as far as the findings report', () => {
     const rows = parse(readFileSync(join(out, 'findings.csv'), 'utf8'), {
       columns: true,

@@ -30,6 +30,8 @@ export interface SubjectToolAggregate {
   people: number;
   /** person subjects of tenant-bound tools: holds an organisation seat */
   hasOrgSeat: boolean | null;
+  /** `factor|about` flags the evidence carries (MCP servers, agent permissions) */
+  riskFlags?: string[];
 }
 
 export interface ScoredFinding extends FindingFacts {
@@ -74,6 +76,7 @@ export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): Sc
       disclosure,
       signals,
       maxConfidence: a.maxConfidence,
+      riskFlags: a.riskFlags,
     },
     ctx.weights,
   );

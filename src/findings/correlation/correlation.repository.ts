@@ -136,6 +136,8 @@ export class CorrelationTx {
        WITH ev AS (
          SELECT e.fingerprint, e.tool_id, e.signal, e.repository, e.first_seen, e.last_seen,
                 e.count, e.bytes, e.confidence,
+                CASE WHEN jsonb_typeof(e.detail->'riskFlags') = 'array' AND e.detail->'riskFlags' <> '[]'::jsonb
+                     THEN e.detail->'riskFlags' END AS risk_flags,
                 CASE WHEN e.identity_kind = 'person' THEN e.identity_value ELSE fi.person_id END AS person_id
            FROM ${evidence.sql} e
            LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
@@ -146,11 +148,11 @@ export class CorrelationTx {
            FROM unnest($1::text[], $2::text[], $4::float8[]) AS s(p, t, c) GROUP BY p, t
        ),
        person_rows AS (
-         SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence
+         SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence, risk_flags
            FROM ev WHERE person_id IS NOT NULL
          UNION ALL
          SELECT person_id, tool_id, 'survey:' || person_id || ':' || tool_id, 'survey', NULL, $3::timestamptz,
-                $3::timestamptz, 0, confidence
+                $3::timestamptz, 0, confidence, NULL::jsonb
            FROM said
        )
        SELECT 'person'::text AS subject_type, person_id AS subject_id, tool_id,
@@ -163,7 +165,8 @@ export class CorrelationTx {
               count(DISTINCT first_seen::date) FILTER (WHERE signal <> 'survey')::int AS active_days,
               sum(bytes)::bigint AS bytes, count(*)::int AS evidence_count, max(confidence)::float8 AS max_confidence,
               coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
-              0 AS people, bool_or(signal IN ('copilot-seat', 'seat')) AS has_org_seat
+              0 AS people, bool_or(signal IN ('copilot-seat', 'seat')) AS has_org_seat,
+              coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb) AS risk_flags
          FROM person_rows GROUP BY person_id, tool_id
        UNION ALL
        SELECT 'repository', repository, tool_id,
@@ -173,7 +176,8 @@ export class CorrelationTx {
               min(first_seen), max(last_seen), count(DISTINCT first_seen::date)::int,
               sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
               coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}'),
-              count(DISTINCT person_id)::int, NULL::boolean
+              count(DISTINCT person_id)::int, NULL::boolean,
+              coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb)
          FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id`,
       [
         said.map((s) => s.personId),
@@ -195,7 +199,8 @@ export class CorrelationTx {
   async readAggregates(): Promise<Omit<SubjectToolAggregate, 'fingerprints' | 'dataClasses'>[]> {
     const rows: Record<string, unknown>[] = await this.q.query(
       `SELECT subject_type, subject_id, tool_id, signals, repositories, first_seen, last_seen, active_days,
-              bytes::float8 AS bytes, evidence_count, max_confidence, supporting_signals, people, has_org_seat
+              bytes::float8 AS bytes, evidence_count, max_confidence, supporting_signals, people, has_org_seat,
+              risk_flags
          FROM corr_agg ORDER BY subject_type, subject_id, tool_id`,
     );
     return rows.map((r) => ({
@@ -213,6 +218,8 @@ export class CorrelationTx {
       supportingSignals: r.supporting_signals as string[],
       people: r.people as number,
       hasOrgSeat: r.has_org_seat as boolean | null,
+      // evidence detail riskFlags (agents, MCP servers): one array per trace, flattened and sorted
+      riskFlags: [...new Set((r.risk_flags as unknown[][]).flat().map(String))].sort(),
     }));
   }
 

@@ -14,6 +14,7 @@ import { RISK_TIERS, SUBJECT_TYPES, TRIAGE_STATES } from '../findings.types';
 import type { RiskTier, SubjectType, TriageState } from '../findings.types';
 import { TRIAGE_ACTIONS } from '../triage/triage-state-machine';
 import { STRENGTHS, type Strength } from '../../evidence/confidence';
+import { SIGNALS } from '../../catalog/catalog.types';
 import type { TriageAction } from '../triage/triage-state-machine';
 
 export class ListFindingsDto extends PageQueryDto {
@@ -44,6 +45,17 @@ export class ListFindingsDto extends PageQueryDto {
   @IsOptional()
   @IsIn(STRENGTHS)
   strength?: Strength;
+
+  @ApiPropertyOptional({ description: 'only findings with evidence of this signal (the source)' })
+  @IsOptional()
+  @IsIn(SIGNALS)
+  signal?: string;
+
+  @ApiPropertyOptional({ description: "the owning team's path: its people and its repositories" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  team?: string;
 }
 
 export class TriageDto {

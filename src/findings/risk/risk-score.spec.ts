@@ -184,3 +184,46 @@ describe(riskTier.name, () => {
     expect(riskTier(score)).toBe(tier);
   });
 });
+
+describe('agent and MCP risk factors', () => {
+  const flags = [
+    'agent.unrestricted-shell|claude-code settings .claude/settings.json',
+    'mcp.write-sensitive|github (GitHub MCP Server: writes code-host)',
+    'mcp.unknown-package|helper (mcp-shady-helper)',
+    'mcp.unpinned|helper (mcp-shady-helper)',
+    'mcp.remote-unknown|remote (mcp.unknown.example)',
+  ];
+
+  it('should add one named factor per flag kind, with its weight and what it is about', () => {
+    const r = computeRisk(
+      input({ subjectType: 'repository', dataClasses: ['phi'], riskFlags: flags }),
+    );
+    const byKey = new Map(r.factors.map((f) => [f.key, f]));
+    expect(byKey.get('agent.unrestricted-shell')).toEqual({
+      key: 'agent.unrestricted-shell',
+      points: DEFAULT_RISK_WEIGHTS.agents.unrestrictedShellSensitiveData,
+      reason:
+        'an agent may run any shell command where the repository holds phi data: claude-code settings .claude/settings.json',
+    });
+    expect(byKey.get('mcp.write-sensitive')?.points).toBe(
+      DEFAULT_RISK_WEIGHTS.agents.mcpWriteSensitive,
+    );
+    expect(byKey.get('mcp.unknown-package')?.reason).toContain('helper (mcp-shady-helper)');
+    expect(byKey.get('mcp.unpinned')?.points).toBe(DEFAULT_RISK_WEIGHTS.agents.mcpUnpinned);
+    expect(byKey.get('mcp.remote-unknown')?.reason).toContain('mcp.unknown.example');
+  });
+
+  it('should count an unrestricted shell only in a repository holding pii or phi', () => {
+    const r = computeRisk(
+      input({ subjectType: 'repository', dataClasses: ['internal'], riskFlags: flags }),
+    );
+    expect(r.factors.map((f) => f.key)).not.toContain('agent.unrestricted-shell');
+    expect(r.factors.map((f) => f.key)).toContain('mcp.write-sensitive');
+  });
+
+  it('should take agent weights from configuration', () => {
+    const w = resolveRiskWeights({ agents: { mcpUnpinned: 9 } });
+    const r = computeRisk(input({ riskFlags: ['mcp.unpinned|x (y)'] }), w);
+    expect(r.factors.find((f) => f.key === 'mcp.unpinned')?.points).toBe(9);
+  });
+});

@@ -30,6 +30,8 @@ export interface RiskInput {
   signals: string[];
   /** highest evidence confidence, 0..1 */
   maxConfidence: number;
+  /** `factor|about` flags from the evidence (agents and MCP servers in repositories) */
+  riskFlags?: string[];
 }
 
 export function computeRisk(
@@ -44,6 +46,7 @@ export function computeRisk(
     ...disclosureFactors(input, weights),
     ...confidenceFactors(input, weights),
     ...deploymentFactors(input, weights),
+    ...agentFactors(input, weights),
   ].filter((f) => f.points !== 0);
   const raw = factors.reduce((sum, f) => sum + f.points, 0);
   const score = Math.max(0, Math.min(100, Math.round(raw)));
@@ -191,6 +194,69 @@ function deploymentFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
       reason: `${input.toolName} runs models locally: prompts and data stay on the machine`,
     },
   ];
+}
+
+// Flag prefix → factor key, weight and how the reason begins.
+const AGENT_FACTORS: Record<
+  string,
+  { key: string; weight: keyof RiskWeights['agents']; says: string }
+> = {
+  'agent.unrestricted-shell': {
+    key: 'agent.unrestricted-shell',
+    weight: 'unrestrictedShellSensitiveData',
+    says: 'an agent may run any shell command where the repository holds',
+  },
+  'mcp.write-sensitive': {
+    key: 'mcp.write-sensitive',
+    weight: 'mcpWriteSensitive',
+    says: 'an MCP server can write to mail, code or cloud',
+  },
+  'mcp.unknown-package': {
+    key: 'mcp.unknown-package',
+    weight: 'mcpUnknownPackage',
+    says: 'an MCP package outside the catalog',
+  },
+  'mcp.unpinned': {
+    key: 'mcp.unpinned',
+    weight: 'mcpUnpinned',
+    says: 'an MCP package without an exact version',
+  },
+  'mcp.remote-unknown': {
+    key: 'mcp.remote-unknown',
+    weight: 'mcpRemoteUnknown',
+    says: 'a remote MCP server outside the catalog',
+  },
+};
+
+/** One factor per kind of flag, naming what it is about (at most three, then a count). */
+function agentFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
+  const about = new Map<string, string[]>();
+  for (const flag of input.riskFlags ?? []) {
+    const bar = flag.indexOf('|');
+    const kind = bar < 0 ? flag : flag.slice(0, bar);
+    if (!AGENT_FACTORS[kind]) continue;
+    about.set(kind, [...(about.get(kind) ?? []), bar < 0 ? '' : flag.slice(bar + 1)]);
+  }
+  const sensitive = input.dataClasses.filter((c) => c === 'pii' || c === 'phi').sort();
+  const out: RiskFactor[] = [];
+  for (const [kind, def] of Object.entries(AGENT_FACTORS)) {
+    const items = (about.get(kind) ?? []).filter((x) => x !== '').sort();
+    if (!about.has(kind)) continue;
+    // unrestricted shell counts only where the repository holds personal or health data
+    if (kind === 'agent.unrestricted-shell' && sensitive.length === 0) continue;
+    const list =
+      items.length > 3
+        ? `${items.slice(0, 3).join('; ')} and ${items.length - 3} more`
+        : items.join('; ');
+    const says =
+      kind === 'agent.unrestricted-shell' ? `${def.says} ${sensitive.join(', ')} data` : def.says;
+    out.push({
+      key: def.key,
+      points: w.agents[def.weight],
+      reason: list ? `${says}: ${list}` : says,
+    });
+  }
+  return out;
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -42,6 +42,19 @@ export interface RiskWeights {
   };
   /** where the model runs: a local runtime keeps prompts and data on the machine (negative) */
   deployment: { localRuntime: number };
+  /** agents and MCP servers found in repositories (evidence risk flags) */
+  agents: {
+    /** an agent may run any shell command in a repository holding pii or phi */
+    unrestrictedShellSensitiveData: number;
+    /** an MCP server that can write to mail, a code host or a cloud account */
+    mcpWriteSensitive: number;
+    /** an MCP package the catalog does not know */
+    mcpUnknownPackage: number;
+    /** an MCP package run without an exact version */
+    mcpUnpinned: number;
+    /** a remote MCP server whose host the catalog does not know */
+    mcpRemoteUnknown: number;
+  };
   /** lowest score of each tier; below `medium` is low */
   tiers: Record<Exclude<RiskTier, 'low'>, number>;
 }
@@ -87,6 +100,13 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
     lowConfidenceBelow: CLAIM_THRESHOLD,
   },
   deployment: { localRuntime: -10 },
+  agents: {
+    unrestrictedShellSensitiveData: 15,
+    mcpWriteSensitive: 8,
+    mcpUnknownPackage: 8,
+    mcpUnpinned: 3,
+    mcpRemoteUnknown: 8,
+  },
   tiers: { critical: 70, high: 45, medium: 20 },
 };
 

@@ -109,6 +109,8 @@ describe(buildReportInput.name, () => {
             fingerprint: 'fp1',
             repository: 'acme/api',
             detail: { path: 'AGENTS.md', line: 3 },
+            confidence: 0.95,
+            firstSeen: new Date('2026-02-01T00:00:00Z'),
             lastSeen: new Date('2026-02-10T00:00:00Z'),
           },
         ],

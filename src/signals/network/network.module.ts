@@ -33,6 +33,6 @@ import { NetworkWatchService } from './network-watch.service';
     NetworkWatchService,
     IngestLogsProcessor,
   ],
-  exports: [NetworkIngestService, NetworkUsageService],
+  exports: [NetworkIngestService, NetworkUsageService, LogUploadService],
 })
 export class NetworkModule {}

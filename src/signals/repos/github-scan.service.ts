@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../auth/audit.service';
+import { AgentInventoryService } from './agent-inventory.service';
 import type { Actor } from '../../auth/role';
 import { AppConfig } from '../../config/app-config';
 import { EvidenceService } from '../../evidence/evidence.service';
@@ -56,6 +57,7 @@ export class GithubScanService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly ownership: RepoOwnershipService,
+    private readonly inventory: AgentInventoryService,
   ) {}
 
   async scan(
@@ -90,6 +92,10 @@ export class GithubScanService {
       ];
       const evidence = await this.evidence.record(rows);
       const now = new Date();
+      // an unchanged or failed repository keeps the servers its last scan stored
+      for (const r of result.repositories.filter((x) => !x.error && !x.unchanged)) {
+        await this.inventory.record(r.repository, r.traces, now);
+      }
       // a failed repository keeps what the last scan stored, so the next scan reads it again
       await this.repos.upsert(
         result.repositories

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AuditService } from '../../auth/audit.service';
+import { AgentInventoryService } from './agent-inventory.service';
 import type { Actor } from '../../auth/role';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { scanLocalRepository } from './local/local-repository.scanner';
@@ -45,6 +46,7 @@ export class LocalScanService {
     private readonly matchers: RepoMatcherProvider,
     private readonly report: RepoReportService,
     private readonly audit: AuditService,
+    private readonly inventory: AgentInventoryService,
   ) {}
 
   async scan(
@@ -69,6 +71,7 @@ export class LocalScanService {
         traceToEvidence(t, { repository: result.repository, sourceRunId: jobId ?? scanId }),
       );
       const evidence = await this.evidence.record(rows);
+      await this.inventory.record(result.repository, result.traces, new Date());
       await this.repos.upsert([
         {
           source: 'local',

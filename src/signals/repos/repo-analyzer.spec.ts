@@ -198,10 +198,12 @@ describe(analyzeSnapshot.name, () => {
       '          curl -s https://generativelanguage.googleapis.com/v1/models',
     ].join('\n');
     const sut = run(snapshot({ '.github/workflows/ci.yml': wf }));
-    expect(sut.traces.map((t) => `${t.toolId}@${t.line}`).sort()).toEqual([
-      'claude-code@10',
-      'google-gemini@11',
-      'openai-api@7',
+    expect(sut.traces.map((t) => `${t.signal} ${t.toolId}@${t.line}`).sort()).toEqual([
+      // the job that runs the agent, with its token's permissions and secrets
+      'agent-workflow claude-code@4',
+      'workflow claude-code@10',
+      'workflow google-gemini@11',
+      'workflow openai-api@7',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { ToolMatcher } from '../../catalog/catalog.types';
+import { detectAgents, isAgentCandidate } from './detect/agents/agents.detector';
 import { detectCommits } from './detect/commit.detector';
 import { detectConfigFiles, PathMatchCache } from './detect/config-file.detector';
 import { detectDependencies, isManifestPath } from './detect/dependency.detector';
@@ -35,6 +36,7 @@ export function selectCandidates(files: RepoFileEntry[], warnings: ScanWarning[]
       isPreCommitConfigPath(f.path) ||
       ideFileKind(f.path) !== undefined ||
       isGitignorePath(f.path) ||
+      isAgentCandidate(f.path) ||
       isManifestPath(f.path);
     if (!needed) continue;
     if (f.size > MAX_FILE_BYTES) {
@@ -76,6 +78,7 @@ export function analyzeSnapshot(
     if (ideFileKind(path)) traces.push(...detectIdeExtensions(path, content, matcher, warnings));
   }
   traces.push(...detectDependencies(snapshot.contents, matcher, warnings));
+  traces.push(...detectAgents(snapshot.contents, warnings));
   const markerList = assessMarkerList(snapshot.files, snapshot.contents, matcher);
   if (markerList) lowerForMarkerList(traces, markerList);
   for (const t of traces) {

@@ -13,10 +13,6 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { type Actor, Role } from '../../auth/role';
 import { Roles } from '../../auth/roles.decorator';
-import { JobName } from '../../jobs/job-names';
-import { JobsService } from '../../jobs/jobs.service';
-import { AppConfig } from '../../config/app-config';
-import { scannablePath } from './local/scan-roots';
 import { CreateRepoScanDto, ListReposDto, RepoEvidenceQueryDto } from './dto/repos.dto';
 import { RepoReportService } from './repo-report.service';
 import { ReposService } from './repos.service';
@@ -28,8 +24,6 @@ export class ReposController {
   constructor(
     private readonly repos: ReposService,
     private readonly reports: RepoReportService,
-    private readonly jobs: JobsService,
-    private readonly config: AppConfig,
   ) {}
 
   /** Queues a scan; poll GET /api/jobs/:id for progress and the result. The scan audits itself. */
@@ -39,20 +33,7 @@ export class ReposController {
   async scan(@Body() dto: CreateRepoScanDto, @CurrentActor() actor: Actor) {
     if ((dto.path === undefined) === (dto.owner === undefined))
       throw new BadRequestException('give exactly one of path (local checkout) or owner (GitHub)');
-    // A caller never chooses what on the server is read: only checkouts under configured roots.
-    const path =
-      dto.path !== undefined
-        ? await scannablePath(dto.path, this.config.localScanRoots)
-        : undefined;
-    const job =
-      path !== undefined
-        ? await this.jobs.enqueue(JobName.ScanRepo, { path, since: dto.since }, { actor })
-        : await this.jobs.enqueue(
-            JobName.ScanGithub,
-            { owner: dto.owner, since: dto.since, sbom: dto.sbom },
-            { actor },
-          );
-    return job;
+    return this.repos.queueScan(dto, actor);
   }
 
   @Get('scans')

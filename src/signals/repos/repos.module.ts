@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentInventoryService } from './agent-inventory.service';
+import { AgentsController } from './agents.controller';
+import { McpServerEntity } from './entities/mcp-server.entity';
+import { McpServerRepository } from './mcp-server.repository';
 import { GithubOwnerEntity } from './entities/github-owner.entity';
 import { RepoScanEntity } from './entities/repo-scan.entity';
 import { RepositoryEntity } from './entities/repository.entity';
@@ -16,9 +20,18 @@ import { ScanGithubProcessor } from './scan-github.processor';
 import { ScanRepoProcessor } from './scan-repo.processor';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RepositoryEntity, RepoScanEntity, GithubOwnerEntity])],
-  controllers: [ReposController, RepoOwnershipController],
+  imports: [
+    TypeOrmModule.forFeature([
+      RepositoryEntity,
+      RepoScanEntity,
+      GithubOwnerEntity,
+      McpServerEntity,
+    ]),
+  ],
+  controllers: [ReposController, RepoOwnershipController, AgentsController],
   providers: [
+    AgentInventoryService,
+    McpServerRepository,
     ReposRepository,
     ReposService,
     RepoOwnershipService,
@@ -30,6 +43,7 @@ import { ScanRepoProcessor } from './scan-repo.processor';
     ScanGithubProcessor,
   ],
   exports: [
+    AgentInventoryService,
     ReposService,
     RepoOwnershipService,
     RepoReportService,

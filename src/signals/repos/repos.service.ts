@@ -3,6 +3,11 @@ import { AuditService } from '../../auth/audit.service';
 import type { Actor } from '../../auth/role';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { EvidenceService } from '../../evidence/evidence.service';
+import { AppConfig } from '../../config/app-config';
+import { JobName } from '../../jobs/job-names';
+import type { JobView } from '../../jobs/job.types';
+import { JobsService } from '../../jobs/jobs.service';
+import { scannablePath } from './local/scan-roots';
 import { ReposRepository } from './repos.repository';
 
 /** The repositories scans have seen: listing, one repository, its evidence. */
@@ -12,7 +17,33 @@ export class ReposService {
     private readonly repos: ReposRepository,
     private readonly evidence: EvidenceService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Queues a scan of a local checkout (only under LOCAL_SCAN_ROOTS: a caller never chooses what
+   * on the server is read) or of a GitHub owner. The scan audits itself when done.
+   */
+  async queueScan(
+    request: { path?: string; owner?: string; since?: string; sbom?: boolean },
+    actor: Actor,
+  ): Promise<JobView> {
+    if ((request.path === undefined) === (request.owner === undefined))
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        'give exactly one of path (local checkout) or owner (GitHub)',
+      );
+    if (request.path !== undefined) {
+      const path = await scannablePath(request.path, this.config.localScanRoots);
+      return this.jobs.enqueue(JobName.ScanRepo, { path, since: request.since }, { actor });
+    }
+    return this.jobs.enqueue(
+      JobName.ScanGithub,
+      { owner: request.owner, since: request.since, sbom: request.sbom },
+      { actor },
+    );
+  }
 
   list(filter: { source?: 'local' | 'github'; owner?: string; limit?: number; offset?: number }) {
     return this.repos.list({ ...filter, limit: filter.limit ?? 100, offset: filter.offset ?? 0 });

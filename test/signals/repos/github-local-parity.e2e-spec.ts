@@ -138,7 +138,14 @@ describe('GitHub scan against local scan', () => {
         .sort(),
     ).toEqual(expect.arrayContaining(['.cursorrules', 'AGENTS.md', 'CLAUDE.md']));
     expect(new Set(traces.map((t) => t.signal))).toEqual(
-      new Set(['config-file', 'commit-trailer', 'bot-author', 'workflow', 'dependency']),
+      new Set([
+        'config-file',
+        'commit-trailer',
+        'bot-author',
+        'workflow',
+        'dependency',
+        'agent-workflow',
+      ]),
     );
     expect(JSON.stringify(sut)).not.toContain(gh.token);
     expect(gh.gitRequests.filter((r) => r.status === 200).length).toBeGreaterThan(0);

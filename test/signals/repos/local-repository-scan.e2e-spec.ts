@@ -35,6 +35,7 @@ describe(scanLocalRepository.name, () => {
       'agents-md|config-file|AGENTS.md|',
       'aider|config-file|.gitignore|',
       'anthropic-api|dependency|services/ml/requirements.txt|',
+      'claude-code|agent-workflow|.github/workflows/review.yml|',
       'claude-code|config-file|CLAUDE.md|',
       'claude-code|workflow|.github/workflows/review.yml|',
       'cursor|config-file|.cursor/rules/general.mdc|',

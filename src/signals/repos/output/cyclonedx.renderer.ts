@@ -78,6 +78,7 @@ export function renderCycloneDx(
       });
     }
   }
+  const services = mcpServices(tools);
   const serial = createHash('sha256').update(`${repository}|${now.toISOString()}`).digest('hex');
   return {
     bomFormat: 'CycloneDX',
@@ -91,11 +92,62 @@ export function renderCycloneDx(
       properties: [{ name: 'ai-census:kind', value: 'ai-bom' }],
     },
     components,
+    ...(services.length ? { services } : {}),
     dependencies: [
       {
         ref: `repo:${repository}`,
-        dependsOn: components.map((c) => (c as { 'bom-ref': string })['bom-ref']),
+        dependsOn: [...components, ...services].map((c) => (c as { 'bom-ref': string })['bom-ref']),
       },
     ],
   };
+}
+
+/**
+ * MCP servers as CycloneDX services: the endpoint a remote one is reached at, and a data flow
+ * per thing it reaches (both ways when it can write). Env and header names, never values.
+ */
+function mcpServices(tools: ToolView[]): object[] {
+  const out: object[] = [];
+  for (const t of tools) {
+    for (const s of t.signals.filter((x) => x.signal === 'mcp-server')) {
+      const d = s.detail;
+      const catalog =
+        typeof d.catalog === 'object' && d.catalog !== null
+          ? (d.catalog as { id: string; publisher: string; reaches: string[]; canWrite: boolean })
+          : undefined;
+      const reaches = catalog?.reaches ?? ['unknown'];
+      const pkg =
+        typeof d.package === 'string'
+          ? `${d.package}${typeof d.version === 'string' ? `@${d.version}` : ''}`
+          : undefined;
+      out.push({
+        'bom-ref': `mcp:${s.path}:${String(d.server)}`,
+        name: String(d.server),
+        ...(catalog ? { provider: { name: catalog.publisher } } : {}),
+        ...(typeof d.url === 'string' ? { endpoints: [d.url] } : {}),
+        authenticated: (d.headerNames as string[] | undefined)?.length ? true : undefined,
+        'x-trust-boundary': typeof d.url === 'string',
+        data: reaches.map((r) => ({
+          flow: catalog?.canWrite ? 'bi-directional' : catalog ? 'inbound' : 'unknown',
+          classification: r,
+        })),
+        properties: [
+          { name: 'ai-census:client', value: t.toolId },
+          { name: 'ai-census:transport', value: String(d.transport) },
+          { name: 'ai-census:catalog', value: catalog?.id ?? 'unknown' },
+          ...(pkg ? [{ name: 'ai-census:package', value: `${String(d.ecosystem)}:${pkg}` }] : []),
+          ...((d.envNames as string[] | undefined) ?? []).map((n) => ({
+            name: 'ai-census:env',
+            value: n,
+          })),
+          ...((d.headerNames as string[] | undefined) ?? []).map((n) => ({
+            name: 'ai-census:header',
+            value: n,
+          })),
+          { name: 'ai-census:location', value: `${s.path ?? ''}${s.line ? `:${s.line}` : ''}` },
+        ],
+      });
+    }
+  }
+  return out;
 }
