@@ -15,6 +15,8 @@ import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-Rederive
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
 import { PrivacyNoticeVersions1766100000000 } from './1766100000000-PrivacyNoticeVersions';
+import { PersonErasure1766200000000 } from './1766200000000-PersonErasure';
+import { FindingReveal1766200000001 } from './1766200000001-FindingReveal';
 import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicyStewardship';
 import { GuardrailsOutreach1766400000000 } from './1766400000000-GuardrailsOutreach';
 import { RepositoryGuardrails1766500000000 } from './1766500000000-RepositoryGuardrails';
@@ -42,6 +44,8 @@ export const ALL_MIGRATIONS = [
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
   PrivacyNoticeVersions1766100000000,
+  PersonErasure1766200000000,
+  FindingReveal1766200000001,
   ToolPolicyStewardship1766300000000,
   GuardrailsOutreach1766400000000,
   RepositoryGuardrails1766500000000,

@@ -21,6 +21,7 @@ import { ReportsModule } from './reports/reports.module';
 import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { PrivacyErasureModule } from './privacy/erasure/privacy-erasure.module';
 import { VendorsModule } from './signals/vendors/vendors.module';
 import { WebModule } from './web/web.module';
 
@@ -36,6 +37,7 @@ const DOMAIN_MODULES = [
   GuardrailsEnforcementModule,
   GuardrailsOutreachModule,
   ReportsModule,
+  PrivacyErasureModule,
   ReposModule,
   VendorsModule,
   PrivacyAccessModule,

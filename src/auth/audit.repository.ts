@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, Repository } from 'typeorm';
+import { ERASED_MARK } from '../common/identifier-redaction';
 import { AuditEventEntity } from './entities/audit-event.entity';
 
 export interface AuditQuery {
@@ -28,5 +29,16 @@ export class AuditRepository {
     if (q.targetId) where.targetId = q.targetId;
     if (q.action) where.action = q.action;
     return this.repo.find({ where, order: { id: 'DESC' }, take: q.limit, skip: q.offset });
+  }
+
+  /** Erasure only: replaces a person's identifiers in details and targets; returns rows changed. */
+  async redact(pattern: string): Promise<number> {
+    const r = (await this.repo.query(
+      `UPDATE audit_event SET detail = regexp_replace(detail::text, $1, $2, 'gi')::jsonb,
+              target_id = regexp_replace(target_id, $1, $2, 'gi')
+        WHERE detail::text ~* $1 OR target_id ~* $1`,
+      [pattern, ERASED_MARK],
+    )) as [unknown, number];
+    return r[1];
   }
 }

@@ -44,4 +44,13 @@ export class AuditService {
     await this.recordRead(reader, 'audit', null, { filter: { ...q } });
     return this.repo.find(q);
   }
+
+  /**
+   * The one edit the log allows: an erasure replaces the erased person's identifiers (the
+   * pattern of common/identifier-redaction) with a mark, so the log keeps who did what, to whom
+   * no longer. The erasure is itself recorded, without the identifiers.
+   */
+  redactIdentifiers(pattern: string): Promise<number> {
+    return this.repo.redact(pattern);
+  }
 }

@@ -33,6 +33,10 @@ export class AppConfig {
   readonly smtpFrom: string;
   /** without a trailing slash */
   readonly publicUrl?: string;
+  /** person findings under pseudonyms for their readers; reveals need a second, privacy approver */
+  readonly pseudonymisedTriage: boolean;
+  readonly revealTtlMs: number;
+  readonly revealNotifyPerson: boolean;
   readonly organisationName: string;
   /** console sessions: idle and absolute lifetimes, in milliseconds */
   readonly consoleSession: { idleMs: number; maxMs: number };
@@ -44,6 +48,7 @@ export class AppConfig {
   declare readonly githubToken?: string;
   declare readonly surveyPseudonymKey?: string;
   declare readonly smtpUrl?: string;
+  declare readonly triagePseudonymKey?: string;
   /** current key first, then the previous one (a rotation in progress) */
   declare readonly connectorKeys: readonly Buffer[];
   readonly seatIdleDays: number;
@@ -74,6 +79,17 @@ export class AppConfig {
     this.localScanRoots = parseScanRoots(env.LOCAL_SCAN_ROOTS);
     this.smtpFrom = env.SMTP_FROM;
     this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+    this.pseudonymisedTriage = env.PSEUDONYMISED_TRIAGE === 'true';
+    if (this.pseudonymisedTriage && !env.TRIAGE_PSEUDONYM_KEY)
+      throw new Error(
+        'PSEUDONYMISED_TRIAGE=true needs TRIAGE_PSEUDONYM_KEY (at least 32 characters) to make the pseudonyms',
+      );
+    this.revealTtlMs = env.REVEAL_TTL_SECONDS * 1000;
+    this.revealNotifyPerson = env.REVEAL_NOTIFY_PERSON === 'true';
+    Object.defineProperty(this, 'triagePseudonymKey', {
+      value: env.TRIAGE_PSEUDONYM_KEY,
+      enumerable: false,
+    });
     this.organisationName = env.ORGANISATION_NAME.trim();
     if (env.CONSOLE_SESSION_IDLE_SECONDS > env.CONSOLE_SESSION_MAX_SECONDS)
       throw new Error(
@@ -144,6 +160,7 @@ export class AppConfig {
       'RETENTION_EVIDENCE_DAYS',
       'RETENTION_SURVEY_DAYS',
       'RETENTION_AUDIT_DAYS',
+      'TRIAGE_PSEUDONYM_KEY',
     ]) {
       if (env[key] !== undefined) raw[key] = env[key];
     }

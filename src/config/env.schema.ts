@@ -221,6 +221,26 @@ export class EnvSchema {
   })
   PUBLIC_URL?: string;
 
+  /** Security and the CoE see person findings under pseudonyms; a reveal needs a privacy approver. */
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  PSEUDONYMISED_TRIAGE: 'true' | 'false' = 'false';
+
+  /** Key of the triage pseudonyms (keyed HMAC of the person id); required with PSEUDONYMISED_TRIAGE. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  TRIAGE_PSEUDONYM_KEY?: string;
+
+  /** How long an approved reveal shows the person to its requester. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(30 * 86_400)
+  REVEAL_TTL_SECONDS = 86_400;
+
+  /** Whether the person is told when someone is shown who they are (a notice is recorded). */
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  REVEAL_NOTIFY_PERSON: 'true' | 'false' = 'false';
   /** The organisation's name, shown in the console's header. */
   @IsString()
   @MinLength(1)
@@ -255,6 +275,7 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'CONNECTOR_CREDENTIALS_KEY_PREVIOUS',
   'GITHUB_API_URL',
   'SURVEY_PSEUDONYM_KEY',
+  'TRIAGE_PSEUDONYM_KEY',
   'DATABASE_URL',
   'REDIS_URL',
   'SMTP_URL',

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { PersonDataSection } from '../common/person-data';
 import { SIGNALS } from '../catalog/catalog.types';
+import { ERASED_MARK, identifierPattern } from '../common/identifier-redaction';
 import { isResolvableKind } from '../people/identity/identity-kinds';
 import { PeopleService } from '../people/people.service';
+import type { ErasedIdentities } from '../people/identity/erased-identities';
+import { EvidenceErasureRepository } from './evidence-erasure.repository';
 import { EvidenceFilter, EvidenceRepository } from './evidence.repository';
 import type { EvidenceInput, EvidenceRefGroup, EvidenceSummaryRow } from './evidence.types';
 
@@ -15,6 +18,7 @@ export class EvidenceService {
   constructor(
     private readonly repo: EvidenceRepository,
     private readonly people: PeopleService,
+    private readonly erasure: EvidenceErasureRepository,
   ) {}
 
   // ── Subject access (privacy): evidence whose identity resolves to the person ──
@@ -63,10 +67,15 @@ export class EvidenceService {
   }
 
   async record(rows: EvidenceInput[]): Promise<{ inserted: number; updated: number }> {
+    const erased = rows.some((r) => r.identityValue)
+      ? await this.people.erasedIdentities()
+      : undefined;
     // The same fingerprint twice in one statement would make ON CONFLICT fail: keep the widest.
     const unique = new Map<string, EvidenceInput>();
-    for (const row of rows) {
-      validate(row);
+    for (const given of rows) {
+      validate(given);
+      const row = erased && !erased.empty ? withoutErased(given, erased) : given;
+      if (!row) continue;
       const prev = unique.get(row.fingerprint);
       unique.set(row.fingerprint, prev ? merge(prev, row) : row);
     }
@@ -107,6 +116,36 @@ export class EvidenceService {
   countByTool() {
     return this.repo.countByTool();
   }
+
+  // --- erasure (privacy) ---
+
+  /** Removes the person's evidence; evidence of a repository keeps counting without them. */
+  async erasePerson(personId: string): Promise<Record<string, number>> {
+    const ids = await this.people.identifiersOf(personId);
+    if (!ids) return {};
+    return this.erasure.erase(ids.identities, personId, identifierPattern(ids.strings));
+  }
+}
+
+/**
+ * Evidence naming an erased identity: a person-level row is dropped; a repository's row keeps
+ * counting for the repository, without the identity and without detail values that are one.
+ */
+function withoutErased(row: EvidenceInput, erased: ErasedIdentities): EvidenceInput | null {
+  const named = row.identityKind && row.identityValue;
+  const isErased = (v: unknown) =>
+    typeof v === 'string' &&
+    (erased.has('email', v) || erased.has('commit-email', v) || erased.has('github', v));
+  const hit = named && erased.has(row.identityKind as string, row.identityValue as string);
+  const detailHit = Object.values(row.detail).some(isErased);
+  if (!hit && !detailHit) return row;
+  if (hit && !row.repository) return null;
+  const detail = Object.fromEntries(
+    Object.entries(row.detail).map(([k, v]) => [k, isErased(v) ? ERASED_MARK : v]),
+  );
+  return hit
+    ? { ...row, identityKind: undefined, identityValue: undefined, detail }
+    : { ...row, detail };
 }
 
 function validate(row: EvidenceInput): void {

@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ListFindingsDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
+import { FindingMasksService } from './reveal/finding-masks.service';
 import { CORRELATION_SOURCES, type CorrelationSources } from './correlation/correlation-sources';
 
 /** Who or what a finding is about, as person-level views show it. */
@@ -21,6 +22,7 @@ export class FindingReadsService {
     private readonly repo: FindingsRepository,
     private readonly findings: FindingsService,
     private readonly audit: AuditService,
+    private readonly masks: FindingMasksService,
     @Inject(CORRELATION_SOURCES) private readonly sources: CorrelationSources,
   ) {}
 
@@ -32,19 +34,26 @@ export class FindingReadsService {
       filter: { ...q },
       returned: items.length,
     });
-    return { total, items };
+    // PSEUDONYMISED_TRIAGE: people appear under pseudonyms unless a reveal is in force
+    return { total, items: await this.masks.list(items, actor) };
   }
 
   async get(id: string, actor: Actor) {
     const finding = await this.repo.findById(id);
     if (!finding) throw new DomainError(ErrorCode.NotFound, `No finding with id ${id}`);
-    const [events, evidence] = await Promise.all([
+    const [rawEvents, rawEvidence] = await Promise.all([
       this.repo.eventsOf(id),
       this.findings.evidenceFor([id], 50),
     ]);
     await this.audit.recordRead(actor, 'finding', id);
     const complianceReferences = findingReferenceIds(finding).map(complianceReference);
-    return { ...finding, events, evidence, complianceReferences };
+    const masked = await this.masks.detail(finding, rawEvents, rawEvidence, actor);
+    return {
+      ...masked.finding,
+      events: masked.events,
+      evidence: masked.evidence,
+      complianceReferences,
+    };
   }
 
   /** The teams findings can be filtered by: those of the directory and of repository owners. */

@@ -16,6 +16,13 @@ import { SuppressedFingerprintEntity } from './entities/suppressed-fingerprint.e
 import { ClarifiedDisclosureService } from './disclosure/clarified-disclosure.service';
 import { FindingReadsService } from './finding-reads.service';
 import { FindingsController } from './findings.controller';
+import { FindingRevealEntity } from './entities/finding-reveal.entity';
+import { FindingRevealsController } from './finding-reveals.controller';
+import { FindingMasksService } from './reveal/finding-masks.service';
+import { FindingRevealRepository } from './reveal/finding-reveal.repository';
+import { RevealService } from './reveal/reveal.service';
+import { TriagePseudonyms } from './reveal/triage-pseudonyms';
+import { FindingsErasureRepository } from './findings-erasure.repository';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
 import { TriageService } from './triage/triage.service';
@@ -27,15 +34,22 @@ import { TriageService } from './triage/triage.service';
       FindingEventEntity,
       SuppressedFingerprintEntity,
       FindingIdentityEntity,
+      FindingRevealEntity,
     ]),
     PeopleModule,
     SurveysModule,
     ReposModule,
   ],
-  controllers: [FindingsController],
+  // reveals first: `reveal-requests` must not be taken for a finding id
+  controllers: [FindingRevealsController, FindingsController],
   providers: [
     FindingReadsService,
     FindingsRepository,
+    FindingsErasureRepository,
+    FindingRevealRepository,
+    TriagePseudonyms,
+    RevealService,
+    FindingMasksService,
     CorrelationRepository,
     CorrelationService,
     TriageService,

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { PersonDataSection } from '../common/person-data';
 import { EvidenceService } from '../evidence/evidence.service';
+import { identifierPattern } from '../common/identifier-redaction';
+import { PeopleService } from '../people/people.service';
+import { FindingsErasureRepository } from './findings-erasure.repository';
+import { TriagePseudonyms } from './reveal/triage-pseudonyms';
 import { FindingsRepository } from './findings.repository';
 import type { FindingEvidenceRefs, FindingRecord } from './findings.types';
 
@@ -10,6 +14,9 @@ export class FindingsService {
   constructor(
     private readonly repo: FindingsRepository,
     private readonly evidence: EvidenceService,
+    private readonly people: PeopleService,
+    private readonly erasure: FindingsErasureRepository,
+    private readonly pseudonyms: TriagePseudonyms,
   ) {}
 
   // ── Subject access (privacy): the person's findings, their triage events, resolved identities ──
@@ -93,5 +100,29 @@ export class FindingsService {
       perFinding,
     );
     return rows.map(({ key, ...row }) => ({ findingId: key, ...row }));
+  }
+
+  // --- erasure (privacy) ---
+
+  /** The ids of the person's findings, present or not. */
+  findingIdsOf(personId: string): Promise<string[]> {
+    return this.erasure.findingIdsOf(personId);
+  }
+
+  /** Removes the person's findings with their triage history; other findings' mentions scrubbed. */
+  async erasePerson(personId: string): Promise<Record<string, number>> {
+    const ids = await this.people.identifiersOf(personId);
+    return this.erasure.erase(
+      personId,
+      ids?.identities ?? [],
+      identifierPattern(ids?.strings ?? [personId]),
+    );
+  }
+
+  // --- pseudonymised triage ---
+
+  /** The pseudonym person findings are read under, or null when PSEUDONYMISED_TRIAGE is off. */
+  triagePseudonymOf(personId: string): string | null {
+    return this.pseudonyms.enabled ? this.pseudonyms.of(personId) : null;
   }
 }

@@ -16,6 +16,7 @@ export enum JobName {
   Report = 'reports.build',
   SendSurveyMail = 'surveys.send-mail',
   ImportDirectory = 'people.import-directory',
+  ErasePerson = 'privacy.erase-person',
   ImportSurveyExport = 'surveys.import-export',
   SendOutreachMail = 'guardrails.send-mail',
   VendorSync = 'vendors.sync',
@@ -31,6 +32,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Report]: QueueName.Report,
   [JobName.SendSurveyMail]: QueueName.Survey,
   [JobName.ImportDirectory]: QueueName.Ingest,
+  [JobName.ErasePerson]: QueueName.System,
   [JobName.ImportSurveyExport]: QueueName.Survey,
   [JobName.SendOutreachMail]: QueueName.Survey,
   [JobName.VendorSync]: QueueName.Ingest,
@@ -55,6 +57,8 @@ export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
   [JobName.SendSurveyMail]: true,
   // its errors quote the rows they refuse: e-mail addresses of the directory
   [JobName.ImportDirectory]: true,
+  // an erasure id and counts only: the person is named nowhere in it
+  [JobName.ErasePerson]: false,
   // its warnings quote the cells they could not read, which can hold respondents' e-mails
   [JobName.ImportSurveyExport]: true,
   // mail recipients and their failures

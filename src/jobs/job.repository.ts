@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { Actor, Role } from '../auth/role';
+import { ERASED_MARK } from '../common/identifier-redaction';
 import { JobEntity } from './entities/job.entity';
 import { JobName, QueueName } from './job-names';
 import { JobCounts } from './job.types';
@@ -109,5 +110,18 @@ export class JobRepository {
               updated_at = now() WHERE id = $1`,
       [id, error, final ? 'failed' : 'queued'],
     );
+  }
+
+  /** Erasure only: replaces a person's identifiers in job data, results and errors. */
+  async redact(pattern: string): Promise<number> {
+    const r = (await this.repo.query(
+      `UPDATE job SET data = regexp_replace(data::text, $1, $2, 'gi')::jsonb,
+              result = regexp_replace(result::text, $1, $2, 'gi')::jsonb,
+              counts = regexp_replace(counts::text, $1, $2, 'gi')::jsonb,
+              error = regexp_replace(error, $1, $2, 'gi')
+        WHERE data::text ~* $1 OR result::text ~* $1 OR counts::text ~* $1 OR error ~* $1`,
+      [pattern, ERASED_MARK],
+    )) as [unknown, number];
+    return r[1];
   }
 }

@@ -8,6 +8,7 @@ import { Roles } from '../auth/roles.decorator';
 import { DiagnosticsJobDto, ListJobsDto } from './dto/job.dto';
 import { JobName, PERSON_LEVEL_RESULT } from './job-names';
 import { JobsService } from './jobs.service';
+import { AppConfig } from '../config/app-config';
 
 const LEADER_VISIBLE_JOBS: ReadonlySet<JobName> = new Set([JobName.Report]);
 
@@ -18,6 +19,7 @@ export class JobsController {
   constructor(
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Jobs for monitoring: results that can name people are left out (read them one by one). */
@@ -42,6 +44,14 @@ export class JobsController {
         `The leader role may follow report jobs only; ${job.name} is not one`,
       );
     }
+    // Under PSEUDONYMISED_TRIAGE the findings' readers see no names, so not in job results either.
+    if (
+      PERSON_LEVEL_RESULT[job.name] &&
+      job.result !== null &&
+      this.config.pseudonymisedTriage &&
+      (actor.role === Role.Security || actor.role === Role.Coe)
+    )
+      return { ...job, result: null, resultWithheld: 'pseudonymised triage: it names people' };
     // A scan's or an ingest's result names people: reading it is audited like other such reads.
     if (PERSON_LEVEL_RESULT[job.name] && job.result !== null)
       await this.audit.recordRead(actor, 'job-result', job.id, { name: job.name });

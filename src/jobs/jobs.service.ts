@@ -94,6 +94,11 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async list(filter: { state?: string; name?: string; limit?: number }): Promise<JobView[]> {
     return (await this.jobs.list({ ...filter, limit: filter.limit ?? 50 })).map(toView);
   }
+
+  /** Erasure only: a person's identifiers leave every job's data, result and error. */
+  redactIdentifiers(pattern: string): Promise<number> {
+    return this.jobs.redact(pattern);
+  }
 }
 
 function toView(row: JobEntity): JobView {

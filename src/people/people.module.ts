@@ -5,6 +5,9 @@ import { PersonIdentityEntity } from './entities/person-identity.entity';
 import { PersonEntity } from './entities/person.entity';
 import { TeamEntity } from './entities/team.entity';
 import { UnresolvedIdentityEntity } from './entities/unresolved-identity.entity';
+import { ErasedIdentityEntity } from './entities/erased-identity.entity';
+import { ErasureSaltEntity } from './entities/erasure-salt.entity';
+import { PersonErasureRepository } from './person-erasure.repository';
 import { DirectoryImportProcessor } from './directory-import.processor';
 import { DirectoryUploadService } from './directory-upload.service';
 import { IdentityRepository } from './identity.repository';
@@ -23,12 +26,15 @@ import { PeopleService } from './people.service';
       PersonIdentityEntity,
       IpLeaseEntity,
       UnresolvedIdentityEntity,
+      ErasedIdentityEntity,
+      ErasureSaltEntity,
     ]),
   ],
   controllers: [PeopleController],
   providers: [
     PeopleRepository,
     IdentityRepository,
+    PersonErasureRepository,
     PeopleService,
     PeopleAdminService,
     DirectoryUploadService,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -23,6 +24,14 @@ import { LeaseBook, type IpLease, type TimeSpan } from './identity/ip-leases';
 import type { IpLeaseEntity } from './entities/ip-lease.entity';
 import { parseLeaseCsv } from './lease-csv.parser';
 import { PeopleRepository } from './people.repository';
+import {
+  ErasedIdentities,
+  isTombstoneKind,
+  tombstoneHash,
+  type TombstoneKind,
+} from './identity/erased-identities';
+import { usernameLocalPart } from './identity/identity-rules';
+import { PersonErasureRepository } from './person-erasure.repository';
 
 export interface IdentityResolution {
   personId: string | null;
@@ -35,6 +44,17 @@ const DIRECTORY_TTL_MS = 30_000;
 const LEASE_HOLDER_MIN_CONFIDENCE = 0.9;
 /** persons per INSERT, and so per progress step of a directory import */
 const PERSON_BATCH = 1_000;
+
+/** Everything that names one person, gathered before an erasure removes it. */
+export interface PersonIdentifiers {
+  personId: string;
+  name: string | null;
+  /** every identity, kind and normalised value (the directory's e-mail and login included) */
+  identities: { kind: ResolvableKind; value: string }[];
+  leases: { ip: string; from: Date; to: Date | null }[];
+  /** every string that names them, for scrubbing free text: id, name, identities, addresses */
+  strings: string[];
+}
 
 export interface DirectoryImportResult {
   persons: number;
@@ -52,6 +72,7 @@ export class PeopleService {
     private readonly people: PeopleRepository,
     private readonly identities: IdentityRepository,
     private readonly config: AppConfig,
+    private readonly erasure: PersonErasureRepository,
   ) {}
 
   // ── Subject access (privacy): what the people module holds about one person ──
@@ -135,7 +156,15 @@ export class PeopleService {
     fileName = 'directory.csv',
     progress: ProgressCallback = () => undefined,
   ): Promise<DirectoryImportResult> {
-    const { rows, errors } = parseDirectoryCsv(text, fileName);
+    const parsed = parseDirectoryCsv(text, fileName);
+    const { errors } = parsed;
+    const erased = await this.erasedIdentities();
+    // an erased person is not brought back by an old export; the error names only the line
+    const rows = parsed.rows.filter((r) => {
+      if (!erased.has('email', r.email)) return true;
+      errors.push(`${fileName}: line ${r.line}: an erased person; not imported again`);
+      return false;
+    });
     if (rows.length === 0 && errors.length > 0)
       throw new DomainError(ErrorCode.InvalidInput, errors.join('; '));
     await progress(10, { rows: rows.length, persons: 0 });
@@ -243,7 +272,9 @@ export class PeopleService {
     }
     let created = 0;
     const identityRows: IdentityUpsert[] = [];
+    const erased = await this.erasedIdentities();
     for (const member of fetched.members) {
+      if (erased.has('github', member.login)) continue;
       const person = await this.people.upsertGithubMember(member);
       if (person.created) created++;
       identityRows.push({
@@ -290,8 +321,11 @@ export class PeopleService {
     source: string,
   ): Promise<IdentityResolution[]> {
     const directory = await this.loadDirectory();
+    const erased = await this.erasedIdentities();
     const unresolved = new Map<string, UnresolvedRecord>();
     const out = observed.map(({ kind, value, at }): IdentityResolution => {
+      // an erased identity resolves to no one and is not kept for a human to link either
+      if (erased.has(kind, value)) return { personId: null, confidence: 0 };
       const result = resolveIdentity(directory, kind, value, at);
       if (result.resolved)
         return { personId: result.personId, confidence: result.confidence, rule: result.rule };
@@ -427,6 +461,84 @@ export class PeopleService {
     personIds: string[],
   ): Promise<Map<string, { email: string | null; name: string | null }>> {
     return this.people.contactsOf(personIds);
+  }
+
+  // --- erasure (privacy): what names a person, their removal, and the tombstones left behind ---
+
+  /** A person named by id, e-mail or GitHub login; null when none or several match. */
+  findPersonIdByReference(ref: string): Promise<string | null> {
+    return this.erasure.findPersonId(ref);
+  }
+
+  /** Everything that names the person, or null when there is no such person. */
+  async identifiersOf(personId: string): Promise<PersonIdentifiers | null> {
+    const person = await this.erasure.person(personId);
+    if (!person) return null;
+    const identities = new Map<string, { kind: ResolvableKind; value: string }>();
+    const add = (kind: ResolvableKind, value: string | null) => {
+      if (value)
+        identities.set(`${kind}\u0000${value}`, { kind, value: normaliseIdentity(kind, value) });
+    };
+    add('email', person.email);
+    add('github', person.githubLogin);
+    for (const i of await this.identities.listForPerson(personId)) add(i.kind, i.value);
+    const leases = (await this.identities.listLeases())
+      .filter((l) => l.personId === personId)
+      .map((l) => ({ ip: l.ip, from: l.validFrom, to: l.validTo }));
+    const list = [...identities.values()];
+    const strings = [
+      personId,
+      ...(person.name ? [person.name] : []),
+      ...list.map((i) => i.value),
+      // a log names the user as DOMAIN\\user or user@domain as well
+      ...list.filter((i) => i.kind === 'username').map((i) => usernameLocalPart(i.value)),
+      ...leases.map((l) => l.ip),
+    ];
+    return {
+      personId,
+      name: person.name,
+      identities: list,
+      leases,
+      strings: [...new Set(strings)],
+    };
+  }
+
+  /** The tombstones of erased identities, read now, for a run that checks many identities. */
+  async erasedIdentities(): Promise<ErasedIdentities> {
+    const hashes = await this.erasure.tombstoneHashes();
+    return new ErasedIdentities(hashes.size > 0 ? await this.erasure.salt() : '', hashes);
+  }
+
+  /**
+   * Removes the person, their identities and leases from the directory and leaves a keyed hash
+   * of each identity (and of each e-mail's local part as a user name), so later imports and
+   * resolution skip them. Run last: the other modules find the person's records through it.
+   */
+  async erasePerson(
+    personId: string,
+    erasureId: string = randomUUID(),
+  ): Promise<Record<string, number>> {
+    const ids = await this.identifiersOf(personId);
+    if (!ids) return { persons: 0 };
+    const salt = await this.erasure.salt();
+    const tombstones = new Map<string, { hash: string; kind: string }>();
+    const stone = (kind: TombstoneKind, value: string) => {
+      const hash = tombstoneHash(salt, kind, value);
+      tombstones.set(hash, { hash, kind });
+    };
+    for (const i of ids.identities) {
+      if (!isTombstoneKind(i.kind)) continue;
+      stone(i.kind, i.value);
+      if (i.kind === 'email') stone('username', i.value);
+    }
+    const counts = await this.erasure.erase(
+      personId,
+      ids.identities.map((i) => i.value),
+      [...tombstones.values()],
+      erasureId,
+    );
+    this.directory = undefined;
+    return counts;
   }
 
   private async loadDirectory(fresh = false): Promise<Directory> {

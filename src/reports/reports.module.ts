@@ -10,12 +10,18 @@ import { ReportSnapshotRepository } from './report-snapshot.repository';
 import { ReportProcessor } from './report.processor';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { ReportErasureRepository } from './report-erasure.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportSnapshotEntity]), FindingsModule, GuardrailsOutreachModule],
+  imports: [
+    TypeOrmModule.forFeature([ReportSnapshotEntity]),
+    FindingsModule,
+    GuardrailsOutreachModule,
+  ],
   controllers: [ReportsController],
   providers: [
     ReportSnapshotRepository,
+    ReportErasureRepository,
     ReportInputService,
     ReportRendererService,
     ReportsService,

@@ -22,6 +22,10 @@ import { ReportInputService } from './report-input.service';
 import type { RenderedReport } from './report-renderer.service';
 import { ReportRendererService } from './report-renderer.service';
 import { ReportSnapshotRepository } from './report-snapshot.repository';
+import { identifierPattern, redactJson } from '../common/identifier-redaction';
+import { FindingsService } from '../findings/findings.service';
+import { PeopleService } from '../people/people.service';
+import { ReportErasureRepository } from './report-erasure.repository';
 
 export interface BuildReportOptions {
   organisation?: string;
@@ -39,6 +43,9 @@ export class ReportsService {
     private readonly renderer: ReportRendererService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly people: PeopleService,
+    private readonly findings: FindingsService,
+    private readonly erasure: ReportErasureRepository,
     private readonly outreach: OutreachService,
   ) {}
 
@@ -52,7 +59,7 @@ export class ReportsService {
       now,
       evidencePerFinding: kind === 'findings' ? 10 : undefined,
     });
-    const model = await this.model(kind, input);
+    const model = await this.model(kind, kind === 'findings' ? this.pseudonymised(input) : input);
     const actor = o.actor ?? SYSTEM_ACTOR;
     const snapshot = await this.snapshots.save({
       kind,
@@ -135,5 +142,70 @@ export class ReportsService {
     const day = snapshot.createdAt.toISOString().slice(0, 10);
     const name = part && part !== 'tools' ? `${snapshot.kind}-${part}` : snapshot.kind;
     return { ...rendered, filename: `${name}-${day}.${rendered.extension}` };
+  }
+
+  // --- erasure (privacy) ---
+
+  /**
+   * Findings reports (person-level, for security) lose the person's rows and their tier counts;
+   * every snapshot loses the strings that name them. Leaders' baselines and inventories carry
+   * no names, so their figures stay as they were taken. Run before the findings are erased.
+   */
+  async erasePerson(personId: string): Promise<Record<string, number>> {
+    const ids = await this.people.identifiersOf(personId);
+    const pattern = identifierPattern(ids?.strings ?? [personId]);
+    const findingIds = new Set(await this.findings.findingIdsOf(personId));
+    const names = pattern ? new RegExp(pattern, 'i') : null;
+    let rows = 0;
+    let snapshots = 0;
+    for (const snapshot of await this.erasure.findingsSnapshots()) {
+      const kept = snapshot.model.findings.filter(
+        (f) => !findingIds.has(f.id) && !(f.subjectType === 'person' && names?.test(f.subject)),
+      );
+      const removed = snapshot.model.findings.length - kept.length;
+      if (removed === 0) continue;
+      const byTier = { ...snapshot.model.byTier };
+      for (const f of snapshot.model.findings) if (!kept.includes(f)) byTier[f.tier]--;
+      await this.erasure.replaceModel(
+        snapshot.id,
+        redactJson({ ...snapshot.model, byTier, findings: kept }, pattern),
+      );
+      rows += removed;
+      snapshots++;
+    }
+    const scrubbed = pattern ? await this.erasure.scrubText(pattern) : 0;
+    return {
+      reportRows: rows,
+      reportSnapshotsChanged: snapshots,
+      reportSnapshotsScrubbed: scrubbed,
+    };
+  }
+
+  // --- pseudonymised triage ---
+
+  /**
+   * With PSEUDONYMISED_TRIAGE the findings report names people by their triage pseudonym, as
+   * the findings API does; evidence fingerprints and summaries that fell back to raw detail are withheld.
+   */
+  private pseudonymised(input: Omit<ReportInput, 'previous'>): Omit<ReportInput, 'previous'> {
+    return {
+      ...input,
+      findings: input.findings.map((f) => {
+        const pseudonym =
+          f.subjectType === 'person' ? this.findings.triagePseudonymOf(f.subjectId) : null;
+        if (!pseudonym) return f;
+        return {
+          ...f,
+          subjectId: pseudonym,
+          subjectLabel: pseudonym,
+          // a fingerprint may spell the identity out (`network:username:…`)
+          evidence: f.evidence?.map((e) => ({
+            ...e,
+            fingerprint: '(withheld)',
+            summary: e.summary.startsWith('{') ? '(detail withheld)' : e.summary,
+          })),
+        };
+      }),
+    };
   }
 }

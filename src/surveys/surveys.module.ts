@@ -22,6 +22,7 @@ import { SurveyLinkDeliveryService } from './survey-link-delivery.service';
 import { SurveyQuestionsService } from './survey-questions.service';
 import { SurveyResponsesService } from './survey-responses.service';
 import { SurveyResultsService } from './survey-results.service';
+import { SurveyErasureRepository } from './survey-erasure.repository';
 
 @Module({
   imports: [
@@ -37,6 +38,7 @@ import { SurveyResultsService } from './survey-results.service';
   controllers: [SurveysController, SurveyFormController],
   providers: [
     SurveysRepository,
+    SurveyErasureRepository,
     SurveysService,
     SurveyQuestionsService,
     SurveyInvitationsService,

@@ -12,6 +12,8 @@ import { accountOf, dataClassesOf } from './survey-questions';
 import { SurveySecrets } from './survey-secrets';
 import type { PrivacyMode, QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
+import { identifierPattern } from '../common/identifier-redaction';
+import { SurveyErasureRepository } from './survey-erasure.repository';
 
 /** One respondent said they use a tool: what correlation counts as disclosed. */
 export interface DisclosedUse {
@@ -34,6 +36,7 @@ export class SurveysService {
     private readonly secrets: SurveySecrets,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly erasure: SurveyErasureRepository,
   ) {}
 
   // ── Subject access (privacy): invitations and the answers a survey's mode links to the person ──
@@ -211,5 +214,21 @@ export class SurveysService {
       respondentPersonIds: [...respondents].sort(),
       disclosures,
     };
+  }
+
+  // --- erasure (privacy) ---
+
+  /** Removes the person's identified answers, invitations and drafts; pseudonymous answers stay, unlinked. */
+  async erasePerson(personId: string): Promise<Record<string, number>> {
+    const ids = await this.people.identifiersOf(personId);
+    const keys = (ids?.identities ?? [])
+      .filter((i) => i.kind === 'email' || i.kind === 'github' || i.kind === 'username')
+      .map((i) => i.value);
+    return this.erasure.erase(
+      personId,
+      this.secrets.pseudonym(personId),
+      keys,
+      identifierPattern(ids?.strings ?? [personId]),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -32,6 +32,8 @@ export async function createTestApp(
     env?: Record<string, string>;
     /** a fixed organisation in place of what the modules hold (see InMemoryCorrelationSources) */
     correlationSources?: CorrelationSources;
+    /** Nest's log levels (default: errors only) */
+    logger?: LogLevel[];
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -45,7 +47,7 @@ export async function createTestApp(
     ...opts.env,
   };
   const config = AppConfig.fromEnv(env);
-  const app = await createHttpApp(config, ['error'], {
+  const app = await createHttpApp(config, opts.logger ?? ['error'], {
     correlationSources: opts.correlationSources,
   });
   await app.init();

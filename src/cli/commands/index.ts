@@ -10,6 +10,7 @@ import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
 import { personCommand } from './person.command';
 import { privacyCommand } from './privacy.command';
+import { personEraseCommand } from './person-erase.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
 import { scanRepoCommand } from './scan-repo.command';
@@ -29,6 +30,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   ingestLogsCommand,
   syncCommand,
   baselineCommand,
+  personEraseCommand,
   checkRepoCommand,
   guardrailsCommand,
   guardrailsOutreachCommand,

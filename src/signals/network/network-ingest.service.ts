@@ -110,10 +110,12 @@ export class NetworkIngestService {
     if (resumed && parser !== 'squid-native') await warmUp(parser, input.path, row.committedOffset);
     // One read of the lease store per file; each line is then resolved in memory at its time.
     const leases = await this.people.leaseBook();
+    const erased = await this.people.erasedIdentities();
     const core = new LogIngestCore({
       parser,
       hosts: new HostMatchCache(this.matcher),
       leases: leases.size > 0 ? leases : undefined,
+      erased: erased.empty ? undefined : erased,
       resumeFrom: resumed
         ? {
             line: row.lineNumber,

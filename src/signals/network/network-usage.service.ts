@@ -8,6 +8,9 @@ import { PeopleService } from '../../people/people.service';
 import type { UsageQueryDto } from './dto/network-query.dto';
 import { LogIngestRepository } from './log-ingest.repository';
 import { NetworkUsageRepository, type ToolUsageTotals } from './network-usage.repository';
+import { identifierPattern } from '../../common/identifier-redaction';
+import { identityPseudonym, triagePseudonym } from '../../common/triage-pseudonym';
+import { NetworkErasureRepository } from './network-erasure.repository';
 
 export type UsageReport =
   | { level: 'tool'; tools: (ToolUsageTotals & { suppressed?: boolean })[] }
@@ -36,6 +39,7 @@ export class NetworkUsageService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly people: PeopleService,
+    private readonly erasure: NetworkErasureRepository,
   ) {}
 
   // ── Subject access (privacy): the daily roll-ups whose identity resolves to the person ──
@@ -112,7 +116,7 @@ export class NetworkUsageService {
       level: 'person',
       rows: rows.map((r) => ({
         identityKind: r.identityKind,
-        identityValue: r.identityValue,
+        identityValue: this.shownIdentity(r.identityKind, r.identityValue, actor),
         toolId: r.toolId,
         day: r.day,
         requests: r.requests,
@@ -152,5 +156,24 @@ export class NetworkUsageService {
         completedAt: r.completedAt,
       })),
     };
+  }
+
+  // --- erasure (privacy) ---
+
+  /** Removes the person's daily roll-ups; the files' records keep their counts, scrubbed of them. */
+  async erasePerson(personId: string): Promise<Record<string, number>> {
+    const ids = await this.people.identifiersOf(personId);
+    if (!ids) return {};
+    return this.erasure.erase(personId, ids.leases, identifierPattern(ids.strings));
+  }
+
+  // --- pseudonymised triage ---
+
+  /** Under PSEUDONYMISED_TRIAGE security and the CoE read roll-ups under the findings' pseudonyms. */
+  private shownIdentity(kind: string, value: string, actor: Actor): string {
+    const key = this.config.triagePseudonymKey;
+    if (!this.config.pseudonymisedTriage || !key) return value;
+    if (actor.role !== Role.Security && actor.role !== Role.Coe) return value;
+    return kind === 'person' ? triagePseudonym(key, value) : identityPseudonym(key, kind, value);
   }
 }

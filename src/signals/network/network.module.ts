@@ -9,6 +9,7 @@ import { NetworkController } from './network.controller';
 import { NetworkIngestService } from './network-ingest.service';
 import { CatalogService } from '../../catalog/catalog.service';
 import { NETWORK_TOOL_MATCHER, type HostMatcher } from './network-tool-matcher';
+import { NetworkErasureRepository } from './network-erasure.repository';
 import { NetworkUsageRepository } from './network-usage.repository';
 import { NetworkUsageService } from './network-usage.service';
 import { NetworkWatchService } from './network-watch.service';
@@ -26,6 +27,7 @@ import { NetworkWatchService } from './network-watch.service';
       }),
     },
     NetworkUsageRepository,
+    NetworkErasureRepository,
     LogIngestRepository,
     NetworkIngestService,
     NetworkUsageService,

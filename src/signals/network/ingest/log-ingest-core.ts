@@ -6,6 +6,7 @@ import { emptyHotHit, ScanResult } from '../parsers/host-lookup';
 import { scanSquidNative } from '../parsers/squid.parser';
 import type { HostMatchCache } from './host-match-cache';
 import type { LeaseBook } from '../../../people/identity/ip-leases';
+import type { ErasedIdentities } from '../../../people/identity/erased-identities';
 import {
   type IngestCounts,
   type IngestProgressState,
@@ -24,6 +25,8 @@ export interface LogIngestCoreOptions {
   hosts: HostMatchCache;
   /** the people module's leases: a line naming only an address goes to who held it then */
   leases?: Pick<LeaseBook, 'holderAt'>;
+  /** identities of erased people: their lines count for the tool but name no one */
+  erased?: Pick<ErasedIdentities, 'has'>;
   malformedSampleSize?: number;
   /** state committed by an earlier, interrupted run of the same file */
   resumeFrom?: { line: number; state: IngestProgressState };
@@ -139,6 +142,7 @@ export class LogIngestCore {
   ): void {
     this.counts.matched++;
     let who = identity ?? UNKNOWN;
+    if (who.kind !== 'ip' && this.options.erased?.has(who.kind, who.value)) who = UNKNOWN;
     if (who.kind === 'ip' && this.options.leases) {
       const personId = this.options.leases.holderAt(who.value, time);
       if (personId !== undefined) who = { kind: 'person', value: personId };
