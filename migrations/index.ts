@@ -14,6 +14,7 @@ import { FindingStrength1765700000000 } from './1765700000000-FindingStrength';
 import { RederiveGitignoreEvidence1765700000001 } from './1765700000001-RederiveGitignoreEvidence';
 import { SurveyToolConfidence1765800000000 } from './1765800000000-SurveyToolConfidence';
 import { PrivacyAndCollectorRoles1766000000000 } from './1766000000000-PrivacyAndCollectorRoles';
+import { PrivacyNoticeVersions1766100000000 } from './1766100000000-PrivacyNoticeVersions';
 import { PersonErasure1766200000000 } from './1766200000000-PersonErasure';
 import { FindingReveal1766200000001 } from './1766200000001-FindingReveal';
 import { ToolPolicyStewardship1766300000000 } from './1766300000000-ToolPolicyStewardship';
@@ -42,6 +43,7 @@ export const ALL_MIGRATIONS = [
   RederiveGitignoreEvidence1765700000001,
   SurveyToolConfidence1765800000000,
   PrivacyAndCollectorRoles1766000000000,
+  PrivacyNoticeVersions1766100000000,
   PersonErasure1766200000000,
   FindingReveal1766200000001,
   ToolPolicyStewardship1766300000000,

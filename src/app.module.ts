@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
 import { PeopleModule } from './people/people.module';
+import { PrivacyAccessModule } from './privacy/privacy-access.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ReposModule } from './signals/repos/repos.module';
 import type { CorrelationSources } from './findings/correlation/correlation-sources';
@@ -39,6 +40,7 @@ const DOMAIN_MODULES = [
   PrivacyErasureModule,
   ReposModule,
   VendorsModule,
+  PrivacyAccessModule,
   DemoModule,
 ];
 

@@ -43,6 +43,10 @@ describe('which routes answer without a token', () => {
       '/login',
       '/logout',
       '/assets/',
+      '/privacy',
+      '/privacy.json',
+      '/privacy/history',
+      '/privacy/history/',
     ]);
     const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } };
     const routes = express.router.stack

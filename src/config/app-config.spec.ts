@@ -27,6 +27,24 @@ describe(AppConfig.name, () => {
     expect(() => AppConfig.fromEnv({ GITHUB_GIT_HISTORY: 'svn' })).toThrow(/GITHUB_GIT_HISTORY/);
   });
 
+  it('should read the privacy contact and the stated retention periods when they are set', () => {
+    const sut = AppConfig.fromEnv({
+      PRIVACY_CONTACT: ' dpo@example.com ',
+      RETENTION_EVIDENCE_DAYS: '365',
+      RETENTION_AUDIT_DAYS: '730',
+    });
+    expect(sut.privacyContact).toBe('dpo@example.com');
+    expect(sut.retentionDays).toEqual({ evidence: 365, surveys: undefined, audit: 730 });
+    expect(AppConfig.fromEnv({}).retentionDays).toEqual({
+      evidence: undefined,
+      surveys: undefined,
+      audit: undefined,
+    });
+    expect(() => AppConfig.fromEnv({ RETENTION_SURVEY_DAYS: '0' })).toThrow(
+      /RETENTION_SURVEY_DAYS: .*"0"/,
+    );
+  });
+
   it('should never echo a secret value when it is invalid', () => {
     const message = configErrorOf({ SURVEY_PSEUDONYM_KEY: 'short-secret-value' });
     expect(message).toContain('SURVEY_PSEUDONYM_KEY');

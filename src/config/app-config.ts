@@ -40,6 +40,10 @@ export class AppConfig {
   readonly organisationName: string;
   /** console sessions: idle and absolute lifetimes, in milliseconds */
   readonly consoleSession: { idleMs: number; maxMs: number };
+  /** where a person asks for their own data (PRIVACY_CONTACT) */
+  readonly privacyContact?: string;
+  /** stated retention in days per data kind; undefined: no period set */
+  readonly retentionDays: { evidence?: number; surveys?: number; audit?: number };
   // Secrets are not enumerable, so a stray JSON.stringify(config) or console.log cannot leak them.
   declare readonly githubToken?: string;
   declare readonly surveyPseudonymKey?: string;
@@ -97,6 +101,12 @@ export class AppConfig {
       idleMs: env.CONSOLE_SESSION_IDLE_SECONDS * 1000,
       maxMs: env.CONSOLE_SESSION_MAX_SECONDS * 1000,
     };
+    this.privacyContact = env.PRIVACY_CONTACT?.trim();
+    this.retentionDays = {
+      evidence: env.RETENTION_EVIDENCE_DAYS,
+      surveys: env.RETENTION_SURVEY_DAYS,
+      audit: env.RETENTION_AUDIT_DAYS,
+    };
     Object.defineProperty(this, 'smtpUrl', { value: env.SMTP_URL, enumerable: false });
     Object.defineProperty(this, 'connectorKeys', {
       value: [env.CONNECTOR_CREDENTIALS_KEY, env.CONNECTOR_CREDENTIALS_KEY_PREVIOUS]
@@ -150,6 +160,10 @@ export class AppConfig {
       'LOCAL_SCAN_ROOTS',
       'SMTP_URL',
       'PUBLIC_URL',
+      'PRIVACY_CONTACT',
+      'RETENTION_EVIDENCE_DAYS',
+      'RETENTION_SURVEY_DAYS',
+      'RETENTION_AUDIT_DAYS',
       'TRIAGE_PSEUDONYM_KEY',
     ]) {
       if (env[key] !== undefined) raw[key] = env[key];

@@ -1,5 +1,15 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -57,6 +67,41 @@ export class EnvSchema {
   @Min(2)
   @Max(1000)
   PRIVACY_K_DEFAULT = 5;
+
+  /** Where a person asks for their own data (an e-mail address or a URL), shown on /privacy. */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  PRIVACY_CONTACT?: string;
+
+  /** Days evidence, network roll-ups and findings are kept for after they were last seen (stated retention). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(3650)
+  RETENTION_EVIDENCE_DAYS?: number;
+
+  /** Days survey answers and invitations are kept for after the survey (stated retention). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(3650)
+  RETENTION_SURVEY_DAYS?: number;
+
+  /** Days the audit log is kept for (stated retention). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(3650)
+  RETENTION_AUDIT_DAYS?: number;
 
   /**
    * Seals vendor connector credentials at rest (AES-256-GCM): 32 bytes in base64. Without it,

@@ -106,6 +106,38 @@ export class EvidenceRepository {
     );
   }
 
+  /** Each (identity kind, value) evidence names, with the span it was seen over. */
+  distinctIdentities(): Promise<{ kind: string; value: string; from: Date; to: Date }[]> {
+    return this.repo.query(
+      `SELECT identity_kind AS kind, identity_value AS value, min(first_seen) AS "from", max(last_seen) AS "to"
+         FROM evidence WHERE identity_kind IS NOT NULL AND identity_value IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+  }
+
+  /** Rows recorded under the person's id, or under one of the given identities (any case). */
+  forPerson(
+    personId: string,
+    identities: { kind: string; value: string }[],
+  ): Promise<EvidenceRecord[]> {
+    return this.repo
+      .createQueryBuilder('e')
+      .where(`e.identity_kind = 'person' AND e.identity_value = :personId`, { personId })
+      .orWhere(
+        `(e.identity_kind, lower(e.identity_value)) IN (SELECT k, lower(v) FROM unnest(CAST(:kinds AS text[]), CAST(:values AS text[])) AS i(k, v))`,
+        { kinds: identities.map((i) => i.kind), values: identities.map((i) => i.value) },
+      )
+      .orderBy('e.first_seen', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+  }
+
+  countBySignal(): Promise<{ signal: string; rows: number }[]> {
+    return this.repo.query(
+      `SELECT signal, count(*)::int AS rows FROM evidence GROUP BY signal ORDER BY signal`,
+    );
+  }
+
   countByTool(): Promise<{ toolId: string; rows: number }[]> {
     return this.repo.query(
       `SELECT tool_id AS "toolId", count(*)::int AS rows FROM evidence GROUP BY tool_id ORDER BY tool_id`,

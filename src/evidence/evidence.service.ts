@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import type { PersonDataSection } from '../common/person-data';
 import { SIGNALS } from '../catalog/catalog.types';
 import { ERASED_MARK, identifierPattern } from '../common/identifier-redaction';
+import { isResolvableKind } from '../people/identity/identity-kinds';
 import { PeopleService } from '../people/people.service';
 import type { ErasedIdentities } from '../people/identity/erased-identities';
 import { EvidenceErasureRepository } from './evidence-erasure.repository';
@@ -18,6 +20,51 @@ export class EvidenceService {
     private readonly people: PeopleService,
     private readonly erasure: EvidenceErasureRepository,
   ) {}
+
+  // ── Subject access (privacy): evidence whose identity resolves to the person ──
+
+  /**
+   * Every evidence row tied to the person: recorded under their person id, or under an identity
+   * the people module's rules give to them (an IP address by the lease covering its span).
+   */
+  async personData(personId: string): Promise<PersonDataSection[]> {
+    const observed = (await this.repo.distinctIdentities()).flatMap((i) =>
+      isResolvableKind(i.kind)
+        ? [{ kind: i.kind, value: i.value, at: { from: i.from, to: i.to } }]
+        : [],
+    );
+    const theirs = await this.people.identitiesOfPerson(personId, observed);
+    const rows = await this.repo.forPerson(
+      personId,
+      theirs.map((i) => ({ kind: i.kind, value: i.value })),
+    );
+    return [
+      {
+        kind: 'evidence',
+        rows: rows.map((r) => ({
+          tool: r.toolId,
+          signal: r.signal,
+          repository: r.repository,
+          identityKind: r.identityKind,
+          identityValue: r.identityValue,
+          confidence: r.confidence,
+          firstSeen: r.firstSeen.toISOString(),
+          lastSeen: r.lastSeen.toISOString(),
+          count: Number(r.count),
+          bytes: Number(r.bytes),
+          detail: r.detail,
+          fingerprint: r.fingerprint,
+        })),
+      },
+    ];
+  }
+
+  // ── end of subject access ──
+
+  /** How many evidence rows each signal holds (what the transparency page calls a source in use). */
+  countBySignal(): Promise<{ signal: string; rows: number }[]> {
+    return this.repo.countBySignal();
+  }
 
   async record(rows: EvidenceInput[]): Promise<{ inserted: number; updated: number }> {
     const erased = rows.some((r) => r.identityValue)

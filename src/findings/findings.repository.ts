@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { FindingEventEntity } from './entities/finding-event.entity';
+import { FindingIdentityEntity } from './entities/finding-identity.entity';
 import { FindingEntity } from './entities/finding.entity';
 import type {
   FindingEvidenceRefs,
@@ -91,6 +92,28 @@ export class FindingsRepository {
 
   eventsOf(findingId: string): Promise<FindingEventEntity[]> {
     return this.events.find({ where: { findingId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /** Every finding whose subject is the person, present or not. */
+  personFindings(personId: string): Promise<FindingEntity[]> {
+    return this.findings.find({
+      where: { subjectType: 'person', subjectId: personId },
+      order: { firstSeen: 'ASC', id: 'ASC' },
+    });
+  }
+
+  eventsOfFindings(findingIds: string[]): Promise<FindingEventEntity[]> {
+    if (findingIds.length === 0) return Promise.resolve([]);
+    return this.events.find({
+      where: { findingId: In(findingIds) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+  }
+
+  identitiesResolvedTo(personId: string): Promise<FindingIdentityEntity[]> {
+    return this.dataSource
+      .getRepository(FindingIdentityEntity)
+      .find({ where: { personId }, order: { kind: 'ASC', value: 'ASC' } });
   }
 
   evidenceRefs(findingIds: string[]): Promise<FindingEvidenceRefs[]> {

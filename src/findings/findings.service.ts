@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PersonDataSection } from '../common/person-data';
 import { EvidenceService } from '../evidence/evidence.service';
 import { identifierPattern } from '../common/identifier-redaction';
 import { PeopleService } from '../people/people.service';
@@ -17,6 +18,69 @@ export class FindingsService {
     private readonly erasure: FindingsErasureRepository,
     private readonly pseudonyms: TriagePseudonyms,
   ) {}
+
+  // ── Subject access (privacy): the person's findings, their triage events, resolved identities ──
+
+  /**
+   * Findings about the person (absent ones too, kept for their history), each change of their
+   * triage (without the name of the analyst who made it), and the identities correlation gave to
+   * them.
+   */
+  async personData(personId: string): Promise<PersonDataSection[]> {
+    const findings = await this.repo.personFindings(personId);
+    const [events, identities] = await Promise.all([
+      this.repo.eventsOfFindings(findings.map((f) => f.id)),
+      this.repo.identitiesResolvedTo(personId),
+    ]);
+    return [
+      {
+        kind: 'findings',
+        rows: findings.map((f) => ({
+          id: f.id,
+          tool: f.toolId,
+          sanctionStatus: f.sanctionStatus,
+          shadow: f.shadow,
+          strength: f.strength,
+          disclosure: f.disclosure,
+          score: f.score,
+          tier: f.tier,
+          factors: f.factors,
+          triageState: f.triageState,
+          acceptedUntil: f.acceptedUntil?.toISOString() ?? null,
+          remediatedAt: f.remediatedAt?.toISOString() ?? null,
+          signals: f.signals,
+          repositories: f.repositories,
+          dataClasses: f.dataClasses,
+          evidenceCount: f.evidenceCount,
+          firstSeen: f.firstSeen.toISOString(),
+          lastSeen: f.lastSeen.toISOString(),
+          current: f.present,
+        })),
+      },
+      {
+        kind: 'finding-events',
+        rows: events.map((e) => ({
+          finding: e.findingId,
+          at: e.at.toISOString(),
+          action: e.action,
+          from: e.fromState,
+          to: e.toState,
+          comment: e.comment,
+          byCorrelation: e.actor === 'system',
+        })),
+      },
+      {
+        kind: 'resolved-identities',
+        rows: identities.map((i) => ({
+          kind: i.kind,
+          value: i.value,
+          resolvedAt: i.resolvedAt.toISOString(),
+        })),
+      },
+    ];
+  }
+
+  // ── end of subject access ──
 
   /** Every present finding with its factors and triage state, ordered by id. */
   present(): Promise<FindingRecord[]> {

@@ -116,6 +116,20 @@ export class IdentityRepository {
       .find({ where: { personId }, order: { kind: 'ASC', value: 'ASC' } });
   }
 
+  leasesOf(personId: string): Promise<IpLeaseEntity[]> {
+    return this.ds
+      .getRepository(IpLeaseEntity)
+      .find({ where: { personId }, order: { validFrom: 'ASC', ip: 'ASC' } });
+  }
+
+  async personIdsWithIdentity(kind: ResolvableKind, value: string): Promise<string[]> {
+    const rows: { person_id: string }[] = await this.ds.query(
+      `SELECT DISTINCT person_id FROM person_identity WHERE kind = $1 AND value = $2`,
+      [kind, value],
+    );
+    return rows.map((r) => r.person_id);
+  }
+
   listLeases(): Promise<IpLeaseEntity[]> {
     return this.ds.getRepository(IpLeaseEntity).find();
   }

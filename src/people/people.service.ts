@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import type { PersonDataSection } from '../common/person-data';
 import type { ProgressCallback } from '../jobs/job.types';
 import { parseDirectoryCsv } from './directory-csv.parser';
 import { fetchGithubOrgMembers } from './github-directory.client';
@@ -73,6 +74,82 @@ export class PeopleService {
     private readonly config: AppConfig,
     private readonly erasure: PersonErasureRepository,
   ) {}
+
+  // ── Subject access (privacy): what the people module holds about one person ──
+
+  /** The directory entry, the identities and the IP leases of one person. */
+  async personData(personId: string): Promise<PersonDataSection[]> {
+    const [person, identities, leases] = await Promise.all([
+      this.people.findById(personId),
+      this.identities.listForPerson(personId),
+      this.identities.leasesOf(personId),
+    ]);
+    return [
+      {
+        kind: 'directory',
+        rows: person
+          ? [
+              {
+                id: person.id,
+                email: person.email,
+                name: person.name,
+                team: person.teamPath,
+                githubLogin: person.githubLogin,
+                source: person.source,
+              },
+            ]
+          : [],
+      },
+      {
+        kind: 'identities',
+        rows: identities.map((i) => ({
+          kind: i.kind,
+          value: i.value,
+          confidence: i.confidence,
+          source: i.source,
+          linkedByHand: i.manual,
+          since: i.createdAt.toISOString(),
+        })),
+      },
+      {
+        kind: 'ip-leases',
+        rows: leases.map((l) => ({
+          ip: l.ip,
+          from: l.validFrom.toISOString(),
+          to: l.validTo?.toISOString() ?? null,
+          source: l.source,
+        })),
+      },
+    ];
+  }
+
+  /**
+   * Which of the observed identities the resolution rules give to this person (as correlation
+   * would, IP addresses by the lease covering their span); nothing is recorded as unresolved.
+   */
+  async identitiesOfPerson<T extends ObservedIdentity>(
+    personId: string,
+    observed: T[],
+  ): Promise<T[]> {
+    const directory = await this.loadDirectory(true);
+    return observed.filter((o) => {
+      const r = resolveIdentity(directory, o.kind, o.value, o.at);
+      return r.resolved && r.personId === personId;
+    });
+  }
+
+  /** The person a directory e-mail, or an e-mail identity linked to one person, designates. */
+  async personIdByEmail(email: string): Promise<string | undefined> {
+    const value = normaliseIdentity('email', email);
+    if (!value) return undefined;
+    const direct = await this.people.idsByEmail([email.trim(), value]);
+    const [first] = [...direct.values()];
+    if (first) return first;
+    const linked = await this.identities.personIdsWithIdentity('email', value);
+    return linked.length === 1 ? linked[0] : undefined;
+  }
+
+  // ── end of subject access ──
 
   async importDirectoryCsv(
     text: string,

@@ -68,13 +68,21 @@ export class ReportRendererService {
           );
         return renderInventoryXlsx(model);
       case 'pdf':
-        if (!this.pdfAvailable()) {
-          throw new DomainError(
-            ErrorCode.Unavailable,
-            `PDF needs Chromium at ${this.config.chromiumPath} (Debian: apt-get install -y chromium; or set CHROMIUM_PATH); download format=html instead`,
-          );
-        }
-        return renderPdf(this.renderHtml(model), this.config.chromiumPath);
+        return this.pdfFromHtml(this.renderHtml(model), 'html');
     }
+  }
+
+  /**
+   * A self-contained HTML page printed to A4 by Chromium, once the page sets
+   * `window.__reportReady`; other modules' documents (the record of processing) print through it.
+   */
+  pdfFromHtml(html: string, fallbackFormat: string): Promise<Buffer> {
+    if (!this.pdfAvailable()) {
+      throw new DomainError(
+        ErrorCode.Unavailable,
+        `PDF needs Chromium at ${this.config.chromiumPath} (Debian: apt-get install -y chromium; or set CHROMIUM_PATH); download format=${fallbackFormat} instead`,
+      );
+    }
+    return renderPdf(html, this.config.chromiumPath);
   }
 }

@@ -231,6 +231,52 @@ export class SurveysRepository {
     );
   }
 
+  invitationsOfPerson(personId: string): Promise<
+    {
+      surveyId: string;
+      title: string;
+      privacyMode: PrivacyMode;
+      createdAt: Date;
+      expiresAt: Date;
+      respondedOn: string | null;
+    }[]
+  > {
+    return this.ds.query(
+      `SELECT i.survey_id AS "surveyId", s.title, s.privacy_mode AS "privacyMode",
+              i.created_at AS "createdAt", i.expires_at AS "expiresAt",
+              to_char(i.responded_on, 'YYYY-MM-DD') AS "respondedOn"
+         FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+        WHERE i.person_id = $1 ORDER BY i.created_at, i.id`,
+      [personId],
+    );
+  }
+
+  /** Identified answers by person id, pseudonymous ones by pseudonym; anonymous ones never. */
+  linkedResponsesOf(
+    personId: string,
+    pseudonym: string,
+  ): Promise<
+    {
+      surveyId: string;
+      title: string;
+      privacyMode: PrivacyMode;
+      source: string;
+      submittedOn: string | null;
+      answers: Answers;
+      toolIds: string[];
+    }[]
+  > {
+    return this.ds.query(
+      `SELECT r.survey_id AS "surveyId", s.title, s.privacy_mode AS "privacyMode", r.source,
+              to_char(r.submitted_on, 'YYYY-MM-DD') AS "submittedOn", r.answers, r.tool_ids AS "toolIds"
+         FROM survey_response r JOIN survey s ON s.id = r.survey_id
+        WHERE (s.privacy_mode = 'identified' AND r.person_id = $1)
+           OR (s.privacy_mode = 'pseudonymous' AND r.pseudonym = $2)
+        ORDER BY r.submitted_on NULLS LAST, s.created_at, r.id`,
+      [personId, pseudonym],
+    );
+  }
+
   async surveyIdsWithPrivacy(modes: PrivacyMode[]): Promise<string[]> {
     const rows: { id: string }[] = await this.ds.query(
       `SELECT id FROM survey WHERE privacy_mode = ANY($1::text[])`,

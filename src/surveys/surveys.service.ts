@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import type { PersonDataSection } from '../common/person-data';
 import { AppConfig } from '../config/app-config';
 import { PeopleService } from '../people/people.service';
 import { SurveyEntity } from './entities/survey.entity';
@@ -37,6 +38,48 @@ export class SurveysService {
     private readonly audit: AuditService,
     private readonly erasure: SurveyErasureRepository,
   ) {}
+
+  // ── Subject access (privacy): invitations and the answers a survey's mode links to the person ──
+
+  /**
+   * The person's invitations, and their answers where the survey's mode keeps a link: identified
+   * (by person id) and pseudonymous (by the keyed pseudonym, recomputed here; pseudonymised data
+   * is still theirs). Anonymous answers keep no link and are never returned.
+   */
+  async personData(personId: string): Promise<PersonDataSection[]> {
+    const [invitations, answers] = await Promise.all([
+      this.repo.invitationsOfPerson(personId),
+      this.repo.linkedResponsesOf(personId, this.secrets.pseudonym(personId)),
+    ]);
+    return [
+      {
+        kind: 'survey-invitations',
+        rows: invitations.map((i) => ({
+          survey: i.surveyId,
+          title: i.title,
+          privacyMode: i.privacyMode,
+          invitedAt: i.createdAt.toISOString(),
+          expiresAt: i.expiresAt.toISOString(),
+          respondedOn: i.respondedOn,
+        })),
+      },
+      {
+        kind: 'survey-answers',
+        rows: answers.map((a) => ({
+          survey: a.surveyId,
+          title: a.title,
+          privacyMode: a.privacyMode,
+          linkedBy: a.privacyMode === 'identified' ? 'person' : 'pseudonym',
+          source: a.source,
+          submittedOn: a.submittedOn,
+          answers: a.answers,
+          tools: a.toolIds,
+        })),
+      },
+    ];
+  }
+
+  // ── end of subject access ──
 
   async createSurvey(
     input: {

@@ -8,6 +8,8 @@ import { guardrailsOutreachCommand } from './guardrails-outreach.command';
 import { importSurveyCommand } from './import-survey.command';
 import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
+import { personCommand } from './person.command';
+import { privacyCommand } from './privacy.command';
 import { personEraseCommand } from './person-erase.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
@@ -32,4 +34,6 @@ export const CLI_COMMANDS: CliCommand[] = [
   checkRepoCommand,
   guardrailsCommand,
   guardrailsOutreachCommand,
+  personCommand,
+  privacyCommand,
 ];

@@ -43,6 +43,43 @@ export class NetworkUsageRepository {
     private readonly repo: Repository<NetworkUsageDailyEntity>,
   ) {}
 
+  /**
+   * Each identity with the span it was seen over; an address per day, since who held it may
+   * change from one day to the next.
+   */
+  identitySpans(): Promise<
+    { kind: string; value: string; day: string | null; from: Date; to: Date }[]
+  > {
+    return this.repo.query(
+      `SELECT identity_kind AS kind, identity_value AS value,
+              CASE WHEN identity_kind = 'ip' THEN to_char(day, 'YYYY-MM-DD') END AS day,
+              min(first_seen) AS "from", max(last_seen) AS "to"
+         FROM network_usage_daily GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+  }
+
+  /** The roll-ups under the person's id, or under the identities given (an address on its day only). */
+  dailyOf(
+    personId: string,
+    identities: { kind: string; value: string; day: string | null }[],
+  ): Promise<NetworkUsageDailyEntity[]> {
+    return this.repo
+      .createQueryBuilder('u')
+      .where(`u.identity_kind = 'person' AND u.identity_value = :personId`, { personId })
+      .orWhere(
+        `EXISTS (SELECT 1 FROM unnest(CAST(:kinds AS text[]), CAST(:values AS text[]), CAST(:days AS date[])) AS m(k, v, d)
+                  WHERE u.identity_kind = m.k AND u.identity_value = m.v AND (m.d IS NULL OR u.day = m.d))`,
+        {
+          kinds: identities.map((i) => i.kind),
+          values: identities.map((i) => i.value),
+          days: identities.map((i) => i.day),
+        },
+      )
+      .orderBy('u.day', 'ASC')
+      .addOrderBy('u.tool_id', 'ASC')
+      .getMany();
+  }
+
   /** One set-based statement: roll-up deltas are added to what the day already holds. */
   async addDaily(rows: UsageRollup[], manager: EntityManager = this.repo.manager): Promise<void> {
     if (rows.length === 0) return;

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../auth/audit.service';
 import { Actor, Role } from '../../auth/role';
+import type { PersonDataSection } from '../../common/person-data';
 import { AppConfig } from '../../config/app-config';
+import { isResolvableKind } from '../../people/identity/identity-kinds';
+import { PeopleService } from '../../people/people.service';
 import type { UsageQueryDto } from './dto/network-query.dto';
 import { LogIngestRepository } from './log-ingest.repository';
 import { NetworkUsageRepository, type ToolUsageTotals } from './network-usage.repository';
 import { identifierPattern } from '../../common/identifier-redaction';
 import { identityPseudonym, triagePseudonym } from '../../common/triage-pseudonym';
-import { PeopleService } from '../../people/people.service';
 import { NetworkErasureRepository } from './network-erasure.repository';
 
 export type UsageReport =
@@ -39,6 +41,37 @@ export class NetworkUsageService {
     private readonly people: PeopleService,
     private readonly erasure: NetworkErasureRepository,
   ) {}
+
+  // ── Subject access (privacy): the daily roll-ups whose identity resolves to the person ──
+
+  /** Each day's roll-up under the person's id or an identity the rules give them (an IP by that day's lease). */
+  async personData(personId: string): Promise<PersonDataSection[]> {
+    const spans = await this.usage.identitySpans();
+    const observed = spans.flatMap((s) =>
+      isResolvableKind(s.kind)
+        ? [{ kind: s.kind, value: s.value, at: { from: s.from, to: s.to }, day: s.day }]
+        : [],
+    );
+    const theirs = await this.people.identitiesOfPerson(personId, observed);
+    const rows = await this.usage.dailyOf(personId, theirs);
+    return [
+      {
+        kind: 'network-usage',
+        rows: rows.map((r) => ({
+          day: r.day,
+          tool: r.toolId,
+          identityKind: r.identityKind,
+          identityValue: r.identityValue,
+          requests: r.requests,
+          bytesUp: r.bytesUp,
+          bytesDown: r.bytesDown,
+          blocked: r.blocked,
+        })),
+      },
+    ];
+  }
+
+  // ── end of subject access ──
 
   async report(q: UsageQueryDto, actor: Actor): Promise<UsageReport> {
     const isLeader = actor.role === Role.Leader;
