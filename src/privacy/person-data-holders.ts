@@ -6,6 +6,7 @@ import { OutreachService } from '../guardrails/outreach/outreach.service';
 import { PeopleService } from '../people/people.service';
 import { EndpointsService } from '../signals/endpoints/endpoints.service';
 import { NetworkUsageService } from '../signals/network/network-usage.service';
+import { VendorConnectorsService } from '../signals/vendors/vendor-connectors.service';
 import { SurveysService } from '../surveys/surveys.service';
 
 /** What a subject-access request asks each module that holds person-level records. */
@@ -22,6 +23,7 @@ const SOURCES = [
   EvidenceService,
   NetworkUsageService,
   EndpointsService,
+  VendorConnectorsService,
   FindingsService,
   SurveysService,
   OutreachService,

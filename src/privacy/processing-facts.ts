@@ -57,6 +57,8 @@ export interface ProcessingFactsInput {
   networkWatchDir: boolean;
   smtpConfigured: boolean;
   pseudonymKeyConfigured: boolean;
+  /** PSEUDONYMISED_TRIAGE: security and the CoE see findings under pseudonyms */
+  pseudonymisedTriage?: boolean;
   privacyK: number;
   privacyContact?: string;
   retentionDays: { evidence?: number; surveys?: number; audit?: number };
@@ -259,6 +261,9 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
       `k-anonymity: leader-facing aggregates suppress groups smaller than ${input.privacyK} people (each survey may set a larger k)`,
       'Survey privacy modes: identified, pseudonymous (keyed HMAC of the person), anonymous (no link kept)',
       `Pseudonym key: ${input.pseudonymKeyConfigured ? 'configured (SURVEY_PSEUDONYM_KEY)' : 'generated once into the data directory, readable by the service only'}`,
+      input.pseudonymisedTriage
+        ? 'Pseudonymised triage: security and the CoE see findings under stable pseudonyms; revealing the person behind one finding needs a reason and the approval of a second person in the privacy role, expires, and is audited'
+        : 'Triage: security and the CoE see the people behind findings (pseudonymised triage with four-eyes reveals is off: PSEUDONYMISED_TRIAGE)',
       'Every read of person-level data and every change is written to the audit log with who did it',
       'Leader reports carry no names or e-mail addresses',
       'Access by role-bound API tokens, stored hashed, with optional expiry',

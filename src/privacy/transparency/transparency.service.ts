@@ -50,6 +50,7 @@ export class TransparencyService {
       networkWatchDir: !!this.config.networkWatchDir,
       smtpConfigured: !!this.config.smtpUrl,
       pseudonymKeyConfigured: !!this.config.surveyPseudonymKey,
+      pseudonymisedTriage: this.config.pseudonymisedTriage,
       privacyK: this.config.privacyK,
       privacyContact: this.config.privacyContact,
       retentionDays: this.config.retentionDays,
