@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdminPagesModule } from './admin/admin-pages.module';
+import { AgentsPagesModule } from './agents/agents-pages.module';
 import { SignInController } from './auth-pages/sign-in.controller';
 import { CoeConsoleModule } from './coe/coe-console.module';
 import { ConsoleCoreModule } from './console/console-core.module';
@@ -19,6 +20,7 @@ import { AssetsController } from './render/assets.controller';
     ReportPagesModule,
     AdminPagesModule,
     CoeConsoleModule,
+    AgentsPagesModule,
   ],
   controllers: [AssetsController, SignInController, JobProgressController],
 })

@@ -8,6 +8,8 @@ export const CONSOLE_ROLES = {
   dashboard: [Role.Leader, Role.Coe, Role.Security, Role.Admin],
   reports: [Role.Leader, Role.Coe, Role.Security, Role.Admin],
   findings: [Role.Security, Role.Coe],
+  // what acts on the organisation's behalf: the roles of GET /api/agents and /api/mcp-servers
+  agents: [Role.Security, Role.Coe, Role.Admin],
   catalog: [Role.Coe, Role.Admin],
   surveys: [Role.Coe, Role.Admin],
   // the CoE's pages (issue 13): security triages findings, it does not run the sources
@@ -28,6 +30,7 @@ export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { path: '/', label: 'Dashboard', roles: CONSOLE_ROLES.dashboard },
   { path: '/reports', label: 'Reports', roles: CONSOLE_ROLES.reports },
   { path: '/findings', label: 'Findings', roles: CONSOLE_ROLES.findings },
+  { path: '/agents', label: 'Agents & MCP', roles: CONSOLE_ROLES.agents },
   { path: '/catalog', label: 'Catalog', roles: CONSOLE_ROLES.catalog },
   { path: '/surveys', label: 'Surveys', roles: CONSOLE_ROLES.surveys },
   { path: '/sources', label: 'Sources', roles: CONSOLE_ROLES.sources },

@@ -64,6 +64,7 @@ export function registerConsoleHelpers(hb: typeof Handlebars, assets: Map<string
   hb.registerHelper('dateTime', formatDateTime);
   hb.registerHelper('day', formatDay);
   hb.registerHelper('json', (v: unknown) => JSON.stringify(v ?? null));
+  hb.registerHelper('join', (xs: unknown) => (Array.isArray(xs) ? xs.join(', ') : ''));
   hb.registerHelper('pct', (x: unknown) =>
     typeof x === 'number' && Number.isFinite(x) ? `${Math.round(x * 100)}%` : '–',
   );
