@@ -168,6 +168,56 @@ describe(DemoBaselineService.name, () => {
     expect(readFileSync(join(out, 'inventory.html'), 'utf8')).toContain('Seats against use');
   });
 
+  it('should show each vendor fact of the tools in use with its source link, date and plan', () => {
+    const facts = model.vendorFacts ?? [];
+    expect(facts.length).toBeGreaterThan(0);
+    const listed = new Set(model.tools.map((t) => t.toolId));
+    for (const tool of facts) {
+      expect(listed.has(tool.toolId)).toBe(true);
+      expect(tool.planWhy).toMatch(new RegExp(`^${tool.planInForce} plan: `));
+      for (const f of tool.facts) {
+        if (f.origin === 'none') {
+          expect(f).toMatchObject({ value: 'unknown', source: null, checked: null });
+        } else {
+          expect(f.source).toMatch(/^https:\/\//);
+          expect(f.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        }
+      }
+      // an unknown under the plan in force is named, for the CoE to resolve
+      const unknownInForce = tool.facts.some(
+        (f) => f.plan === tool.planInForce && f.fact === 'trainsOnInputs' && f.value === 'unknown',
+      );
+      if (unknownInForce)
+        expect(tool.unknowns.join('\n')).toMatch(
+          /(trains on inputs|no vendor facts).*CoE can resolve/,
+        );
+    }
+    // the sanctioned Copilot is read on the organisation's terms, the unreviewed Cursor on the consumer's
+    const copilot = facts.find((t) => t.toolId === 'github-copilot');
+    expect(copilot?.planWhy).toMatch(/consumer terms are assumed|plan the organisation holds/);
+    expect(facts.find((t) => t.toolId === 'cursor')?.planWhy).toMatch(/personal account/);
+    const html = readFileSync(join(out, 'baseline.html'), 'utf8');
+    expect(html).toContain('Vendor facts of the tools in use');
+    const sourced = facts.flatMap((t) => t.facts).find((f) => f.source !== null);
+    expect(html).toContain(`<a href="${sourced?.source}">`);
+    const csv = parse(readFileSync(join(out, 'baseline-facts.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(csv.length).toBe(facts.flatMap((t) => t.facts).length);
+    expect(Object.keys(csv[0])).toEqual([
+      'tool_id',
+      'tool',
+      'plan_in_force',
+      'fact',
+      'plan',
+      'value',
+      'source',
+      'checked',
+      'origin',
+      'note',
+    ]);
+  });
+
   it('should keep names and e-mail addresses out of the leaders’ report', () => {
     const html = readFileSync(join(out, 'baseline.html'), 'utf8');
     expect(html).not.toMatch(/@northwind\.example/);
