@@ -1,4 +1,5 @@
 // The shape of a catalog tool, shared by the loader, the matcher and every signal module.
+import type { VendorFacts } from './facts/vendor-facts.types';
 
 export const TOOL_CATEGORIES = [
   'coding-assistant',
@@ -135,6 +136,11 @@ export interface ToolDefinition {
   generic?: boolean;
   rules: ToolRules;
   vendorRisk?: VendorRisk;
+  /**
+   * what the vendor states per plan, each fact sourced (src/catalog/data/vendor-facts/), with
+   * the organisation's overrides applied; never part of a tool file or a custom tool definition
+   */
+  vendorFacts?: VendorFacts;
   /** built-in or added by the organisation */
   origin?: 'builtin' | 'custom';
 }

@@ -58,6 +58,13 @@ export class ReportExportService {
         writeFileSync(file, rendered.body);
         files.push(file);
       }
+      if (kind === 'baseline') {
+        // the vendor facts behind the baseline, one row per fact with its source and date
+        const facts = await this.renderer.render(snapshot.model, 'csv', 'facts');
+        const file = join(dir, 'baseline-facts.csv');
+        writeFileSync(file, facts.body);
+        files.push(file);
+      }
     }
     return {
       dir,

@@ -6,6 +6,7 @@ import { POLICY_STATUSES, SIGNALS, TOOL_CATEGORIES } from '../../catalog/catalog
 import type { PolicyStatus, Signal, ToolCategory } from '../../catalog/catalog.types';
 import { ToolPolicyService } from '../../catalog/tool-policy.service';
 import type { CliCommand } from '../cli-context';
+import { runCatalogAudit } from './catalog-audit';
 
 /** The scripts' contract: each tool flat, its rule lists beside id, name and category. */
 function flatten(v: CatalogToolView) {
@@ -21,6 +22,7 @@ function flatten(v: CatalogToolView) {
     origin: rest.origin ?? 'builtin',
     ...rules,
     ...(rest.vendorRisk ? { vendorRisk: rest.vendorRisk } : {}),
+    ...(rest.vendorFacts ? { vendorFacts: rest.vendorFacts } : {}),
     signals: rest.signals,
     policy: rest.policy,
   };
@@ -86,6 +88,23 @@ export const catalogCommand: CliCommand = {
           );
         },
       );
+
+    catalog
+      .command('audit')
+      .description(
+        'list tools without vendor facts, facts older than 180 days and facts entries that break the schema; exits 1 on a schema problem (a fact without a source or date among them)',
+      )
+      .option('--facts-dir <dir>', 'audit another vendor-facts folder (default: the built-in one)')
+      .option('--json', 'print JSON')
+      .action((opts: { factsDir?: string; json?: boolean }) => {
+        const audit = runCatalogAudit(opts.factsDir);
+        ctx.print(
+          !!(opts.json ?? catalog.opts<{ json?: boolean }>().json),
+          audit.report,
+          audit.text,
+        );
+        if (audit.failed) process.exitCode = 1;
+      });
 
     catalog
       .command('policy-export')

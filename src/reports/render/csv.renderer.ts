@@ -11,6 +11,7 @@ import type {
 export function renderCsv(model: ReportModel, part: BaselineCsvPart = 'tools'): string {
   switch (model.kind) {
     case 'baseline':
+      if (part === 'facts') return factsCsv(model);
       return part === 'acknowledgements' ? acknowledgementsCsv(model) : baselineCsv(model);
     case 'inventory':
       return part === 'seats' ? seatsCsv(model) : inventoryCsv(model);
@@ -50,6 +51,38 @@ function baselineCsv(m: BaselineModel): string {
       t.maxScore,
       t.disclosureGap,
     ]),
+  );
+}
+
+/** Every vendor fact of the tools in use, per plan, with its source and the date it was read. */
+function factsCsv(m: BaselineModel): string {
+  return toCsv(
+    [
+      'tool_id',
+      'tool',
+      'plan_in_force',
+      'fact',
+      'plan',
+      'value',
+      'source',
+      'checked',
+      'origin',
+      'note',
+    ],
+    (m.vendorFacts ?? []).flatMap((t) =>
+      t.facts.map((f) => [
+        t.toolId,
+        t.name,
+        t.planInForce,
+        f.fact,
+        f.plan ?? 'all',
+        f.value,
+        f.source,
+        f.checked,
+        f.origin,
+        f.note ?? null,
+      ]),
+    ),
   );
 }
 
