@@ -6,7 +6,6 @@ import {
   validateToolDefinition,
   type CatalogProblem,
 } from './catalog-validator';
-import { legacyVendorFacts } from './facts/legacy-vendor-risk';
 import { loadVendorFacts } from './facts/vendor-facts.loader';
 import { parseYamlText, readYamlFile, type YamlRead } from './yaml-cache';
 
@@ -101,8 +100,7 @@ export function loadCatalogWithFacts(
   const facts = loadVendorFacts(factsDir, new Set(tools.map((t) => t.id)), now, dir);
   return tools.map((t) => {
     const found = facts.get(t.id);
-    if (!found)
-      return t.vendorRisk ? { ...t, vendorFacts: legacyVendorFacts(t.vendorRisk, t.category) } : t;
+    if (!found) return t;
     const { file: _file, ...vendorFacts } = found;
     return { ...t, vendorFacts };
   });

@@ -6,7 +6,6 @@ import type { PolicyStatus, Signal, ToolCategory, ToolDefinition } from './catal
 import { CustomToolRepository } from './custom-tool.repository';
 import { FactOverrideRepository } from './fact-override.repository';
 import { applyOverrides, type FactOverride } from './facts/fact-override';
-import { legacyVendorFacts } from './facts/legacy-vendor-risk';
 import type { ToolPolicyEntity } from './entities/tool-policy.entity';
 import { CatalogMatcher, type RuleConflict } from './matcher/catalog-matcher';
 import { normalizeName } from './matcher/normalize';
@@ -200,9 +199,7 @@ export class CatalogService implements OnModuleInit, JobPreparer {
     const factsOf = new Map<string, FactOverride[]>();
     for (const o of this.overrides) factsOf.set(o.toolId, [...(factsOf.get(o.toolId) ?? []), o]);
     const withFacts = (t: ToolDefinition, base: ToolDefinition) => {
-      const own =
-        base.vendorFacts ??
-        (base.vendorRisk ? legacyVendorFacts(base.vendorRisk, base.category) : undefined);
+      const own = base.vendorFacts;
       const vendorFacts = applyOverrides(own, factsOf.get(t.id) ?? []);
       return vendorFacts ? { ...t, vendorFacts } : t;
     };

@@ -36,8 +36,6 @@ export interface FactsAudit {
   problems: CatalogProblem[];
   /** problems that are a missing source or date: CI fails on these */
   missingSourceOrDate: number;
-  /** tools whose facts still sit in a tool file's legacy vendorRisk block */
-  legacyVendorRisk: string[];
 }
 
 /**
@@ -82,9 +80,6 @@ export function auditFacts(
     missingSourceOrDate: loaded.problems.filter(
       (p) => /\.(source|checked)$/.test(p.field) && /is missing/.test(p.message),
     ).length,
-    legacyVendorRisk: tools
-      .filter((t) => t.vendorRisk && !loaded.byTool.has(t.id))
-      .map((t) => t.id),
   };
 }
 

@@ -44,10 +44,6 @@ function text(r: CatalogAuditRun['report']): string {
     `${r.problems.length} facts entries not matching the schema (${r.missingSourceOrDate} without a source or date):`,
     ...r.problems.map((p) => `  ${formatProblem(p)}`),
   ];
-  if (r.legacyVendorRisk.length > 0)
-    lines.push(
-      `${r.legacyVendorRisk.length} tools still carry a legacy vendorRisk block: ${r.legacyVendorRisk.join(', ')}`,
-    );
   lines.push(r.ok ? 'audit passed' : 'audit FAILED: fix the entries above');
   return lines.join('\n');
 }

@@ -24,7 +24,6 @@ function flatten(v: CatalogToolView) {
     ...(rest.generic ? { generic: true } : {}),
     origin: rest.origin ?? 'builtin',
     ...rules,
-    ...(rest.vendorRisk ? { vendorRisk: rest.vendorRisk } : {}),
     ...(rest.vendorFacts ? { vendorFacts: rest.vendorFacts } : {}),
     signals: rest.signals,
     policy: rest.policy,

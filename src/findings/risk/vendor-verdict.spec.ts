@@ -107,6 +107,19 @@ describe(vendorVerdict.name, () => {
     );
   });
 
+  it('should read a tool without plans by its note, with no unknown to resolve', () => {
+    const sut = vendorVerdict(
+      free({ plans: {}, note: 'open-source library; runs locally' }),
+      rules,
+    );
+    expect(sut).toEqual({
+      concerns: [],
+      assurances: ['open-source library; runs locally'],
+      acceptable: true,
+      summary: 'open-source library; runs locally',
+    });
+  });
+
   it('should not count a retention within the limit or a jurisdiction outside the list', () => {
     const v = free({
       plans: { free: { trainsOnInputs: fact('no'), retention: fact('30 days') } },

@@ -80,6 +80,11 @@ export function vendorVerdict(
     blocking: boolean,
     resolvable = false,
   ) => concerns.push({ key, weight, reason, blocking, resolvable });
+  // a tool with no plans at all (an open-source library, a local runtime) has no vendor terms
+  // to read: the facts entry's note says where the data goes instead
+  if (Object.keys(facts.plans).length === 0 && facts.note) {
+    return { concerns: [], assurances: [facts.note], acceptable: true, summary: facts.note };
+  }
   const unstated = f.planMissing
     ? `vendor states no terms for the ${f.plan} plan`
     : 'vendor does not state';
