@@ -27,7 +27,9 @@ const ACTIVE_WINDOW_DAYS = 30;
 
 /** What one run (an API sync or a file import) has written so far. */
 export class SyncTally {
+  /** evidence rows per signal, each counted once however many pages rewrote it */
   readonly evidence: Record<string, number> = {};
+  private readonly written = new Set<string>();
   /** evidence rows that were new or changed: zero when the same data is read again */
   changed = 0;
   /** `kind\u0000value` of every identity read, resolved once at the end */
@@ -69,7 +71,11 @@ export class SyncTally {
       this.identities.add(`email\u0000${si.email}`);
       if (si.day >= this.since) add(this.activeByTool, si.toolId, si.email);
     }
-    for (const r of rows) this.evidence[r.signal] = (this.evidence[r.signal] ?? 0) + 1;
+    for (const r of rows) {
+      if (this.written.has(r.fingerprint)) continue;
+      this.written.add(r.fingerprint);
+      this.evidence[r.signal] = (this.evidence[r.signal] ?? 0) + 1;
+    }
     return rows;
   }
 }
