@@ -1,5 +1,5 @@
 import type { OAuthGrant, SsoSignin } from '../connector.types';
-import { dayOf } from './connector-days';
+import { countSignins } from './sso-totals';
 import { toolOfApp } from './identity-apps';
 
 // What the Entra connector keeps of Microsoft Graph's answers (v1.0): of a sign-in
@@ -28,22 +28,16 @@ export interface GraphPermissionGrant {
 
 /** Successful sign-ins to AI apps, counted per person, app and day. */
 export function entraSigninsOf(signins: GraphSignIn[]): SsoSignin[] {
-  const out = new Map<string, SsoSignin>();
-  for (const s of signins) {
-    if ((s.status?.errorCode ?? 0) !== 0) continue;
-    const email = s.userPrincipalName?.trim().toLowerCase();
-    const time = s.createdDateTime ? Date.parse(s.createdDateTime) : NaN;
-    const appName = s.appDisplayName?.trim() ?? '';
-    if (!email || !email.includes('@') || Number.isNaN(time) || !appName) continue;
-    const toolId = toolOfApp({ appName, clientId: s.appId ?? undefined });
-    if (!toolId) continue;
-    const day = dayOf(new Date(time));
-    const key = [toolId, email, day].join('\u0001');
-    const seen = out.get(key);
-    if (seen) seen.count++;
-    else out.set(key, { toolId, email, appName, day, count: 1 });
-  }
-  return [...out.values()];
+  return countSignins(
+    signins
+      .filter((s) => (s.status?.errorCode ?? 0) === 0)
+      .map((s) => ({
+        email: s.userPrincipalName,
+        time: s.createdDateTime,
+        appName: s.appDisplayName,
+        appId: s.appId,
+      })),
+  );
 }
 
 /** A person's consent to an AI app, with its delegated scopes (space-separated in Graph). */
