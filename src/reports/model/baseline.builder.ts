@@ -16,6 +16,7 @@ import type {
 } from './report.types';
 import { isObserved, tierRank } from './report-helpers';
 import { buildMaturity } from './maturity';
+import { buildAdoption } from './adoption.builder';
 
 const SMALL_TEAMS = 'Smaller teams (combined)';
 
@@ -88,6 +89,7 @@ export function buildBaseline(input: ReportInput): BaselineModel {
     recommendations: { sanction: [], block: [], actions: [] },
     change: null,
     acknowledgements: input.acknowledgements ?? null,
+    adoption: buildAdoption(input, active, (id) => toolsById.get(id)?.name ?? id),
     notes: [],
   };
   model.recommendations = recommendations(model, toolsById, input);
@@ -345,6 +347,10 @@ function notes(model: BaselineModel, input: ReportInput): string[] {
   out.push(
     '"Observed" counts people seen through repositories, dependencies, network or seats; "self-reported" counts survey answers.',
   );
+  if (model.adoption)
+    out.push(
+      'Adoption by source: "survey" counts respondents who said they use a tool, "network" people whose traffic to it the logs show, "vendor" weekly active users by the vendor\'s own records (Monday to Sunday, UTC).',
+    );
   if (!model.change)
     out.push('This is the first baseline: the next one will show the change since this one.');
   return out;

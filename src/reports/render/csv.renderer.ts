@@ -11,7 +11,11 @@ import type {
 export function renderCsv(model: ReportModel, part: BaselineCsvPart = 'tools'): string {
   switch (model.kind) {
     case 'baseline':
-      return part === 'acknowledgements' ? acknowledgementsCsv(model) : baselineCsv(model);
+      return part === 'acknowledgements'
+        ? acknowledgementsCsv(model)
+        : part === 'adoption'
+          ? adoptionCsv(model)
+          : baselineCsv(model);
     case 'inventory':
       return part === 'seats' ? seatsCsv(model) : inventoryCsv(model);
     case 'findings':
@@ -49,6 +53,22 @@ function baselineCsv(m: BaselineModel): string {
       t.topTier,
       t.maxScore,
       t.disclosureGap,
+    ]),
+  );
+}
+
+/**
+ * Adoption by source, one row per tool, source and week: `survey` and `network` have no week,
+ * `vendor` one row per week shown (its Monday); a count under k reads `<k`.
+ */
+function adoptionCsv(m: BaselineModel): string {
+  const k = (x: number | null) => (x === null ? `<${m.k}` : x);
+  return toCsv(
+    ['tool_id', 'tool', 'source', 'week', 'people'],
+    (m.adoption?.rows ?? []).flatMap((r) => [
+      [r.toolId, r.name, 'survey', '', k(r.survey)],
+      [r.toolId, r.name, 'network', '', k(r.network)],
+      ...r.vendor.map((v) => [r.toolId, r.name, 'vendor', v.week, k(v.activeUsers)]),
     ]),
   );
 }
