@@ -1,12 +1,10 @@
 import { LOCAL_OPERATOR } from '../../auth/role';
 import { JobName } from '../../jobs/job-names';
-import { JobsService } from '../../jobs/jobs.service';
 import { resolve } from 'node:path';
-import { rowErrorText } from '../../signals/vendors/connectors/export-file';
 import type { ImportResult } from '../../signals/vendors/vendor-import.service';
 import type { SyncResult } from '../../signals/vendors/vendor-sync.service';
-import { VendorSyncService } from '../../signals/vendors/vendor-sync.service';
 import type { CliCommand } from '../cli-context';
+import { jobsService } from '../lazy-services';
 
 interface Opts {
   apiUrl?: string;
@@ -43,9 +41,9 @@ export const syncCommand: CliCommand = {
           throw new Error('--file imports an export: --api-url and --org do not apply');
         const bar = ctx.progressBar(`sync ${connector}`);
         const result = await ctx
-          .withApp((app) =>
+          .withApp(async (app) =>
             app
-              .get(JobsService)
+              .get(await jobsService())
               .run<SyncResult & Partial<ImportResult>>(
                 JobName.VendorSync,
                 opts.file
@@ -73,7 +71,8 @@ export const syncCommand: CliCommand = {
         const file = result.file;
         if (file) {
           // the good rows are kept; each bad one is named by file, line and field
-          for (const e of file.rejected) ctx.warn(rowErrorText(file.name, e));
+          for (const e of file.rejected)
+            ctx.warn(`${file.name}:${e.line}: ${e.field}: ${e.message}`);
           if (file.rejectedRows > file.rejected.length)
             ctx.warn(`${file.name}: ${file.rejectedRows - file.rejected.length} more bad rows`);
           if (file.rows > 0 && file.imported === 0)
@@ -87,8 +86,10 @@ export const syncCommand: CliCommand = {
       )
       .option('--json', 'print JSON')
       .action(async (opts: { json?: boolean }) => {
-        const result = await ctx.withApp((app) =>
-          app.get(VendorSyncService).rotateKey(LOCAL_OPERATOR),
+        const result = await ctx.withApp(async (app) =>
+          app
+            .get((await import('../../signals/vendors/vendor-sync.service')).VendorSyncService)
+            .rotateKey(LOCAL_OPERATOR),
         );
         ctx.print(!!opts.json, result, () => `${result.resealed} credentials re-sealed`);
       });

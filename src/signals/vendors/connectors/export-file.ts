@@ -171,8 +171,3 @@ export class RowReader {
     return 0;
   }
 }
-
-/** The message of a rejected row, as the CLI prints it. */
-export function rowErrorText(file: string, e: RowError): string {
-  return `${file}:${e.line}: ${e.field}: ${e.message}`;
-}
