@@ -22,7 +22,7 @@ export const syncCommand: CliCommand = {
       )
       .argument(
         '<connector>',
-        'github-copilot, cursor, anthropic, openai, amazon-q, google-workspace, entra, okta',
+        'github-copilot, cursor, anthropic, openai, chatgpt, amazon-q, google-workspace, entra, okta',
       )
       .option(
         '--api-url <url>',

@@ -2,6 +2,7 @@ import { DomainError, ErrorCode } from '../../common/domain-error';
 import { CONNECTOR_IDS, type ConnectorId, type VendorConnector } from './connector.types';
 import { amazonQConnector } from './connectors/amazon-q.connector';
 import { anthropicConnector } from './connectors/anthropic.connector';
+import { chatgptConnector } from './connectors/chatgpt.connector';
 import { cursorConnector } from './connectors/cursor.connector';
 import { entraConnector } from './connectors/entra.connector';
 import { githubCopilotConnector } from './connectors/github-copilot.connector';
@@ -16,6 +17,7 @@ export const CONNECTORS: ReadonlyMap<ConnectorId, VendorConnector> = new Map(
     cursorConnector,
     anthropicConnector,
     openaiConnector,
+    chatgptConnector,
     amazonQConnector,
     googleWorkspaceConnector,
     entraConnector,

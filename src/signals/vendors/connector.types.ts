@@ -6,6 +6,7 @@ export const CONNECTOR_IDS = [
   'cursor',
   'anthropic',
   'openai',
+  'chatgpt',
   'amazon-q',
   'google-workspace',
   'entra',

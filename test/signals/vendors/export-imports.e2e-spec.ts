@@ -25,6 +25,8 @@ const us = (iso: string) => `${iso.slice(5, 7)}-${iso.slice(8, 10)}-${iso.slice(
 // `sync CONNECTOR --file F` end to end: each vendor's export read through the same writer as
 // its API, bad rows named by file, line and field while the good ones are kept, unknown report
 // columns named, and a second import of the same file adding nothing.
+jest.setTimeout(240_000); // each CLI run starts a process: slow on a loaded machine
+
 describe('Connector export imports (sync --file)', () => {
   let t: TestApp;
   let dir: string;
