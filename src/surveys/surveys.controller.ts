@@ -80,7 +80,7 @@ export class SurveysController {
     @Body() dto: ReplaceQuestionsDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.questions.replace(id, dto.questions, actor);
+    return this.questions.replace(id, dto.questions, actor, dto.sections);
   }
 
   @Post(':id/close')
