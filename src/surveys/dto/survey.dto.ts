@@ -263,3 +263,10 @@ export class ImportSurveyQueryDto {
   @MaxLength(100_000)
   mapping?: string;
 }
+
+export class ExportSurveyQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'] })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'])
+  format?: 'csv' | 'xlsx';
+}
