@@ -8,6 +8,7 @@ import type {
   EvidenceRelation,
   EvidenceSummaryRow,
 } from './evidence.types';
+import { MonthPartitions, type PurgeCount } from '../database/month-partitions';
 
 export interface EvidenceFilter {
   toolId?: string;
@@ -20,6 +21,7 @@ export interface EvidenceFilter {
 
 // Any constant: the first key of the advisory locks evidence writers take per fingerprint bucket.
 const EVIDENCE_LOCK = 917_201;
+const PARTITIONS = new MonthPartitions('evidence');
 
 @Injectable()
 export class EvidenceRepository {
@@ -28,7 +30,7 @@ export class EvidenceRepository {
   ) {}
 
   /**
-   * One statement per batch. An unchanged row is not touched at all, so re-running a scan or
+   * One transaction per batch. An unchanged row is not touched at all, so re-running a scan or
    * re-ingesting a file changes nothing; a changed one widens its seen-window.
    */
   async upsert(rows: EvidenceInput[]): Promise<{ inserted: number; updated: number }> {
@@ -38,21 +40,28 @@ export class EvidenceRepository {
     // Evidence is partitioned by the month a trace was first recorded (created_at), so the unique
     // key is (fingerprint, created_at): a known fingerprint is written back under its own
     // created_at, and the bucket locks keep two writers from recording one new fingerprint twice.
-    const result: { inserted: boolean }[] = await this.repo.manager.transaction(async (m) => {
+    return this.repo.manager.transaction(async (m) => {
       await m.query(
         `SELECT pg_advisory_xact_lock(${EVIDENCE_LOCK}, b)
            FROM (SELECT DISTINCT abs(hashtext(f)) % 16 AS b FROM unnest($1::text[]) f ORDER BY 1) s`,
         [fingerprints],
       );
-      return m.query(
+      const known = new Map<string, string>(
+        (
+          (await m.query(
+            `SELECT fingerprint, created_at::text AS at FROM evidence WHERE fingerprint = ANY($1::text[])`,
+            [fingerprints],
+          )) as { fingerprint: string; at: string }[]
+        ).map((k) => [k.fingerprint, k.at]),
+      );
+      // (PostgreSQL cannot return xmax from a partitioned table: inserted rows are the unknown ones.)
+      const written: { fingerprint: string }[] = await m.query(
         `INSERT INTO evidence AS e (fingerprint, tool_id, signal, source_run_id, repository, identity_kind,
                 identity_value, confidence, first_seen, last_seen, count, bytes, detail, created_at)
-         SELECT i.*, COALESCE(known.created_at, now())
+         SELECT f, t, sig, run, repo, kind, val, conf, fs, ls, n, b, d, COALESCE(at, now())
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                $8::real[], $9::timestamptz[], $10::timestamptz[], $11::bigint[], $12::bigint[], $13::jsonb[])
-                AS i(fingerprint, tool_id, signal, source_run_id, repository, identity_kind, identity_value,
-                     confidence, first_seen, last_seen, count, bytes, detail)
-           LEFT JOIN evidence known ON known.fingerprint = i.fingerprint
+                $8::real[], $9::timestamptz[], $10::timestamptz[], $11::bigint[], $12::bigint[], $13::jsonb[],
+                $14::timestamptz[]) AS i(f, t, sig, run, repo, kind, val, conf, fs, ls, n, b, d, at)
          ON CONFLICT (fingerprint, created_at) DO UPDATE SET
            first_seen = LEAST(e.first_seen, excluded.first_seen),
            last_seen = GREATEST(e.last_seen, excluded.last_seen),
@@ -61,7 +70,7 @@ export class EvidenceRepository {
          WHERE (e.first_seen, e.last_seen, e.count, e.bytes, e.confidence, e.detail)
                IS DISTINCT FROM (LEAST(e.first_seen, excluded.first_seen), GREATEST(e.last_seen, excluded.last_seen),
                                  excluded.count, excluded.bytes, excluded.confidence, excluded.detail)
-         RETURNING (xmax = 0) AS inserted`,
+         RETURNING fingerprint`,
         [
           fingerprints,
           col((r) => r.toolId),
@@ -76,11 +85,12 @@ export class EvidenceRepository {
           col((r) => r.count ?? 1),
           col((r) => r.bytes ?? 0),
           col((r) => JSON.stringify(r.detail)),
+          col((r) => known.get(r.fingerprint) ?? null),
         ],
       );
+      const inserted = written.filter((w) => !known.has(w.fingerprint)).length;
+      return { inserted, updated: written.length - inserted };
     });
-    const inserted = result.filter((r) => r.inserted).length;
-    return { inserted, updated: result.length - inserted };
   }
 
   find(f: EvidenceFilter): Promise<EvidenceRecord[]> {
@@ -159,6 +169,21 @@ export class EvidenceRepository {
   countByTool(): Promise<{ toolId: string; rows: number }[]> {
     return this.repo.query(
       `SELECT tool_id AS "toolId", count(*)::int AS rows FROM evidence GROUP BY tool_id ORDER BY tool_id`,
+    );
+  }
+
+  /** Retention: the months' partitions, made ahead of the rows that will fall in them. */
+  ensurePartitions(months: string[]): Promise<string[]> {
+    return PARTITIONS.ensure(this.repo.manager, months);
+  }
+
+  /** Retention: rows last seen before the cut-off, a whole month partition where all of it is. */
+  purgeSeenBefore(cutoff: Date, dryRun: boolean): Promise<PurgeCount> {
+    return PARTITIONS.purge(
+      this.repo.manager,
+      'last_seen < $1::timestamptz',
+      cutoff.toISOString(),
+      dryRun,
     );
   }
 }
