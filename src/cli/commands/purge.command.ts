@@ -1,7 +1,7 @@
 import { JobName } from '../../jobs/job-names';
-import { JobsService } from '../../jobs/jobs.service';
 import type { PurgeResult } from '../../privacy/retention/retention.types';
 import type { CliCommand } from '../cli-context';
+import { jobsService } from '../lazy-services';
 
 export const purgeCommand: CliCommand = {
   register(program, ctx) {
@@ -14,9 +14,9 @@ export const purgeCommand: CliCommand = {
       .option('--json', 'print JSON')
       .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
         const bar = ctx.progressBar('purge');
-        const result = await ctx.withApp((app) =>
+        const result = await ctx.withApp(async (app) =>
           app
-            .get(JobsService)
+            .get(await jobsService())
             .run<PurgeResult>(JobName.Purge, { dryRun: !!opts.dryRun }, (p, c) => bar.update(p, c)),
         );
         bar.stop();
