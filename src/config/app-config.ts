@@ -14,6 +14,8 @@ export class AppConfig {
   readonly dataDir: string;
   readonly port: number;
   readonly host: string;
+  /** the unauthenticated metrics listener's port, when one is wanted */
+  readonly metricsPort?: number;
   readonly logLevel: LogLevelName;
   readonly githubApiUrl: string;
   readonly githubGitHistory: 'clone' | 'api';
@@ -60,6 +62,7 @@ export class AppConfig {
   constructor(env: EnvSchema) {
     this.databaseUrl = env.DATABASE_URL;
     this.redisUrl = env.REDIS_URL;
+    this.metricsPort = env.METRICS_PORT;
     this.redisPrefix = env.REDIS_PREFIX;
     this.dataDir = path.resolve(env.AI_CENSUS_DATA_DIR);
     this.port = env.PORT;

@@ -46,6 +46,18 @@ export class EnvSchema {
   @IsString()
   HOST = '127.0.0.1';
 
+  /**
+   * A second listener serving only /metrics and /health, without a token, for an in-cluster
+   * scraper (the only way to scrape a worker). Unset: the API serves /metrics to admins only.
+   */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevelName = 'log';
 

@@ -9,6 +9,7 @@ import type { ErasedIdentities } from '../people/identity/erased-identities';
 import { EvidenceErasureRepository } from './evidence-erasure.repository';
 import { EvidenceFilter, EvidenceRepository } from './evidence.repository';
 import type { EvidenceInput, EvidenceRefGroup, EvidenceSummaryRow } from './evidence.types';
+import type { PurgeCount } from '../database/month-partitions';
 
 const BATCH = 5_000;
 
@@ -129,6 +130,16 @@ export class EvidenceService {
     const ids = await this.people.identifiersOf(personId);
     if (!ids) return {};
     return this.erasure.erase(ids.identities, personId, identifierPattern(ids.strings));
+  }
+
+  /** Retention: partitions for the months given (YYYY-MM-01), made ahead. */
+  ensurePartitions(months: string[]): Promise<string[]> {
+    return this.repo.ensurePartitions(months);
+  }
+
+  /** Retention (RETENTION_EVIDENCE_DAYS): traces last seen before the cut-off go. */
+  purgeSeenBefore(cutoff: Date, dryRun: boolean): Promise<PurgeCount> {
+    return this.repo.purgeSeenBefore(cutoff, dryRun);
   }
 }
 
