@@ -34,9 +34,29 @@ export class SurveysRepository {
     source: 'form' | 'import';
     importFormat: string | null;
     createdBy: string;
+    seriesId?: string | null;
+    wave?: number;
+    template?: string | null;
   }): Promise<SurveyEntity> {
     const repo = this.ds.getRepository(SurveyEntity);
-    return repo.save(repo.create({ ...fields, status: 'open', openTokenHash: null }));
+    return repo.save(
+      repo.create({
+        seriesId: null,
+        wave: 1,
+        template: null,
+        ...fields,
+        status: 'open',
+        openTokenHash: null,
+      }),
+    );
+  }
+
+  /** Every wave of a series (the first wave's id), first wave first. */
+  listSeries(seriesId: string): Promise<SurveyEntity[]> {
+    return this.ds.getRepository(SurveyEntity).find({
+      where: [{ id: seriesId }, { seriesId }],
+      order: { wave: 'ASC' },
+    });
   }
 
   findSurvey(id: string): Promise<SurveyEntity | null> {
