@@ -6,7 +6,12 @@ import { belowFullConfidence, findToolMentions } from './importers/tool-mentions
 import { SurveyEntity } from './entities/survey.entity';
 import { SurveyCatalog } from './survey-catalog';
 import { hashLinkToken, newLinkToken, SurveySecrets } from './survey-secrets';
-import { privacyStatement, type Answers, type QuestionDefinition } from './survey.types';
+import {
+  answerValues,
+  privacyStatement,
+  type Answers,
+  type QuestionDefinition,
+} from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 
@@ -182,7 +187,7 @@ export class SurveyFormService {
     const matcher = await this.catalog.matcher();
     const note = (id: string, c: number) => (tools[id] = Math.max(tools[id] ?? 0, c));
     for (const q of questions) {
-      const values = [answers[q.key] ?? []].flat();
+      const values = answerValues(answers[q.key]);
       if (q.role === 'tools' && q.kind === 'tool-picker') values.forEach((v) => note(v, 1));
       else if (q.role === 'tools' || q.role === 'tools-other')
         for (const v of values)

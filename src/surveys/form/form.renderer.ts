@@ -1,4 +1,4 @@
-import type { Answers, QuestionDefinition } from '../survey.types';
+import { answerValues, type Answer, type Answers, type QuestionDefinition } from '../survey.types';
 import type { AnswerError } from './answer-validation';
 
 export function escapeHtml(text: string): string {
@@ -70,7 +70,7 @@ export function renderSurveyForm(view: SurveyFormView): string {
 
 function renderQuestion(
   q: QuestionDefinition,
-  answer: string | string[] | undefined,
+  answer: Answer | undefined,
   error?: AnswerError,
 ): string {
   const id = `q_${q.key}`;
@@ -86,7 +86,7 @@ function renderQuestion(
     : '';
   const describedBy = [q.help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ');
   const aria = `${describedBy ? ` aria-describedby="${escapeHtml(describedBy)}"` : ''}${error ? ' aria-invalid="true"' : ''}`;
-  const chosen = new Set([answer ?? []].flat());
+  const chosen = new Set(answerValues(answer));
 
   if (q.kind === 'text') {
     return `<div class="question"><label class="block" for="${name}">${escapeHtml(q.text)}${required}</label>${help}${errorText}<textarea id="${name}" name="${name}"${q.required ? ' required' : ''}${aria}>${escapeHtml(typeof answer === 'string' ? answer : '')}</textarea></div>`;

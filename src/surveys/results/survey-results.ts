@@ -1,5 +1,10 @@
 import { suppressCounts, suppressSmallCells, type SuppressedCell } from '../privacy/k-anonymity';
-import type { Answers, QuestionDefinition, QuestionRole } from '../survey.types';
+import {
+  answerValues,
+  type Answers,
+  type QuestionDefinition,
+  type QuestionRole,
+} from '../survey.types';
 
 export interface ResultResponse {
   answers: Answers;
@@ -43,8 +48,7 @@ function byRole(
 
 function valuesOf(answers: Answers, question: QuestionDefinition | undefined): string[] {
   if (!question) return [];
-  const answer = answers[question.key];
-  return answer === undefined ? [] : [answer].flat();
+  return answerValues(answers[question.key]);
 }
 
 /** Breakdowns for the results API; every count under k is suppressed (see k-anonymity.ts). */
