@@ -24,6 +24,7 @@ import { McpServers1766600000000 } from './1766600000000-McpServers';
 import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
 import { ConsoleSessions1766800000000 } from './1766800000000-ConsoleSessions';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
+import { SurveyQuestionKinds1767100000000 } from './1767100000000-SurveyQuestionKinds';
 import { SurveyWaves1767200000000 } from './1767200000000-SurveyWaves';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -54,5 +55,6 @@ export const ALL_MIGRATIONS = [
   EndpointDevices1766700000000,
   ConsoleSessions1766800000000,
   VendorConnectors1766950000000,
+  SurveyQuestionKinds1767100000000,
   SurveyWaves1767200000000,
 ];

@@ -155,6 +155,12 @@ export class SurveysService {
       options: q.options,
       multiple: q.multiple,
       scale: q.scale,
+      // The adoption-survey fields only when set, so inventory questions read as before.
+      ...(q.section ? { section: q.section } : {}),
+      ...(q.items.length ? { items: q.items } : {}),
+      ...(q.number ? { number: q.number } : {}),
+      ...(q.showIf ? { showIf: q.showIf } : {}),
+      ...(Object.keys(q.translations).length ? { translations: q.translations } : {}),
     }));
   }
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { PrivacyMode } from '../survey.types';
+import type { PrivacyMode, SurveySection } from '../survey.types';
 
 @Entity('survey')
 export class SurveyEntity {
@@ -41,6 +41,9 @@ export class SurveyEntity {
   /** the built-in template the survey was made from, if any */
   @Column('text', { nullable: true })
   template: string | null;
+
+  @Column('jsonb')
+  sections: SurveySection[];
 
   @Column('text', { name: 'created_by' })
   createdBy: string;
