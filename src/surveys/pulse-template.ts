@@ -1,12 +1,35 @@
 import type { ToolDefinition } from '../catalog/catalog.types';
 import { DATA_OPTIONS, FREQUENCY_OPTIONS, toolOptionsOf } from './inventory-template';
-import type { Condition, QuestionDefinition } from './survey.types';
+import type { Condition, QuestionDefinition, SurveySection } from './survey.types';
 import { withTranslations } from './i18n/template-translations';
 
 export const PULSE_TEMPLATE_TITLE = 'AI adoption and enablement pulse';
 
 /** "If you use no AI tool, skip to barriers": questions about use are shown to users only. */
 export const USES_AI: Condition = { question: 'frequency', op: 'not-equals', value: 'never' };
+
+/** Three pages: the first question decides whether the second page applies. */
+export const PULSE_SECTIONS: SurveySection[] = [
+  {
+    key: 'about',
+    title: 'Your use of AI',
+    translations: { de: { title: 'Ihre Nutzung von KI' }, es: { title: 'Su uso de la IA' } },
+  },
+  {
+    key: 'using',
+    title: 'Working with AI',
+    showIf: USES_AI,
+    translations: { de: { title: 'Arbeiten mit KI' }, es: { title: 'Trabajar con IA' } },
+  },
+  {
+    key: 'enablement',
+    title: 'Policy, barriers and training',
+    translations: {
+      de: { title: 'Richtlinie, Hürden und Schulung' },
+      es: { title: 'Política, obstáculos y formación' },
+    },
+  },
+];
 
 export const LIFECYCLE_PHASES = [
   { value: 'planning-design', label: 'Planning and design' },
@@ -34,6 +57,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
       role: 'frequency',
       options: FREQUENCY_OPTIONS,
       help: 'If you answer "Never", the questions about using AI are skipped.',
+      section: 'about',
     },
     {
       key: 'tools',
@@ -43,7 +67,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
       required: false,
       role: 'tools',
       options: toolOptions,
-      showIf: USES_AI,
+      section: 'using',
     },
     {
       key: 'phase_use',
@@ -52,7 +76,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
       required: false,
       items: LIFECYCLE_PHASES,
       scale: { min: 1, max: 5, minLabel: 'Not at all', maxLabel: 'In most tasks' },
-      showIf: USES_AI,
+      section: 'using',
     },
     {
       key: 'time_saved',
@@ -61,7 +85,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
       required: false,
       number: { unit: 'hours per week', min: 0, max: 40 },
       help: 'Your best estimate; 0 if they save you no time.',
-      showIf: USES_AI,
+      section: 'using',
     },
     {
       key: 'confidence',
@@ -69,7 +93,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
       kind: 'likert',
       required: false,
       scale: { min: 1, max: 5, minLabel: 'Not confident', maxLabel: 'Very confident' },
-      showIf: USES_AI,
+      section: 'using',
     },
     {
       key: 'data',
@@ -78,7 +102,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
       required: false,
       role: 'data-classes',
       options: DATA_OPTIONS,
-      showIf: USES_AI,
+      section: 'using',
     },
     {
       key: 'recommend',
@@ -86,10 +110,11 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
       kind: 'nps',
       required: false,
       scale: { min: 0, max: 10, minLabel: 'Not at all likely', maxLabel: 'Extremely likely' },
-      showIf: USES_AI,
+      section: 'using',
     },
     {
       key: 'policy_clarity',
+      section: 'enablement',
       text: 'Do you know which AI tools are approved for which data?',
       kind: 'single',
       required: false,
@@ -101,6 +126,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
     },
     {
       key: 'strategy',
+      section: 'enablement',
       text: 'Has leadership communicated an AI strategy for engineering?',
       kind: 'single',
       required: false,
@@ -112,6 +138,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
     },
     {
       key: 'barriers',
+      section: 'enablement',
       text: 'What keeps you from using AI tools more?',
       kind: 'multiple',
       required: false,
@@ -127,6 +154,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
     },
     {
       key: 'training',
+      section: 'enablement',
       text: 'Which training would help you?',
       kind: 'multiple',
       required: false,
@@ -141,6 +169,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
     },
     {
       key: 'wished_tool',
+      section: 'enablement',
       text: 'Which AI tool do you wish were approved?',
       kind: 'tool-picker',
       multiple: true,
@@ -150,6 +179,7 @@ export function buildPulseTemplate(tools: ToolDefinition[]): QuestionDefinition[
     },
     {
       key: 'comments',
+      section: 'enablement',
       text: 'Anything else you would like to tell us?',
       kind: 'text',
       required: false,

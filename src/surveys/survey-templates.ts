@@ -1,7 +1,7 @@
 import type { ToolDefinition } from '../catalog/catalog.types';
 import { buildInventoryTemplate, INVENTORY_TEMPLATE_TITLE } from './inventory-template';
-import { buildPulseTemplate, PULSE_TEMPLATE_TITLE } from './pulse-template';
-import type { QuestionDefinition } from './survey.types';
+import { buildPulseTemplate, PULSE_SECTIONS, PULSE_TEMPLATE_TITLE } from './pulse-template';
+import type { QuestionDefinition, SurveySection } from './survey.types';
 
 export const SURVEY_TEMPLATES = ['ai-usage-inventory', 'ai-adoption-pulse', 'blank'] as const;
 export type SurveyTemplate = (typeof SURVEY_TEMPLATES)[number];
@@ -12,17 +12,17 @@ export const TEMPLATE_TITLES: Record<SurveyTemplate, string> = {
   blank: 'Survey',
 };
 
-/** A built-in template's questions (tool lists from the catalog); none for a blank survey. */
+/** A built-in template's questions (tool lists from the catalog) and sections; none for blank. */
 export function buildTemplate(
   template: SurveyTemplate,
   tools: ToolDefinition[],
-): QuestionDefinition[] {
+): { questions: QuestionDefinition[]; sections: SurveySection[] } {
   switch (template) {
     case 'ai-usage-inventory':
-      return buildInventoryTemplate(tools);
+      return { questions: buildInventoryTemplate(tools), sections: [] };
     case 'ai-adoption-pulse':
-      return buildPulseTemplate(tools);
+      return { questions: buildPulseTemplate(tools), sections: PULSE_SECTIONS };
     case 'blank':
-      return [];
+      return { questions: [], sections: [] };
   }
 }

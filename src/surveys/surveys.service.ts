@@ -92,6 +92,7 @@ export class SurveysService {
     actor: Actor,
   ) {
     const template = input.template ?? 'ai-usage-inventory';
+    const { questions, sections } = buildTemplate(template, await this.catalog.tools());
     const survey = await this.repo.createSurvey({
       title: input.title || TEMPLATE_TITLES[template],
       description: input.description ?? null,
@@ -101,8 +102,8 @@ export class SurveysService {
       importFormat: null,
       createdBy: actor.name,
       template: template === 'blank' ? null : template,
+      sections,
     });
-    const questions = buildTemplate(template, await this.catalog.tools());
     if (questions.length) await this.repo.replaceQuestions(survey.id, questions);
     await this.auditCreated(survey, actor);
     return this.getSurvey(survey.id);

@@ -46,6 +46,7 @@ export class SurveyWavesService {
       seriesId,
       wave,
       template: latest.template,
+      sections: latest.sections ?? [],
     });
     await this.repo.replaceQuestions(created.id, await this.surveys.questionsOf(latest.id));
     await this.audit.record({
