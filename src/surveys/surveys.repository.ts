@@ -53,6 +53,17 @@ export class SurveysRepository {
     );
   }
 
+  /** The newest survey that re-runs an earlier one (wave 2 or later), for the baseline report. */
+  latestLaterWave(): Promise<SurveyEntity | null> {
+    return this.ds
+      .getRepository(SurveyEntity)
+      .createQueryBuilder('s')
+      .where('s.wave > 1')
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.wave', 'DESC')
+      .getOne();
+  }
+
   /** Every wave of a series (the first wave's id), first wave first. */
   listSeries(seriesId: string): Promise<SurveyEntity[]> {
     return this.ds.getRepository(SurveyEntity).find({

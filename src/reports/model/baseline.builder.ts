@@ -16,6 +16,7 @@ import type {
 } from './report.types';
 import { isObserved, tierRank } from './report-helpers';
 import { buildMaturity } from './maturity';
+import { buildPulse } from './pulse.builder';
 
 const SMALL_TEAMS = 'Smaller teams (combined)';
 
@@ -88,6 +89,7 @@ export function buildBaseline(input: ReportInput): BaselineModel {
     recommendations: { sanction: [], block: [], actions: [] },
     change: null,
     acknowledgements: input.acknowledgements ?? null,
+    pulse: buildPulse(input.pulse),
     notes: [],
   };
   model.recommendations = recommendations(model, toolsById, input);

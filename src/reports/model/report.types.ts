@@ -1,6 +1,8 @@
 import type { PolicyStatus, ToolCategory, VendorRisk } from '../../catalog/catalog.types';
 import type { AupAcknowledgementRates } from '../../guardrails/outreach/outreach.types';
 import type { Strength } from '../../evidence/confidence';
+import type { WaveSummary } from '../../surveys/waves/survey-waves.service';
+import type { BaselinePulse } from './pulse.builder';
 import type {
   Disclosure,
   FindingRecord,
@@ -71,6 +73,8 @@ export interface ReportInput {
   previous?: BaselineModel | null;
   /** the acceptable-use policy acknowledgement rate by team (guardrails), for the baseline */
   acknowledgements?: AupAcknowledgementRates | null;
+  /** the latest re-run survey against its previous wave, with published benchmarks */
+  pulse?: WaveSummary | null;
 }
 
 /** A count a leader may see, or null when the group is smaller than k. */
@@ -166,6 +170,8 @@ export interface BaselineModel {
   change: BaselineChange | null;
   /** acknowledgement of the acceptable-use policy by team; null when none was asked for */
   acknowledgements: AupAcknowledgementRates | null;
+  /** the latest survey wave's change and benchmarks; absent in older baselines */
+  pulse?: BaselinePulse | null;
   notes: string[];
 }
 

@@ -1,3 +1,4 @@
+import { computeQuestionResults, type QuestionResult } from './question-results';
 import { suppressCounts, suppressSmallCells, type SuppressedCell } from '../privacy/k-anonymity';
 import {
   answerValues,
@@ -35,6 +36,8 @@ export interface SurveyResults {
   toolUseByWorkKind: SuppressedCell[];
   dataShared: Record<string, number | null>;
   wishedTools: Record<string, number | null>;
+  /** each question's distribution (Likert, NPS, matrix, number, ranking, choices), suppressed */
+  questions: QuestionResult[];
 }
 
 const NO_TEAM = '(no team)';
@@ -110,6 +113,7 @@ export function computeSurveyResults(input: {
       toolUseByWorkKind: [],
       dataShared: {},
       wishedTools: {},
+      questions: [],
     };
   }
 
@@ -167,5 +171,6 @@ export function computeSurveyResults(input: {
     toolUseByWorkKind,
     dataShared: suppressCounts(dataCounts, k, false),
     wishedTools: suppressCounts(wishCounts, k, false),
+    questions: computeQuestionResults(questions, responses, k),
   };
 }

@@ -3,9 +3,22 @@ import { AuditService } from '../../auth/audit.service';
 import type { Actor } from '../../auth/role';
 import { PeopleService } from '../../people/people.service';
 import type { SurveyEntity } from '../entities/survey.entity';
+import { answerValues, type Answers } from '../survey.types';
 import { SurveysRepository } from '../surveys.repository';
 import { SurveysService } from '../surveys.service';
+import type { BenchmarkComparison } from '../benchmarks/benchmark-figures';
+import { SurveyBenchmarks } from '../benchmarks/survey-benchmarks.service';
 import { computeWaveChange, type WaveChange } from './wave-change';
+
+/** The latest wave's change and benchmarks, as the baseline report shows them. */
+export interface WaveSummary {
+  surveyId: string;
+  title: string;
+  wave: number;
+  previous: SurveyWave;
+  change: WaveChange;
+  benchmarks: BenchmarkComparison[];
+}
 
 export interface SurveyWave {
   id: string;
@@ -23,7 +36,32 @@ export class SurveyWavesService {
     private readonly surveys: SurveysService,
     private readonly people: PeopleService,
     private readonly audit: AuditService,
+    private readonly benchmarks: SurveyBenchmarks,
   ) {}
+
+  /** The newest later wave and its change since the wave before; null when no survey was re-run. */
+  async latestSummary(): Promise<WaveSummary | null> {
+    const survey = await this.repo.latestLaterWave();
+    if (!survey) return null;
+    const since = await this.changeSincePrevious(survey.id);
+    if (!since) return null;
+    const [questions, responses] = await Promise.all([
+      this.surveys.questionsOf(survey.id),
+      this.repo.listResponses(survey.id),
+    ]);
+    return {
+      surveyId: survey.id,
+      title: survey.title,
+      wave: survey.wave,
+      previous: since.previous,
+      change: since.change,
+      benchmarks: this.benchmarks.compare(
+        questions.map((q) => q.key),
+        responses.map((r) => r.answers),
+        survey.k,
+      ),
+    };
+  }
 
   /**
    * A new survey with the same questions (translations included), privacy mode and k, numbered
@@ -57,6 +95,33 @@ export class SurveyWavesService {
       detail: { seriesId, wave, from: latest.id },
     });
     return this.surveys.getSurvey(created.id);
+  }
+
+  /**
+   * Answers collected outside the form (the demo organisation, a scripted pulse), stored as the
+   * form would store them: with the person in an identified survey, tools from the tools question.
+   */
+  async recordAnswers(
+    surveyId: string,
+    rows: { personId: string; answers: Answers; submittedOn: string }[],
+  ): Promise<number> {
+    const survey = await this.surveys.requireSurvey(surveyId);
+    const questions = await this.surveys.questionsOf(surveyId);
+    const toolKeys = questions.filter((q) => q.role === 'tools' && q.kind === 'tool-picker');
+    await this.repo.insertResponses(
+      rows.map((r) => ({
+        surveyId,
+        personId: survey.privacyMode === 'identified' ? r.personId : null,
+        pseudonym: null,
+        respondentKey: null,
+        source: 'import',
+        submittedOn: survey.privacyMode === 'anonymous' ? null : r.submittedOn,
+        answers: r.answers,
+        toolIds: [...new Set(toolKeys.flatMap((q) => answerValues(r.answers[q.key])))].sort(),
+        toolConfidence: {},
+      })),
+    );
+    return rows.length;
   }
 
   async waves(id: string): Promise<SurveyWave[]> {
