@@ -84,7 +84,8 @@ export interface BenchmarkRowView {
   theirQuestion: string;
   publisher: string;
   source: string;
-  url: string;
+  /** the source's address (not `url`: that is a console helper's name) */
+  href: string;
   year: number;
 }
 
@@ -101,7 +102,7 @@ export function benchmarksView(list: BenchmarkComparison[], k: number): Benchmar
       theirQuestion: b.theirQuestion,
       publisher: b.publisher,
       source: b.source,
-      url: b.url,
+      href: b.url,
       year: b.year,
     }));
 }
