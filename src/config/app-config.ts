@@ -20,6 +20,8 @@ export class AppConfig {
   readonly githubApiUrl: string;
   readonly githubGitHistory: 'clone' | 'api';
   readonly privacyK: number;
+  /** SURVEY_BENCHMARKS_FILE, resolved; undefined: the built-in benchmarks */
+  readonly surveyBenchmarksFile?: string;
   readonly jobConcurrency: number;
   readonly jobAttempts: number;
   readonly jobLockMs: number;
@@ -71,6 +73,9 @@ export class AppConfig {
     this.githubApiUrl = env.GITHUB_API_URL.replace(/\/+$/, '');
     this.githubGitHistory = env.GITHUB_GIT_HISTORY;
     this.privacyK = env.PRIVACY_K_DEFAULT;
+    this.surveyBenchmarksFile = env.SURVEY_BENCHMARKS_FILE
+      ? path.resolve(env.SURVEY_BENCHMARKS_FILE)
+      : undefined;
     this.jobConcurrency = env.JOB_CONCURRENCY;
     this.jobAttempts = env.JOB_ATTEMPTS;
     this.jobLockMs = env.JOB_LOCK_MS;

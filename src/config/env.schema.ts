@@ -80,6 +80,12 @@ export class EnvSchema {
   @Max(1000)
   PRIVACY_K_DEFAULT = 5;
 
+  /** A YAML file of published survey benchmarks replacing the built-in one (checked at start). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  SURVEY_BENCHMARKS_FILE?: string;
+
   /** Where a person asks for their own data (an e-mail address or a URL), shown on /privacy. */
   @IsOptional()
   @Transform(blankToUndefined)

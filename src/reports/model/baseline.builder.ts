@@ -19,6 +19,7 @@ import type {
 import { isObserved, tierRank } from './report-helpers';
 import { buildMaturity } from './maturity';
 import { buildAdoption } from './adoption.builder';
+import { buildPulse } from './pulse.builder';
 
 const SMALL_TEAMS = 'Smaller teams (combined)';
 
@@ -96,6 +97,7 @@ export function buildBaseline(input: ReportInput): BaselineModel {
       .filter((t): t is ReportTool => t !== undefined && !t.generic)
       .map(buildToolFacts),
     adoption: buildAdoption(input, active, (id) => toolsById.get(id)?.name ?? id),
+    pulse: buildPulse(input.pulse),
     notes: [],
   };
   model.recommendations = recommendations(model, toolsById, input);

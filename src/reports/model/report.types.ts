@@ -3,6 +3,8 @@ import type { FactRow } from '../../catalog/facts/fact-rows';
 import type { FactPlan, VendorFacts } from '../../catalog/facts/vendor-facts.types';
 import type { AupAcknowledgementRates } from '../../guardrails/outreach/outreach.types';
 import type { Strength } from '../../evidence/confidence';
+import type { WaveSummary } from '../../surveys/waves/survey-waves.service';
+import type { BaselinePulse } from './pulse.builder';
 import type {
   Disclosure,
   FindingRecord,
@@ -101,6 +103,8 @@ export interface ReportInput {
   previous?: BaselineModel | null;
   /** the acceptable-use policy acknowledgement rate by team (guardrails), for the baseline */
   acknowledgements?: AupAcknowledgementRates | null;
+  /** the latest re-run survey against its previous wave, with published benchmarks */
+  pulse?: WaveSummary | null;
 }
 
 export interface ReportUsageDay {
@@ -226,6 +230,8 @@ export interface BaselineModel {
   vendorFacts?: ReportToolFacts[];
   /** adoption from the inside (vendor records) beside survey and network; absent with no vendor usage */
   adoption?: BaselineAdoption | null;
+  /** the latest survey wave's change and benchmarks; absent in older baselines */
+  pulse?: BaselinePulse | null;
   notes: string[];
 }
 
