@@ -69,6 +69,7 @@ export class CatalogController {
         owner: dto.owner,
         purpose: dto.purpose,
         nextReview: dto.nextReview,
+        actions: dto.actions === null ? {} : dto.actions,
       },
       actor,
     );

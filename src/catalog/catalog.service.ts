@@ -42,6 +42,7 @@ export function defaultPolicy(toolId: string): ToolPolicy {
     owner: null,
     purpose: null,
     nextReview: null,
+    actions: {},
   };
 }
 
@@ -209,6 +210,7 @@ export function toPolicy(row: ToolPolicyEntity): ToolPolicy {
     owner: row.owner ?? null,
     purpose: row.purpose ?? null,
     nextReview: row.nextReview ?? null,
+    actions: row.actions ?? {},
   };
 }
 

@@ -1,5 +1,12 @@
 import { isMap, LineCounter, parseDocument, stringify, type Node } from 'yaml';
-import { DATA_CLASSES, POLICY_STATUSES, type DataClass, type PolicyStatus } from './catalog.types';
+import {
+  DATA_CLASSES,
+  POLICY_STATUSES,
+  type ActionPolicies,
+  type DataClass,
+  type PolicyStatus,
+} from './catalog.types';
+import { actionPoliciesProblem } from './action-policy';
 
 /** What the organisation decided about one tool. */
 export interface ToolPolicy {
@@ -17,6 +24,8 @@ export interface ToolPolicy {
   purpose?: string | null;
   /** the date (YYYY-MM-DD) the decision is due for review */
   nextReview?: string | null;
+  /** a status per action where it differs from the tool's (upload: prohibited) */
+  actions?: ActionPolicies;
 }
 
 /** The register fields a change may carry; left out (undefined) they keep their stored value. */
@@ -27,7 +36,7 @@ export type PolicyChange = Pick<
   ToolPolicy,
   'toolId' | 'status' | 'dataClasses' | 'tenantBound' | 'note'
 > &
-  Partial<Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number]>>;
+  Partial<Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number] | 'actions'>>;
 
 export interface PolicyFileProblem {
   line: number | null;
@@ -43,6 +52,7 @@ const POLICY_KEYS = new Set([
   'note',
   'decidedBy',
   'decidedAt',
+  'actions',
   ...STEWARDSHIP_FIELDS,
 ]);
 
@@ -50,12 +60,20 @@ const POLICY_KEYS = new Set([
 export function policiesToYaml(policies: readonly ToolPolicy[]): string {
   const body: Record<string, unknown> = {};
   for (const p of [...policies].sort((a, b) => a.toolId.localeCompare(b.toolId))) {
-    if (p.status === 'unreviewed' && !p.note && p.dataClasses.length === 0 && !p.tenantBound)
+    const actions = p.actions ?? {};
+    if (
+      p.status === 'unreviewed' &&
+      !p.note &&
+      p.dataClasses.length === 0 &&
+      !p.tenantBound &&
+      Object.keys(actions).length === 0
+    )
       continue;
     body[p.toolId] = {
       status: p.status,
       dataClasses: p.dataClasses,
       tenantBound: p.tenantBound,
+      ...(Object.keys(actions).length > 0 ? { actions } : {}),
       ...(p.note ? { note: p.note } : {}),
       ...(p.owner ? { owner: p.owner } : {}),
       ...(p.purpose ? { purpose: p.purpose } : {}),
@@ -66,6 +84,7 @@ export function policiesToYaml(policies: readonly ToolPolicy[]): string {
   }
   const header =
     '# AI Census tool policy. status: sanctioned | tolerated | under-review | prohibited | unreviewed\n' +
+    "# actions: a status per action (chat, upload, code-completion, agent …) where it differs from the tool's\n" +
     `# dataClasses: ${DATA_CLASSES.join(', ')}\n`;
   return header + stringify({ version: POLICY_FILE_VERSION, policies: body }, { lineWidth: 0 });
 }
@@ -162,6 +181,12 @@ export function parsePolicyYaml(
     const note = raw.note ?? null;
     if (note !== null && typeof note !== 'string')
       fail('.note', 'must be text', entry.get('note', true));
+    let actions: ActionPolicies | undefined;
+    if ('actions' in raw) {
+      const problem = actionPoliciesProblem(raw.actions);
+      if (problem) fail('.actions', problem, entry.get('actions', true));
+      else actions = (raw.actions ?? {}) as ActionPolicies;
+    }
     const stewardship: Partial<Record<(typeof STEWARDSHIP_FIELDS)[number], string | null>> = {};
     for (const field of STEWARDSHIP_FIELDS) {
       if (!(field in raw)) continue;
@@ -177,6 +202,7 @@ export function parsePolicyYaml(
       tenantBound: tenantBound === true,
       note: typeof note === 'string' ? note : null,
       ...stewardship,
+      ...(actions ? { actions } : {}),
     });
   }
   return { changes: problems.length > 0 ? [] : changes, problems };

@@ -11,6 +11,7 @@ import {
   type ToolPolicy,
 } from './policy-yaml';
 import { ToolPolicyRepository } from './tool-policy.repository';
+import { actionPoliciesProblem, sortedActions } from './action-policy';
 
 /** The organisation's decision per tool; every change is audited with before and after. */
 @Injectable()
@@ -32,6 +33,8 @@ export class ToolPolicyService {
 
   async set(change: PolicyChange, actor: Actor): Promise<ToolPolicy> {
     this.catalog.definition(change.toolId);
+    const problem = actionPoliciesProblem(change.actions);
+    if (problem) throw new DomainError(ErrorCode.InvalidInput, `actions ${problem}`);
     const [applied] = await this.apply([change], actor, 'api');
     return applied ?? (await this.get(change.toolId));
   }
@@ -72,7 +75,10 @@ export class ToolPolicyService {
       const stewardship = Object.fromEntries(
         STEWARDSHIP_FIELDS.map((f) => [f, c[f] !== undefined ? c[f] : (from[f] ?? null)]),
       ) as Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number]>;
+      // per-action statuses a change leaves out keep what was stored, like the register fields
+      const actions = sortedActions(c.actions !== undefined ? c.actions : from.actions);
       if (
+        JSON.stringify(sortedActions(from.actions)) === JSON.stringify(actions) &&
         from.status === c.status &&
         from.tenantBound === c.tenantBound &&
         (from.note ?? null) === (c.note ?? null) &&
@@ -86,6 +92,7 @@ export class ToolPolicyService {
         to: {
           ...c,
           ...stewardship,
+          actions,
           dataClasses,
           note: c.note ?? null,
           decidedBy: actor.name,
@@ -116,5 +123,6 @@ function summary(p: ToolPolicy) {
     owner: p.owner ?? null,
     purpose: p.purpose ?? null,
     nextReview: p.nextReview ?? null,
+    actions: p.actions ?? {},
   };
 }

@@ -4,13 +4,21 @@ import {
   IsBoolean,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { DATA_CLASSES, POLICY_STATUSES, type DataClass, type PolicyStatus } from '../catalog.types';
+import {
+  DATA_CLASSES,
+  POLICY_STATUSES,
+  TOOL_ACTIONS,
+  type ActionPolicies,
+  type DataClass,
+  type PolicyStatus,
+} from '../catalog.types';
 
 export class SetPolicyDto {
   @ApiProperty({ enum: POLICY_STATUSES })
@@ -61,4 +69,13 @@ export class SetPolicyDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'nextReview must be a date written YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'nextReview must be a real calendar date' })
   nextReview?: string | null;
+
+  @ApiPropertyOptional({
+    description: `a status per action where it differs from the tool's (actions: ${TOOL_ACTIONS.join(', ')}); left out keeps what is stored, {} clears it. Checked by the service (code invalid-input).`,
+    example: { chat: 'sanctioned', upload: 'prohibited' },
+    nullable: true,
+  })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsObject()
+  actions?: ActionPolicies | null;
 }

@@ -1,4 +1,10 @@
-import type { DataClass, PolicyStatus } from '../../catalog/catalog.types';
+import {
+  ACTION_WORDING,
+  type ActionPolicies,
+  type DataClass,
+  type PolicyStatus,
+  type ToolAction,
+} from '../../catalog/catalog.types';
 import type { SanctionStatus } from '../findings.types';
 
 /** The terms a use is judged against: the catalog's ToolPolicy, as correlation reads it. */
@@ -8,6 +14,8 @@ export interface SanctionPolicy {
   allowedDataClasses: DataClass[];
   /** sanctioned only through the organisation's own tenant (e.g. Copilot Business seats) */
   tenantBound: boolean;
+  /** a status per action (upload: prohibited) where it differs from the tool's */
+  actions?: ActionPolicies;
 }
 
 export const UNREVIEWED_POLICY: SanctionPolicy = {
@@ -25,6 +33,18 @@ export interface SanctionInput {
    * Undefined when not known or not applicable (repository subjects).
    */
   hasOrgSeat?: boolean;
+  /** actions the evidence shows (network URL paths matched by the catalog's action rules) */
+  actions?: string[];
+  /** for the reason's wording ("upload to ChatGPT") */
+  toolName?: string;
+}
+
+/** An action the evidence shows that the policy does not allow, though it allows the tool. */
+export interface ActionViolation {
+  action: ToolAction;
+  status: PolicyStatus;
+  /** "upload to ChatGPT (prohibited for uploads)" */
+  reason: string;
 }
 
 export interface SanctionResult {
@@ -34,6 +54,7 @@ export interface SanctionResult {
   shadow: boolean;
   dataClassViolations: DataClass[];
   personalAccount: boolean;
+  actionViolations: ActionViolation[];
   reasons: string[];
 }
 
@@ -48,6 +69,7 @@ export function evaluateSanction(input: SanctionInput): SanctionResult {
       ? [...new Set(input.dataClasses)].filter((c) => !policy.allowedDataClasses.includes(c)).sort()
       : [];
   const personalAccount = permissive && policy.tenantBound && input.hasOrgSeat === false;
+  const actionViolations = permissive ? violatedActions(policy, input) : [];
 
   if (dataClassViolations.length > 0) {
     reasons.push(
@@ -59,8 +81,11 @@ export function evaluateSanction(input: SanctionInput): SanctionResult {
       `${policy.status} only through the organisation's tenant; no organisation seat held`,
     );
   }
+  for (const v of actionViolations) reasons.push(v.reason);
   const status: SanctionStatus =
-    dataClassViolations.length > 0 || personalAccount ? 'violation' : policy.status;
+    dataClassViolations.length > 0 || personalAccount || actionViolations.length > 0
+      ? 'violation'
+      : policy.status;
   if (status !== 'violation') reasons.push(`policy: ${policy.status}`);
 
   return {
@@ -69,6 +94,24 @@ export function evaluateSanction(input: SanctionInput): SanctionResult {
     shadow: status !== 'sanctioned' && status !== 'tolerated',
     dataClassViolations,
     personalAccount,
+    actionViolations,
     reasons,
   };
+}
+
+/** Observed actions whose own status is neither sanctioned nor tolerated. */
+function violatedActions(policy: SanctionPolicy, input: SanctionInput): ActionViolation[] {
+  const out: ActionViolation[] = [];
+  for (const action of [...new Set(input.actions ?? [])].sort()) {
+    const status = policy.actions?.[action as ToolAction];
+    if (status === undefined || status === 'sanctioned' || status === 'tolerated') continue;
+    const words = ACTION_WORDING[action as ToolAction];
+    if (!words) continue;
+    out.push({
+      action: action as ToolAction,
+      status,
+      reason: `${words.use} ${input.toolName ?? 'the tool'} (${status} for ${words.plural})`,
+    });
+  }
+  return out;
 }

@@ -8,7 +8,6 @@ import {
   type EndpointToolMatcher,
 } from './endpoint-inventory';
 import {
-  AI_BROWSER_EXTENSIONS,
   AI_EXECUTABLES,
   collectorWatchList,
   MCP_CLIENT_TOOLS,
@@ -21,6 +20,7 @@ const ids = new Set(tools.map((t) => t.id));
 const catalog = CatalogMatcher.fromTools(tools);
 const matcher: EndpointToolMatcher = {
   matchIdeExtension: (id) => catalog.matchIdeExtension(id),
+  matchBrowserExtension: (id) => catalog.matchBrowserExtension(id),
   matchPackage: (eco, name) => catalog.matchPackage(eco, name),
   hasTool: (id) => ids.has(id),
 };
@@ -71,7 +71,6 @@ describe('endpoint watch list', () => {
   it('should name only tools the built-in catalog has', () => {
     const named = [
       ...Object.values(AI_EXECUTABLES),
-      ...Object.values(AI_BROWSER_EXTENSIONS).map((r) => r.toolId),
       ...Object.values(MCP_CLIENT_TOOLS),
       ...Object.values(RUNTIME_TOOLS),
     ].filter((id): id is string => id !== null);
@@ -79,10 +78,14 @@ describe('endpoint watch list', () => {
   });
 
   it('should ask the collector for every IDE extension id in the catalog, in lower case', () => {
-    const sut = collectorWatchList(tools.flatMap((t) => t.rules.ideExtensions ?? []));
+    const sut = collectorWatchList(
+      tools.flatMap((t) => t.rules.ideExtensions ?? []),
+      tools.flatMap((t) => t.rules.browserExtensions ?? []),
+    );
     expect(sut.ideExtensions).toContain('github.copilot');
     expect(sut.ideExtensions).toContain('com.intellij.ml.llm');
-    expect(sut.browserExtensions).toHaveLength(Object.keys(AI_BROWSER_EXTENSIONS).length);
+    // Monica's store id, from the catalog's browserExtensions rules
+    expect(sut.browserExtensions).toContain('ofpnmcalabcbjgholdjcjblkibolbppb');
     expect(sut.executables).toContain('claude');
     expect(sut.browserExtensions.every((id) => /^[a-p]{32}$/.test(id))).toBe(true);
   });

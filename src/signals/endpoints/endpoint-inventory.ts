@@ -4,7 +4,6 @@ import { confidenceOf } from '../../evidence/confidence';
 import type { EvidenceInput } from '../../evidence/evidence.types';
 import type { ResolvableKind } from '../../people/identity/identity-kinds';
 import {
-  AI_BROWSER_EXTENSIONS,
   AI_EXECUTABLES,
   EXECUTABLE_PACKAGES,
   MCP_CLIENT_TOOLS,
@@ -15,6 +14,8 @@ import type { EndpointReport, InventoryItem } from './endpoints.types';
 /** What the inventory asks the catalog. */
 export interface EndpointToolMatcher {
   matchIdeExtension(id: string): string | undefined;
+  /** a Chrome Web Store id → the tool whose catalog entry lists it */
+  matchBrowserExtension(id: string): string | undefined;
   matchPackage(ecosystem: Ecosystem, name: string): string | undefined;
   /** whether the catalog (built-in or custom) has the tool */
   hasTool(toolId: string): boolean;
@@ -75,12 +76,11 @@ export function inventoryOf(report: EndpointReport, matcher: EndpointToolMatcher
     });
   }
   for (const b of report.browserExtensions) {
-    const rule = AI_BROWSER_EXTENSIONS[b.id.toLowerCase()];
     items.push({
       kind: 'browser-extension',
       key: `${b.browser}:${b.id.toLowerCase()}`,
-      label: rule ? `${rule.name} (${b.browser})` : `${b.id} (${b.browser})`,
-      toolId: known(rule?.toolId),
+      label: `${b.id} (${b.browser})`,
+      toolId: known(matcher.matchBrowserExtension(b.id)),
       detail: { browser: b.browser, extension: b.id, version: b.version },
     });
   }

@@ -52,7 +52,11 @@ export class EndpointsService implements PersonDataHolder {
   }
 
   watchList(): CollectorWatchList {
-    return collectorWatchList(this.catalog.tools().flatMap((t) => t.rules.ideExtensions ?? []));
+    const tools = this.catalog.tools();
+    return collectorWatchList(
+      tools.flatMap((t) => t.rules.ideExtensions ?? []),
+      tools.flatMap((t) => t.rules.browserExtensions ?? []),
+    );
   }
 
   async receive(report: EndpointReport, actor: Actor, now = new Date()): Promise<ReportReceipt> {
@@ -158,6 +162,7 @@ export class EndpointsService implements PersonDataHolder {
     const m = this.catalog.matcher();
     return {
       matchIdeExtension: (id) => m.matchIdeExtension(id),
+      matchBrowserExtension: (id) => m.matchBrowserExtension(id),
       matchPackage: (eco, name) => m.matchPackage(eco, name),
       hasTool: (id) => this.catalog.has(id),
     };
