@@ -12,7 +12,7 @@ export const TOOL_CATEGORIES = [
   'writing-assistant',
   'image-generation',
   'video-generation',
-  'voice-generation',
+  'audio-generation',
   'saas-ai-feature',
   'browser-extension',
   'agent-platform',

@@ -113,7 +113,7 @@ export function complianceReference(id: string): ComplianceReference {
 const SYNTHETIC_MEDIA: ReadonlySet<ToolCategory> = new Set([
   'image-generation',
   'video-generation',
-  'voice-generation',
+  'audio-generation',
 ]);
 
 /** What a policy decision about one tool documents, framework by framework. */
