@@ -42,6 +42,7 @@ describe(parsePolicyForm.name, () => {
       ),
     ).toEqual({
       change: {
+        actions: {},
         toolId: 'cursor',
         status: 'sanctioned',
         dataClasses: ['internal', 'pii'],
