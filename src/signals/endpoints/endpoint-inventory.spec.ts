@@ -23,6 +23,7 @@ const matcher: EndpointToolMatcher = {
   matchBrowserExtension: (id) => catalog.matchBrowserExtension(id),
   matchPackage: (eco, name) => catalog.matchPackage(eco, name),
   hasTool: (id) => ids.has(id),
+  toolName: (id) => tools.find((t) => t.id === id)?.name,
 };
 
 const report: EndpointReport = {
@@ -118,6 +119,23 @@ describe(inventoryOf.name, () => {
       'github-copilot',
     ]);
     expect(withCli([{ name: 'amp', package: 'amp-cli-other', version: '1' }])).toEqual([null]);
+  });
+
+  it('should label a known browser extension by its tool and an unknown one by its id', () => {
+    const sut = inventoryOf(
+      {
+        ...report,
+        browserExtensions: [
+          { browser: 'chrome', id: 'ofpnmcalabcbjgholdjcjblkibolbppb', version: '7' },
+          { browser: 'edge', id: 'cjpalhdlnbpafiamejdnhcphjbkeiagm', version: '1' },
+        ],
+      },
+      matcher,
+    ).filter((i) => i.kind === 'browser-extension');
+    expect(sut.map((i) => [i.label, i.toolId])).toEqual([
+      ['Monica extension (chrome)', 'monica'],
+      ['cjpalhdlnbpafiamejdnhcphjbkeiagm (edge)', null],
+    ]);
   });
 
   it('should not claim a tool the catalog no longer has', () => {

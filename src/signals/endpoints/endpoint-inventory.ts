@@ -19,6 +19,8 @@ export interface EndpointToolMatcher {
   matchPackage(ecosystem: Ecosystem, name: string): string | undefined;
   /** whether the catalog (built-in or custom) has the tool */
   hasTool(toolId: string): boolean;
+  /** the tool's display name, for an item's label */
+  toolName?(toolId: string): string | undefined;
 }
 
 /** Every item of a report, each mapped to a catalog tool where one is known. Pure. */
@@ -76,11 +78,13 @@ export function inventoryOf(report: EndpointReport, matcher: EndpointToolMatcher
     });
   }
   for (const b of report.browserExtensions) {
+    const toolId = known(matcher.matchBrowserExtension(b.id));
+    const name = toolId ? matcher.toolName?.(toolId) : undefined;
     items.push({
       kind: 'browser-extension',
       key: `${b.browser}:${b.id.toLowerCase()}`,
-      label: `${b.id} (${b.browser})`,
-      toolId: known(matcher.matchBrowserExtension(b.id)),
+      label: `${name ? `${name} extension` : b.id} (${b.browser})`,
+      toolId,
       detail: { browser: b.browser, extension: b.id, version: b.version },
     });
   }

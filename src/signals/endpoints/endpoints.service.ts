@@ -160,7 +160,9 @@ export class EndpointsService implements PersonDataHolder {
 
   private toolMatcher(): EndpointToolMatcher {
     const m = this.catalog.matcher();
+    const names = new Map(this.catalog.tools().map((t) => [t.id, t.name]));
     return {
+      toolName: (id) => names.get(id),
       matchIdeExtension: (id) => m.matchIdeExtension(id),
       matchBrowserExtension: (id) => m.matchBrowserExtension(id),
       matchPackage: (eco, name) => m.matchPackage(eco, name),
