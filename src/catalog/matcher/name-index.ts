@@ -137,6 +137,8 @@ const ORDINARY_WORDS = new Set([
   'galileo',
   'whisk',
   'browseruse',
+  'voila',
+  'astria',
 ]);
 
 /** Survey free text → tool, by name, id and aliases, ignoring case, spaces and punctuation. */
