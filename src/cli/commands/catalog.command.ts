@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { LOCAL_OPERATOR } from '../../auth/role';
-import { CatalogService, type CatalogToolView } from '../../catalog/catalog.service';
+import type { CatalogToolView } from '../../catalog/catalog.service';
 import { POLICY_STATUSES, SIGNALS, TOOL_CATEGORIES } from '../../catalog/catalog.types';
 import type { PolicyStatus, Signal, ToolCategory } from '../../catalog/catalog.types';
-import { ToolPolicyService } from '../../catalog/tool-policy.service';
 import type { CliCommand } from '../cli-context';
+import { catalogSlice } from '../lazy-services';
+
+const catalogService = () => import('../../catalog/catalog.service').then((m) => m.CatalogService);
+const toolPolicyService = () =>
+  import('../../catalog/tool-policy.service').then((m) => m.ToolPolicyService);
 
 /** The scripts' contract: each tool flat, its rule lists beside id, name and category. */
 function flatten(v: CatalogToolView) {
@@ -67,17 +71,22 @@ export const catalogCommand: CliCommand = {
           json?: boolean;
         }) => {
           if (opts.tool) {
-            const tool = await ctx.withApp((app) => app.get(CatalogService).get(opts.tool!));
+            const tool = await ctx.withApp(
+              async (app) => app.get(await catalogService()).get(opts.tool!),
+              catalogSlice,
+            );
             ctx.print(!!opts.json, flatten(tool), () => detail(tool));
             return;
           }
-          const tools = await ctx.withApp((app) =>
-            app.get(CatalogService).list({
-              category: opts.category,
-              status: opts.status,
-              signal: opts.signal,
-              q: opts.search,
-            }),
+          const tools = await ctx.withApp(
+            async (app) =>
+              app.get(await catalogService()).list({
+                category: opts.category,
+                status: opts.status,
+                signal: opts.signal,
+                q: opts.search,
+              }),
+            catalogSlice,
           );
           ctx.print(
             !!opts.json,
@@ -91,7 +100,10 @@ export const catalogCommand: CliCommand = {
       .command('policy-export')
       .description('print the tool policy as YAML, to keep in git')
       .action(async () => {
-        const yaml = await ctx.withApp((app) => app.get(ToolPolicyService).exportYaml());
+        const yaml = await ctx.withApp(
+          async (app) => app.get(await toolPolicyService()).exportYaml(),
+          catalogSlice,
+        );
         process.stdout.write(yaml);
       });
 
@@ -102,8 +114,9 @@ export const catalogCommand: CliCommand = {
       .option('--json', 'print JSON')
       .action(async (file: string, opts: { json?: boolean }) => {
         const text = readFileSync(file, 'utf8');
-        const result = await ctx.withApp((app) =>
-          app.get(ToolPolicyService).importYaml(text, LOCAL_OPERATOR),
+        const result = await ctx.withApp(
+          async (app) => app.get(await toolPolicyService()).importYaml(text, LOCAL_OPERATOR),
+          catalogSlice,
         );
         // --json may land on the parent command, which declares it too
         ctx.print(

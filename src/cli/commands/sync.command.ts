@@ -1,9 +1,8 @@
 import { LOCAL_OPERATOR } from '../../auth/role';
 import { JobName } from '../../jobs/job-names';
-import { JobsService } from '../../jobs/jobs.service';
 import type { SyncResult } from '../../signals/vendors/vendor-sync.service';
-import { VendorSyncService } from '../../signals/vendors/vendor-sync.service';
 import type { CliCommand } from '../cli-context';
+import { jobsService } from '../lazy-services';
 
 interface Opts {
   apiUrl?: string;
@@ -41,9 +40,9 @@ export const syncCommand: CliCommand = {
           throw new Error(`--org applies to github-copilot only`);
         const bar = ctx.progressBar(`sync ${connector}`);
         const result = await ctx
-          .withApp((app) =>
+          .withApp(async (app) =>
             app
-              .get(JobsService)
+              .get(await jobsService())
               .run<SyncResult>(
                 JobName.VendorSync,
                 { connector, apiUrl: opts.apiUrl, credentialFromEnv: true, org: opts.org },
@@ -69,8 +68,10 @@ export const syncCommand: CliCommand = {
       )
       .option('--json', 'print JSON')
       .action(async (opts: { json?: boolean }) => {
-        const result = await ctx.withApp((app) =>
-          app.get(VendorSyncService).rotateKey(LOCAL_OPERATOR),
+        const result = await ctx.withApp(async (app) =>
+          app
+            .get((await import('../../signals/vendors/vendor-sync.service')).VendorSyncService)
+            .rotateKey(LOCAL_OPERATOR),
         );
         ctx.print(!!opts.json, result, () => `${result.resealed} credentials re-sealed`);
       });
