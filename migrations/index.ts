@@ -28,6 +28,7 @@ import { SurveyQuestionKinds1767100000000 } from './1767100000000-SurveyQuestion
 import { SurveyWaves1767200000000 } from './1767200000000-SurveyWaves';
 import { VendorFactsPolicyPlan1767300000000 } from './1767300000000-VendorFactsPolicyPlan';
 import { PartitionByMonth1767400000000 } from './1767400000000-PartitionByMonth';
+import { PerActionPolicy1767500000000 } from './1767500000000-PerActionPolicy';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -61,4 +62,5 @@ export const ALL_MIGRATIONS = [
   SurveyWaves1767200000000,
   VendorFactsPolicyPlan1767300000000,
   PartitionByMonth1767400000000,
+  PerActionPolicy1767500000000,
 ];

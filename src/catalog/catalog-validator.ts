@@ -1,4 +1,6 @@
 import { ECOSYSTEMS, TOOL_CATEGORIES, type ToolDefinition } from './catalog.types';
+import { checkActionRules, checkBrowserExtensions } from './action-rules-validator';
+import { checkStrings, isHttpsUrl, type Fail } from './validator-utils';
 import { domainRuleProblem } from './matcher/host-index';
 
 /** One problem in a tool definition, named by file, tool id and field. */
@@ -50,6 +52,8 @@ const RULE_KEYS = new Set([
   'ideExtensions',
   'githubApps',
   'workflowActions',
+  'browserExtensions',
+  'actions',
 ]);
 const STRING_LIST_RULES = [
   'paths',
@@ -116,23 +120,6 @@ export function assertToolDefinition(raw: unknown, file: string): ToolDefinition
   return raw as ToolDefinition;
 }
 
-type Fail = (field: string, message: string) => void;
-
-function checkStrings(value: unknown, field: string, fail: Fail): value is string[] {
-  if (!Array.isArray(value)) {
-    fail(field, 'must be a list of strings');
-    return false;
-  }
-  const seen = new Set<string>();
-  value.forEach((v, i) => {
-    if (typeof v !== 'string' || v.trim() === '')
-      fail(`${field}[${i}]`, 'must be a non-empty string');
-    else if (seen.has(v)) fail(`${field}[${i}]`, `repeats "${v}"`);
-    else seen.add(v);
-  });
-  return true;
-}
-
 function checkRegExp(source: string, field: string, fail: Fail): void {
   try {
     new RegExp(source);
@@ -194,6 +181,8 @@ function checkRules(rules: Raw, fail: Fail): void {
       if (typeof u === 'string') checkRegExp(u, `rules.userAgents[${i}]`, fail);
     });
   }
+  if (rules.browserExtensions !== undefined) checkBrowserExtensions(rules.browserExtensions, fail);
+  if (rules.actions !== undefined) checkActionRules(rules.actions, fail);
   if (rules.commitIdentities !== undefined) {
     if (!Array.isArray(rules.commitIdentities)) fail('rules.commitIdentities', 'must be a list');
     else
@@ -241,11 +230,3 @@ function checkIdentity(c: unknown, field: string, fail: Fail): void {
   }
 }
 
-function isHttpsUrl(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  try {
-    return new URL(v).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

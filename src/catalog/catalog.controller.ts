@@ -73,6 +73,7 @@ export class CatalogController {
         purpose: dto.purpose,
         nextReview: dto.nextReview,
         plan: dto.plan,
+        actions: dto.actions === null ? {} : dto.actions,
       },
       actor,
     );

@@ -45,6 +45,7 @@ export function defaultPolicy(toolId: string): ToolPolicy {
     purpose: null,
     nextReview: null,
     plan: null,
+    actions: {},
   };
 }
 
@@ -239,6 +240,7 @@ export function toPolicy(row: ToolPolicyEntity): ToolPolicy {
     purpose: row.purpose ?? null,
     nextReview: row.nextReview ?? null,
     plan: row.plan ?? null,
+    actions: row.actions ?? {},
   };
 }
 

@@ -12,6 +12,11 @@ export const TOOL_CATEGORIES = [
   'meeting-assistant',
   'writing-assistant',
   'image-generation',
+  'video-generation',
+  'audio-generation',
+  'saas-ai-feature',
+  'browser-extension',
+  'agent-platform',
   'other',
 ] as const;
 export type ToolCategory = (typeof TOOL_CATEGORIES)[number];
@@ -103,6 +108,64 @@ export interface ToolRules {
   githubApps?: string[];
   /** GitHub Actions `uses:` references without the @ref (e.g. anthropics/claude-code-action) */
   workflowActions?: string[];
+  /** Chrome Web Store extension ids (32 letters a–p), as Chrome, Edge and Brave install them */
+  browserExtensions?: string[];
+  /** per-action request patterns (see ActionRule) */
+  actions?: ActionRule[];
+}
+
+/**
+ * What a person does with a tool, as far as a proxy log's URL path, method and upload size can
+ * tell: a policy may allow one and prohibit another (chat allowed, file upload prohibited).
+ */
+export const TOOL_ACTIONS = [
+  'chat',
+  'upload',
+  'code-completion',
+  'agent',
+  'image-generation',
+  'voice',
+  'translation',
+  'document-translation',
+  'search',
+] as const;
+export type ToolAction = (typeof TOOL_ACTIONS)[number];
+
+/** How a finding and the console word an action: "upload to ChatGPT", "prohibited for uploads". */
+export const ACTION_WORDING: Readonly<Record<ToolAction, { use: string; plural: string }>> = {
+  chat: { use: 'chat with', plural: 'chat' },
+  upload: { use: 'upload to', plural: 'uploads' },
+  'code-completion': { use: 'code completion from', plural: 'code completion' },
+  agent: { use: 'agent mode of', plural: 'agent mode' },
+  'image-generation': { use: 'image generation with', plural: 'image generation' },
+  voice: { use: 'voice with', plural: 'voice' },
+  translation: { use: 'text translation with', plural: 'text translation' },
+  'document-translation': { use: 'document translation with', plural: 'document translation' },
+  search: { use: 'search with', plural: 'search' },
+};
+
+/** A policy's status per action, beside the tool's own (absent: the tool's status applies). */
+export type ActionPolicies = Partial<Record<ToolAction, PolicyStatus>>;
+
+/**
+ * A request pattern that tells one action of a tool from its other traffic. Matched only where
+ * the log carries the URL path (Squid with SSL inspection, Zscaler NSS, Umbrella proxy); the
+ * first rule of a tool that matches names the action.
+ */
+export interface ActionRule {
+  action: ToolAction;
+  /** a host of the tool (and its subdomains); absent: any host the tool's domains match */
+  host?: string;
+  /** URL path pattern from the first `/`: `*` is one path segment or part of one, `**` anything */
+  path: string;
+  /** HTTP method, upper case (POST); absent: any */
+  method?: string;
+  /** the request must carry at least this many bytes up (a file, not a prompt) */
+  minBytesUp?: number;
+  /** where the path was read: the vendor's API reference, or a published request capture */
+  source: string;
+  /** how sure the path is to mean the action: high (vendor-documented) | medium (observed) */
+  confidence: 'high' | 'medium';
 }
 
 export interface ToolDefinition {
@@ -142,6 +205,15 @@ export interface CommitFacts {
   authorLogin?: string;
 }
 
+/** A request as a proxy log line gives it, for matching a tool's action rules. */
+export interface ToolRequest {
+  host: string;
+  /** URL path without the query string, from the first `/` */
+  path: string;
+  method?: string;
+  bytesUp?: number;
+}
+
 /** What the signal modules ask the catalog. Implemented by the catalog module's matcher. */
 export interface ToolMatcher {
   matchHost(host: string): string | undefined;
@@ -154,6 +226,10 @@ export interface ToolMatcher {
   matchIdeExtension(id: string): string | undefined;
   matchGithubApp(slug: string): string | undefined;
   matchWorkflowAction(uses: string): string | undefined;
+  /** a Chrome Web Store extension id */
+  matchBrowserExtension?(id: string): string | undefined;
+  /** the action a request to a tool is (ActionRule), or undefined when no rule says */
+  matchAction?(toolId: string, request: ToolRequest): ToolAction | undefined;
   /** a free-text name from a survey answer ("Claude Code", "chat gpt") */
   matchName(text: string): string | undefined;
   /**

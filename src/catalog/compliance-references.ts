@@ -110,6 +110,12 @@ export function complianceReference(id: string): ComplianceReference {
   return ref;
 }
 
+const SYNTHETIC_MEDIA: ReadonlySet<ToolCategory> = new Set([
+  'image-generation',
+  'video-generation',
+  'audio-generation',
+]);
+
 /** What a policy decision about one tool documents, framework by framework. */
 export function policyReferenceIds(
   policy: { status: PolicyStatus; dataClasses: readonly DataClass[] },
@@ -127,7 +133,8 @@ export function policyReferenceIds(
     ids.push('iso-42001:a.10.3', 'nist-ai-rmf:manage-3.1', 'eu-ai-act:art-4');
   }
   if (policy.dataClasses.length > 0) ids.push('iso-42001:a.9.4');
-  if (category === 'image-generation') ids.push('eu-ai-act:art-50');
+  // Article 50's transparency duties cover generated images, video and audio alike
+  if (SYNTHETIC_MEDIA.has(category)) ids.push('eu-ai-act:art-50');
   return ids;
 }
 

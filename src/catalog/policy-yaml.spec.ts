@@ -129,4 +129,37 @@ describe('policy YAML', () => {
       },
     ]);
   });
+
+  it('should round-trip a status per action and refuse an unknown action or status by line', () => {
+    const yaml = policiesToYaml([
+      policy({ toolId: 'chatgpt', status: 'sanctioned', actions: { upload: 'prohibited' } }),
+      // unreviewed with only per-action statuses is still a decision worth keeping
+      policy({ toolId: 'cursor', actions: { agent: 'prohibited' } }),
+    ]);
+    expect(yaml).toContain('upload: prohibited');
+    const { changes, problems } = parsePolicyYaml(yaml, known);
+    expect(problems).toEqual([]);
+    expect(changes.map((c) => [c.toolId, c.actions])).toEqual([
+      ['chatgpt', { upload: 'prohibited' }],
+      ['cursor', { agent: 'prohibited' }],
+    ]);
+    const bad = parsePolicyYaml(
+      [
+        'version: 1',
+        'policies:',
+        '  chatgpt:',
+        '    status: sanctioned',
+        '    actions: { teleport: prohibited }',
+        '  cursor:',
+        '    status: sanctioned',
+        '    actions: { upload: banned }',
+      ].join('\n'),
+      known,
+    );
+    expect(bad.changes).toEqual([]);
+    expect(bad.problems).toEqual([
+      expect.objectContaining({ line: 5, field: 'policies.chatgpt.actions' }),
+      expect.objectContaining({ line: 8, field: 'policies.cursor.actions' }),
+    ]);
+  });
 });

@@ -1,5 +1,12 @@
 import { isMap, LineCounter, parseDocument, stringify, type Node } from 'yaml';
-import { DATA_CLASSES, POLICY_STATUSES, type DataClass, type PolicyStatus } from './catalog.types';
+import {
+  DATA_CLASSES,
+  POLICY_STATUSES,
+  type ActionPolicies,
+  type DataClass,
+  type PolicyStatus,
+} from './catalog.types';
+import { actionPoliciesProblem } from './action-policy';
 import { overridesFromBlock, overridesToBlock, type FactOverride } from './facts/fact-override';
 import { FACT_PLANS, type FactPlan } from './facts/vendor-facts.types';
 import { checkFactsBlock } from './facts/vendor-facts.validator';
@@ -22,6 +29,8 @@ export interface ToolPolicy {
   nextReview?: string | null;
   /** the plan the organisation holds: its vendor facts govern sanctioned and tolerated use */
   plan?: FactPlan | null;
+  /** a status per action where it differs from the tool's (upload: prohibited) */
+  actions?: ActionPolicies;
 }
 
 /** The register fields a change may carry; left out (undefined) they keep their stored value. */
@@ -32,7 +41,7 @@ export type PolicyChange = Pick<
   ToolPolicy,
   'toolId' | 'status' | 'dataClasses' | 'tenantBound' | 'note'
 > &
-  Partial<Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number] | 'plan'>>;
+  Partial<Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number] | 'plan' | 'actions'>>;
 
 export interface PolicyFileProblem {
   line: number | null;
@@ -50,6 +59,7 @@ const POLICY_KEYS = new Set([
   'decidedAt',
   'plan',
   'facts',
+  'actions',
   ...STEWARDSHIP_FIELDS,
 ]);
 
@@ -63,19 +73,22 @@ export function policiesToYaml(
   for (const o of overrides) overridden.set(o.toolId, [...(overridden.get(o.toolId) ?? []), o]);
   for (const p of [...policies].sort((a, b) => a.toolId.localeCompare(b.toolId))) {
     const facts = overridden.get(p.toolId);
+    const actions = p.actions ?? {};
     if (
       p.status === 'unreviewed' &&
       !p.note &&
       p.dataClasses.length === 0 &&
       !p.tenantBound &&
       !p.plan &&
-      !facts
+      !facts &&
+      Object.keys(actions).length === 0
     )
       continue;
     body[p.toolId] = {
       status: p.status,
       dataClasses: p.dataClasses,
       tenantBound: p.tenantBound,
+      ...(Object.keys(actions).length > 0 ? { actions } : {}),
       ...(p.note ? { note: p.note } : {}),
       ...(p.owner ? { owner: p.owner } : {}),
       ...(p.purpose ? { purpose: p.purpose } : {}),
@@ -88,6 +101,7 @@ export function policiesToYaml(
   }
   const header =
     '# AI Census tool policy. status: sanctioned | tolerated | under-review | prohibited | unreviewed\n' +
+    "# actions: a status per action (chat, upload, code-completion, agent …) where it differs from the tool's\n" +
     `# dataClasses: ${DATA_CLASSES.join(', ')}\n` +
     `# plan: the plan the organisation holds (${FACT_PLANS.join(' | ')})\n` +
     '# facts: organisation overrides of vendor facts, each with an https source and the date checked\n';
@@ -190,6 +204,12 @@ export function parsePolicyYaml(
     const note = raw.note ?? null;
     if (note !== null && typeof note !== 'string')
       fail('.note', 'must be text', entry.get('note', true));
+    let actions: ActionPolicies | undefined;
+    if ('actions' in raw) {
+      const problem = actionPoliciesProblem(raw.actions);
+      if (problem) fail('.actions', problem, entry.get('actions', true));
+      else actions = (raw.actions ?? {}) as ActionPolicies;
+    }
     const stewardship: Partial<Record<(typeof STEWARDSHIP_FIELDS)[number], string | null>> = {};
     for (const field of STEWARDSHIP_FIELDS) {
       if (!(field in raw)) continue;
@@ -218,6 +238,7 @@ export function parsePolicyYaml(
       note: typeof note === 'string' ? note : null,
       ...stewardship,
       ...(plan !== undefined ? { plan: (plan as FactPlan | null) ?? null } : {}),
+      ...(actions ? { actions } : {}),
     });
   }
   return problems.length > 0

@@ -12,6 +12,7 @@ import {
 } from './policy-yaml';
 import { ToolPolicyRepository } from './tool-policy.repository';
 import { VendorFactService } from './vendor-fact.service';
+import { actionPoliciesProblem, sortedActions } from './action-policy';
 
 /** The organisation's decision per tool; every change is audited with before and after. */
 @Injectable()
@@ -34,6 +35,8 @@ export class ToolPolicyService {
 
   async set(change: PolicyChange, actor: Actor): Promise<ToolPolicy> {
     this.catalog.definition(change.toolId);
+    const problem = actionPoliciesProblem(change.actions);
+    if (problem) throw new DomainError(ErrorCode.InvalidInput, `actions ${problem}`);
     const [applied] = await this.apply([change], actor, 'api');
     return applied ?? (await this.get(change.toolId));
   }
@@ -81,7 +84,10 @@ export class ToolPolicyService {
         STEWARDSHIP_FIELDS.map((f) => [f, c[f] !== undefined ? c[f] : (from[f] ?? null)]),
       ) as Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number]>;
       const plan = c.plan !== undefined ? c.plan : (from.plan ?? null);
+      // per-action statuses a change leaves out keep what was stored, like the register fields
+      const actions = sortedActions(c.actions !== undefined ? c.actions : from.actions);
       if (
+        JSON.stringify(sortedActions(from.actions)) === JSON.stringify(actions) &&
         from.status === c.status &&
         from.tenantBound === c.tenantBound &&
         (from.note ?? null) === (c.note ?? null) &&
@@ -97,6 +103,7 @@ export class ToolPolicyService {
           ...c,
           ...stewardship,
           plan,
+          actions,
           dataClasses,
           note: c.note ?? null,
           decidedBy: actor.name,
@@ -128,5 +135,6 @@ function summary(p: ToolPolicy) {
     purpose: p.purpose ?? null,
     nextReview: p.nextReview ?? null,
     plan: p.plan ?? null,
+    actions: p.actions ?? {},
   };
 }

@@ -12,6 +12,8 @@ export function toolSignals(tool: ToolDefinition): Signal[] {
   if (r.commitIdentities?.length || r.committerNameSuffixes?.length) signals.add('bot-author');
   if (r.commitIdentities?.length || r.messageMarkers?.length) signals.add('commit-trailer');
   if (r.ideExtensions?.length) signals.add('ide-extension');
+  // the endpoint collector reports installed browser extensions by their store id
+  if (r.browserExtensions?.length) signals.add('endpoint');
   if (r.githubApps?.length) signals.add('app-installation');
   if (r.workflowActions?.length) signals.add('workflow');
   if (tool.id === 'github-copilot') signals.add('copilot-seat');

@@ -4,13 +4,21 @@ import {
   IsBoolean,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { DATA_CLASSES, POLICY_STATUSES, type DataClass, type PolicyStatus } from '../catalog.types';
+import {
+  DATA_CLASSES,
+  POLICY_STATUSES,
+  TOOL_ACTIONS,
+  type ActionPolicies,
+  type DataClass,
+  type PolicyStatus,
+} from '../catalog.types';
 import { FACT_PLANS, type FactPlan } from '../facts/vendor-facts.types';
 
 export class SetPolicyDto {
@@ -72,4 +80,13 @@ export class SetPolicyDto {
   @ValidateIf((_o, v) => v !== null && v !== undefined)
   @IsIn(FACT_PLANS, { message: `plan must be one of ${FACT_PLANS.join(', ')}` })
   plan?: FactPlan | null;
+
+  @ApiPropertyOptional({
+    description: `a status per action where it differs from the tool's (actions: ${TOOL_ACTIONS.join(', ')}); left out keeps what is stored, {} clears it. Checked by the service (code invalid-input).`,
+    example: { chat: 'sanctioned', upload: 'prohibited' },
+    nullable: true,
+  })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsObject()
+  actions?: ActionPolicies | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DataClass, PolicyStatus } from '../catalog.types';
+import type { ActionPolicies, DataClass, PolicyStatus } from '../catalog.types';
 import type { FactPlan } from '../facts/vendor-facts.types';
 
 @Entity('tool_policy')
@@ -18,6 +18,10 @@ export class ToolPolicyEntity {
 
   @Column('text', { nullable: true })
   note: string | null;
+
+  /** a status per action where it differs from the tool's (upload: prohibited) */
+  @Column('jsonb', { default: {} })
+  actions: ActionPolicies;
 
   @Column('text', { name: 'decided_by', nullable: true })
   decidedBy: string | null;

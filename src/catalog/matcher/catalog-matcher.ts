@@ -2,10 +2,13 @@ import {
   ECOSYSTEMS,
   type CommitFacts,
   type Ecosystem,
+  type ToolAction,
   type ToolDefinition,
   type ToolMatch,
   type ToolMatcher,
+  type ToolRequest,
 } from '../catalog.types';
+import { ActionIndex } from './action-index';
 import { CommitIndex } from './commit-index';
 import { matchDisclosureTrailers, type TrailerResolvers } from './disclosure-trailers';
 import { ModelIndex } from './model-index';
@@ -47,6 +50,8 @@ export class CatalogMatcher implements ToolMatcher {
   private readonly extensions = new KeyedIndex();
   private readonly apps = new KeyedIndex();
   private readonly actions = new KeyedIndex();
+  private readonly browserExtensions = new KeyedIndex();
+  private readonly requestActions = new ActionIndex();
   private readonly names = new NameIndex();
   private readonly integrations = new PackageIndex();
   private readonly models = new ModelIndex();
@@ -155,6 +160,19 @@ export class CatalogMatcher implements ToolMatcher {
     return undefined;
   }
 
+  matchBrowserExtension(id: string): string | undefined {
+    return this.browserExtensions.get(id);
+  }
+
+  /** Whether any of the tool's requests can be told apart by action (ActionRule). */
+  hasActions(toolId: string): boolean {
+    return this.requestActions.has(toolId);
+  }
+
+  matchAction(toolId: string, request: ToolRequest): ToolAction | undefined {
+    return this.requestActions.match(toolId, request);
+  }
+
   matchName(text: string): string | undefined {
     return this.names.lookup(text);
   }
@@ -199,6 +217,9 @@ export class CatalogMatcher implements ToolMatcher {
     for (const e of r.ideExtensions ?? []) note('ide extension', e, this.extensions.add(e, id));
     for (const a of r.githubApps ?? []) note('github app', a, this.apps.add(a, id));
     for (const w of r.workflowActions ?? []) note('workflow action', w, this.actions.add(w, id));
+    for (const b of r.browserExtensions ?? [])
+      note('browser extension', b, this.browserExtensions.add(b, id));
+    for (const a of r.actions ?? []) this.requestActions.add(id, a);
     for (const n of [tool.id, tool.name, ...(tool.aliases ?? [])]) {
       note('name', n, this.names.add(n, id));
     }

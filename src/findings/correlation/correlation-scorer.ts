@@ -34,6 +34,8 @@ export interface SubjectToolAggregate {
   sensitiveOAuth?: boolean | null;
   /** `factor|about` flags the evidence carries (MCP servers, agent permissions) */
   riskFlags?: string[];
+  /** actions the evidence shows (network URL paths), for a per-action policy */
+  actions?: string[];
 }
 
 export interface ScoredFinding extends FindingFacts {
@@ -60,6 +62,8 @@ export function scoreAggregate(a: SubjectToolAggregate, ctx: ScoringContext): Sc
     dataClasses,
     hasOrgSeat:
       a.subjectType === 'person' && policy?.tenantBound ? (a.hasOrgSeat ?? false) : undefined,
+    actions: a.actions,
+    toolName: tool?.name ?? a.toolId,
   });
   const disclosure = classifyDisclosure(ctx.disclosures, a.subjectType, a.subjectId, a.toolId);
   const signals = [...new Set(a.signals)].sort();

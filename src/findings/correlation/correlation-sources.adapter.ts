@@ -38,6 +38,7 @@ export class CorrelationSourcesAdapter implements CorrelationSources {
         allowedDataClasses: p.dataClasses,
         tenantBound: p.tenantBound,
         plan: p.plan ?? null,
+        actions: p.actions ?? {},
       });
     }
     return out;

@@ -140,6 +140,9 @@ export class CorrelationTx {
                 (e.signal = 'oauth-grant' AND e.detail->>'sensitiveScopes' = 'true') AS sensitive_oauth,
                 CASE WHEN jsonb_typeof(e.detail->'riskFlags') = 'array' AND e.detail->'riskFlags' <> '[]'::jsonb
                      THEN e.detail->'riskFlags' END AS risk_flags,
+                -- network usage: {action: {requests, bytesUp}} as the URL paths showed (per-action policy)
+                CASE WHEN jsonb_typeof(e.detail->'actions') = 'object' AND e.detail->'actions' <> '{}'::jsonb
+                     THEN e.detail->'actions' END AS actions,
                 CASE WHEN e.identity_kind = 'person' THEN e.identity_value ELSE fi.person_id END AS person_id
            FROM ${evidence.sql} e
            LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
@@ -151,11 +154,11 @@ export class CorrelationTx {
        ),
        person_rows AS (
          SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence, risk_flags,
-                sensitive_oauth
+                sensitive_oauth, actions
            FROM ev WHERE person_id IS NOT NULL
          UNION ALL
          SELECT person_id, tool_id, 'survey:' || person_id || ':' || tool_id, 'survey', NULL, $3::timestamptz,
-                $3::timestamptz, 0, confidence, NULL::jsonb, false
+                $3::timestamptz, 0, confidence, NULL::jsonb, false, NULL::jsonb
            FROM said
        )
        SELECT 'person'::text AS subject_type, person_id AS subject_id, tool_id,
@@ -170,7 +173,8 @@ export class CorrelationTx {
               coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
               0 AS people, bool_or(signal IN ('copilot-seat', 'seat')) AS has_org_seat,
               coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb) AS risk_flags,
-              bool_or(sensitive_oauth) AS sensitive_oauth
+              bool_or(sensitive_oauth) AS sensitive_oauth,
+              coalesce(jsonb_agg(actions) FILTER (WHERE actions IS NOT NULL), '[]'::jsonb) AS actions
          FROM person_rows GROUP BY person_id, tool_id
        UNION ALL
        SELECT 'repository', repository, tool_id,
@@ -181,7 +185,8 @@ export class CorrelationTx {
               sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
               coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}'),
               count(DISTINCT person_id)::int, NULL::boolean,
-              coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb), NULL::boolean
+              coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb), NULL::boolean,
+              coalesce(jsonb_agg(actions) FILTER (WHERE actions IS NOT NULL), '[]'::jsonb)
          FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id`,
       [
         said.map((s) => s.personId),
@@ -205,7 +210,7 @@ export class CorrelationTx {
       `SELECT subject_type, subject_id, tool_id, signals, repositories, first_seen, last_seen, active_days,
               bytes::float8 AS bytes, evidence_count, max_confidence, supporting_signals, people, has_org_seat,
               risk_flags,
-              sensitive_oauth
+              sensitive_oauth, actions
          FROM corr_agg ORDER BY subject_type, subject_id, tool_id`,
     );
     return rows.map((r) => ({
@@ -226,6 +231,10 @@ export class CorrelationTx {
       sensitiveOAuth: r.sensitive_oauth as boolean | null,
       // evidence detail riskFlags (agents, MCP servers): one array per trace, flattened and sorted
       riskFlags: [...new Set((r.risk_flags as unknown[][]).flat().map(String))].sort(),
+      // one {action: totals} object per network evidence row; the action names are what counts
+      actions: [
+        ...new Set((r.actions as Record<string, unknown>[]).flatMap((o) => Object.keys(o))),
+      ].sort(),
     }));
   }
 

@@ -83,6 +83,9 @@ function policyFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
       reason: `allowed only for other data, used with ${s.dataClassViolations.join(', ')}`,
     });
   }
+  for (const v of s.actionViolations ?? []) {
+    out.push({ key: 'violation.action', points: w.violation.action, reason: v.reason });
+  }
   if (s.personalAccount) {
     out.push({
       key: 'violation.personal-account',

@@ -5,7 +5,8 @@ import type { Disclosure, RiskTier } from '../findings.types';
 /** Every number the risk score uses. Defaults below; an organisation overrides any part via config JSON. */
 export interface RiskWeights {
   policy: Record<PolicyStatus, number>;
-  violation: { dataClass: number; personalAccount: number };
+  /** action: an action the policy prohibits (or holds under review) on an otherwise allowed tool */
+  violation: { dataClass: number; personalAccount: number; action: number };
   vendor: {
     trainsOnInputs: number;
     /** the vendor does not state whether it trains on inputs under the plan in force */
@@ -65,7 +66,7 @@ export interface RiskWeights {
 
 export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
   policy: { sanctioned: 0, tolerated: 6, 'under-review': 15, unreviewed: 22, prohibited: 40 },
-  violation: { dataClass: 25, personalAccount: 18 },
+  violation: { dataClass: 25, personalAccount: 18, action: 25 },
   vendor: {
     trainsOnInputs: 12,
     trainsOnInputsUnknown: 4,

@@ -69,4 +69,57 @@ describe(evaluateSanction.name, () => {
     });
     expect(sut).toMatchObject({ status: 'tolerated', shadow: false });
   });
+
+  describe('per action', () => {
+    const chatOnly = {
+      status: 'sanctioned' as const,
+      allowedDataClasses: [],
+      tenantBound: false,
+      actions: { chat: 'sanctioned' as const, upload: 'prohibited' as const },
+    };
+
+    it('should make an upload to a tool prohibited for uploads a violation, naming it', () => {
+      const sut = evaluateSanction({
+        policy: chatOnly,
+        dataClasses: [],
+        actions: ['chat', 'upload'],
+        toolName: 'ChatGPT',
+      });
+      expect(sut).toMatchObject({ status: 'violation', shadow: true, policyStatus: 'sanctioned' });
+      expect(sut.actionViolations).toEqual([
+        {
+          action: 'upload',
+          status: 'prohibited',
+          reason: 'upload to ChatGPT (prohibited for uploads)',
+        },
+      ]);
+      expect(sut.reasons).toContain('upload to ChatGPT (prohibited for uploads)');
+    });
+
+    it('should leave chat alone where chat is what the policy allows', () => {
+      const sut = evaluateSanction({ policy: chatOnly, dataClasses: [], actions: ['chat'] });
+      expect(sut).toMatchObject({ status: 'sanctioned', shadow: false, actionViolations: [] });
+    });
+
+    it('should count an action under review as a violation, and an unknown action as none', () => {
+      const sut = evaluateSanction({
+        policy: { ...chatOnly, actions: { agent: 'under-review' } },
+        dataClasses: [],
+        actions: ['agent', 'teleport'],
+        toolName: 'Claude',
+      });
+      expect(sut.actionViolations.map((v) => v.reason)).toEqual([
+        'agent mode of Claude (under-review for agent mode)',
+      ]);
+    });
+
+    it('should not turn a prohibited tool into a violation for its actions', () => {
+      const sut = evaluateSanction({
+        policy: { ...chatOnly, status: 'prohibited' },
+        dataClasses: [],
+        actions: ['upload'],
+      });
+      expect(sut).toMatchObject({ status: 'prohibited', actionViolations: [] });
+    });
+  });
 });

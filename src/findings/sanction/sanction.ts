@@ -1,4 +1,10 @@
-import type { DataClass, PolicyStatus } from '../../catalog/catalog.types';
+import {
+  ACTION_WORDING,
+  type ActionPolicies,
+  type DataClass,
+  type PolicyStatus,
+  type ToolAction,
+} from '../../catalog/catalog.types';
 import type { FactPlan } from '../../catalog/facts/vendor-facts.types';
 import type { SanctionStatus } from '../findings.types';
 
@@ -11,6 +17,8 @@ export interface SanctionPolicy {
   tenantBound: boolean;
   /** the plan the organisation holds (free, team, enterprise, api); null or absent: not stated */
   plan?: FactPlan | null;
+  /** a status per action (upload: prohibited) where it differs from the tool's */
+  actions?: ActionPolicies;
 }
 
 export const UNREVIEWED_POLICY: SanctionPolicy = {
@@ -28,6 +36,18 @@ export interface SanctionInput {
    * Undefined when not known or not applicable (repository subjects).
    */
   hasOrgSeat?: boolean;
+  /** actions the evidence shows (network URL paths matched by the catalog's action rules) */
+  actions?: string[];
+  /** for the reason's wording ("upload to ChatGPT") */
+  toolName?: string;
+}
+
+/** An action the evidence shows that the policy does not allow, though it allows the tool. */
+export interface ActionViolation {
+  action: ToolAction;
+  status: PolicyStatus;
+  /** "upload to ChatGPT (prohibited for uploads)" */
+  reason: string;
 }
 
 export interface SanctionResult {
@@ -37,6 +57,7 @@ export interface SanctionResult {
   shadow: boolean;
   dataClassViolations: DataClass[];
   personalAccount: boolean;
+  actionViolations: ActionViolation[];
   reasons: string[];
 }
 
@@ -51,6 +72,7 @@ export function evaluateSanction(input: SanctionInput): SanctionResult {
       ? [...new Set(input.dataClasses)].filter((c) => !policy.allowedDataClasses.includes(c)).sort()
       : [];
   const personalAccount = permissive && policy.tenantBound && input.hasOrgSeat === false;
+  const actionViolations = permissive ? violatedActions(policy, input) : [];
 
   if (dataClassViolations.length > 0) {
     reasons.push(
@@ -62,8 +84,11 @@ export function evaluateSanction(input: SanctionInput): SanctionResult {
       `${policy.status} only through the organisation's tenant; no organisation seat held`,
     );
   }
+  for (const v of actionViolations) reasons.push(v.reason);
   const status: SanctionStatus =
-    dataClassViolations.length > 0 || personalAccount ? 'violation' : policy.status;
+    dataClassViolations.length > 0 || personalAccount || actionViolations.length > 0
+      ? 'violation'
+      : policy.status;
   if (status !== 'violation') reasons.push(`policy: ${policy.status}`);
 
   return {
@@ -72,6 +97,24 @@ export function evaluateSanction(input: SanctionInput): SanctionResult {
     shadow: status !== 'sanctioned' && status !== 'tolerated',
     dataClassViolations,
     personalAccount,
+    actionViolations,
     reasons,
   };
+}
+
+/** Observed actions whose own status is neither sanctioned nor tolerated. */
+function violatedActions(policy: SanctionPolicy, input: SanctionInput): ActionViolation[] {
+  const out: ActionViolation[] = [];
+  for (const action of [...new Set(input.actions ?? [])].sort()) {
+    const status = policy.actions?.[action as ToolAction];
+    if (status === undefined || status === 'sanctioned' || status === 'tolerated') continue;
+    const words = ACTION_WORDING[action as ToolAction];
+    if (!words) continue;
+    out.push({
+      action: action as ToolAction,
+      status,
+      reason: `${words.use} ${input.toolName ?? 'the tool'} (${status} for ${words.plural})`,
+    });
+  }
+  return out;
 }

@@ -8,7 +8,6 @@ import {
   type EndpointToolMatcher,
 } from './endpoint-inventory';
 import {
-  AI_BROWSER_EXTENSIONS,
   AI_EXECUTABLES,
   collectorWatchList,
   MCP_CLIENT_TOOLS,
@@ -21,8 +20,10 @@ const ids = new Set(tools.map((t) => t.id));
 const catalog = CatalogMatcher.fromTools(tools);
 const matcher: EndpointToolMatcher = {
   matchIdeExtension: (id) => catalog.matchIdeExtension(id),
+  matchBrowserExtension: (id) => catalog.matchBrowserExtension(id),
   matchPackage: (eco, name) => catalog.matchPackage(eco, name),
   hasTool: (id) => ids.has(id),
+  toolName: (id) => tools.find((t) => t.id === id)?.name,
 };
 
 const report: EndpointReport = {
@@ -71,7 +72,6 @@ describe('endpoint watch list', () => {
   it('should name only tools the built-in catalog has', () => {
     const named = [
       ...Object.values(AI_EXECUTABLES),
-      ...Object.values(AI_BROWSER_EXTENSIONS).map((r) => r.toolId),
       ...Object.values(MCP_CLIENT_TOOLS),
       ...Object.values(RUNTIME_TOOLS),
     ].filter((id): id is string => id !== null);
@@ -79,10 +79,14 @@ describe('endpoint watch list', () => {
   });
 
   it('should ask the collector for every IDE extension id in the catalog, in lower case', () => {
-    const sut = collectorWatchList(tools.flatMap((t) => t.rules.ideExtensions ?? []));
+    const sut = collectorWatchList(
+      tools.flatMap((t) => t.rules.ideExtensions ?? []),
+      tools.flatMap((t) => t.rules.browserExtensions ?? []),
+    );
     expect(sut.ideExtensions).toContain('github.copilot');
     expect(sut.ideExtensions).toContain('com.intellij.ml.llm');
-    expect(sut.browserExtensions).toHaveLength(Object.keys(AI_BROWSER_EXTENSIONS).length);
+    // Monica's store id, from the catalog's browserExtensions rules
+    expect(sut.browserExtensions).toContain('ofpnmcalabcbjgholdjcjblkibolbppb');
     expect(sut.executables).toContain('claude');
     expect(sut.browserExtensions.every((id) => /^[a-p]{32}$/.test(id))).toBe(true);
   });
@@ -115,6 +119,23 @@ describe(inventoryOf.name, () => {
       'github-copilot',
     ]);
     expect(withCli([{ name: 'amp', package: 'amp-cli-other', version: '1' }])).toEqual([null]);
+  });
+
+  it('should label a known browser extension by its tool and an unknown one by its id', () => {
+    const sut = inventoryOf(
+      {
+        ...report,
+        browserExtensions: [
+          { browser: 'chrome', id: 'ofpnmcalabcbjgholdjcjblkibolbppb', version: '7' },
+          { browser: 'edge', id: 'cjpalhdlnbpafiamejdnhcphjbkeiagm', version: '1' },
+        ],
+      },
+      matcher,
+    ).filter((i) => i.kind === 'browser-extension');
+    expect(sut.map((i) => [i.label, i.toolId])).toEqual([
+      ['Monica extension (chrome)', 'monica'],
+      ['cjpalhdlnbpafiamejdnhcphjbkeiagm (edge)', null],
+    ]);
   });
 
   it('should not claim a tool the catalog no longer has', () => {

@@ -4,7 +4,6 @@ import { confidenceOf } from '../../evidence/confidence';
 import type { EvidenceInput } from '../../evidence/evidence.types';
 import type { ResolvableKind } from '../../people/identity/identity-kinds';
 import {
-  AI_BROWSER_EXTENSIONS,
   AI_EXECUTABLES,
   EXECUTABLE_PACKAGES,
   MCP_CLIENT_TOOLS,
@@ -15,9 +14,13 @@ import type { EndpointReport, InventoryItem } from './endpoints.types';
 /** What the inventory asks the catalog. */
 export interface EndpointToolMatcher {
   matchIdeExtension(id: string): string | undefined;
+  /** a Chrome Web Store id → the tool whose catalog entry lists it */
+  matchBrowserExtension(id: string): string | undefined;
   matchPackage(ecosystem: Ecosystem, name: string): string | undefined;
   /** whether the catalog (built-in or custom) has the tool */
   hasTool(toolId: string): boolean;
+  /** the tool's display name, for an item's label */
+  toolName?(toolId: string): string | undefined;
 }
 
 /** Every item of a report, each mapped to a catalog tool where one is known. Pure. */
@@ -75,12 +78,13 @@ export function inventoryOf(report: EndpointReport, matcher: EndpointToolMatcher
     });
   }
   for (const b of report.browserExtensions) {
-    const rule = AI_BROWSER_EXTENSIONS[b.id.toLowerCase()];
+    const toolId = known(matcher.matchBrowserExtension(b.id));
+    const name = toolId ? matcher.toolName?.(toolId) : undefined;
     items.push({
       kind: 'browser-extension',
       key: `${b.browser}:${b.id.toLowerCase()}`,
-      label: rule ? `${rule.name} (${b.browser})` : `${b.id} (${b.browser})`,
-      toolId: known(rule?.toolId),
+      label: `${name ? `${name} extension` : b.id} (${b.browser})`,
+      toolId,
       detail: { browser: b.browser, extension: b.id, version: b.version },
     });
   }

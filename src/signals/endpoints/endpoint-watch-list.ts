@@ -1,6 +1,6 @@
-// What the endpoint collector looks for beyond the catalog's IDE extension ids: AI command-line
-// tools by the name they install on PATH, and AI browser extensions by their store id. A value
-// of null keeps the item as inventory without claiming a catalog tool.
+// What the endpoint collector looks for beyond the catalog's IDE and browser extension ids: AI
+// command-line tools by the name they install on PATH. A value of null keeps the item as
+// inventory without claiming a catalog tool.
 
 /**
  * Command name → catalog tool. Names that are ordinary words (`q`, `vibe`, `code`) are left out,
@@ -50,67 +50,6 @@ export const EXECUTABLE_PACKAGES: Readonly<Record<string, string>> = {
   amp: '@sourcegraph/amp',
 };
 
-export interface BrowserExtensionRule {
-  toolId: string;
-  name: string;
-  /** where the id was read */
-  source: string;
-}
-
-/** Chrome Web Store ids (Chrome, Edge, Brave and Chromium install them alike). */
-export const AI_BROWSER_EXTENSIONS: Readonly<Record<string, BrowserExtensionRule>> = {
-  ejcfepkfckglbgocfkanmcdngdijcgld: {
-    toolId: 'chatgpt',
-    name: 'ChatGPT search (OpenAI)',
-    source:
-      'https://chromewebstore.google.com/detail/chatgpt-search/ejcfepkfckglbgocfkanmcdngdijcgld',
-  },
-  fcoeoabgfenejglbffodgkkbkcdhcgfn: {
-    toolId: 'claude',
-    name: 'Claude in Chrome (Anthropic)',
-    source: 'https://chromewebstore.google.com/detail/claude/fcoeoabgfenejglbffodgkkbkcdhcgfn',
-  },
-  hlgbcneanomplepojfcnclggenpcoldo: {
-    toolId: 'perplexity',
-    name: 'Perplexity',
-    source: 'https://chromewebstore.google.com/detail/perplexity/hlgbcneanomplepojfcnclggenpcoldo',
-  },
-  kbfnbcaeplbcioakkpcpgfkobkghlhen: {
-    toolId: 'grammarly',
-    name: 'Grammarly',
-    source:
-      'https://chromewebstore.google.com/detail/grammarly-ai-writing-and/kbfnbcaeplbcioakkpcpgfkobkghlhen',
-  },
-  ofpnmcalabcbjgholdjcjblkibolbppb: {
-    toolId: 'monica',
-    name: 'Monica',
-    source:
-      'https://chromewebstore.google.com/detail/monica-all-in-one-ai-assi/ofpnmcalabcbjgholdjcjblkibolbppb',
-  },
-  difoiogjjojoaoomphldepapgpbgkhkb: {
-    toolId: 'sider',
-    name: 'Sider',
-    source: 'https://chrome.google.com/webstore/detail/difoiogjjojoaoomphldepapgpbgkhkb',
-  },
-  camppjleccjaphfdbohjdohecfnoikec: {
-    toolId: 'merlin',
-    name: 'Merlin',
-    source: 'https://chromewebstore.google.com/detail/merlin-ai/camppjleccjaphfdbohjdohecfnoikec',
-  },
-  eanggfilgoajaocelnaflolkadkeghjp: {
-    toolId: 'harpa',
-    name: 'HARPA AI',
-    source:
-      'https://chromewebstore.google.com/detail/harpa-ai-automation-agent/eanggfilgoajaocelnaflolkadkeghjp',
-  },
-  mhnlakgilnojmhinhkckjpncpbhabphi: {
-    toolId: 'maxai',
-    name: 'MaxAI',
-    source:
-      'https://chromewebstore.google.com/detail/maxai-ask-ai-anything-as/mhnlakgilnojmhinhkckjpncpbhabphi',
-  },
-};
-
 /** The MCP client a configuration file belongs to → the catalog tool that client is. */
 export const MCP_CLIENT_TOOLS: Readonly<Record<string, string | null>> = {
   'claude-desktop': 'claude',
@@ -144,10 +83,16 @@ export interface CollectorWatchList {
   executables: string[];
 }
 
-export function collectorWatchList(ideExtensionIds: Iterable<string>): CollectorWatchList {
+export function collectorWatchList(
+  ideExtensionIds: Iterable<string>,
+  browserExtensionIds: Iterable<string>,
+): CollectorWatchList {
+  const lower = (ids: Iterable<string>) =>
+    [...new Set([...ids].map((id) => id.toLowerCase()))].sort();
   return {
-    ideExtensions: [...new Set([...ideExtensionIds].map((id) => id.toLowerCase()))].sort(),
-    browserExtensions: Object.keys(AI_BROWSER_EXTENSIONS).sort(),
+    ideExtensions: lower(ideExtensionIds),
+    // the catalog's browserExtensions rules (Chrome Web Store ids)
+    browserExtensions: lower(browserExtensionIds),
     executables: Object.keys(AI_EXECUTABLES).sort(),
   };
 }

@@ -52,7 +52,11 @@ export class EndpointsService implements PersonDataHolder {
   }
 
   watchList(): CollectorWatchList {
-    return collectorWatchList(this.catalog.tools().flatMap((t) => t.rules.ideExtensions ?? []));
+    const tools = this.catalog.tools();
+    return collectorWatchList(
+      tools.flatMap((t) => t.rules.ideExtensions ?? []),
+      tools.flatMap((t) => t.rules.browserExtensions ?? []),
+    );
   }
 
   async receive(report: EndpointReport, actor: Actor, now = new Date()): Promise<ReportReceipt> {
@@ -156,8 +160,11 @@ export class EndpointsService implements PersonDataHolder {
 
   private toolMatcher(): EndpointToolMatcher {
     const m = this.catalog.matcher();
+    const names = new Map(this.catalog.tools().map((t) => [t.id, t.name]));
     return {
+      toolName: (id) => names.get(id),
       matchIdeExtension: (id) => m.matchIdeExtension(id),
+      matchBrowserExtension: (id) => m.matchBrowserExtension(id),
       matchPackage: (eco, name) => m.matchPackage(eco, name),
       hasTool: (id) => this.catalog.has(id),
     };

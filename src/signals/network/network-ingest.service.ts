@@ -12,7 +12,7 @@ import { PeopleAdminService } from '../../people/people-admin.service';
 import { PeopleService } from '../../people/people.service';
 import { LogIngestEntity } from './entities/log-ingest.entity';
 import { HostMatchCache } from './ingest/host-match-cache';
-import { LogIngestCore } from './ingest/log-ingest-core';
+import { LogIngestCore, type ActionMatcher } from './ingest/log-ingest-core';
 import { runIngest } from './ingest/log-ingest-runner';
 import {
   fingerprintFile,
@@ -114,6 +114,7 @@ export class NetworkIngestService {
     const core = new LogIngestCore({
       parser,
       hosts: new HostMatchCache(this.matcher),
+      actions: actionMatcher(this.matcher),
       leases: leases.size > 0 ? leases : undefined,
       erased: erased.empty ? undefined : erased,
       resumeFrom: resumed
@@ -279,12 +280,25 @@ export class NetworkIngestService {
           count: t.requests,
           bytes: t.bytes,
           confidence,
-          detail: { source: 'network-usage-daily', days: t.days, confidenceReason: reason },
+          detail: {
+            source: 'network-usage-daily',
+            days: t.days,
+            confidenceReason: reason,
+            // the actions URL paths showed, so a per-action policy can judge them
+            ...(Object.keys(t.actions).length > 0 ? { actions: t.actions } : {}),
+          },
           fingerprint: `network:${t.identityKind}:${t.identityValue}:${t.toolId}`,
         };
       }),
     );
   }
+}
+
+function actionMatcher(m: HostMatcher): ActionMatcher | undefined {
+  const { hasActions, matchAction } = m;
+  return hasActions && matchAction
+    ? { hasActions: (t) => hasActions.call(m, t), matchAction: (t, r) => matchAction.call(m, t, r) }
+    : undefined;
 }
 
 /** Header-bearing formats (#fields, #Fields, a CSV header) need the lines before the offset replayed. */

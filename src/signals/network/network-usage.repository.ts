@@ -35,6 +35,8 @@ export interface IdentityToolTotals {
   days: number;
   firstSeen: Date;
   lastSeen: Date;
+  /** per action the URL paths showed (catalog action rules): requests and bytes sent up */
+  actions: Record<string, { requests: number; bytesUp: number }>;
 }
 
 const PARTITIONS = new MonthPartitions('network_usage_daily');
@@ -89,10 +91,11 @@ export class NetworkUsageRepository {
     const col = <T>(f: (r: UsageRollup) => T) => rows.map(f);
     await manager.query(
       `INSERT INTO network_usage_daily AS u
-         (identity_kind, identity_value, tool_id, day, requests, bytes_up, bytes_down, blocked, first_seen, last_seen)
+         (identity_kind, identity_value, tool_id, day, requests, bytes_up, bytes_down, blocked, first_seen, last_seen,
+          action)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::bigint[], $6::bigint[],
-                            $7::bigint[], $8::bigint[], $9::timestamptz[], $10::timestamptz[])
-       ON CONFLICT (identity_kind, identity_value, tool_id, day) DO UPDATE SET
+                            $7::bigint[], $8::bigint[], $9::timestamptz[], $10::timestamptz[], $11::text[])
+       ON CONFLICT (identity_kind, identity_value, tool_id, action, day) DO UPDATE SET
          requests = u.requests + excluded.requests,
          bytes_up = u.bytes_up + excluded.bytes_up,
          bytes_down = u.bytes_down + excluded.bytes_down,
@@ -111,6 +114,7 @@ export class NetworkUsageRepository {
         col((r) => r.blocked),
         col((r) => new Date(r.firstSeen).toISOString()),
         col((r) => new Date(r.lastSeen).toISOString()),
+        col((r) => r.action ?? ''),
       ],
     );
   }
@@ -161,21 +165,28 @@ export class NetworkUsageRepository {
     pairs: { identityKind: string; identityValue: string; toolId: string }[],
   ): Promise<IdentityToolTotals[]> {
     if (pairs.length === 0) return [];
-    const rows: Record<string, string | Date>[] = await this.repo.query(
-      `SELECT u.identity_kind AS "identityKind", u.identity_value AS "identityValue", u.tool_id AS "toolId",
+    const rows: Record<string, string | Date | IdentityToolTotals['actions']>[] =
+      await this.repo.query(
+        `SELECT u.identity_kind AS "identityKind", u.identity_value AS "identityValue", u.tool_id AS "toolId",
               SUM(u.requests) AS requests, SUM(u.bytes_up + u.bytes_down) AS bytes,
               COUNT(DISTINCT u.day) AS days,
-              MIN(u.first_seen) AS "firstSeen", MAX(u.last_seen) AS "lastSeen"
+              MIN(u.first_seen) AS "firstSeen", MAX(u.last_seen) AS "lastSeen",
+              (SELECT coalesce(jsonb_object_agg(a.action, jsonb_build_object('requests', a.requests, 'bytesUp', a.bytes_up)), '{}')
+                 FROM (SELECT action, SUM(requests) AS requests, SUM(bytes_up) AS bytes_up
+                         FROM network_usage_daily x
+                        WHERE x.identity_kind = u.identity_kind AND x.identity_value = u.identity_value
+                          AND x.tool_id = u.tool_id AND x.action <> ''
+                        GROUP BY action) a) AS actions
          FROM network_usage_daily u
          JOIN unnest($1::text[], $2::text[], $3::text[]) AS p(kind, value, tool)
            ON u.identity_kind = p.kind AND u.identity_value = p.value AND u.tool_id = p.tool
         GROUP BY 1, 2, 3`,
-      [
-        pairs.map((p) => p.identityKind),
-        pairs.map((p) => p.identityValue),
-        pairs.map((p) => p.toolId),
-      ],
-    );
+        [
+          pairs.map((p) => p.identityKind),
+          pairs.map((p) => p.identityValue),
+          pairs.map((p) => p.toolId),
+        ],
+      );
     return rows.map((r) => ({
       identityKind: r.identityKind as NetworkIdentityKind,
       identityValue: String(r.identityValue),
@@ -183,8 +194,14 @@ export class NetworkUsageRepository {
       requests: Number(r.requests),
       bytes: Number(r.bytes),
       days: Number(r.days),
-      firstSeen: new Date(r.firstSeen),
-      lastSeen: new Date(r.lastSeen),
+      firstSeen: new Date(r.firstSeen as string),
+      lastSeen: new Date(r.lastSeen as string),
+      actions: Object.fromEntries(
+        Object.entries(r.actions as IdentityToolTotals['actions']).map(([a, v]) => [
+          a,
+          { requests: Number(v.requests), bytesUp: Number(v.bytesUp) },
+        ]),
+      ),
     }));
   }
 

@@ -24,6 +24,8 @@ import { NetworkWatchService } from './network-watch.service';
       inject: [CatalogService],
       useFactory: (catalog: CatalogService): HostMatcher => ({
         matchHost: (host) => catalog.matcher().matchHost(host),
+        hasActions: (toolId) => catalog.matcher().hasActions(toolId),
+        matchAction: (toolId, request) => catalog.matcher().matchAction(toolId, request),
       }),
     },
     NetworkUsageRepository,

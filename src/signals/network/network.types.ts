@@ -36,6 +36,10 @@ export interface NetworkRecord {
   bytesUp?: number;
   bytesDown?: number;
   blocked: boolean;
+  /** HTTP method, where the format logs it (proxy formats) */
+  method?: string;
+  /** URL path from the first `/`, query string and fragment cut off, where the format logs the URL */
+  path?: string;
 }
 
 export interface MalformedLine {

@@ -8,7 +8,7 @@ export const bigintToNumber = {
 };
 
 @Entity('network_usage_daily')
-@Unique('network_usage_daily_key', ['identityKind', 'identityValue', 'toolId', 'day'])
+@Unique('network_usage_daily_key', ['identityKind', 'identityValue', 'toolId', 'action', 'day'])
 export class NetworkUsageDailyEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -21,6 +21,10 @@ export class NetworkUsageDailyEntity {
 
   @Column('text', { name: 'tool_id' })
   toolId: string;
+
+  /** the action the URL path showed (catalog action rules); '' when none did */
+  @Column('text', { default: '' })
+  action: string;
 
   /** YYYY-MM-DD, UTC */
   @Column('date')

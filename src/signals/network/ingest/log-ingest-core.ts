@@ -2,8 +2,9 @@
 // edge feeds buffers and decides when to drain and commit.
 import type { LineParser, NetworkIdentity, NetworkIdentityKind } from '../network.types';
 import { isMalformed } from '../network.types';
-import { emptyHotHit, ScanResult } from '../parsers/host-lookup';
+import { emptyHotHit, type HotHit, ScanResult } from '../parsers/host-lookup';
 import { scanSquidNative } from '../parsers/squid.parser';
+import type { ToolRequest } from '../../../catalog/catalog.types';
 import type { HostMatchCache } from './host-match-cache';
 import type { LeaseBook } from '../../../people/identity/ip-leases';
 import type { ErasedIdentities } from '../../../people/identity/erased-identities';
@@ -19,10 +20,18 @@ import {
 const DAY_MS = 86_400_000;
 const UNKNOWN: NetworkIdentity = { kind: 'ip', value: 'unknown' };
 
+/** The catalog's per-action rules, as ingest asks them (CatalogMatcher implements it). */
+export interface ActionMatcher {
+  hasActions(toolId: string): boolean;
+  matchAction(toolId: string, request: ToolRequest): string | undefined;
+}
+
 export interface LogIngestCoreOptions {
   /** 'squid-native' selects the byte-level hot path */
   parser: LineParser | 'squid-native';
   hosts: HostMatchCache;
+  /** tells a tool's actions apart where a line carries the URL path (chat vs file upload) */
+  actions?: ActionMatcher;
   /** the people module's leases: a line naming only an address goes to who held it then */
   leases?: Pick<LeaseBook, 'holderAt'>;
   /** identities of erased people: their lines count for the tool but name no one */
@@ -100,6 +109,7 @@ export class LogIngestCore {
           this.add(
             hit.identity,
             hit.toolId as string,
+            this.nativeAction(buf, hit),
             hit.time,
             hit.bytesUp,
             hit.bytesDown,
@@ -117,13 +127,39 @@ export class LogIngestCore {
     this.counts.parsed++;
     const toolId = this.options.hosts.matchHost(outcome.host);
     if (toolId === null) return;
+    const actions = this.options.actions;
+    const action =
+      actions && outcome.path !== undefined && actions.hasActions(toolId)
+        ? (actions.matchAction(toolId, {
+            host: outcome.host,
+            path: outcome.path,
+            method: outcome.method,
+            bytesUp: outcome.bytesUp,
+          }) ?? '')
+        : '';
     this.add(
       outcome.identity,
       toolId,
+      action,
       outcome.time,
       outcome.bytesUp,
       outcome.bytesDown,
       outcome.blocked,
+    );
+  }
+
+  /** The action of a Squid hit; strings are built only for tools that have action rules. */
+  private nativeAction(buf: Buffer, hit: HotHit): string {
+    const actions = this.options.actions;
+    const toolId = hit.toolId as string;
+    if (!actions || hit.pathEnd <= hit.pathStart || !actions.hasActions(toolId)) return '';
+    return (
+      actions.matchAction(toolId, {
+        host: buf.toString('latin1', hit.hostStart, hit.hostEnd),
+        path: buf.toString('utf8', hit.pathStart, hit.pathEnd),
+        method: buf.toString('latin1', hit.methodStart, hit.methodEnd),
+        bytesUp: hit.bytesUp,
+      }) ?? ''
     );
   }
 
@@ -135,6 +171,8 @@ export class LogIngestCore {
   private add(
     identity: NetworkIdentity | undefined,
     toolId: string,
+    /** '' when no action rule says */
+    action: string,
     time: number,
     bytesUp: number | undefined,
     bytesDown: number | undefined,
@@ -151,7 +189,7 @@ export class LogIngestCore {
     const down = bytesDown ?? 0;
     const dayNo = Math.floor(time / DAY_MS);
     const idKey = `${who.kind}\t${who.value}`;
-    const key = `${idKey}\t${toolId}\t${dayNo}`;
+    const key = `${idKey}\t${toolId}\t${action}\t${dayNo}`;
     const r = this.delta.get(key);
     if (r) {
       r.requests++;
@@ -165,6 +203,7 @@ export class LogIngestCore {
         identityKind: who.kind as NetworkIdentityKind,
         identityValue: who.value,
         toolId,
+        action,
         day: utcDay(time),
         requests: 1,
         bytesUp: up,

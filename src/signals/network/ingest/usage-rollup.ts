@@ -5,6 +5,8 @@ export interface UsageRollup {
   identityKind: NetworkIdentityKind;
   identityValue: string;
   toolId: string;
+  /** the tool's action (upload, chat …) as its catalog action rules read the URL; '' or absent when none says */
+  action?: string;
   /** YYYY-MM-DD, UTC */
   day: string;
   requests: number;

@@ -15,6 +15,16 @@ export interface HotHit {
   bytesDown: number | undefined;
   blocked: boolean;
   reason: string;
+  /**
+   * Byte ranges of the host, the method and the URL path (query cut off) of a tool hit: strings
+   * are built from them only for tools whose actions the catalog can tell apart.
+   */
+  hostStart: number;
+  hostEnd: number;
+  methodStart: number;
+  methodEnd: number;
+  pathStart: number;
+  pathEnd: number;
 }
 
 export function emptyHotHit(): HotHit {
@@ -27,6 +37,12 @@ export function emptyHotHit(): HotHit {
     bytesDown: undefined,
     blocked: false,
     reason: '',
+    hostStart: 0,
+    hostEnd: 0,
+    methodStart: 0,
+    methodEnd: 0,
+    pathStart: 0,
+    pathEnd: 0,
   };
 }
 

@@ -130,3 +130,28 @@ export function parseTimestampInZone(
   }
   return parseTimestamp(raw);
 }
+
+/**
+ * The path of a URL as proxies log it (`https://host/p?q`, `host/p?q` without a scheme, or
+ * `host:443` for CONNECT): from the first `/` after the host to the query or fragment.
+ */
+export function urlPath(raw: string | undefined | null): string | undefined {
+  if (!raw) return undefined;
+  let s = raw.trim();
+  const scheme = s.indexOf('://');
+  if (scheme >= 0 && scheme < 12) s = s.slice(scheme + 3);
+  const slash = s.indexOf('/');
+  if (slash < 0) return undefined;
+  const before = s.slice(0, slash);
+  // "?" or "#" before the first "/" ends the URL's authority: there is no path
+  if (before.includes('?') || before.includes('#')) return undefined;
+  let end = s.length;
+  for (let i = slash; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 63 /* ? */ || c === 35 /* # */ || c === 32) {
+      end = i;
+      break;
+    }
+  }
+  return s.slice(slash, end);
+}

@@ -10,6 +10,8 @@ describe(SquidNativeParser.name, () => {
     const line =
       '1764403200.123    145 10.0.0.5 TCP_MISS/200 5120 POST https://chatgpt.com/backend-api/conversation alice@corp.example HIER_DIRECT/104.18.32.47 application/json';
     expect(sut.parse(line)).toEqual({
+      method: 'POST',
+      path: '/backend-api/conversation',
       time: 1764403200123,
       identity: { kind: 'email', value: 'alice@corp.example' },
       sourceIp: '10.0.0.5',
@@ -88,6 +90,7 @@ describe(SquidCommonParser.name, () => {
     const line =
       '10.0.0.9 - carol [24/Nov/2026:10:15:00 +0100] "CONNECT api.openai.com:443 HTTP/1.1" 200 7000 TCP_TUNNEL:HIER_DIRECT';
     expect(sut.parse(line)).toEqual({
+      method: 'CONNECT', // a tunnel: no path, so no action can be told
       time: Date.UTC(2026, 10, 24, 9, 15, 0),
       identity: { kind: 'username', value: 'carol' },
       sourceIp: '10.0.0.9',

@@ -1,7 +1,7 @@
 // Squid access.log: native (hot path, parsed on bytes) and common/combined (regex on strings).
 import type { LineParser, NetworkFormat, ParseOutcome } from '../network.types';
 import { emptyHotHit, type HostLookup, type HotHit, ScanResult } from './host-lookup';
-import { identityFrom, malformed, normalizeHost } from './parse-utils';
+import { identityFrom, malformed, normalizeHost, urlPath } from './parse-utils';
 import { MONTHS } from './time-zone';
 
 const SPACE = 32;
@@ -100,7 +100,9 @@ export function scanSquidNative(
   }
   p = skipSpaces(buf, p, end);
   if (p >= end) return bad(hit, 'expected at least 8 fields, found 5');
+  const methodS = p;
   p = skipToken(buf, p, end); // method
+  const methodE = p;
   p = skipSpaces(buf, p, end);
   if (p >= end) return bad(hit, 'expected at least 8 fields, found 6');
   const urlS = p;
@@ -153,6 +155,16 @@ export function scanSquidNative(
   hit.time = sec * 1000 + Math.round(ms);
   if (toolId === null) return ScanResult.NoTool;
   hit.toolId = toolId;
+  hit.hostStart = hs;
+  hit.hostEnd = he;
+  hit.methodStart = methodS;
+  hit.methodEnd = methodE;
+  // the path runs from the end of the authority to the query, fragment or the URL's end;
+  // a CONNECT line (host:port) has none
+  let pe = ae;
+  while (pe < urlE && buf[pe] !== 63 && buf[pe] !== 35) pe++;
+  hit.pathStart = ae;
+  hit.pathEnd = pe;
   hit.blocked = containsDenied(buf, codeS, codeE);
   hit.bytesDown = bytes;
   hit.bytesUp = undefined;
@@ -199,8 +211,18 @@ export class SquidNativeParser implements LineParser {
     const r = scanSquidNative(buf, 0, buf.length, this.lookup, this.hit);
     if (r === ScanResult.Skip) return null;
     if (r === ScanResult.Malformed) return malformed(this.hit.reason);
-    const { time, identity, sourceIp, bytesDown, blocked } = this.hit;
-    return { time, identity, sourceIp, host: this.lookup.host, bytesDown, blocked };
+    const h = this.hit;
+    const { time, identity, sourceIp, bytesDown, blocked } = h;
+    return {
+      time,
+      identity,
+      sourceIp,
+      host: this.lookup.host,
+      bytesDown,
+      blocked,
+      method: buf.toString('latin1', h.methodStart, h.methodEnd),
+      ...(h.pathEnd > h.pathStart ? { path: buf.toString('utf8', h.pathStart, h.pathEnd) } : {}),
+    };
   }
 }
 
@@ -224,7 +246,10 @@ export class SquidCommonParser implements LineParser {
     const user = m[3] !== '-' ? m[3] : m[2];
     const status = m[15];
     const tags = m[17] ?? '';
+    const path = urlPath(m[14]);
     return {
+      method: m[13],
+      ...(path ? { path } : {}),
       time,
       identity: identityFrom(safeDecode(user), m[1]),
       sourceIp: m[1],

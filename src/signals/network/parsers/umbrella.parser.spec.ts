@@ -36,6 +36,8 @@ describe(UmbrellaParser.name, () => {
         sourceIp: '10.2.0.15',
         identity: { kind: 'email', value: 'jane.doe@corp.example' },
         host: 'chatgpt.com',
+        path: '/backend-api/conversation',
+        method: 'POST', // the request method column after the identity types
         bytesUp: 2048,
         bytesDown: 16384,
         blocked: false,

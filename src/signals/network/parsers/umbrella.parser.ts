@@ -1,7 +1,16 @@
 // Cisco Umbrella S3 exports: DNS logs (10 fields in v3, 13 from v4) and proxy logs (35+ fields).
 import type { LineParser, NetworkFormat, ParseOutcome } from '../network.types';
 import { splitCsvLine } from './csv-line';
-import { identityFrom, malformed, normalizeHost, parseCount, parseTimestamp } from './parse-utils';
+import {
+  identityFrom,
+  malformed,
+  normalizeHost,
+  parseCount,
+  parseTimestamp,
+  urlPath,
+} from './parse-utils';
+
+const HTTP_METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT)$/;
 
 const PROXY_MIN_FIELDS = 20;
 
@@ -26,7 +35,12 @@ export class UmbrellaParser implements LineParser {
     if (f.length >= PROXY_MIN_FIELDS) {
       const host = normalizeHost(f[7]);
       if (!host) return malformed('field 8 (url) has no host');
+      const path = urlPath(f[7]);
+      // the request method column follows the identity types in the proxy export
+      const method = HTTP_METHOD.test(f[25] ?? '') ? f[25] : undefined;
       return {
+        ...(path ? { path } : {}),
+        ...(method ? { method } : {}),
         time,
         sourceIp: f[2] || undefined,
         identity: umbrellaIdentity(f[1], f[21], f[2]),

@@ -22,6 +22,7 @@ describe(ZscalerParser.name, () => {
         sourceIp: undefined,
         identity: { kind: 'email', value: 'jane.doe@corp.example' },
         host: 'chatgpt.com',
+        path: '/backend-api/conversation', // eurl carries the path: per-action rules can read it
         bytesUp: 2048,
         bytesDown: 16384,
         blocked: false,

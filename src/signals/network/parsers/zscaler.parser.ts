@@ -1,7 +1,14 @@
 // Zscaler ZIA NSS web feeds: tab or CSV in the admin's configured field order, or JSON.
 import type { LineParser, NetworkFormat, ParseOutcome } from '../network.types';
 import { splitCsvLine } from './csv-line';
-import { identityFrom, malformed, normalizeHost, parseCount, parseTimestamp } from './parse-utils';
+import {
+  identityFrom,
+  malformed,
+  normalizeHost,
+  parseCount,
+  parseTimestamp,
+  urlPath,
+} from './parse-utils';
 import { MONTHS, zonedToUtc } from './time-zone';
 
 /** Zscaler's documented 35-field example order, used when no feed format is configured. */
@@ -64,7 +71,11 @@ export class ZscalerParser implements LineParser {
     if (!host) return malformed('eurl has no host');
     const cip = get('cip');
     const login = get('login') ?? get('user');
+    const path = urlPath(get('eurl') ?? get('url'));
+    const method = get('reqmethod');
     return {
+      ...(path ? { path } : {}),
+      ...(method && method !== 'NA' ? { method } : {}),
       time,
       sourceIp: cip,
       identity: identityFrom(login === 'NA' ? undefined : login, cip), // NA: unauthenticated

@@ -48,6 +48,7 @@ describe(parsePolicyForm.name, () => {
       ),
     ).toEqual({
       change: {
+        actions: {},
         toolId: 'cursor',
         status: 'sanctioned',
         dataClasses: ['internal', 'pii'],
@@ -125,6 +126,55 @@ describe(policyEditorView.name, () => {
     const sut = policyEditorView(copilot, [], posted);
     expect(sut.dataClasses.filter((s) => s.checked).map((s) => s.value)).toEqual(['pci']);
     expect(sut.errors).toHaveLength(1);
+  });
+});
+
+describe('per-action statuses in the policy editor', () => {
+  const chatgpt: CatalogToolView = {
+    ...copilot,
+    id: 'chatgpt',
+    name: 'ChatGPT',
+    rules: {
+      domains: ['chatgpt.com'],
+      actions: [
+        {
+          action: 'upload',
+          path: '/backend-api/files',
+          method: 'POST',
+          source: 'https://example.org/capture',
+          confidence: 'medium',
+        },
+      ],
+    },
+    policy: { ...copilot.policy, actions: { upload: 'prohibited' } },
+  };
+
+  it('should offer one select per action the catalog tells apart, with how it is recognised', () => {
+    const sut = policyEditorView(chatgpt, []).actions;
+    expect(sut).toHaveLength(1);
+    expect(sut[0]).toMatchObject({ action: 'upload', rule: 'POST /backend-api/files' });
+    expect(sut[0].options.find((o) => o.selected)?.value).toBe('prohibited');
+    expect(policyEditorView(copilot, []).actions).toEqual([]);
+  });
+
+  it('should read the selects, "same as the tool" as no status, and name a wrong one', () => {
+    const ok = parsePolicyForm(
+      { status: 'sanctioned', 'action-upload': 'prohibited', 'action-chat': '' },
+      'chatgpt',
+    );
+    expect(ok.errors).toEqual([]);
+    expect(ok.change.actions).toEqual({ upload: 'prohibited' });
+    const bad = parsePolicyForm({ status: 'sanctioned', 'action-upload': 'banned' }, 'chatgpt');
+    expect(bad.errors.map((e) => e.field)).toEqual(['action-upload']);
+  });
+
+  it('should say in the history what changed per action', () => {
+    expect(
+      describePolicyChange(
+        { status: 'sanctioned', actions: {} },
+        { status: 'sanctioned', actions: { upload: 'prohibited' } },
+      ),
+    ).toBe('per action: none → upload: prohibited');
   });
 });
 

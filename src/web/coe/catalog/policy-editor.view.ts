@@ -1,8 +1,11 @@
 import type { CatalogToolView } from '../../../catalog/catalog.service';
 import {
+  ACTION_WORDING,
   DATA_CLASSES,
   ECOSYSTEMS,
   POLICY_STATUSES,
+  TOOL_ACTIONS,
+  type ActionPolicies,
   type DataClass,
   type PolicyStatus,
   type ToolRules,
@@ -53,6 +56,14 @@ export interface PolicyEditorView {
   /** the plan the organisation holds; the empty choice is "not stated" */
   plans: CoeCheckOption[];
   note: string;
+  /** per-action statuses: one select per action the catalog can tell apart for this tool */
+  actions: {
+    action: string;
+    label: string;
+    /** how the action is recognised: "POST chatgpt.com/backend-api/files (high confidence)" */
+    rule: string;
+    options: { value: string; label: string; selected: boolean }[];
+  }[];
   decided: string | null;
   errors: CoeFieldError[];
   rules: { label: string; values: string }[];
@@ -100,6 +111,7 @@ export function policyEditorView(
       })),
     ],
     note: current.note ?? '',
+    actions: actionChoices(tool, current.actions ?? {}),
     decided:
       tool.policy.decidedBy && tool.policy.decidedAt
         ? `${tool.policy.decidedBy}, ${new Date(tool.policy.decidedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`
@@ -139,6 +151,17 @@ export function parsePolicyForm(
   const plan = formChoice(body, 'plan', FACT_PLANS) ?? null;
   if (planText !== '' && !plan)
     errors.push({ field: 'plan', message: `Plan: choose one of ${FACT_PLANS.join(', ')}` });
+  const actions: ActionPolicies = {};
+  for (const a of TOOL_ACTIONS) {
+    const value = formText(body, `action-${a}`);
+    if (value === '') continue; // "same as the tool"
+    if ((POLICY_STATUSES as readonly string[]).includes(value)) actions[a] = value as PolicyStatus;
+    else
+      errors.push({
+        field: `action-${a}`,
+        message: `${enumLabel(a)}: choose one of ${POLICY_STATUSES.join(', ')}`,
+      });
+  }
   const note = formText(body, 'note');
   if (note.length > POLICY_NOTE_MAX)
     errors.push({ field: 'note', message: `Note: at most ${POLICY_NOTE_MAX} characters` });
@@ -150,6 +173,7 @@ export function parsePolicyForm(
       tenantBound: formFlag(body, 'tenantBound'),
       plan,
       note: note === '' ? null : note.slice(0, POLICY_NOTE_MAX),
+      actions,
     },
     errors,
   };
@@ -161,6 +185,7 @@ interface PolicySummary {
   tenantBound?: boolean;
   note?: string | null;
   plan?: string | null;
+  actions?: Record<string, string>;
 }
 
 /** "Unreviewed → Sanctioned; data classes: none → Internal, PII" from an audit record's detail. */
@@ -178,7 +203,42 @@ export function describePolicyChange(before: unknown, after: unknown): string {
   if ((from.note ?? null) !== (to.note ?? null)) parts.push('note changed');
   if ((from.plan ?? null) !== (to.plan ?? null))
     parts.push(`plan: ${from.plan ?? 'not stated'} → ${to.plan ?? 'not stated'}`);
+  const acts = (a: Record<string, string> | undefined) =>
+    Object.entries(a ?? {})
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ') || 'none';
+  if (acts(from.actions) !== acts(to.actions))
+    parts.push(`per action: ${acts(from.actions)} → ${acts(to.actions)}`);
   return parts.join('; ') || 'no visible change';
+}
+
+/** The actions a tool's rules can tell apart, and any a stored policy already names. */
+function actionChoices(
+  tool: CatalogToolView,
+  current: ActionPolicies,
+): PolicyEditorView['actions'] {
+  const rules = tool.rules.actions ?? [];
+  const named = new Set([...rules.map((r) => r.action), ...Object.keys(current)]);
+  return TOOL_ACTIONS.filter((a) => named.has(a)).map((a) => ({
+    action: a,
+    label: enumLabel(ACTION_WORDING[a].plural),
+    rule:
+      rules
+        .filter((r) => r.action === a)
+        .map(
+          (r) =>
+            `${r.method ? `${r.method} ` : ''}${r.host ?? ''}${r.path}${r.minBytesUp ? ` (≥ ${r.minBytesUp} bytes up)` : ''}`,
+        )
+        .join('; ') || 'no rule in the catalog',
+    options: [
+      { value: '', label: 'Same as the tool', selected: current[a] === undefined },
+      ...POLICY_STATUSES.map((s) => ({
+        value: s,
+        label: enumLabel(s),
+        selected: current[a] === s,
+      })),
+    ],
+  }));
 }
 
 function rulesSummary(rules: ToolRules): { label: string; values: string }[] {
@@ -199,6 +259,7 @@ function rulesSummary(rules: ToolRules): { label: string; values: string }[] {
   add('GitHub Apps', rules.githubApps);
   add('Workflow actions', rules.workflowActions);
   add('Models', rules.models);
+  add('Browser extensions', rules.browserExtensions);
   return out;
 }
 
