@@ -67,6 +67,7 @@ export class DemoBaselineService {
           status: p.status,
           dataClasses: p.allowedDataClasses,
           tenantBound: p.tenantBound,
+          plan: p.plan ?? null,
           note: 'demo policy',
         },
         LOCAL_OPERATOR,
