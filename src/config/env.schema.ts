@@ -122,6 +122,18 @@ export class EnvSchema {
   })
   CONNECTOR_CREDENTIALS_KEY_PREVIOUS?: string;
 
+  /** The GitHub organisation the github-copilot connector reads (its --org overrides it). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/, { message: 'must be a GitHub organisation login' })
+  GITHUB_ORG?: string;
+
+  /** The ChatGPT Enterprise/Edu workspace the chatgpt connector reads (ChatGPT admin, workspace details). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'must be a ChatGPT workspace id' })
+  CHATGPT_WORKSPACE_ID?: string;
+
   /** Monthly price of one seat per tool, for the cost of idle seats: {"cursor": 40, "github-copilot": 19}. */
   @IsOptional()
   @Transform(blankToUndefined)

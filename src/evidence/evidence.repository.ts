@@ -106,6 +106,19 @@ export class EvidenceRepository {
     );
   }
 
+  /** Days of recorded use by vendor (vendor-usage evidence) from `since` on, one row per person and day. */
+  usageDays(since: Date): Promise<{ toolId: string; kind: string; value: string; day: string }[]> {
+    return this.repo.query(
+      `SELECT DISTINCT tool_id AS "toolId", identity_kind AS kind, identity_value AS value,
+              to_char(first_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
+         FROM evidence
+        WHERE signal = 'vendor-usage' AND first_seen >= $1
+          AND identity_kind IS NOT NULL AND identity_value IS NOT NULL
+        ORDER BY 1, 4`,
+      [since],
+    );
+  }
+
   /** Each (identity kind, value) evidence names, with the span it was seen over. */
   distinctIdentities(): Promise<{ kind: string; value: string; from: Date; to: Date }[]> {
     return this.repo.query(

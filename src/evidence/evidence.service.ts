@@ -113,6 +113,11 @@ export class EvidenceService {
     return this.repo.latestPerGroup(keys, fingerprints, perGroup);
   }
 
+  /** Who used which tool on which day by the vendors' own records, from `since` on (reports). */
+  vendorUsageDays(since: Date) {
+    return this.repo.usageDays(since);
+  }
+
   countByTool() {
     return this.repo.countByTool();
   }

@@ -66,6 +66,14 @@ export class ReportExportService {
         files.push(file);
       }
     }
+    // adoption by source (survey, network, vendor) as its own table, when a vendor recorded use
+    const baseline = built.baseline!.model;
+    if (baseline.kind === 'baseline' && baseline.adoption) {
+      const rendered = await this.renderer.render(baseline, 'csv', 'adoption');
+      const file = join(dir, 'baseline-adoption.csv');
+      writeFileSync(file, rendered.body);
+      files.push(file);
+    }
     return {
       dir,
       files,

@@ -220,6 +220,25 @@ describe(DemoBaselineService.name, () => {
     ]);
   });
 
+  it('should show adoption from the inside: vendor weekly active users beside survey and network', () => {
+    const rows = model.adoption?.rows ?? [];
+    expect(model.adoption?.weeks).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16']);
+    // Cursor through its Admin API, Copilot through its usage reports, both via the connectors
+    expect(rows.map((r) => r.toolId).sort()).toEqual(['cursor', 'github-copilot']);
+    const copilot = rows.find((r) => r.toolId === 'github-copilot')!;
+    expect(copilot.vendor.at(-1)?.activeUsers).toBeGreaterThanOrEqual(model.k);
+    expect(copilot.survey).not.toBeUndefined();
+    expect(copilot.network).toBeGreaterThan(0);
+    const html = readFileSync(join(out, 'baseline.html'), 'utf8');
+    expect(html).toContain("Adoption by source: survey, network and the vendors' own records");
+    expect(html).toContain('Vendor, week of 2026-02-16');
+    const csv = parse(readFileSync(join(out, 'baseline-adoption.csv'), 'utf8'), {
+      columns: true,
+    }) as { tool_id: string; source: string; week: string; people: string }[];
+    expect(new Set(csv.map((r) => r.source))).toEqual(new Set(['survey', 'network', 'vendor']));
+    expect(csv.filter((r) => r.tool_id === 'cursor' && r.source === 'vendor')).toHaveLength(4);
+  });
+
   it('should keep names and e-mail addresses out of the leaders’ report', () => {
     const html = readFileSync(join(out, 'baseline.html'), 'utf8');
     expect(html).not.toMatch(/@northwind\.example/);

@@ -18,6 +18,7 @@ import type {
 } from './report.types';
 import { isObserved, tierRank } from './report-helpers';
 import { buildMaturity } from './maturity';
+import { buildAdoption } from './adoption.builder';
 
 const SMALL_TEAMS = 'Smaller teams (combined)';
 
@@ -94,6 +95,7 @@ export function buildBaseline(input: ReportInput): BaselineModel {
       .map((r) => toolsById.get(r.toolId))
       .filter((t): t is ReportTool => t !== undefined && !t.generic)
       .map(buildToolFacts),
+    adoption: buildAdoption(input, active, (id) => toolsById.get(id)?.name ?? id),
     notes: [],
   };
   model.recommendations = recommendations(model, toolsById, input);
@@ -359,6 +361,10 @@ function notes(model: BaselineModel, input: ReportInput): string[] {
   out.push(
     '"Observed" counts people seen through repositories, dependencies, network or seats; "self-reported" counts survey answers.',
   );
+  if (model.adoption)
+    out.push(
+      'Adoption by source: "survey" counts respondents who said they use a tool, "network" people whose traffic to it the logs show, "vendor" weekly active users by the vendor\'s own records (Monday to Sunday, UTC).',
+    );
   if (!model.change)
     out.push('This is the first baseline: the next one will show the change since this one.');
   return out;

@@ -12,7 +12,11 @@ export function renderCsv(model: ReportModel, part: BaselineCsvPart = 'tools'): 
   switch (model.kind) {
     case 'baseline':
       if (part === 'facts') return factsCsv(model);
-      return part === 'acknowledgements' ? acknowledgementsCsv(model) : baselineCsv(model);
+      return part === 'acknowledgements'
+        ? acknowledgementsCsv(model)
+        : part === 'adoption'
+          ? adoptionCsv(model)
+          : baselineCsv(model);
     case 'inventory':
       return part === 'seats' ? seatsCsv(model) : inventoryCsv(model);
     case 'findings':
@@ -83,6 +87,22 @@ function factsCsv(m: BaselineModel): string {
         f.note ?? null,
       ]),
     ),
+  );
+}
+
+/**
+ * Adoption by source, one row per tool, source and week: `survey` and `network` have no week,
+ * `vendor` one row per week shown (its Monday); a count under k reads `<k`.
+ */
+function adoptionCsv(m: BaselineModel): string {
+  const k = (x: number | null) => (x === null ? `<${m.k}` : x);
+  return toCsv(
+    ['tool_id', 'tool', 'source', 'week', 'people'],
+    (m.adoption?.rows ?? []).flatMap((r) => [
+      [r.toolId, r.name, 'survey', '', k(r.survey)],
+      [r.toolId, r.name, 'network', '', k(r.network)],
+      ...r.vendor.map((v) => [r.toolId, r.name, 'vendor', v.week, k(v.activeUsers)]),
+    ]),
   );
 }
 
