@@ -73,6 +73,7 @@ export class DemoBaselineService {
           status: p.status,
           dataClasses: p.allowedDataClasses,
           tenantBound: p.tenantBound,
+          plan: p.plan ?? null,
           note: 'demo policy',
         },
         LOCAL_OPERATOR,

@@ -1,3 +1,4 @@
+import type { FactPlan } from '../catalog/facts/vendor-facts.types';
 import type { DataClass, PolicyStatus } from '../catalog/catalog.types';
 import type { DemoToolProfile } from './demo-profile';
 
@@ -44,6 +45,7 @@ export interface DemoPolicy {
   status: PolicyStatus;
   allowedDataClasses: DataClass[];
   tenantBound: boolean;
+  plan?: FactPlan;
 }
 
 export interface DemoSurveyAnswer {

@@ -1,4 +1,5 @@
 import type { DataClass, PolicyStatus } from '../catalog/catalog.types';
+import type { FactPlan } from '../catalog/facts/vendor-facts.types';
 
 /** The tools of the demo organisation, named by what the logs and answers show; ids come from the catalog. */
 export interface DemoToolProfile {
@@ -9,7 +10,13 @@ export interface DemoToolProfile {
   surveyName: string;
   /** share of people using it, before team multipliers */
   adoption: number;
-  policy: { status: PolicyStatus; allowedDataClasses: DataClass[]; tenantBound: boolean };
+  policy: {
+    status: PolicyStatus;
+    allowedDataClasses: DataClass[];
+    tenantBound: boolean;
+    /** the plan the organisation holds (its vendor facts govern sanctioned use) */
+    plan?: FactPlan;
+  };
   /** bytes per request, rough */
   bytesPerRequest: number;
 }
@@ -24,6 +31,8 @@ export const DEMO_TOOLS: DemoToolProfile[] = [
       status: 'sanctioned',
       allowedDataClasses: ['public', 'internal', 'confidential'],
       tenantBound: true,
+      // Copilot Business seats: the organisation's own tenant
+      plan: 'team',
     },
     bytesPerRequest: 9_000,
   },

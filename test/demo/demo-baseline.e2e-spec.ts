@@ -192,9 +192,11 @@ describe(DemoBaselineService.name, () => {
           /(trains on inputs|no vendor facts).*CoE can resolve/,
         );
     }
+    // every fact of a tool the demo shows is on record (a vendor's silence is recorded as not-stated)
+    expect(facts.flatMap((t) => t.facts).filter((f) => f.value === 'unknown')).toEqual([]);
     // the sanctioned Copilot is read on the organisation's terms, the unreviewed Cursor on the consumer's
     const copilot = facts.find((t) => t.toolId === 'github-copilot');
-    expect(copilot?.planWhy).toMatch(/consumer terms are assumed|plan the organisation holds/);
+    expect(copilot?.planWhy).toBe('team plan: the plan the organisation holds, per policy');
     expect(facts.find((t) => t.toolId === 'cursor')?.planWhy).toMatch(/personal account/);
     const html = readFileSync(join(out, 'baseline.html'), 'utf8');
     expect(html).toContain('Vendor facts of the tools in use');

@@ -62,6 +62,11 @@ function row(key: FactKey, plan: FactPlan | null, f: Fact<unknown> | undefined):
  * force, even when the catalog holds nothing for it, so the gap shows).
  */
 export function factRows(facts: VendorFacts | undefined, planInForce?: FactPlan): FactRow[] {
+  // a tool without plans (open source, local) is described by its note: only what it states
+  if (facts && Object.keys(facts.plans).length === 0 && facts.note)
+    return TOOL_FACT_KEYS.filter((k) => facts[k] !== undefined).map((k) =>
+      row(k, null, facts[k] as Fact<unknown>),
+    );
   const rows = TOOL_FACT_KEYS.map((k) => row(k, null, facts?.[k] as Fact<unknown> | undefined));
   for (const plan of FACT_PLANS.filter((p) => facts?.plans[p] !== undefined || p === planInForce))
     for (const k of PLAN_FACT_KEYS)
