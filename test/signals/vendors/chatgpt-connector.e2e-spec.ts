@@ -15,6 +15,8 @@ const WORKSPACE = '2f1c7a9e-5d3b-4c8e-9f60-1a2b3c4d5e6f';
 // members over pages as seats of the organisation's ChatGPT, deactivated members' seats removed,
 // a 429 retried, the workspace from CHATGPT_WORKSPACE_ID, a refusal naming the permission, an
 // expired key, and the CLI.
+jest.setTimeout(180_000); // the CLI run starts a process: slow on a loaded machine
+
 describe('ChatGPT Enterprise connector', () => {
   let t: TestApp;
   let fake: FakeChatGpt;

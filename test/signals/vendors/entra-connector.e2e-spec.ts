@@ -20,6 +20,8 @@ const at = (n: number, hh: string) => `${dayAgo(n)}T${hh}:00:00Z`;
 // by client credentials, sign-ins filtered to AI apps on Graph's side and paged by @odata.nextLink,
 // user consents to AI apps with their scopes, a 429 retried, the cursor, a refusal naming the
 // permission, an expired client secret, and the CLI with the credential from ENTRA_* variables.
+jest.setTimeout(180_000); // the CLI run starts a process: slow on a loaded machine
+
 describe('Entra connector', () => {
   let t: TestApp;
   let fake: FakeEntra;
