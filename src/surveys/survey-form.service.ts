@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { isIn } from 'class-validator';
 import { validateAnswers } from './form/answer-validation';
+import { FormWalk } from './form/form-pages';
 import { renderMessagePage, renderSurveyForm } from './form/form.renderer';
 import { belowFullConfidence, findToolMentions } from './importers/tool-mentions';
 import { SurveyEntity } from './entities/survey.entity';
 import { SurveyCatalog } from './survey-catalog';
 import { hashLinkToken, newLinkToken, SurveySecrets } from './survey-secrets';
-import { privacyStatement, type Answers, type QuestionDefinition } from './survey.types';
+import {
+  answerValues,
+  privacyStatement,
+  type Answers,
+  type QuestionDefinition,
+} from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 
@@ -43,9 +49,12 @@ export class SurveyFormService {
     const opened = await this.open(kind, token);
     if ('status' in opened) return opened;
     const draft = await this.repo.findDraft(opened.draftHash);
+    const answers = draft?.answers ?? {};
+    const walk = await this.walkOf(opened.survey);
+    const page = walk.firstPage(answers);
     return {
       status: 200,
-      html: await this.render(kind, token, opened.survey, draft?.answers ?? {}, [], notice),
+      html: await this.render(kind, token, opened.survey, answers, [], notice, page),
     };
   }
 
@@ -54,12 +63,44 @@ export class SurveyFormService {
     if ('status' in opened) return opened;
     const { survey } = opened;
     const questions = await this.surveys.questionsOf(survey.id);
-    const action = isIn(body.action, ['save', 'submit'])
-      ? (body.action as 'save' | 'submit')
+    const sections = survey.sections ?? [];
+    const walk = new FormWalk(questions, sections);
+    const action = isIn(body.action, ['save', 'submit', 'next', 'back'])
+      ? (body.action as 'save' | 'submit' | 'next' | 'back')
       : 'submit';
-    const { answers, errors } = validateAnswers(questions, body, action);
-    if (errors.length)
-      return { status: 400, html: await this.render(kind, token, survey, answers, errors) };
+    const page = walk.pageOf(body.page);
+    const { answers, errors, visible } = validateAnswers(
+      questions,
+      body,
+      action === 'save' || action === 'back' ? 'save' : 'submit',
+      { sections, requiredOf: action === 'next' ? new Set(walk.pages[page].keys) : undefined },
+    );
+    const render = (at: number, errs: typeof errors, notice?: string) =>
+      this.render(kind, token, survey, answers, errs, notice, at);
+    // Without script the page cannot reveal a question as it is answered: the server shows the
+    // questions the post brought up before going on, and does not yet count them as missing.
+    const brought =
+      action === 'next' || action === 'submit' ? walk.newlyShown(page, visible, body.shown) : [];
+    const standing = errors.filter((e) => !brought.includes(e.key));
+    if (standing.length) {
+      const at = action === 'submit' ? walk.pageWithQuestion(standing[0].key) : page;
+      return { status: 400, html: await render(at, standing) };
+    }
+    if (brought.length)
+      return {
+        status: 200,
+        html: await render(
+          page,
+          [],
+          `Your answers bring up ${brought.length === 1 ? 'one more question' : `${brought.length} more questions`} on this page. Answer ${brought.length === 1 ? 'it' : 'them'}, then continue.`,
+        ),
+      };
+    if (action === 'back' || action === 'next') {
+      const to = walk.step(page, action === 'next' ? 1 : -1, answers);
+      if (to !== -1 || action === 'back')
+        return { status: 200, html: await render(to === -1 ? page : to, []) };
+      // "Next" on the last page that applies: nothing is left, so it submits.
+    }
 
     if (action === 'save') {
       if (kind === 'open') {
@@ -72,14 +113,7 @@ export class SurveyFormService {
       const where = kind === 'resume' ? 'this page’s address (bookmark it)' : 'the same link';
       return {
         status: 200,
-        html: await this.render(
-          kind,
-          token,
-          survey,
-          answers,
-          [],
-          `Your answers are saved. Open ${where} to continue.`,
-        ),
+        html: await render(page, [], `Your answers are saved. Open ${where} to continue.`),
       };
     }
 
@@ -157,8 +191,10 @@ export class SurveyFormService {
     answers: Answers,
     errors: { key: string; message: string }[],
     notice?: string,
+    page = 0,
   ): Promise<string> {
     const action = kind === 'invitation' ? `/s/${token}` : `/s/${kind}/${token}`;
+    const walk = await this.walkOf(survey);
     return renderSurveyForm({
       title: survey.title,
       description: survey.description,
@@ -166,12 +202,16 @@ export class SurveyFormService {
         kind === 'invitation' ? survey.privacyMode : 'anonymous',
         survey.k,
       ),
-      questions: await this.surveys.questionsOf(survey.id),
+      ...walk.view(page, answers),
       answers,
       errors,
       action,
       notice,
     });
+  }
+
+  private async walkOf(survey: SurveyEntity): Promise<FormWalk> {
+    return new FormWalk(await this.surveys.questionsOf(survey.id), survey.sections ?? []);
   }
 
   private async toolsOf(
@@ -182,7 +222,7 @@ export class SurveyFormService {
     const matcher = await this.catalog.matcher();
     const note = (id: string, c: number) => (tools[id] = Math.max(tools[id] ?? 0, c));
     for (const q of questions) {
-      const values = [answers[q.key] ?? []].flat();
+      const values = answerValues(answers[q.key]);
       if (q.role === 'tools' && q.kind === 'tool-picker') values.forEach((v) => note(v, 1));
       else if (q.role === 'tools' || q.role === 'tools-other')
         for (const v of values)

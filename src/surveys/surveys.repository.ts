@@ -6,7 +6,7 @@ import { SurveyInvitationEntity } from './entities/survey-invitation.entity';
 import { SurveyQuestionEntity } from './entities/survey-question.entity';
 import { SurveyResponseEntity } from './entities/survey-response.entity';
 import { SurveyEntity } from './entities/survey.entity';
-import type { Answers, PrivacyMode, QuestionDefinition } from './survey.types';
+import type { Answers, PrivacyMode, QuestionDefinition, SurveySection } from './survey.types';
 
 export interface NewResponse {
   surveyId: string;
@@ -36,7 +36,7 @@ export class SurveysRepository {
     createdBy: string;
   }): Promise<SurveyEntity> {
     const repo = this.ds.getRepository(SurveyEntity);
-    return repo.save(repo.create({ ...fields, status: 'open', openTokenHash: null }));
+    return repo.save(repo.create({ ...fields, status: 'open', openTokenHash: null, sections: [] }));
   }
 
   findSurvey(id: string): Promise<SurveyEntity | null> {
@@ -80,9 +80,21 @@ export class SurveysRepository {
           options: q.options ?? [],
           multiple: q.multiple ?? false,
           scale: q.scale ?? null,
+          section: q.section ?? null,
+          items: q.items ?? [],
+          number: q.number ?? null,
+          showIf: q.showIf ?? null,
+          translations: q.translations ?? {},
         })),
       );
     });
+  }
+
+  async setSections(surveyId: string, sections: SurveySection[]): Promise<void> {
+    await this.ds.query(`UPDATE survey SET sections = $2 WHERE id = $1`, [
+      surveyId,
+      JSON.stringify(sections),
+    ]);
   }
 
   listQuestions(surveyId: string): Promise<SurveyQuestionEntity[]> {

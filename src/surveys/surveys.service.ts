@@ -10,7 +10,7 @@ import { buildInventoryTemplate, INVENTORY_TEMPLATE_TITLE } from './inventory-te
 import { SurveyCatalog } from './survey-catalog';
 import { accountOf, dataClassesOf } from './survey-questions';
 import { SurveySecrets } from './survey-secrets';
-import type { PrivacyMode, QuestionDefinition } from './survey.types';
+import { answerValues, type PrivacyMode, type QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 import { identifierPattern } from '../common/identifier-redaction';
 import { SurveyErasureRepository } from './survey-erasure.repository';
@@ -157,6 +157,12 @@ export class SurveysService {
       options: q.options,
       multiple: q.multiple,
       scale: q.scale,
+      // The adoption-survey fields only when set, so inventory questions read as before.
+      ...(q.section ? { section: q.section } : {}),
+      ...(q.items.length ? { items: q.items } : {}),
+      ...(q.number ? { number: q.number } : {}),
+      ...(q.showIf ? { showIf: q.showIf } : {}),
+      ...(Object.keys(q.translations).length ? { translations: q.translations } : {}),
     }));
   }
 
@@ -194,7 +200,7 @@ export class SurveysService {
         questionCache.set(row.surveyId, await this.questionsOf(row.surveyId));
       const questions = questionCache.get(row.surveyId) as QuestionDefinition[];
       const answersFor = (role: string) =>
-        questions.filter((q) => q.role === role).flatMap((q) => [row.answers[q.key] ?? []].flat());
+        questions.filter((q) => q.role === role).flatMap((q) => answerValues(row.answers[q.key]));
       const dataClasses = dataClassesOf(answersFor('data-classes'));
       const account = accountOf(answersFor('account'));
       for (const toolId of row.toolIds) {

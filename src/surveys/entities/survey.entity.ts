@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { PrivacyMode } from '../survey.types';
+import type { PrivacyMode, SurveySection } from '../survey.types';
 
 @Entity('survey')
 export class SurveyEntity {
@@ -29,6 +29,9 @@ export class SurveyEntity {
 
   @Column('text', { name: 'open_token_hash', nullable: true, select: false })
   openTokenHash: string | null;
+
+  @Column('jsonb')
+  sections: SurveySection[];
 
   @Column('text', { name: 'created_by' })
   createdBy: string;
