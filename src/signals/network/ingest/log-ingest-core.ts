@@ -39,6 +39,22 @@ export interface LogIngestCoreOptions {
   malformedSampleSize?: number;
   /** state committed by an earlier, interrupted run of the same file */
   resumeFrom?: { line: number; state: IngestProgressState };
+  /**
+   * A worker's core over one byte range: it keeps the matched lines as hits for the owning core
+   * to roll up (leases, erasure and roll-ups stay in one place, in line order).
+   */
+  collectHits?: boolean;
+}
+
+/** One matched line, as a worker hands it back: [kind, value, toolId, time, up, down, blocked]. */
+export type Hit = [string, string, string, number, number, number, boolean];
+
+/** What a worker's core found in its byte range; line numbers in `sample` count from 1 there. */
+export interface RangeScan {
+  lines: number;
+  counts: IngestCounts;
+  sample: MalformedSample[];
+  hits: Hit[];
 }
 
 export class LogIngestCore {
@@ -49,6 +65,7 @@ export class LogIngestCore {
   private delta = new Map<string, UsageRollup>();
   private readonly hit = emptyHotHit();
   private readonly sampleSize: number;
+  private hits: Hit[] = [];
 
   constructor(private readonly options: LogIngestCoreOptions) {
     this.sampleSize = options.malformedSampleSize ?? 20;
@@ -178,15 +195,60 @@ export class LogIngestCore {
     bytesDown: number | undefined,
     blocked: boolean,
   ): void {
+    const who = identity ?? UNKNOWN;
+    if (this.options.collectHits) {
+      this.counts.matched++;
+      this.hits.push([who.kind, who.value, toolId, time, bytesUp ?? 0, bytesDown ?? 0, blocked]);
+      return;
+    }
+    this.roll(who, toolId, time, bytesUp ?? 0, bytesDown ?? 0, blocked);
+  }
+
+  /** Takes a worker's scan of the range that follows everything consumed so far. */
+  absorb(scan: RangeScan): void {
+    const base = this.lineNo;
+    for (const s of scan.sample) {
+      if (this.sample.length >= this.sampleSize) break;
+      this.sample.push({ line: base + s.line, reason: s.reason });
+    }
+    this.lineNo += scan.lines;
+    this.counts.lines += scan.counts.lines;
+    this.counts.parsed += scan.counts.parsed;
+    this.counts.malformed += scan.counts.malformed;
+    for (const [kind, value, toolId, time, up, down, blocked] of scan.hits) {
+      this.roll({ kind: kind as NetworkIdentityKind, value }, toolId, time, up, down, blocked);
+    }
+  }
+
+  /** A worker's findings since the last call; its counters start again from zero. */
+  takeScan(): RangeScan {
+    const scan = {
+      lines: this.lineNo,
+      counts: this.totals,
+      sample: this.sample.splice(0),
+      hits: this.hits,
+    };
+    this.hits = [];
+    this.lineNo = 0;
+    this.counts.lines = this.counts.parsed = this.counts.malformed = this.counts.matched = 0;
+    return scan;
+  }
+
+  private roll(
+    identity: NetworkIdentity,
+    toolId: string,
+    time: number,
+    up: number,
+    down: number,
+    blocked: boolean,
+  ): void {
     this.counts.matched++;
-    let who = identity ?? UNKNOWN;
+    let who = identity;
     if (who.kind !== 'ip' && this.options.erased?.has(who.kind, who.value)) who = UNKNOWN;
     if (who.kind === 'ip' && this.options.leases) {
       const personId = this.options.leases.holderAt(who.value, time);
       if (personId !== undefined) who = { kind: 'person', value: personId };
     }
-    const up = bytesUp ?? 0;
-    const down = bytesDown ?? 0;
     const dayNo = Math.floor(time / DAY_MS);
     const idKey = `${who.kind}\t${who.value}`;
     const key = `${idKey}\t${toolId}\t${action}\t${dayNo}`;

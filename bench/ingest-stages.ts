@@ -1,0 +1,98 @@
+// Helpers of the ingest benchmarks: timed stages of one thread, the parallel run, the grep floor.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { ToolDefinition } from '../src/catalog/catalog.types';
+import { CatalogMatcher } from '../src/catalog/matcher/catalog-matcher';
+import { HostMatchCache } from '../src/signals/network/ingest/host-match-cache';
+import { LogIngestCore } from '../src/signals/network/ingest/log-ingest-core';
+import { runIngest } from '../src/signals/network/ingest/log-ingest-runner';
+import { openLogStream } from '../src/signals/network/ingest/log-source';
+import { runParallelIngest } from '../src/signals/network/ingest/parallel-ingest';
+import type { NetworkFormat } from '../src/signals/network/network.types';
+import { ZSCALER_DEFAULT_FIELDS } from '../src/signals/network/parsers/zscaler.parser';
+import { createParser } from '../src/signals/network/parsers/parser-factory';
+
+export interface Timed {
+  /** wall seconds */
+  s: number;
+  /** CPU seconds of the whole process, worker threads included */
+  cpu: number;
+  /** peak RSS in MB sampled during the run */
+  rssMb: number;
+}
+
+export async function timed(work: () => Promise<unknown>): Promise<Timed> {
+  let peak = process.memoryUsage().rss;
+  const poll = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  await work();
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(cpu0);
+  clearInterval(poll);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { s, cpu: (c.user + c.system) / 1e6, rssMb: peak / 2 ** 20 };
+}
+
+/** `grep -F -c` of the file against the domains (the cheapest way to find the lines at all). */
+export function grepFloor(file: string, domains: string[], listFile: string): number {
+  writeFileSync(listFile, domains.join('\n') + '\n');
+  const t0 = process.hrtime.bigint();
+  spawnSync('grep', ['-F', '-c', '-f', listFile, file], { env: { LC_ALL: 'C' } });
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+/** the generated Zscaler feed: text times in UTC, the first nine default columns */
+const ZONE = { zone: 'UTC', zscalerFields: ZSCALER_DEFAULT_FIELDS.slice(0, 9) };
+const noTool = { matchHost: (): undefined => undefined };
+
+function core(format: NetworkFormat, tools: readonly ToolDefinition[] | null): LogIngestCore {
+  return new LogIngestCore({
+    parser: format === 'squid' ? 'squid-native' : createParser(format, ZONE),
+    hosts: new HostMatchCache(tools ? CatalogMatcher.fromTools(tools) : noTool),
+  });
+}
+
+/** One thread, stage by stage: each stage includes the ones before it. */
+export async function stages(
+  file: string,
+  format: NetworkFormat,
+  tools: readonly ToolDefinition[],
+): Promise<Record<string, Timed>> {
+  const read = await timed(async () => {
+    for await (const chunk of await openLogStream(file)) void chunk;
+  });
+  const split = await timed(async () => {
+    let n = 0;
+    for await (const chunk of await openLogStream(file)) {
+      const b = chunk as Buffer;
+      for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) n++;
+    }
+    return n;
+  });
+  const parse = await timed(async () =>
+    runIngest({ core: core(format, null), chunks: await openLogStream(file) }),
+  );
+  const all = await timed(async () =>
+    runIngest({ core: core(format, tools), chunks: await openLogStream(file) }),
+  );
+  return { read, split, 'parse+host': parse, 'match+roll-up': all };
+}
+
+export function parallel(
+  file: string,
+  format: NetworkFormat,
+  tools: readonly ToolDefinition[],
+  workers: number,
+): Promise<Timed> {
+  return timed(async () =>
+    runParallelIngest({
+      path: file,
+      format,
+      parserOptions: ZONE,
+      tools,
+      workers,
+      core: core(format, tools),
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+// Ingest into roll-ups (in memory; the PostgreSQL write is network-ingest.bench) for Squid,
+// Zscaler NSS, Umbrella and Zeek: stage by stage on one thread, then over every core, against
+// grep -F with 12 domains and with every catalog domain. CPU per line is printed because the
+// machine may be shared: load stretches wall time far more than CPU time.
+import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBuiltinCatalog } from '../src/catalog/catalog-loader';
+import type { NetworkFormat } from '../src/signals/network/network.types';
+import { writeFormatLog } from '../src/signals/network/testing/format-log-generator';
+import { writeSquidLog } from '../src/signals/network/testing/squid-log-generator';
+import { grepFloor, parallel, stages, type Timed } from './ingest-stages';
+
+const FORMATS: [string, NetworkFormat][] = [
+  ['Squid', 'squid'],
+  ['Zscaler NSS', 'zscaler'],
+  ['Umbrella', 'umbrella-proxy'],
+  ['Zeek', 'zeek'],
+];
+
+const mps = (lines: number, t: Timed): string => `${(lines / t.s / 1e6).toFixed(2)} M lines/s`;
+const cpuNs = (lines: number, t: Timed): string =>
+  `${((t.cpu / lines) * 1e9).toFixed(0)} ns CPU/line`;
+
+async function write(file: string, format: NetworkFormat, lines: number): Promise<void> {
+  if (format === 'squid') await writeSquidLog(file, lines, { aiShare: 0.05 });
+  else await writeFormatLog(file, format as 'zscaler', lines);
+}
+
+export async function run(): Promise<void> {
+  const lines = process.env.BENCH_QUICK === '1' ? 400_000 : 3_000_000;
+  const workers = Number(process.env.INGEST_WORKERS) || availableParallelism();
+  const tools = loadBuiltinCatalog();
+  const every = tools.flatMap((t) => t.rules.domains ?? []).filter((d) => !d.includes('*'));
+  const twelve = every.slice(0, 12);
+  const dir = mkdtempSync(join(tmpdir(), 'aic-bench-fmt-'));
+  const out = (s: string): boolean => process.stdout.write(s + '\n');
+  try {
+    out(`${lines} lines per format, ${workers} workers (of ${availableParallelism()} cores)`);
+    for (const [label, format] of FORMATS) {
+      const file = join(dir, `${format}.log`);
+      await write(file, format, lines);
+      const mb = statSync(file).size / 1e6;
+      const g12 = grepFloor(file, twelve, join(dir, 'd12.txt'));
+      const gAll = grepFloor(file, every, join(dir, 'dall.txt'));
+      const st = await stages(file, format, tools);
+      const one = st['match+roll-up'];
+      const many = await parallel(file, format, tools, workers);
+      out(`${label} (${mb.toFixed(0)} MB):`);
+      for (const [name, t] of Object.entries(st)) {
+        out(
+          `  1 thread, to ${name.padEnd(13)} ${t.s.toFixed(2)} s  ${mps(lines, t)}  ${cpuNs(lines, t)}`,
+        );
+      }
+      out(
+        `  ${workers} workers: ${many.s.toFixed(2)} s  ${mps(lines, many)}, ${(lines / many.s / workers / 1e6).toFixed(2)} M lines/s per core, ${cpuNs(lines, many)}, speed-up ${(one.s / many.s).toFixed(2)}x`,
+      );
+      out(
+        `  grep -F 12 domains ${g12.toFixed(2)} s, all ${every.length} ${gAll.toFixed(2)} s; ingest/grep: ${(many.s / g12).toFixed(1)}x and ${(many.s / gAll).toFixed(1)}x`,
+      );
+      rmSync(file);
+    }
+    // flat memory: the same run over a file 1x and 4x the size
+    for (const n of [lines, lines * 4]) {
+      const file = join(dir, `rss-${n}.log`);
+      await writeSquidLog(file, n, { aiShare: 0.05 });
+      const t = await parallel(file, 'squid', tools, workers);
+      out(
+        `peak RSS, Squid ${n} lines (${(statSync(file).size / 1e6).toFixed(0)} MB), ${workers} workers: ${t.rssMb.toFixed(0)} MB`,
+      );
+      rmSync(file);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

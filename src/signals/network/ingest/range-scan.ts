@@ -1,0 +1,41 @@
+// One worker's share of a file: parse and match the lines of a byte range, hand back counts,
+// malformed samples and the matched lines. Runs in a worker thread (scan-worker.ts) or inline.
+import { createReadStream } from 'node:fs';
+import type { NetworkFormat, ParserOptions } from '../network.types';
+import { createParser } from '../parsers/parser-factory';
+import type { HostMatchCache } from './host-match-cache';
+import { LogIngestCore, type RangeScan } from './log-ingest-core';
+import { runIngest } from './log-ingest-runner';
+
+export interface RangeJob {
+  path: string;
+  start: number;
+  /** exclusive; ranges end just after a newline, or at the end of the file */
+  end: number;
+  format: NetworkFormat;
+  parserOptions?: ParserOptions;
+  /** header lines ('#fields' …) met before `start`, replayed so the parser knows its columns */
+  prelude: string[];
+  malformedSampleSize?: number;
+}
+
+export async function scanRange(job: RangeJob, hosts: HostMatchCache): Promise<RangeScan> {
+  const parser =
+    job.format === 'squid' ? 'squid-native' : createParser(job.format, job.parserOptions);
+  if (parser !== 'squid-native') for (const line of job.prelude) parser.parse(line);
+  const core = new LogIngestCore({
+    parser,
+    hosts,
+    collectHits: true,
+    malformedSampleSize: job.malformedSampleSize,
+  });
+  if (job.end > job.start) {
+    const chunks = createReadStream(job.path, {
+      start: job.start,
+      end: job.end - 1,
+      highWaterMark: 1 << 20,
+    });
+    await runIngest({ core, chunks, checkpointLines: Infinity });
+  }
+  return core.takeScan();
+}
