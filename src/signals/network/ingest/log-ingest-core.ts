@@ -47,7 +47,7 @@ export interface LogIngestCoreOptions {
 }
 
 /** One matched line, as a worker hands it back: [kind, value, toolId, time, up, down, blocked]. */
-export type Hit = [string, string, string, number, number, number, boolean];
+export type Hit = [string, string, string, string, number, number, number, boolean];
 
 /** What a worker's core found in its byte range; line numbers in `sample` count from 1 there. */
 export interface RangeScan {
@@ -198,10 +198,19 @@ export class LogIngestCore {
     const who = identity ?? UNKNOWN;
     if (this.options.collectHits) {
       this.counts.matched++;
-      this.hits.push([who.kind, who.value, toolId, time, bytesUp ?? 0, bytesDown ?? 0, blocked]);
+      this.hits.push([
+        who.kind,
+        who.value,
+        toolId,
+        action,
+        time,
+        bytesUp ?? 0,
+        bytesDown ?? 0,
+        blocked,
+      ]);
       return;
     }
-    this.roll(who, toolId, time, bytesUp ?? 0, bytesDown ?? 0, blocked);
+    this.roll(who, toolId, action, time, bytesUp ?? 0, bytesDown ?? 0, blocked);
   }
 
   /** Takes a worker's scan of the range that follows everything consumed so far. */
@@ -215,8 +224,16 @@ export class LogIngestCore {
     this.counts.lines += scan.counts.lines;
     this.counts.parsed += scan.counts.parsed;
     this.counts.malformed += scan.counts.malformed;
-    for (const [kind, value, toolId, time, up, down, blocked] of scan.hits) {
-      this.roll({ kind: kind as NetworkIdentityKind, value }, toolId, time, up, down, blocked);
+    for (const [kind, value, toolId, action, time, up, down, blocked] of scan.hits) {
+      this.roll(
+        { kind: kind as NetworkIdentityKind, value },
+        toolId,
+        action,
+        time,
+        up,
+        down,
+        blocked,
+      );
     }
   }
 
@@ -237,6 +254,7 @@ export class LogIngestCore {
   private roll(
     identity: NetworkIdentity,
     toolId: string,
+    action: string,
     time: number,
     up: number,
     down: number,
