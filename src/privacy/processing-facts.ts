@@ -211,14 +211,18 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
     what: string,
     setting: string,
     unset = 'no period set: kept until an administrator deletes it or the person’s data is erased',
+    // what the daily purge job (privacy/retention) deletes of this kind; null: nothing yet
+    purged: string | null = null,
   ): RetentionFact => ({
     data: what,
     days: days ?? null,
     setting,
     rule:
-      days !== undefined
-        ? `${days} days, then deleted by an administrator (AI Census does not delete on its own yet)`
-        : unset,
+      days === undefined
+        ? unset
+        : purged
+          ? `${days} days, then deleted by AI Census’s daily purge (${purged})`
+          : `${days} days, then deleted by an administrator (AI Census does not delete on its own yet)`,
   });
   return {
     sources,
@@ -228,6 +232,8 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
         input.retentionDays.evidence,
         'Evidence, network roll-ups and findings (counted from when last seen)',
         'RETENTION_EVIDENCE_DAYS',
+        undefined,
+        'evidence and network roll-ups; findings are deleted by an administrator',
       ),
       period(
         input.retentionDays.surveys,
@@ -239,6 +245,7 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
         'Audit log',
         'RETENTION_AUDIT_DAYS',
         'no period set: kept until an administrator deletes it',
+        'the whole audit log',
       ),
       {
         data: 'Raw network log lines',
