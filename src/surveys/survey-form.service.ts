@@ -7,12 +7,9 @@ import { belowFullConfidence, findToolMentions } from './importers/tool-mentions
 import { SurveyEntity } from './entities/survey.entity';
 import { SurveyCatalog } from './survey-catalog';
 import { hashLinkToken, newLinkToken, SurveySecrets } from './survey-secrets';
-import {
-  answerValues,
-  privacyStatement,
-  type Answers,
-  type QuestionDefinition,
-} from './survey.types';
+import { FORM_STRINGS, localPrivacyStatement } from './i18n/form-strings';
+import { localizeQuestion, localizeSection, type FormLanguage } from './i18n/languages';
+import { answerValues, type Answers, type QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 
@@ -45,7 +42,12 @@ export class SurveyFormService {
     private readonly secrets: SurveySecrets,
   ) {}
 
-  async show(kind: LinkKind, token: string, notice?: string): Promise<FormResult> {
+  async show(
+    kind: LinkKind,
+    token: string,
+    notice?: string,
+    lang: FormLanguage = 'en',
+  ): Promise<FormResult> {
     const opened = await this.open(kind, token);
     if ('status' in opened) return opened;
     const draft = await this.repo.findDraft(opened.draftHash);
@@ -54,11 +56,16 @@ export class SurveyFormService {
     const page = walk.firstPage(answers);
     return {
       status: 200,
-      html: await this.render(kind, token, opened.survey, answers, [], notice, page),
+      html: await this.render(kind, token, opened.survey, answers, [], notice, page, lang),
     };
   }
 
-  async post(kind: LinkKind, token: string, body: Record<string, unknown>): Promise<FormResult> {
+  async post(
+    kind: LinkKind,
+    token: string,
+    body: Record<string, unknown>,
+    lang: FormLanguage = 'en',
+  ): Promise<FormResult> {
     const opened = await this.open(kind, token);
     if ('status' in opened) return opened;
     const { survey } = opened;
@@ -76,7 +83,7 @@ export class SurveyFormService {
       { sections, requiredOf: action === 'next' ? new Set(walk.pages[page].keys) : undefined },
     );
     const render = (at: number, errs: typeof errors, notice?: string) =>
-      this.render(kind, token, survey, answers, errs, notice, at);
+      this.render(kind, token, survey, answers, errs, notice, at, lang);
     // Without script the page cannot reveal a question as it is answered: the server shows the
     // questions the post brought up before going on, and does not yet count them as missing.
     const brought =
@@ -143,8 +150,8 @@ export class SurveyFormService {
     return {
       status: 200,
       html: renderMessagePage(
-        'Thank you',
-        `Your answers to "${survey.title}" have been recorded. You can close this page.`,
+        FORM_STRINGS[lang].thankYouTitle,
+        FORM_STRINGS[lang].thankYou(survey.title),
       ),
     };
   }
@@ -192,21 +199,36 @@ export class SurveyFormService {
     errors: { key: string; message: string }[],
     notice?: string,
     page = 0,
+    lang: FormLanguage = 'en',
   ): Promise<string> {
     const action = kind === 'invitation' ? `/s/${token}` : `/s/${kind}/${token}`;
-    const walk = await this.walkOf(survey);
+    const questions = await this.surveys.questionsOf(survey.id);
+    const walk = new FormWalk(
+      questions.map((q) => localizeQuestion(q, lang)),
+      (survey.sections ?? []).map((s) => localizeSection(s, lang)),
+    );
+    // "needs an answer" is the error a respondent meets most; say it in their language.
+    const words = FORM_STRINGS[lang];
+    const local = new Map(questions.map((q) => [q.key, localizeQuestion(q, lang).text]));
+    const english = new Map(questions.map((q) => [q.key, FORM_STRINGS.en.needsAnswer(q.text)]));
     return renderSurveyForm({
       title: survey.title,
       description: survey.description,
-      privacyStatement: privacyStatement(
+      privacyStatement: localPrivacyStatement(
+        lang,
         kind === 'invitation' ? survey.privacyMode : 'anonymous',
         survey.k,
       ),
       ...walk.view(page, answers),
       answers,
-      errors,
+      errors: errors.map((e) =>
+        e.message === english.get(e.key)
+          ? { ...e, message: words.needsAnswer(local.get(e.key) ?? '') }
+          : e,
+      ),
       action,
       notice,
+      lang,
     });
   }
 

@@ -2,12 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../auth/audit.service';
 import type { Actor } from '../auth/role';
 import { PeopleService } from '../people/people.service';
+import type { BenchmarkComparison } from './benchmarks/benchmark-figures';
+import { SurveyBenchmarks } from './benchmarks/survey-benchmarks.service';
 import { exportCsv, exportXlsx } from './results/export-files';
 import { exportTable } from './results/export-table';
 import { computeSurveyResults, type SurveyResults } from './results/survey-results';
 import type { PrivacyMode } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
+import { SurveyWavesService, type SurveyWave } from './waves/survey-waves.service';
+import type { WaveChange } from './waves/wave-change';
+
+export interface SurveyResultsWithWaves extends SurveyResults {
+  surveyId: string;
+  privacyMode: PrivacyMode;
+  wave: { number: number; seriesId: string; previous: SurveyWave | null };
+  /** each question's change since the previous wave, by team above k; null for a first wave */
+  waveChange: WaveChange | null;
+  /** published figures beside the organisation's own, each with its source */
+  benchmarks: BenchmarkComparison[];
+}
 
 /** Aggregates for every role, suppressed under the survey's k. */
 @Injectable()
@@ -16,6 +30,8 @@ export class SurveyResultsService {
     private readonly repo: SurveysRepository,
     private readonly surveys: SurveysService,
     private readonly people: PeopleService,
+    private readonly waves: SurveyWavesService,
+    private readonly benchmarks: SurveyBenchmarks,
     private readonly audit: AuditService,
   ) {}
 
@@ -62,14 +78,13 @@ export class SurveyResultsService {
         };
   }
 
-  async results(
-    id: string,
-  ): Promise<SurveyResults & { surveyId: string; privacyMode: PrivacyMode }> {
+  async results(id: string): Promise<SurveyResultsWithWaves> {
     const survey = await this.surveys.requireSurvey(id);
-    const [questions, responses, invitations] = await Promise.all([
+    const [questions, responses, invitations, since] = await Promise.all([
       this.surveys.questionsOf(id),
       this.repo.listResponses(id),
       this.repo.invitationsOf(id),
+      this.waves.changeSincePrevious(id),
     ]);
     const personIds = [
       ...new Set([
@@ -91,6 +106,21 @@ export class SurveyResultsService {
         responded: i.responded,
       })),
     });
-    return { surveyId: id, privacyMode: survey.privacyMode, ...results };
+    return {
+      surveyId: id,
+      privacyMode: survey.privacyMode,
+      ...results,
+      wave: {
+        number: survey.wave,
+        seriesId: survey.seriesId ?? survey.id,
+        previous: since?.previous ?? null,
+      },
+      waveChange: since?.change ?? null,
+      benchmarks: this.benchmarks.compare(
+        questions.map((q) => q.key),
+        responses.map((r) => r.answers),
+        survey.k,
+      ),
+    };
   }
 }

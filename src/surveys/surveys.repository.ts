@@ -34,9 +34,42 @@ export class SurveysRepository {
     source: 'form' | 'import';
     importFormat: string | null;
     createdBy: string;
+    seriesId?: string | null;
+    wave?: number;
+    template?: string | null;
+    sections?: SurveySection[];
   }): Promise<SurveyEntity> {
     const repo = this.ds.getRepository(SurveyEntity);
-    return repo.save(repo.create({ ...fields, status: 'open', openTokenHash: null, sections: [] }));
+    return repo.save(
+      repo.create({
+        seriesId: null,
+        wave: 1,
+        template: null,
+        sections: [],
+        ...fields,
+        status: 'open',
+        openTokenHash: null,
+      }),
+    );
+  }
+
+  /** The newest survey that re-runs an earlier one (wave 2 or later), for the baseline report. */
+  latestLaterWave(): Promise<SurveyEntity | null> {
+    return this.ds
+      .getRepository(SurveyEntity)
+      .createQueryBuilder('s')
+      .where('s.wave > 1')
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.wave', 'DESC')
+      .getOne();
+  }
+
+  /** Every wave of a series (the first wave's id), first wave first. */
+  listSeries(seriesId: string): Promise<SurveyEntity[]> {
+    return this.ds.getRepository(SurveyEntity).find({
+      where: [{ id: seriesId }, { seriesId }],
+      order: { wave: 'ASC' },
+    });
   }
 
   findSurvey(id: string): Promise<SurveyEntity | null> {

@@ -6,7 +6,7 @@ import type { PersonDataSection } from '../common/person-data';
 import { AppConfig } from '../config/app-config';
 import { PeopleService } from '../people/people.service';
 import { SurveyEntity } from './entities/survey.entity';
-import { buildInventoryTemplate, INVENTORY_TEMPLATE_TITLE } from './inventory-template';
+import { buildTemplate, TEMPLATE_TITLES, type SurveyTemplate } from './survey-templates';
 import { SurveyCatalog } from './survey-catalog';
 import { accountOf, dataClassesOf } from './survey-questions';
 import { SurveySecrets } from './survey-secrets';
@@ -87,25 +87,24 @@ export class SurveysService {
       description?: string;
       privacyMode: PrivacyMode;
       k?: number;
-      template?: 'ai-usage-inventory' | 'blank';
+      template?: SurveyTemplate;
     },
     actor: Actor,
   ) {
+    const template = input.template ?? 'ai-usage-inventory';
+    const { questions, sections } = buildTemplate(template, await this.catalog.tools());
     const survey = await this.repo.createSurvey({
-      title: input.title || INVENTORY_TEMPLATE_TITLE,
+      title: input.title || TEMPLATE_TITLES[template],
       description: input.description ?? null,
       privacyMode: input.privacyMode,
       k: input.k ?? this.config.privacyK,
       source: 'form',
       importFormat: null,
       createdBy: actor.name,
+      template: template === 'blank' ? null : template,
+      sections,
     });
-    if ((input.template ?? 'ai-usage-inventory') === 'ai-usage-inventory') {
-      await this.repo.replaceQuestions(
-        survey.id,
-        buildInventoryTemplate(await this.catalog.tools()),
-      );
-    }
+    if (questions.length) await this.repo.replaceQuestions(survey.id, questions);
     await this.auditCreated(survey, actor);
     return this.getSurvey(survey.id);
   }

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SURVEY_FORMATS } from '../importers/import.types';
+import { SURVEY_TEMPLATES, type SurveyTemplate } from '../survey-templates';
 import {
   PRIVACY_MODES,
   QUESTION_KINDS,
@@ -54,10 +55,10 @@ export class CreateSurveyDto {
   @Max(1000)
   k?: number;
 
-  @ApiPropertyOptional({ enum: ['ai-usage-inventory', 'blank'] })
+  @ApiPropertyOptional({ enum: SURVEY_TEMPLATES, description: 'default ai-usage-inventory' })
   @IsOptional()
-  @IsIn(['ai-usage-inventory', 'blank'])
-  template?: 'ai-usage-inventory' | 'blank';
+  @IsIn(SURVEY_TEMPLATES)
+  template?: SurveyTemplate;
 }
 
 export class QuestionOptionDto {

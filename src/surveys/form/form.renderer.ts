@@ -3,6 +3,8 @@ import type { AnswerError } from './answer-validation';
 import { KIND_FORMS } from './kinds/kind-forms';
 import type { QuestionChrome } from './kinds/kind-form';
 import { escapeHtml } from './kinds/markup';
+import { FORM_STRINGS, LANGUAGE_NAMES } from '../i18n/form-strings';
+import { FORM_LANGUAGES, type FormLanguage } from '../i18n/languages';
 
 export { escapeHtml };
 
@@ -26,8 +28,8 @@ select:focus,input:focus{outline:3px solid #1d4ed8;outline-offset:2px}.progress{
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
 /** The accessible, script-free page shell every link-reached form uses. */
-export function formPage(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+export function formPage(title: string, body: string, lang = 'en'): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
 export interface SurveyFormView {
@@ -43,6 +45,8 @@ export interface SurveyFormView {
   notice?: string;
   /** a survey of several pages (sections): where the respondent is */
   page?: PageView;
+  /** the respondent's language and the form's words in it (English when absent) */
+  lang?: FormLanguage;
 }
 
 export interface PageView {
@@ -56,9 +60,16 @@ export interface PageView {
   carried: [string, string][];
 }
 
+/** The form's address with its language, so a post answers in the language it was shown in. */
+function withLang(action: string, lang: FormLanguage): string {
+  return `${action.split('?')[0]}?lang=${lang}`;
+}
+
 export function renderSurveyForm(view: SurveyFormView): string {
+  const lang = view.lang ?? 'en';
+  const words = FORM_STRINGS[lang];
   const errorSummary = view.errors.length
-    ? `<div class="errors" role="alert" aria-labelledby="error-title"><h2 id="error-title">Please check ${view.errors.length === 1 ? 'one answer' : `${view.errors.length} answers`}</h2><ul>${view.errors
+    ? `<div class="errors" role="alert" aria-labelledby="error-title"><h2 id="error-title">${escapeHtml(words.checkAnswers(view.errors.length))}</h2><ul>${view.errors
         .map((e) => `<li><a href="#q_${escapeHtml(e.key)}">${escapeHtml(e.message)}</a></li>`)
         .join('')}</ul></div>`
     : '';
@@ -89,18 +100,23 @@ export function renderSurveyForm(view: SurveyFormView): string {
     : '';
   const buttons = [
     page?.back
-      ? '<button type="submit" name="action" value="back" class="secondary">Back</button>'
+      ? `<button type="submit" name="action" value="back" class="secondary">${escapeHtml(words.back)}</button>`
       : '',
     page?.next
-      ? '<button type="submit" name="action" value="next">Next</button>'
-      : '<button type="submit" name="action" value="submit">Submit answers</button>',
-    '<button type="submit" name="action" value="save" class="secondary">Save and finish later</button>',
+      ? `<button type="submit" name="action" value="next">${escapeHtml(words.next)}</button>`
+      : `<button type="submit" name="action" value="submit">${escapeHtml(words.submit)}</button>`,
+    `<button type="submit" name="action" value="save" class="secondary">${escapeHtml(words.save)}</button>`,
   ].join('\n');
+  const languages = `<p class="progress" lang="en">${FORM_LANGUAGES.map((l) =>
+    l === lang
+      ? `<strong>${LANGUAGE_NAMES[l]}</strong>`
+      : `<a href="${escapeHtml(withLang(view.action, l))}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a>`,
+  ).join(' · ')}</p>`;
   const body = `<h1>${escapeHtml(view.title)}</h1>${view.description ? `<p>${escapeHtml(view.description)}</p>` : ''}
-<p class="privacy" id="privacy"><strong>Privacy:</strong> ${escapeHtml(view.privacyStatement)}</p>${errorSummary}${notice}${heading}
-<form method="post" action="${escapeHtml(view.action)}" novalidate>${state}${questions}
-${buttons}</form>`;
-  return formPage(view.title, body);
+<p class="privacy" id="privacy"><strong>${escapeHtml(words.privacy)}</strong> ${escapeHtml(view.privacyStatement)}</p>${errorSummary}${notice}${heading}
+<form method="post" action="${escapeHtml(withLang(view.action, lang))}" novalidate>${state}${questions}
+${buttons}</form>${languages}`;
+  return formPage(view.title, body, lang);
 }
 
 function renderQuestion(q: QuestionDefinition, answer: Answer | undefined, error?: AnswerError) {
