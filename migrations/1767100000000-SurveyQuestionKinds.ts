@@ -14,17 +14,9 @@ export class SurveyQuestionKinds1767100000000 implements MigrationInterface {
       ADD COLUMN show_if jsonb,
       ADD COLUMN translations jsonb NOT NULL DEFAULT '{}'::jsonb`);
     await q.query(`ALTER TABLE survey ADD COLUMN sections jsonb NOT NULL DEFAULT '[]'::jsonb`);
-    await q.query(`ALTER TABLE survey_question DROP CONSTRAINT survey_question_kind_check`);
-    await q.query(`ALTER TABLE survey_question ADD CONSTRAINT survey_question_kind_check CHECK (kind IN
-      ('single', 'multiple', 'scale', 'text', 'tool-picker', 'likert', 'matrix', 'number', 'ranking', 'nps'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM survey_question
-      WHERE kind IN ('likert', 'matrix', 'number', 'ranking', 'nps')`);
-    await q.query(`ALTER TABLE survey_question DROP CONSTRAINT survey_question_kind_check`);
-    await q.query(`ALTER TABLE survey_question ADD CONSTRAINT survey_question_kind_check
-      CHECK (kind IN ('single', 'multiple', 'scale', 'text', 'tool-picker'))`);
     await q.query(`ALTER TABLE survey DROP COLUMN sections`);
     await q.query(`ALTER TABLE survey_question
       DROP COLUMN section, DROP COLUMN items, DROP COLUMN number, DROP COLUMN show_if,
