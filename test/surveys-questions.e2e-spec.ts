@@ -94,7 +94,7 @@ describe('surveys: the CoE edits questions', () => {
     const badKind = await t.http
       .put(`/api/surveys/${id}/questions`)
       .set(bearer(t.tokens.coe))
-      .send({ questions: [{ key: 'x', text: 'x', kind: 'ranking', required: false }] })
+      .send({ questions: [{ key: 'x', text: 'x', kind: 'slider', required: false }] })
       .expect(400);
     expect(badKind.body.message).toMatch(/kind must be one of/);
     await t.http
