@@ -4,11 +4,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { LOCAL_OPERATOR } from '../src/auth/role';
 import { loadBuiltinCatalog } from '../src/catalog/catalog-loader';
@@ -21,28 +19,9 @@ import { runIngest } from '../src/signals/network/ingest/log-ingest-runner';
 import { openLogStream } from '../src/signals/network/ingest/log-source';
 import { NetworkIngestService } from '../src/signals/network/network-ingest.service';
 import { writeSquidLog } from '../src/signals/network/testing/squid-log-generator';
+import { scratchDatabase } from './scratch-database';
 
 const TARGET_LINES_PER_S = 3_000_000;
-
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL)
-    return { url: process.env.DATABASE_URL, drop: async () => undefined };
-  const admin = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `aic_bench_${randomBytes(4).toString('hex')}`;
-  const run = async (sql: string) => {
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 /**
  * The generator's 200 addresses (10.20.x.y) change hands at midnight between its two days, so

@@ -26,6 +26,8 @@ import { ConsoleSessions1766800000000 } from './1766800000000-ConsoleSessions';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
 import { SurveyQuestionKinds1767100000000 } from './1767100000000-SurveyQuestionKinds';
 import { SurveyWaves1767200000000 } from './1767200000000-SurveyWaves';
+import { VendorFactsPolicyPlan1767300000000 } from './1767300000000-VendorFactsPolicyPlan';
+import { PartitionByMonth1767400000000 } from './1767400000000-PartitionByMonth';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -57,4 +59,6 @@ export const ALL_MIGRATIONS = [
   VendorConnectors1766950000000,
   SurveyQuestionKinds1767100000000,
   SurveyWaves1767200000000,
+  VendorFactsPolicyPlan1767300000000,
+  PartitionByMonth1767400000000,
 ];

@@ -1,11 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/app-config';
-import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { coreModules } from './bootstrap/core-modules';
 import { JobsModule } from './jobs/jobs.module';
 import type { ProcessRole } from './jobs/process-role';
 import { PeopleModule } from './people/people.module';
@@ -22,6 +20,7 @@ import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { PrivacyErasureModule } from './privacy/erasure/privacy-erasure.module';
+import { RetentionModule } from './privacy/retention/retention.module';
 import { VendorsModule } from './signals/vendors/vendors.module';
 import { WebModule } from './web/web.module';
 
@@ -41,6 +40,7 @@ const DOMAIN_MODULES = [
   ReposModule,
   VendorsModule,
   PrivacyAccessModule,
+  RetentionModule,
   DemoModule,
 ];
 
@@ -59,9 +59,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(opts.config),
-        DatabaseModule,
-        AuthModule,
+        ...coreModules(opts.config),
         JobsModule.forRoot(opts.role),
         HealthModule,
         ...DOMAIN_MODULES,

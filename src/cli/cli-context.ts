@@ -1,10 +1,6 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { SingleBar } from 'cli-progress';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { Command } from 'commander';
-import { AppModule } from '../app.module';
-import { AppConfig } from '../config/app-config';
-import { checkDatabase } from '../database/database-preflight';
+import type { AppConfig } from '../config/app-config';
 import type { JobCounts } from '../jobs/job.types';
 
 export interface ProgressBar {
@@ -20,24 +16,36 @@ export class CliContext {
     private readonly err: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  config(): AppConfig {
+  /** Validated configuration; loaded on first use (class-validator is not cheap to load). */
+  async config(): Promise<AppConfig> {
+    const { AppConfig } = await import('../config/app-config');
     return AppConfig.fromEnv(this.env);
   }
 
-  /** Boots the module graph (migrations included), runs fn, and always closes it. */
-  async withApp<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-    const config = this.config();
+  /**
+   * Boots the module graph (migrations included), runs fn, and always closes it. `slice` names
+   * the only domain modules the command calls (loaded on demand); without it, all of them.
+   */
+  async withApp<T>(
+    fn: (app: INestApplicationContext) => Promise<T>,
+    slice?: () => Promise<Type[]>,
+  ): Promise<T> {
+    const config = await this.config();
+    const { checkDatabase } = await import('../database/database-preflight');
     await checkDatabase(config);
-    const app = await NestFactory.createApplicationContext(
-      AppModule.forRoot({ role: 'cli', config }),
-      {
-        logger:
-          config.logLevel === 'debug' || config.logLevel === 'verbose'
-            ? ['error', 'warn', 'log', 'debug']
-            : ['error'],
-        abortOnError: false,
-      },
-    );
+    // Loaded here, not at the top: --help and commands that need no database must not pay for
+    // the whole module graph (seconds of start-up).
+    const { NestFactory } = await import('@nestjs/core');
+    const root = slice
+      ? (await import('./cli-slice.module')).CliSliceModule.forRoot(config, await slice())
+      : (await import('../app.module')).AppModule.forRoot({ role: 'cli', config });
+    const app = await NestFactory.createApplicationContext(root, {
+      logger:
+        config.logLevel === 'debug' || config.logLevel === 'verbose'
+          ? ['error', 'warn', 'log', 'debug']
+          : ['error'],
+      abortOnError: false,
+    });
     try {
       return await fn(app);
     } finally {
@@ -58,6 +66,8 @@ export class CliContext {
   /** A bar on stderr, drawn only on a terminal, so --json output stays clean. */
   progressBar(label: string): ProgressBar {
     if (!this.err.isTTY) return { update: () => undefined, stop: () => undefined };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only on a terminal
+    const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
     const bar = new SingleBar({
       format: `${label} [{bar}] {percentage}% {counts}`,
       stream: this.err,

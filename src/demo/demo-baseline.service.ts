@@ -19,6 +19,7 @@ import type { ExportedReportSet } from '../reports/report-export.service';
 import { ReportExportService } from '../reports/report-export.service';
 import { ReportsService } from '../reports/reports.service';
 import { seatEvidence } from './demo-evidence';
+import { DEMO_GITHUB_ORG, DEMO_GITHUB_TOKEN, startDemoCopilotAdmin } from './demo-copilot-admin';
 import { DEMO_CURSOR_KEY, startDemoCursorAdmin } from './demo-cursor-admin';
 import { VendorSyncService } from '../signals/vendors/vendor-sync.service';
 import { writeDemoRepositories } from './demo-git.writer';
@@ -146,6 +147,17 @@ export class DemoBaselineService {
       );
     } finally {
       await cursorAdmin.stop();
+    }
+    // Copilot seats and each seat holder's daily use, through the real connector as well
+    const copilotAdmin = await startDemoCopilotAdmin(org);
+    try {
+      await this.vendors.sync(
+        'github-copilot',
+        { apiUrl: copilotAdmin.url, credential: DEMO_GITHUB_TOKEN, org: DEMO_GITHUB_ORG, now },
+        LOCAL_OPERATOR,
+      );
+    } finally {
+      await copilotAdmin.stop();
     }
     await this.correlation.correlate(now);
     t('correlate', s);

@@ -9,6 +9,7 @@ import type { ErasedIdentities } from '../people/identity/erased-identities';
 import { EvidenceErasureRepository } from './evidence-erasure.repository';
 import { EvidenceFilter, EvidenceRepository } from './evidence.repository';
 import type { EvidenceInput, EvidenceRefGroup, EvidenceSummaryRow } from './evidence.types';
+import type { PurgeCount } from '../database/month-partitions';
 
 const BATCH = 5_000;
 
@@ -113,6 +114,11 @@ export class EvidenceService {
     return this.repo.latestPerGroup(keys, fingerprints, perGroup);
   }
 
+  /** Who used which tool on which day by the vendors' own records, from `since` on (reports). */
+  vendorUsageDays(since: Date) {
+    return this.repo.usageDays(since);
+  }
+
   countByTool() {
     return this.repo.countByTool();
   }
@@ -124,6 +130,16 @@ export class EvidenceService {
     const ids = await this.people.identifiersOf(personId);
     if (!ids) return {};
     return this.erasure.erase(ids.identities, personId, identifierPattern(ids.strings));
+  }
+
+  /** Retention: partitions for the months given (YYYY-MM-01), made ahead. */
+  ensurePartitions(months: string[]): Promise<string[]> {
+    return this.repo.ensurePartitions(months);
+  }
+
+  /** Retention (RETENTION_EVIDENCE_DAYS): traces last seen before the cut-off go. */
+  purgeSeenBefore(cutoff: Date, dryRun: boolean): Promise<PurgeCount> {
+    return this.repo.purgeSeenBefore(cutoff, dryRun);
   }
 }
 

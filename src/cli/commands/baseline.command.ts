@@ -3,10 +3,7 @@ import { join, resolve } from 'node:path';
 import { LOCAL_OPERATOR } from '../../auth/role';
 import { CliContext } from '../cli-context';
 import type { CliCommand } from '../cli-context';
-import { CorrelationService } from '../../findings/correlation/correlation.service';
-import { DemoBaselineService } from '../../demo/demo-baseline.service';
 import type { BaselineModel } from '../../reports/model/report.types';
-import { ReportExportService } from '../../reports/report-export.service';
 
 interface BaselineOptions {
   out: string;
@@ -53,6 +50,8 @@ async function runReal(
   ctx: CliContext,
 ): Promise<BaselineOutput> {
   return ctx.withApp(async (app) => {
+    const { CorrelationService } = await import('../../findings/correlation/correlation.service');
+    const { ReportExportService } = await import('../../reports/report-export.service');
     const bar = ctx.progressBar('correlate');
     await app
       .get(CorrelationService)
@@ -82,6 +81,7 @@ async function runDemo(out: string, ctx: CliContext): Promise<BaselineOutput> {
     AI_CENSUS_DATA_DIR: dataDir,
   });
   const result = await demoCtx.withApp(async (app) => {
+    const { DemoBaselineService } = await import('../../demo/demo-baseline.service');
     const bar = ctx.progressBar('demo');
     const run = await app.get(DemoBaselineService).run(out, { progress: (pct) => bar.update(pct) });
     bar.stop();

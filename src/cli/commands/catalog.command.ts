@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { LOCAL_OPERATOR } from '../../auth/role';
-import { CatalogService, type CatalogToolView } from '../../catalog/catalog.service';
+import type { CatalogToolView } from '../../catalog/catalog.service';
 import { POLICY_STATUSES, SIGNALS, TOOL_CATEGORIES } from '../../catalog/catalog.types';
 import type { PolicyStatus, Signal, ToolCategory } from '../../catalog/catalog.types';
-import { ToolPolicyService } from '../../catalog/tool-policy.service';
 import type { CliCommand } from '../cli-context';
+import { catalogSlice } from '../lazy-services';
+
+const catalogService = () => import('../../catalog/catalog.service').then((m) => m.CatalogService);
+const toolPolicyService = () =>
+  import('../../catalog/tool-policy.service').then((m) => m.ToolPolicyService);
 
 /** The scripts' contract: each tool flat, its rule lists beside id, name and category. */
 function flatten(v: CatalogToolView) {
@@ -20,7 +24,7 @@ function flatten(v: CatalogToolView) {
     ...(rest.generic ? { generic: true } : {}),
     origin: rest.origin ?? 'builtin',
     ...rules,
-    ...(rest.vendorRisk ? { vendorRisk: rest.vendorRisk } : {}),
+    ...(rest.vendorFacts ? { vendorFacts: rest.vendorFacts } : {}),
     signals: rest.signals,
     policy: rest.policy,
   };
@@ -67,17 +71,22 @@ export const catalogCommand: CliCommand = {
           json?: boolean;
         }) => {
           if (opts.tool) {
-            const tool = await ctx.withApp((app) => app.get(CatalogService).get(opts.tool!));
+            const tool = await ctx.withApp(
+              async (app) => app.get(await catalogService()).get(opts.tool!),
+              catalogSlice,
+            );
             ctx.print(!!opts.json, flatten(tool), () => detail(tool));
             return;
           }
-          const tools = await ctx.withApp((app) =>
-            app.get(CatalogService).list({
-              category: opts.category,
-              status: opts.status,
-              signal: opts.signal,
-              q: opts.search,
-            }),
+          const tools = await ctx.withApp(
+            async (app) =>
+              app.get(await catalogService()).list({
+                category: opts.category,
+                status: opts.status,
+                signal: opts.signal,
+                q: opts.search,
+              }),
+            catalogSlice,
           );
           ctx.print(
             !!opts.json,
@@ -88,10 +97,31 @@ export const catalogCommand: CliCommand = {
       );
 
     catalog
+      .command('audit')
+      .description(
+        'list tools without vendor facts, facts older than 180 days and facts entries that break the schema; exits 1 on a schema problem (a fact without a source or date among them)',
+      )
+      .option('--facts-dir <dir>', 'audit another vendor-facts folder (default: the built-in one)')
+      .option('--json', 'print JSON')
+      .action(async (opts: { factsDir?: string; json?: boolean }) => {
+        const { runCatalogAudit } = await import('./catalog-audit');
+        const audit = runCatalogAudit(opts.factsDir);
+        ctx.print(
+          !!(opts.json ?? catalog.opts<{ json?: boolean }>().json),
+          audit.report,
+          audit.text,
+        );
+        if (audit.failed) process.exitCode = 1;
+      });
+
+    catalog
       .command('policy-export')
       .description('print the tool policy as YAML, to keep in git')
       .action(async () => {
-        const yaml = await ctx.withApp((app) => app.get(ToolPolicyService).exportYaml());
+        const yaml = await ctx.withApp(
+          async (app) => app.get(await toolPolicyService()).exportYaml(),
+          catalogSlice,
+        );
         process.stdout.write(yaml);
       });
 
@@ -102,8 +132,9 @@ export const catalogCommand: CliCommand = {
       .option('--json', 'print JSON')
       .action(async (file: string, opts: { json?: boolean }) => {
         const text = readFileSync(file, 'utf8');
-        const result = await ctx.withApp((app) =>
-          app.get(ToolPolicyService).importYaml(text, LOCAL_OPERATOR),
+        const result = await ctx.withApp(
+          async (app) => app.get(await toolPolicyService()).importYaml(text, LOCAL_OPERATOR),
+          catalogSlice,
         );
         // --json may land on the parent command, which declares it too
         ctx.print(

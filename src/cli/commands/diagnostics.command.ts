@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import { JobName } from '../../jobs/job-names';
 import type { DiagnosticsResult } from '../../jobs/diagnostics.processor';
-import { JobsService } from '../../jobs/jobs.service';
 import type { CliCommand } from '../cli-context';
+import { jobsService } from '../lazy-services';
 
 export const diagnosticsCommand: CliCommand = {
   register(program, ctx) {
@@ -19,9 +19,9 @@ export const diagnosticsCommand: CliCommand = {
       .option('--json', 'print JSON')
       .action(async (opts: { steps: number; stepMs: number; json?: boolean }) => {
         const bar = ctx.progressBar('diagnostics');
-        const result = await ctx.withApp((app) =>
+        const result = await ctx.withApp(async (app) =>
           app
-            .get(JobsService)
+            .get(await jobsService())
             .run<DiagnosticsResult>(
               JobName.Diagnostics,
               { steps: opts.steps, stepMs: opts.stepMs },

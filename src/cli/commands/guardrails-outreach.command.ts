@@ -1,13 +1,11 @@
 import { LOCAL_OPERATOR } from '../../auth/role';
 import { DomainError, ErrorCode } from '../../common/domain-error';
-import { ClarificationsService } from '../../guardrails/outreach/clarifications.service';
 import type { OutreachDelivery } from '../../guardrails/outreach/outreach-delivery.service';
-import { NudgesService } from '../../guardrails/outreach/nudges.service';
 import type { CliCommand, CliContext } from '../cli-context';
 
 /** Links printed by the CLI point at PUBLIC_URL: there is no request to take an address from. */
-function requirePublicUrl(ctx: CliContext): string {
-  const url = ctx.config().publicUrl;
+async function requirePublicUrl(ctx: CliContext): Promise<string> {
+  const url = (await ctx.config()).publicUrl;
   if (!url)
     throw new DomainError(
       ErrorCode.InvalidInput,
@@ -50,10 +48,13 @@ export const guardrailsOutreachCommand: CliCommand = {
       .option('--expires-in-days <n>', 'days the links work (1–90, default 14)', days)
       .option('--json', 'print JSON')
       .action(async (ids: string[], opts: { expiresInDays?: number; json?: boolean }) => {
-        const base = requirePublicUrl(ctx);
-        const out = await ctx.withApp((app) =>
+        const base = await requirePublicUrl(ctx);
+        const out = await ctx.withApp(async (app) =>
           app
-            .get(ClarificationsService)
+            .get(
+              (await import('../../guardrails/outreach/clarifications.service'))
+                .ClarificationsService,
+            )
             .ask(ids, { expiresInDays: opts.expiresInDays }, base, LOCAL_OPERATOR),
         );
         ctx.print(!!opts.json, out, linksText);
@@ -70,10 +71,10 @@ export const guardrailsOutreachCommand: CliCommand = {
           toolId: string,
           opts: { person?: string[]; expiresInDays?: number; json?: boolean },
         ) => {
-          const base = requirePublicUrl(ctx);
-          const out = await ctx.withApp((app) =>
+          const base = await requirePublicUrl(ctx);
+          const out = await ctx.withApp(async (app) =>
             app
-              .get(NudgesService)
+              .get((await import('../../guardrails/outreach/nudges.service')).NudgesService)
               .send(
                 { toolId, personIds: opts.person, expiresInDays: opts.expiresInDays },
                 base,

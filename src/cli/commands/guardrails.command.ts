@@ -6,12 +6,10 @@ import {
   type ExportFormat,
   type ExportList,
 } from '../../guardrails/enforcement/network/network-export.renderers';
-import { NetworkExportService } from '../../guardrails/enforcement/network/network-export.service';
 import {
   REGISTER_FORMATS,
   type RegisterFormat,
-} from '../../guardrails/enforcement/register/ai-register';
-import { AiRegisterService } from '../../guardrails/enforcement/register/ai-register.service';
+} from '../../guardrails/enforcement/register/register-formats';
 import type { CliCommand } from '../cli-context';
 
 /** Writes to --out, or to stdout; notes (what the product could not take) go to stderr. */
@@ -37,8 +35,13 @@ export const guardrailsCommand: CliCommand = {
       )
       .option('--out <file>', 'write to this file instead of stdout')
       .action(async (format: ExportFormat, opts: { list: ExportList; out?: string }) => {
-        const r = await ctx.withApp((app) =>
-          app.get(NetworkExportService).render(format, opts.list),
+        const r = await ctx.withApp(async (app) =>
+          app
+            .get(
+              (await import('../../guardrails/enforcement/network/network-export.service'))
+                .NetworkExportService,
+            )
+            .render(format, opts.list),
         );
         for (const note of r.notes) ctx.warn(note);
         await emit(r.body, opts.out);
@@ -51,7 +54,14 @@ export const guardrailsCommand: CliCommand = {
       .option('--out <file>', 'write to this file instead of stdout (required for xlsx)')
       .action(async (opts: { format: RegisterFormat; out?: string }) => {
         if (opts.format === 'xlsx' && !opts.out) throw new Error('--format xlsx needs --out FILE');
-        const r = await ctx.withApp((app) => app.get(AiRegisterService).render(opts.format));
+        const r = await ctx.withApp(async (app) =>
+          app
+            .get(
+              (await import('../../guardrails/enforcement/register/ai-register.service'))
+                .AiRegisterService,
+            )
+            .render(opts.format),
+        );
         await emit(r.body, opts.out);
       });
   },

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { LOCAL_OPERATOR } from '../../auth/role';
 import { SURVEY_FORMATS } from '../../surveys/importers/import.types';
-import { parseMapping, SurveyImportService } from '../../surveys/survey-import.service';
 import { PRIVACY_MODES, type PrivacyMode } from '../../surveys/survey.types';
 import type { CliCommand } from '../cli-context';
 
@@ -43,6 +42,8 @@ export const importSurveyCommand: CliCommand = {
           const buffer = await readFile(file).catch((error: NodeJS.ErrnoException) => {
             throw new Error(`${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
           });
+          const { parseMapping, SurveyImportService } =
+            await import('../../surveys/survey-import.service');
           const summary = await ctx.withApp((app) =>
             app.get(SurveyImportService).importAsNewSurvey(
               buffer,

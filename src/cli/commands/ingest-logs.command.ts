@@ -5,10 +5,10 @@ import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { JobName } from '../../jobs/job-names';
-import { JobsService } from '../../jobs/jobs.service';
 import type { IngestLogsData, IngestLogsResult } from '../../signals/network/ingest-logs.processor';
 import { NETWORK_FORMATS, type NetworkFormat } from '../../signals/network/network.types';
 import type { CliCommand, CliContext } from '../cli-context';
+import { jobsService } from '../lazy-services';
 
 interface IngestLogsOptions {
   format: string;
@@ -19,7 +19,7 @@ interface IngestLogsOptions {
 
 /** stdin is spooled to a file first: the ingest needs a fingerprint and a resumable offset. */
 async function spoolStdin(ctx: CliContext): Promise<string> {
-  const dir = join(ctx.config().dataDir, 'spool', 'network');
+  const dir = join((await ctx.config()).dataDir, 'spool', 'network');
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${randomUUID()}-stdin.log`);
   await pipeline(process.stdin, createWriteStream(path));
@@ -80,9 +80,9 @@ export const ingestLogsCommand: CliCommand = {
         const bar = ctx.progressBar('ingest-logs');
         let result: IngestLogsResult;
         try {
-          result = await ctx.withApp((app) =>
+          result = await ctx.withApp(async (app) =>
             app
-              .get(JobsService)
+              .get(await jobsService())
               .run<IngestLogsResult>(JobName.IngestLogs, data, (p, counts) =>
                 bar.update(p, counts),
               ),

@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
 import type { CliCommand } from '../cli-context';
+import { noDomainSlice } from '../lazy-services';
 
 export const migrateCommand: CliCommand = {
   register(program, ctx) {
@@ -10,11 +10,12 @@ export const migrateCommand: CliCommand = {
       .action(async (opts: { json?: boolean }) => {
         // Booting the app applies pending migrations; report what the database now holds.
         const applied = await ctx.withApp(async (app) => {
+          const { DataSource } = await import('typeorm');
           const rows: { name: string }[] = await app
             .get(DataSource)
             .query('SELECT name FROM schema_migrations ORDER BY id');
           return rows.map((r) => r.name);
-        });
+        }, noDomainSlice);
         ctx.print(
           !!opts.json,
           { migrations: applied },

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { LOCAL_OPERATOR } from '../../auth/role';
 import { DomainError, ErrorCode } from '../../common/domain-error';
-import { PersonErasureService } from '../../privacy/erasure/person-erasure.service';
 import type { CliCommand } from '../cli-context';
 
 /** `person` groups the commands about one person; whichever registers first creates it. */
@@ -45,9 +44,11 @@ export const personEraseCommand: CliCommand = {
           );
         const bar = ctx.progressBar('erase');
         const result = await ctx
-          .withApp((app) =>
+          .withApp(async (app) =>
             app
-              .get(PersonErasureService)
+              .get(
+                (await import('../../privacy/erasure/person-erasure.service')).PersonErasureService,
+              )
               .runNow(person, opts.reason, LOCAL_OPERATOR, (p, c) => bar.update(p, c)),
           )
           .finally(() => bar.stop());

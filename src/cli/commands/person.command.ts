@@ -2,7 +2,6 @@ import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LOCAL_OPERATOR } from '../../auth/role';
-import { SubjectAccessService } from '../../privacy/subject-access/subject-access.service';
 import type { CliCommand } from '../cli-context';
 
 /**
@@ -29,8 +28,13 @@ export const personCommand: CliCommand = {
       )
       .option('--out <file>', 'write to this file (readable by its owner only) instead of stdout')
       .action(async (person: string, opts: { format: 'json' | 'csv'; out?: string }) => {
-        const r = await ctx.withApp((app) =>
-          app.get(SubjectAccessService).exportAs(person, opts.format, LOCAL_OPERATOR),
+        const r = await ctx.withApp(async (app) =>
+          app
+            .get(
+              (await import('../../privacy/subject-access/subject-access.service'))
+                .SubjectAccessService,
+            )
+            .exportAs(person, opts.format, LOCAL_OPERATOR),
         );
         if (!opts.out) {
           ctx.print(false, r.body, (b) => b.trimEnd());

@@ -2,7 +2,6 @@ import { Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LOCAL_OPERATOR } from '../../auth/role';
-import { RecordOfProcessingService } from '../../privacy/record/record-of-processing.service';
 import type { CliCommand } from '../cli-context';
 import { commandGroup } from './person.command';
 
@@ -16,8 +15,13 @@ export const privacyCommand: CliCommand = {
       .addOption(new Option('--format <format>', 'md or pdf').choices(['md', 'pdf']).default('md'))
       .requiredOption('--out <file>', 'the file to write')
       .action(async (opts: { format: 'md' | 'pdf'; out: string }) => {
-        const r = await ctx.withApp((app) =>
-          app.get(RecordOfProcessingService).render(opts.format, LOCAL_OPERATOR),
+        const r = await ctx.withApp(async (app) =>
+          app
+            .get(
+              (await import('../../privacy/record/record-of-processing.service'))
+                .RecordOfProcessingService,
+            )
+            .render(opts.format, LOCAL_OPERATOR),
         );
         const file = resolve(opts.out);
         writeFileSync(file, r.body);

@@ -1,6 +1,5 @@
 import { Option } from 'commander';
 import { LOCAL_OPERATOR } from '../../auth/role';
-import { RepoOwnershipService } from '../../signals/repos/repo-ownership.service';
 import type { CliCommand } from '../cli-context';
 
 interface Opts {
@@ -40,20 +39,22 @@ export const repoOwnershipCommand: CliCommand = {
       )
       .option('--json', 'print JSON')
       .action(async (repository: string, opts: Opts) => {
-        const repo = await ctx.withApp((app) =>
-          app.get(RepoOwnershipService).set(
-            repository,
-            {
-              team: opts.clearTeam ? null : opts.team,
-              dataClasses: opts.clearDataClasses
-                ? null
-                : opts.dataClasses
-                    ?.split(',')
-                    .map((c) => c.trim())
-                    .filter(Boolean),
-            },
-            LOCAL_OPERATOR,
-          ),
+        const repo = await ctx.withApp(async (app) =>
+          app
+            .get((await import('../../signals/repos/repo-ownership.service')).RepoOwnershipService)
+            .set(
+              repository,
+              {
+                team: opts.clearTeam ? null : opts.team,
+                dataClasses: opts.clearDataClasses
+                  ? null
+                  : opts.dataClasses
+                      ?.split(',')
+                      .map((c) => c.trim())
+                      .filter(Boolean),
+              },
+              LOCAL_OPERATOR,
+            ),
         );
         ctx.print(
           !!opts.json,

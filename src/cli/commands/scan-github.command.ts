@@ -1,9 +1,8 @@
 import { JobName } from '../../jobs/job-names';
-import { JobsService } from '../../jobs/jobs.service';
 import { renderToolsText } from '../../signals/repos/output/scan-report';
 import type { ScanGithubResult } from '../../signals/repos/github-scan.service';
-import { RepoReportService } from '../../signals/repos/repo-report.service';
 import type { CliCommand } from '../cli-context';
+import { jobsService, repoReportService } from '../lazy-services';
 import { writeJson } from './scan-repo.command';
 
 interface Opts {
@@ -43,13 +42,13 @@ export const scanGithubCommand: CliCommand = {
         const result = await ctx
           .withApp(async (app) => {
             const out = await app
-              .get(JobsService)
+              .get(await jobsService())
               .run<ScanGithubResult>(
                 JobName.ScanGithub,
                 { owner, apiUrl: opts.apiUrl, since: opts.since, sbom: opts.sbom },
                 (pct, counts) => bar.update(pct, counts),
               );
-            const repos = app.get(RepoReportService);
+            const repos = app.get(await repoReportService());
             for (const r of out.repositories) {
               const file = r.repository.replace('/', '__');
               if (opts.sarif)

@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { JobName } from '../../jobs/job-names';
-import { JobsService } from '../../jobs/jobs.service';
 import { renderToolsText } from '../../signals/repos/output/scan-report';
 import type { ScanRepoResult } from '../../signals/repos/local-scan.service';
-import { RepoReportService } from '../../signals/repos/repo-report.service';
 import type { CliCommand } from '../cli-context';
+import { jobsService, repoReportService } from '../lazy-services';
 
 interface Opts {
   since?: string;
@@ -32,13 +31,13 @@ export const scanRepoCommand: CliCommand = {
         const result = await ctx
           .withApp(async (app) => {
             const out = await app
-              .get(JobsService)
+              .get(await jobsService())
               .run<ScanRepoResult>(
                 JobName.ScanRepo,
                 { path, since: opts.since, full: opts.full },
                 (pct, counts) => bar.update(pct, counts),
               );
-            const repos = app.get(RepoReportService);
+            const repos = app.get(await repoReportService());
             if (opts.sarif)
               await writeJson(opts.sarif, repos.renderSarif(out.repository, out.tools, out.leads));
             if (opts.cyclonedx)

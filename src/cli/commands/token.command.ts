@@ -1,7 +1,10 @@
 import { Option } from 'commander';
 import { LOCAL_OPERATOR, Role } from '../../auth/role';
-import { TokenService, type TokenView } from '../../auth/token.service';
+import type { TokenView } from '../../auth/token.service';
 import type { CliCommand } from '../cli-context';
+import { noDomainSlice } from '../lazy-services';
+
+const tokenService = () => import('../../auth/token.service').then((m) => m.TokenService);
 
 export const tokenCommand: CliCommand = {
   register(program, ctx) {
@@ -19,8 +22,12 @@ export const tokenCommand: CliCommand = {
       .option('--expires-in <duration>', 'stop working after 12h, 30d, 8w …; default: never')
       .option('--json', 'print JSON')
       .action(async (opts: { role: Role; name: string; expiresIn?: string; json?: boolean }) => {
-        const created = await ctx.withApp((app) =>
-          app.get(TokenService).create(opts.name, opts.role, LOCAL_OPERATOR, opts.expiresIn),
+        const created = await ctx.withApp(
+          async (app) =>
+            app
+              .get(await tokenService())
+              .create(opts.name, opts.role, LOCAL_OPERATOR, opts.expiresIn),
+          noDomainSlice,
         );
         ctx.print(
           !!opts.json,
@@ -35,7 +42,10 @@ export const tokenCommand: CliCommand = {
       .description('list tokens (never their secrets)')
       .option('--json', 'print JSON')
       .action(async (opts: { json?: boolean }) => {
-        const tokens = await ctx.withApp((app) => app.get(TokenService).list());
+        const tokens = await ctx.withApp(
+          async (app) => app.get(await tokenService()).list(),
+          noDomainSlice,
+        );
         ctx.print(
           !!opts.json,
           { tokens },
@@ -55,7 +65,10 @@ export const tokenCommand: CliCommand = {
       .argument('<id>', 'token id (see token list)')
       .option('--json', 'print JSON')
       .action(async (id: string, opts: { json?: boolean }) => {
-        await ctx.withApp((app) => app.get(TokenService).revoke(id, LOCAL_OPERATOR));
+        await ctx.withApp(
+          async (app) => app.get(await tokenService()).revoke(id, LOCAL_OPERATOR),
+          noDomainSlice,
+        );
         ctx.print(!!opts.json, { revoked: id }, (v) => `Revoked ${v.revoked}`);
       });
   },

@@ -52,6 +52,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('add', (a: number, b: number) => a + b);
   hb.registerHelper('sub', (a: number, b: number) => a - b);
   hb.registerHelper('gt', (a: number, b: number) => a > b);
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('first', (xs: unknown[] | undefined, n: number) => (xs ?? []).slice(0, n));
   hb.registerHelper('join', (xs: unknown[] | undefined) => (xs ?? []).join(', '));
   hb.registerHelper('date', (iso: unknown) =>

@@ -16,8 +16,7 @@ import type { ToolPolicy } from '../../../catalog/policy-yaml';
 import { toCsv } from '../../../common/csv';
 import type { FindingRecord } from '../../../findings/findings.types';
 
-export const REGISTER_FORMATS = ['yaml', 'csv', 'xlsx'] as const;
-export type RegisterFormat = (typeof REGISTER_FORMATS)[number];
+export { REGISTER_FORMATS, type RegisterFormat } from './register-formats';
 
 /** One tool of the AI register. No person is named: owner is a team or role. */
 export interface RegisterEntry {
