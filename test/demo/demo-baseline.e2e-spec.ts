@@ -131,6 +131,18 @@ describe(DemoBaselineService.name, () => {
     expect([...teams.values()].every((team) => team !== '')).toBe(true);
   });
 
+  it('should show the two pulse waves: each question’s change with its interval, and benchmarks', () => {
+    const pulse = model.pulse!;
+    expect(pulse).toMatchObject({ wave: 2, previousWave: 1 });
+    const policy = pulse.rows.find(
+      (r) => r.question.startsWith('Do you know which AI tools') && r.answer === 'Yes, clearly',
+    )!;
+    expect(policy.change).toBeGreaterThan(0);
+    expect(policy.low).not.toBeNull();
+    expect(pulse.benchmarks.every((b) => b.url.startsWith('https://') && b.year > 2000)).toBe(true);
+    expect(readFileSync(join(out, 'baseline.html'), 'utf8')).toContain('Survey waves');
+  });
+
   it('should show the change since the first baseline', () => {
     expect(model.change).not.toBeNull();
     expect(model.change!.observedShare.after).toBeGreaterThan(model.change!.observedShare.before);

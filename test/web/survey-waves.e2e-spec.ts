@@ -119,5 +119,5 @@ describe('survey waves: per-question change by team, small teams suppressed', ()
     // (a full-page screenshot of this long page outlasts the shared machine's timeout; axe runs)
     await expect(seriousA11yViolations(page)).resolves.toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 });

@@ -1,11 +1,7 @@
 import type { QuestionDefinition, QuestionTranslation } from '../survey.types';
+import type { BuiltInTemplate, TemplateTranslations } from './template-translation.types';
 import { TEMPLATES_DE } from './templates.de';
 import { TEMPLATES_ES } from './templates.es';
-
-export type BuiltInTemplate = 'inventory' | 'pulse';
-
-/** One language's wording of the built-in templates, by template and question key. */
-export type TemplateTranslations = Record<BuiltInTemplate, Record<string, QuestionTranslation>>;
 
 const BY_LANGUAGE: Record<string, TemplateTranslations> = { de: TEMPLATES_DE, es: TEMPLATES_ES };
 

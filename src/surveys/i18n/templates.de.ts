@@ -1,4 +1,4 @@
-import type { TemplateTranslations } from './template-translations';
+import type { TemplateTranslations } from './template-translation.types';
 
 // German: DACH engineering sites. Tool names (tool-picker options) stay as the vendor spells them.
 const FREQUENCY = {

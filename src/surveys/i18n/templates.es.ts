@@ -1,4 +1,4 @@
-import type { TemplateTranslations } from './template-translations';
+import type { TemplateTranslations } from './template-translation.types';
 
 // Spanish (neutral, for Spain and Latin American hubs). Tool names stay as the vendor spells them.
 const FREQUENCY = {
