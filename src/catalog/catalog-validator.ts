@@ -229,4 +229,3 @@ function checkIdentity(c: unknown, field: string, fail: Fail): void {
     }
   }
 }
-
