@@ -24,6 +24,7 @@ import { McpServers1766600000000 } from './1766600000000-McpServers';
 import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
 import { ConsoleSessions1766800000000 } from './1766800000000-ConsoleSessions';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
+import { IncrementalCorrelation1767650000000 } from './1767650000000-IncrementalCorrelation';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -53,4 +54,5 @@ export const ALL_MIGRATIONS = [
   EndpointDevices1766700000000,
   ConsoleSessions1766800000000,
   VendorConnectors1766950000000,
+  IncrementalCorrelation1767650000000,
 ];
