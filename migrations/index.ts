@@ -24,6 +24,10 @@ import { McpServers1766600000000 } from './1766600000000-McpServers';
 import { EndpointDevices1766700000000 } from './1766700000000-EndpointDevices';
 import { ConsoleSessions1766800000000 } from './1766800000000-ConsoleSessions';
 import { VendorConnectors1766950000000 } from './1766950000000-VendorConnectors';
+import { SurveyQuestionKinds1767100000000 } from './1767100000000-SurveyQuestionKinds';
+import { SurveyWaves1767200000000 } from './1767200000000-SurveyWaves';
+import { VendorFactsPolicyPlan1767300000000 } from './1767300000000-VendorFactsPolicyPlan';
+import { PartitionByMonth1767400000000 } from './1767400000000-PartitionByMonth';
 import { IncrementalCorrelation1767650000000 } from './1767650000000-IncrementalCorrelation';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -54,5 +58,9 @@ export const ALL_MIGRATIONS = [
   EndpointDevices1766700000000,
   ConsoleSessions1766800000000,
   VendorConnectors1766950000000,
+  SurveyQuestionKinds1767100000000,
+  SurveyWaves1767200000000,
+  VendorFactsPolicyPlan1767300000000,
+  PartitionByMonth1767400000000,
   IncrementalCorrelation1767650000000,
 ];

@@ -20,6 +20,7 @@ import { EndpointsModule } from './signals/endpoints/endpoints.module';
 import { NetworkModule } from './signals/network/network.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { PrivacyErasureModule } from './privacy/erasure/privacy-erasure.module';
+import { RetentionModule } from './privacy/retention/retention.module';
 import { VendorsModule } from './signals/vendors/vendors.module';
 import { WebModule } from './web/web.module';
 
@@ -39,6 +40,7 @@ const DOMAIN_MODULES = [
   ReposModule,
   VendorsModule,
   PrivacyAccessModule,
+  RetentionModule,
   DemoModule,
 ];
 

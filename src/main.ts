@@ -6,6 +6,7 @@ import { LOCAL_OPERATOR } from './auth/role';
 import { createHttpApp } from './bootstrap/http-app';
 import { AppConfig, ConfigError } from './config/app-config';
 import { checkDatabase } from './database/database-preflight';
+import { startMetricsServer } from './bootstrap/metrics-server';
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnv(process.env);
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   await checkDatabase(config);
   const app = await createHttpApp(config);
   await app.listen(config.port, config.host);
+  if (config.metricsPort) await startMetricsServer(config.metricsPort, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   logger.log(`Using ${config.describe()}`);
   logger.log(`Listening on ${url} — API docs at ${url}/api/docs`);

@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { nestLogLevels } from './bootstrap/http-app';
 import { AppConfig } from './config/app-config';
 import { checkDatabase } from './database/database-preflight';
+import { startMetricsServer } from './bootstrap/metrics-server';
 
 /** Queue processors only: as many of these as the load needs, on as many machines, sharing Redis and PostgreSQL. */
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     },
   );
   app.enableShutdownHooks();
+  if (config.metricsPort) await startMetricsServer(config.metricsPort, config.host);
   // Always printed, whatever LOG_LEVEL: supervisors and tests wait for this line.
   process.stdout.write(`ai-census worker ${process.pid} ready: ${config.describe()}\n`);
 }

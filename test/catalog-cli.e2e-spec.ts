@@ -55,10 +55,64 @@ describe('ai-census catalog CLI', () => {
     );
     const imported = runCli(['catalog', 'policy-import', file, '--json'], env);
     expect(imported.status).toBe(0);
-    expect(JSON.parse(imported.stdout)).toEqual({ changed: 1, unchanged: 0 });
+    expect(JSON.parse(imported.stdout)).toEqual({ changed: 1, unchanged: 0, factsChanged: 0 });
     const exported = runCli(['catalog', 'policy-export'], env);
     expect(exported.stdout).toMatch(/cursor:\n\s+status: tolerated\n\s+dataClasses:\n\s+- public/);
     const filtered = runCli(['catalog', '--status', 'tolerated', '--json'], env);
     expect(JSON.parse(filtered.stdout).tools.map((t: { id: string }) => t.id)).toEqual(['cursor']);
+  });
+
+  it('should audit the vendor facts as JSON without a database, and pass on the built-in files', () => {
+    const r = runCli(['catalog', 'audit', '--json'], { LOG_LEVEL: 'error' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const audit = JSON.parse(r.stdout) as Record<string, unknown> & {
+      withoutFacts: { toolId: string; why: string[] }[];
+      demoTools: string[];
+    };
+    expect(audit).toMatchObject({
+      ok: true,
+      tools: expect.any(Number),
+      toolsWithFacts: expect.any(Number),
+      problems: [],
+      missingSourceOrDate: 0,
+      stale: expect.any(Array),
+    });
+    expect(audit.tools as number).toBeGreaterThanOrEqual(300);
+    expect(audit.factsFiles).toEqual(
+      expect.arrayContaining([expect.stringMatching(/other\.yaml$/)]),
+    );
+    expect(audit.demoTools).toEqual(expect.arrayContaining(['github-copilot', 'chatgpt']));
+    // generic ids ("some AI agent") never need facts
+    expect(audit.withoutFacts.map((t) => t.toolId)).not.toContain('agents-md');
+  });
+
+  it('should fail the audit when a fact lacks a source or a date, naming file, tool and field', () => {
+    const bad = runCli(
+      ['catalog', 'audit', '--facts-dir', 'test/fixtures/vendor-facts/bad', '--json'],
+      { LOG_LEVEL: 'error' },
+    );
+    expect(bad.status).toBe(1);
+    const audit = JSON.parse(bad.stdout) as {
+      ok: boolean;
+      missingSourceOrDate: number;
+      problems: { file: string; toolId: string; field: string }[];
+    };
+    expect(audit.ok).toBe(false);
+    expect(audit.missingSourceOrDate).toBe(2);
+    expect(audit.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: expect.stringMatching(/broken\.yaml$/),
+          toolId: 'cursor',
+          field: 'plans.free.trainsOnInputs.source',
+        }),
+      ]),
+    );
+    const text = runCli(['catalog', 'audit', '--facts-dir', 'test/fixtures/vendor-facts/bad'], {
+      LOG_LEVEL: 'error',
+    });
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(/audit FAILED/);
   });
 });

@@ -141,7 +141,7 @@ describe('catalog over HTTP', () => {
       .set(bearer(t.tokens.admin))
       .send({ yaml: edited })
       .expect(200);
-    expect(imported.body).toEqual({ changed: 1, unchanged: 1 });
+    expect(imported.body).toEqual({ changed: 1, unchanged: 1, factsChanged: 0 });
     const chatgpt = await t.http
       .get('/api/catalog/tools/chatgpt')
       .set(bearer(t.tokens.leader))

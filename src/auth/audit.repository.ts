@@ -41,4 +41,21 @@ export class AuditRepository {
     )) as [unknown, number];
     return r[1];
   }
+
+  /** Retention: audit events older than the cut-off; returns how many there were. */
+  async purgeBefore(cutoff: Date, dryRun: boolean): Promise<number> {
+    const at = cutoff.toISOString();
+    if (dryRun) {
+      const [{ n }] = (await this.repo.query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE at < $1`,
+        [at],
+      )) as { n: number }[];
+      return n;
+    }
+    const r = (await this.repo.query(`DELETE FROM audit_event WHERE at < $1`, [at])) as [
+      unknown,
+      number,
+    ];
+    return r[1];
+  }
 }

@@ -53,4 +53,9 @@ export class AuditService {
   redactIdentifiers(pattern: string): Promise<number> {
     return this.repo.redact(pattern);
   }
+
+  /** Retention (RETENTION_AUDIT_DAYS): events older than the cut-off go. */
+  purgeBefore(cutoff: Date, dryRun: boolean): Promise<number> {
+    return this.repo.purgeBefore(cutoff, dryRun);
+  }
 }

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import { AppModule } from '../app.module';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { observeLatency } from './http-latency';
 import { jsonNestingDepth } from '../common/json-depth';
 import { DomainErrorFilter } from '../common/domain-error.filter';
 import { AppConfig } from '../config/app-config';
@@ -44,6 +45,7 @@ export async function createHttpApp(
       },
     }),
   );
+  app.use(observeLatency);
   app.enableShutdownHooks();
   app.useGlobalPipes(
     new ValidationPipe({

@@ -55,8 +55,7 @@ describe('catalog loader', () => {
         'data/bad.yaml good-id rules.messageMarkers[0]',
         'data/bad.yaml good-id rules.userAgents[0]',
         'data/bad.yaml good-id rules.colour',
-        'data/bad.yaml good-id vendorRisk.retention.source',
-        'data/bad.yaml good-id vendorRisk.retention.checked',
+        'data/bad.yaml good-id vendorRisk',
       ]),
     );
   });

@@ -1,33 +1,41 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { ToolDefinition } from './catalog.types';
 import {
   CatalogValidationError,
   validateToolDefinition,
   type CatalogProblem,
 } from './catalog-validator';
+import { loadVendorFacts } from './facts/vendor-facts.loader';
+import { parseYamlText, readYamlFile, type YamlRead } from './yaml-cache';
 
 // Beside this file both in src/ (jest) and in dist/src/ (scripts/copy-assets.js copies the YAML).
 export const BUILTIN_CATALOG_DIR = join(__dirname, 'data');
+export const BUILTIN_FACTS_DIR = join(BUILTIN_CATALOG_DIR, 'vendor-facts');
 
 /** Parses one catalog file (`tools: [...]`); problems are named by file, tool id and field. */
 export function parseCatalogFile(
   text: string,
   file: string,
 ): { tools: ToolDefinition[]; problems: CatalogProblem[] } {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  return catalogFromYaml(parseYamlText(text), file);
+}
+
+function catalogFromYaml(
+  read: YamlRead,
+  file: string,
+): { tools: ToolDefinition[]; problems: CatalogProblem[] } {
+  if (!read.ok) {
     return {
       tools: [],
-      problems: doc.errors.map((e) => ({
+      problems: read.errors.map((e) => ({
         file,
-        field: e.linePos ? `line ${e.linePos[0].line}` : '(yaml)',
-        message: e.message.split('\n')[0],
+        field: e.line ? `line ${e.line}` : '(yaml)',
+        message: e.message,
       })),
     };
   }
-  const body: unknown = doc.toJS();
+  const body = read.body;
   if (
     typeof body !== 'object' ||
     body === null ||
@@ -49,7 +57,7 @@ export function parseCatalogFile(
 }
 
 /** Loads and validates every `*.yaml` in a folder, in name order; throws on any problem. */
-export function loadCatalogDir(dir: string): ToolDefinition[] {
+export function loadCatalogDir(dir: string, cacheRoot = dir): ToolDefinition[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort();
@@ -59,7 +67,7 @@ export function loadCatalogDir(dir: string): ToolDefinition[] {
   for (const f of files) {
     const path = join(dir, f);
     const name = relative(process.cwd(), path) || f;
-    const parsed = parseCatalogFile(readFileSync(path, 'utf8'), name);
+    const parsed = catalogFromYaml(readYamlFile(cacheRoot, path), name);
     problems.push(...parsed.problems);
     for (const tool of parsed.tools) {
       const other = seen.get(tool.id);
@@ -82,10 +90,26 @@ export function loadCatalogDir(dir: string): ToolDefinition[] {
   return tools;
 }
 
+/** Tools with the vendor facts of `factsDir` attached; a fact for an unknown tool fails the load. */
+export function loadCatalogWithFacts(
+  dir: string,
+  factsDir: string,
+  now = new Date(),
+): ToolDefinition[] {
+  const tools = loadCatalogDir(dir);
+  const facts = loadVendorFacts(factsDir, new Set(tools.map((t) => t.id)), now, dir);
+  return tools.map((t) => {
+    const found = facts.get(t.id);
+    if (!found) return t;
+    const { file: _file, ...vendorFacts } = found;
+    return { ...t, vendorFacts };
+  });
+}
+
 let cached: readonly ToolDefinition[] | undefined;
 
-/** The built-in catalog, read once per process. Callers get their own array. */
+/** The built-in catalog with its vendor facts, read once per process. Callers get their own array. */
 export function loadBuiltinCatalog(): ToolDefinition[] {
-  cached ??= loadCatalogDir(BUILTIN_CATALOG_DIR);
+  cached ??= loadCatalogWithFacts(BUILTIN_CATALOG_DIR, BUILTIN_FACTS_DIR);
   return [...cached];
 }

@@ -35,7 +35,6 @@ const TOOL_KEYS = new Set([
   'aliases',
   'generic',
   'rules',
-  'vendorRisk',
   'origin',
 ]);
 const RULE_KEYS = new Set([
@@ -61,15 +60,6 @@ const STRING_LIST_RULES = [
   'workflowActions',
   'models',
 ] as const;
-const RISK_KEYS = new Set([
-  'trainsOnInputsByDefault',
-  'retention',
-  'enterpriseControls',
-  'certifications',
-  'jurisdiction',
-]);
-const TRISTATE = new Set(['yes', 'no', 'unknown']);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Raw = Record<string, unknown>;
 
@@ -111,7 +101,11 @@ export function validateToolDefinition(raw: unknown, file: string): CatalogProbl
   }
   if (!isObject(raw.rules)) fail('rules', 'must be a mapping');
   else checkRules(raw.rules, fail);
-  if (raw.vendorRisk !== undefined) checkRisk(raw.vendorRisk, fail);
+  if (raw.vendorRisk !== undefined)
+    fail(
+      'vendorRisk',
+      'moved: vendor facts live in src/catalog/data/vendor-facts/ (or an organisation override)',
+    );
   return problems;
 }
 
@@ -243,51 +237,6 @@ function checkIdentity(c: unknown, field: string, fail: Fail): void {
       if (!c.emailPattern.startsWith('^') || !c.emailPattern.endsWith('$')) {
         fail(`${field}.emailPattern`, 'must be anchored with ^ and $');
       }
-    }
-  }
-}
-
-function checkRisk(risk: unknown, fail: Fail): void {
-  if (!isObject(risk)) {
-    fail('vendorRisk', 'must be a mapping');
-    return;
-  }
-  for (const [key, fact] of Object.entries(risk)) {
-    const field = `vendorRisk.${key}`;
-    if (!RISK_KEYS.has(key)) {
-      fail(field, 'is not a known attribute');
-      continue;
-    }
-    if (!isObject(fact)) {
-      fail(field, 'must be a mapping with value, source and checked');
-      continue;
-    }
-    if (!isHttpsUrl(fact.source)) fail(`${field}.source`, 'must be an https URL');
-    if (typeof fact.checked !== 'string' || !ISO_DATE.test(fact.checked)) {
-      fail(`${field}.checked`, 'must be an ISO date (YYYY-MM-DD)');
-    }
-    const v = fact.value;
-    switch (key) {
-      case 'trainsOnInputsByDefault':
-        if (!TRISTATE.has(v as string)) fail(`${field}.value`, 'must be yes, no or unknown');
-        break;
-      case 'retention':
-      case 'jurisdiction':
-        if (typeof v !== 'string' || v.trim() === '')
-          fail(`${field}.value`, 'must be a non-empty string');
-        break;
-      case 'certifications':
-        checkStrings(v, `${field}.value`, fail);
-        break;
-      case 'enterpriseControls':
-        if (!isObject(v)) fail(`${field}.value`, 'must be a mapping of sso, dpa, zeroRetention');
-        else {
-          for (const k of ['sso', 'dpa', 'zeroRetention']) {
-            if (!TRISTATE.has(v[k] as string))
-              fail(`${field}.value.${k}`, 'must be yes, no or unknown');
-          }
-        }
-        break;
     }
   }
 }

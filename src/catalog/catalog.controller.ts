@@ -25,6 +25,8 @@ import { SetPolicyDto } from './dto/set-policy.dto';
 import { COMPLIANCE_REFERENCES } from './compliance-references';
 import { builtinMcpCatalog } from './mcp/mcp-catalog';
 import { ToolPolicyService } from './tool-policy.service';
+import { FactOverrideDto, RemoveFactOverrideQueryDto } from './dto/fact-override.dto';
+import { VendorFactService } from './vendor-fact.service';
 
 /** Reading the catalog is open to every role; policy and custom tools belong to CoE and admins. */
 @ApiTags('catalog')
@@ -35,6 +37,7 @@ export class CatalogController {
     private readonly catalog: CatalogService,
     private readonly policies: ToolPolicyService,
     private readonly customTools: CustomToolService,
+    private readonly vendorFacts: VendorFactService,
   ) {}
 
   @Get('tools')
@@ -69,9 +72,36 @@ export class CatalogController {
         owner: dto.owner,
         purpose: dto.purpose,
         nextReview: dto.nextReview,
+        plan: dto.plan,
       },
       actor,
     );
+  }
+
+  /** A tool's vendor facts as scoring reads them, with the organisation's overrides apart. */
+  @Get('tools/:id/facts')
+  @Roles(...ALL_ROLES)
+  facts(@Param('id') id: string) {
+    return this.vendorFacts.facts(id);
+  }
+
+  /** Adds or corrects one vendor fact, with its source and date; audited. */
+  @Put('tools/:id/facts')
+  @Roles(Role.Coe, Role.Admin)
+  setFact(@Param('id') id: string, @Body() dto: FactOverrideDto, @CurrentActor() actor: Actor) {
+    return this.vendorFacts.set(id, dto, actor);
+  }
+
+  /** Removes an organisation override: the catalog's fact applies again. */
+  @Delete('tools/:id/facts')
+  @HttpCode(204)
+  @Roles(Role.Coe, Role.Admin)
+  async removeFact(
+    @Param('id') id: string,
+    @Query() q: RemoveFactOverrideQueryDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    await this.vendorFacts.remove(id, q.fact, q.plan ?? null, actor);
   }
 
   @Get('compliance-references')

@@ -4,6 +4,8 @@ import { PreparesJobs, type JobPreparer } from '../jobs/job-preparer.decorator';
 import { loadBuiltinCatalog } from './catalog-loader';
 import type { PolicyStatus, Signal, ToolCategory, ToolDefinition } from './catalog.types';
 import { CustomToolRepository } from './custom-tool.repository';
+import { FactOverrideRepository } from './fact-override.repository';
+import { applyOverrides, type FactOverride } from './facts/fact-override';
 import type { ToolPolicyEntity } from './entities/tool-policy.entity';
 import { CatalogMatcher, type RuleConflict } from './matcher/catalog-matcher';
 import { normalizeName } from './matcher/normalize';
@@ -42,6 +44,7 @@ export function defaultPolicy(toolId: string): ToolPolicy {
     owner: null,
     purpose: null,
     nextReview: null,
+    plan: null,
   };
 }
 
@@ -59,10 +62,12 @@ export class CatalogService implements OnModuleInit, JobPreparer {
   private byId = new Map(this.builtin.map((t) => [t.id, t]));
   private current: CatalogMatcher = CatalogMatcher.fromTools(this.builtin);
   private loadedVersion: string | undefined;
+  private overrides: FactOverride[] = [];
 
   constructor(
     private readonly customTools: CustomToolRepository,
     private readonly policies: ToolPolicyRepository,
+    private readonly factOverrides: FactOverrideRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -79,8 +84,12 @@ export class CatalogService implements OnModuleInit, JobPreparer {
    * they start, so a tool added through the API reaches workers without a restart.
    */
   async refresh(): Promise<CatalogMatcher> {
-    if ((await this.customTools.version()) !== this.loadedVersion) await this.reload();
+    if ((await this.version()) !== this.loadedVersion) await this.reload();
     return this.current;
+  }
+
+  private async version(): Promise<string> {
+    return `${await this.customTools.version()}|${await this.factOverrides.version()}`;
   }
 
   /** Every job, in every process, starts on the catalog as it is now in the database. */
@@ -89,8 +98,9 @@ export class CatalogService implements OnModuleInit, JobPreparer {
   }
 
   async reload(): Promise<void> {
-    const version = await this.customTools.version();
+    const version = await this.version();
     const rows = await this.customTools.findAll();
+    this.overrides = await this.factOverrides.findAll();
     let tools = this.compose(rows.map((r) => ({ ...r.definition, origin: 'custom' as const })));
     let conflicts = CatalogMatcher.findConflicts(tools);
     if (conflicts.length > 0) {
@@ -105,7 +115,7 @@ export class CatalogService implements OnModuleInit, JobPreparer {
           .map((r) => ({ ...r.definition, origin: 'custom' as const })),
       );
       conflicts = CatalogMatcher.findConflicts(tools);
-      if (conflicts.length > 0) tools = this.builtin;
+      if (conflicts.length > 0) tools = this.compose([]);
     }
     this.current = CatalogMatcher.fromTools(tools);
     this.merged = tools;
@@ -179,10 +189,29 @@ export class CatalogService implements OnModuleInit, JobPreparer {
     return out;
   }
 
+  /**
+   * Built-in tools, replaced by custom ones of the same id, each with its vendor facts: the
+   * catalog's (kept when a custom definition replaces the rules) with the organisation's
+   * overrides laid over them.
+   */
   private compose(custom: ToolDefinition[]): ToolDefinition[] {
-    const overrides = new Map(custom.map((t) => [t.id, t]));
-    const tools = this.builtin.map((t) => overrides.get(t.id) ?? t);
-    return tools.concat(custom.filter((t) => !this.builtinIds.has(t.id)));
+    const replaced = new Map(custom.map((t) => [t.id, t]));
+    const factsOf = new Map<string, FactOverride[]>();
+    for (const o of this.overrides) factsOf.set(o.toolId, [...(factsOf.get(o.toolId) ?? []), o]);
+    const withFacts = (t: ToolDefinition, base: ToolDefinition) => {
+      const own = base.vendorFacts;
+      const vendorFacts = applyOverrides(own, factsOf.get(t.id) ?? []);
+      return vendorFacts ? { ...t, vendorFacts } : t;
+    };
+    const tools = this.builtin.map((t) => withFacts(replaced.get(t.id) ?? t, t));
+    return tools.concat(
+      custom.filter((t) => !this.builtinIds.has(t.id)).map((t) => withFacts(t, t)),
+    );
+  }
+
+  /** The organisation's fact overrides as last loaded (one tool's, or all). */
+  overridesLoaded(toolId?: string): FactOverride[] {
+    return toolId ? this.overrides.filter((o) => o.toolId === toolId) : [...this.overrides];
   }
 
   private view(tool: ToolDefinition, row: ToolPolicyEntity | null): CatalogToolView {
@@ -209,6 +238,7 @@ export function toPolicy(row: ToolPolicyEntity): ToolPolicy {
     owner: row.owner ?? null,
     purpose: row.purpose ?? null,
     nextReview: row.nextReview ?? null,
+    plan: row.plan ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 // The shape of a catalog tool, shared by the loader, the matcher and every signal module.
+import type { VendorFacts } from './facts/vendor-facts.types';
 
 export const TOOL_CATEGORIES = [
   'coding-assistant',
@@ -104,25 +105,6 @@ export interface ToolRules {
   workflowActions?: string[];
 }
 
-export type Tristate = 'yes' | 'no' | 'unknown';
-
-export interface SourcedFact<T> {
-  value: T;
-  source: string;
-  /** ISO date the source was read */
-  checked: string;
-}
-
-export interface VendorRisk {
-  trainsOnInputsByDefault?: SourcedFact<Tristate>;
-  /** retention of prompts/outputs, as the vendor words it (e.g. "30 days", "until deleted") */
-  retention?: SourcedFact<string>;
-  enterpriseControls?: SourcedFact<{ sso: Tristate; dpa: Tristate; zeroRetention: Tristate }>;
-  certifications?: SourcedFact<string[]>;
-  /** headquarters / processing jurisdiction, e.g. "US", "EU", "CN" */
-  jurisdiction?: SourcedFact<string>;
-}
-
 export interface ToolDefinition {
   id: string;
   name: string;
@@ -134,7 +116,11 @@ export interface ToolDefinition {
   /** true for tools that stand for "some AI agent" (AGENTS.md) rather than a product */
   generic?: boolean;
   rules: ToolRules;
-  vendorRisk?: VendorRisk;
+  /**
+   * what the vendor states per plan, each fact sourced (src/catalog/data/vendor-facts/), with
+   * the organisation's overrides applied; never part of a tool file or a custom tool definition
+   */
+  vendorFacts?: VendorFacts;
   /** built-in or added by the organisation */
   origin?: 'builtin' | 'custom';
 }

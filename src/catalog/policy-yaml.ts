@@ -1,5 +1,8 @@
 import { isMap, LineCounter, parseDocument, stringify, type Node } from 'yaml';
 import { DATA_CLASSES, POLICY_STATUSES, type DataClass, type PolicyStatus } from './catalog.types';
+import { overridesFromBlock, overridesToBlock, type FactOverride } from './facts/fact-override';
+import { FACT_PLANS, type FactPlan } from './facts/vendor-facts.types';
+import { checkFactsBlock } from './facts/vendor-facts.validator';
 
 /** What the organisation decided about one tool. */
 export interface ToolPolicy {
@@ -17,6 +20,8 @@ export interface ToolPolicy {
   purpose?: string | null;
   /** the date (YYYY-MM-DD) the decision is due for review */
   nextReview?: string | null;
+  /** the plan the organisation holds: its vendor facts govern sanctioned and tolerated use */
+  plan?: FactPlan | null;
 }
 
 /** The register fields a change may carry; left out (undefined) they keep their stored value. */
@@ -27,7 +32,7 @@ export type PolicyChange = Pick<
   ToolPolicy,
   'toolId' | 'status' | 'dataClasses' | 'tenantBound' | 'note'
 > &
-  Partial<Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number]>>;
+  Partial<Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number] | 'plan'>>;
 
 export interface PolicyFileProblem {
   line: number | null;
@@ -43,14 +48,29 @@ const POLICY_KEYS = new Set([
   'note',
   'decidedBy',
   'decidedAt',
+  'plan',
+  'facts',
   ...STEWARDSHIP_FIELDS,
 ]);
 
 /** The policy file kept in git: unreviewed tools are left out, tools in id order. */
-export function policiesToYaml(policies: readonly ToolPolicy[]): string {
+export function policiesToYaml(
+  policies: readonly ToolPolicy[],
+  overrides: readonly FactOverride[] = [],
+): string {
   const body: Record<string, unknown> = {};
+  const overridden = new Map<string, FactOverride[]>();
+  for (const o of overrides) overridden.set(o.toolId, [...(overridden.get(o.toolId) ?? []), o]);
   for (const p of [...policies].sort((a, b) => a.toolId.localeCompare(b.toolId))) {
-    if (p.status === 'unreviewed' && !p.note && p.dataClasses.length === 0 && !p.tenantBound)
+    const facts = overridden.get(p.toolId);
+    if (
+      p.status === 'unreviewed' &&
+      !p.note &&
+      p.dataClasses.length === 0 &&
+      !p.tenantBound &&
+      !p.plan &&
+      !facts
+    )
       continue;
     body[p.toolId] = {
       status: p.status,
@@ -60,13 +80,17 @@ export function policiesToYaml(policies: readonly ToolPolicy[]): string {
       ...(p.owner ? { owner: p.owner } : {}),
       ...(p.purpose ? { purpose: p.purpose } : {}),
       ...(p.nextReview ? { nextReview: p.nextReview } : {}),
+      ...(p.plan ? { plan: p.plan } : {}),
       ...(p.decidedBy ? { decidedBy: p.decidedBy } : {}),
       ...(p.decidedAt ? { decidedAt: p.decidedAt.toISOString() } : {}),
+      ...(facts ? { facts: overridesToBlock(facts) } : {}),
     };
   }
   const header =
     '# AI Census tool policy. status: sanctioned | tolerated | under-review | prohibited | unreviewed\n' +
-    `# dataClasses: ${DATA_CLASSES.join(', ')}\n`;
+    `# dataClasses: ${DATA_CLASSES.join(', ')}\n` +
+    `# plan: the plan the organisation holds (${FACT_PLANS.join(' | ')})\n` +
+    '# facts: organisation overrides of vendor facts, each with an https source and the date checked\n';
   return header + stringify({ version: POLICY_FILE_VERSION, policies: body }, { lineWidth: 0 });
 }
 
@@ -78,7 +102,8 @@ export function policiesToYaml(policies: readonly ToolPolicy[]): string {
 export function parsePolicyYaml(
   text: string,
   knownToolIds: ReadonlySet<string>,
-): { changes: PolicyChange[]; problems: PolicyFileProblem[] } {
+  now = new Date(),
+): { changes: PolicyChange[]; overrides: FactOverride[]; problems: PolicyFileProblem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problems: PolicyFileProblem[] = [];
@@ -89,6 +114,7 @@ export function parsePolicyYaml(
   if (doc.errors.length > 0) {
     return {
       changes: [],
+      overrides: [],
       problems: doc.errors.map((e) => ({
         line: e.linePos?.[0].line ?? null,
         field: '(yaml)',
@@ -100,6 +126,7 @@ export function parsePolicyYaml(
   if (!isMap(root)) {
     return {
       changes: [],
+      overrides: [],
       problems: [
         { line: 1, field: '(file)', message: 'must be a mapping with version and policies' },
       ],
@@ -120,9 +147,10 @@ export function parsePolicyYaml(
       field: 'policies',
       message: 'must be a mapping of tool id to policy',
     });
-    return { changes: [], problems };
+    return { changes: [], overrides: [], problems };
   }
   const changes: PolicyChange[] = [];
+  const overrides: FactOverride[] = [];
   for (const pair of policies.items) {
     const toolId = String((pair.key as { value?: unknown })?.value ?? pair.key);
     const line = lineOf(pair.key);
@@ -170,6 +198,18 @@ export function parsePolicyYaml(
         fail(`.${field}`, value.problem, entry.get(field, true));
       } else stewardship[field] = value;
     }
+    const plan = raw.plan;
+    if (plan !== undefined && plan !== null && !FACT_PLANS.includes(plan as FactPlan))
+      fail('.plan', `must be one of ${FACT_PLANS.join(', ')}`, entry.get('plan', true));
+    if (raw.facts !== undefined) {
+      const block = checkFactsBlock(
+        raw.facts,
+        now,
+        (field, message) => fail(`.facts.${field}`, message, entry.get('facts', true)),
+        { entry: false },
+      );
+      if (block) overrides.push(...overridesFromBlock(toolId, block));
+    }
     changes.push({
       toolId,
       status: status as PolicyStatus,
@@ -177,9 +217,12 @@ export function parsePolicyYaml(
       tenantBound: tenantBound === true,
       note: typeof note === 'string' ? note : null,
       ...stewardship,
+      ...(plan !== undefined ? { plan: (plan as FactPlan | null) ?? null } : {}),
     });
   }
-  return { changes: problems.length > 0 ? [] : changes, problems };
+  return problems.length > 0
+    ? { changes: [], overrides: [], problems }
+    : { changes, overrides, problems };
 }
 
 /**

@@ -23,19 +23,19 @@ export class ToolPolicyRepository {
     if (policies.length === 0) return;
     await this.repo.query(
       `INSERT INTO tool_policy (tool_id, status, data_classes, tenant_bound, note, decided_by, decided_at,
-                                owner, purpose, next_review, updated_at)
+                                owner, purpose, next_review, plan, updated_at)
        SELECT t.tool_id, t.status, ARRAY(SELECT jsonb_array_elements_text(t.data_classes)),
-              t.tenant_bound, t.note, t.decided_by, t.decided_at, t.owner, t.purpose, t.next_review, now()
+              t.tenant_bound, t.note, t.decided_by, t.decided_at, t.owner, t.purpose, t.next_review, t.plan, now()
          FROM jsonb_to_recordset($1::jsonb) AS t(
               tool_id text, status text, data_classes jsonb, tenant_bound boolean,
               note text, decided_by text, decided_at timestamptz,
-              owner text, purpose text, next_review date)
+              owner text, purpose text, next_review date, plan text)
        ON CONFLICT (tool_id) DO UPDATE SET
          status = EXCLUDED.status, data_classes = EXCLUDED.data_classes,
          tenant_bound = EXCLUDED.tenant_bound, note = EXCLUDED.note,
          decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at,
          owner = EXCLUDED.owner, purpose = EXCLUDED.purpose, next_review = EXCLUDED.next_review,
-         updated_at = now()`,
+         plan = EXCLUDED.plan, updated_at = now()`,
       [
         JSON.stringify(
           policies.map((p) => ({
@@ -49,6 +49,7 @@ export class ToolPolicyRepository {
             owner: p.owner ?? null,
             purpose: p.purpose ?? null,
             next_review: p.nextReview ?? null,
+            plan: p.plan ?? null,
           })),
         ),
       ],

@@ -11,6 +11,7 @@ import {
   type ToolPolicy,
 } from './policy-yaml';
 import { ToolPolicyRepository } from './tool-policy.repository';
+import { VendorFactService } from './vendor-fact.service';
 
 /** The organisation's decision per tool; every change is audited with before and after. */
 @Injectable()
@@ -19,6 +20,7 @@ export class ToolPolicyService {
     private readonly catalog: CatalogService,
     private readonly repo: ToolPolicyRepository,
     private readonly audit: AuditService,
+    private readonly facts: VendorFactService,
   ) {}
 
   async get(toolId: string): Promise<ToolPolicy> {
@@ -37,7 +39,8 @@ export class ToolPolicyService {
   }
 
   async exportYaml(): Promise<string> {
-    return policiesToYaml(await this.list());
+    await this.catalog.refresh();
+    return policiesToYaml(await this.list(), this.catalog.overridesLoaded());
   }
 
   /** Applies a policy file as one change set, or nothing if any entry is wrong. */
@@ -45,8 +48,8 @@ export class ToolPolicyService {
     text: string,
     actor: Actor,
     source = 'import',
-  ): Promise<{ changed: number; unchanged: number }> {
-    const { changes, problems } = parsePolicyYaml(text, this.catalog.ids());
+  ): Promise<{ changed: number; unchanged: number; factsChanged: number }> {
+    const { changes, overrides, problems } = parsePolicyYaml(text, this.catalog.ids());
     if (problems.length > 0) {
       throw new DomainError(
         ErrorCode.InvalidInput,
@@ -57,7 +60,12 @@ export class ToolPolicyService {
       );
     }
     const applied = await this.apply(changes, actor, source);
-    return { changed: applied.length, unchanged: changes.length - applied.length };
+    const facts = await this.facts.setMany(overrides, actor, source);
+    return {
+      changed: applied.length,
+      unchanged: changes.length - applied.length,
+      factsChanged: facts.length,
+    };
   }
 
   /** Writes the changes that differ from the stored policy and audits each one. */
@@ -72,12 +80,14 @@ export class ToolPolicyService {
       const stewardship = Object.fromEntries(
         STEWARDSHIP_FIELDS.map((f) => [f, c[f] !== undefined ? c[f] : (from[f] ?? null)]),
       ) as Pick<ToolPolicy, (typeof STEWARDSHIP_FIELDS)[number]>;
+      const plan = c.plan !== undefined ? c.plan : (from.plan ?? null);
       if (
         from.status === c.status &&
         from.tenantBound === c.tenantBound &&
         (from.note ?? null) === (c.note ?? null) &&
         [...from.dataClasses].sort().join() === dataClasses.join() &&
-        STEWARDSHIP_FIELDS.every((f) => (from[f] ?? null) === stewardship[f])
+        STEWARDSHIP_FIELDS.every((f) => (from[f] ?? null) === stewardship[f]) &&
+        (from.plan ?? null) === plan
       ) {
         continue;
       }
@@ -86,6 +96,7 @@ export class ToolPolicyService {
         to: {
           ...c,
           ...stewardship,
+          plan,
           dataClasses,
           note: c.note ?? null,
           decidedBy: actor.name,
@@ -116,5 +127,6 @@ function summary(p: ToolPolicy) {
     owner: p.owner ?? null,
     purpose: p.purpose ?? null,
     nextReview: p.nextReview ?? null,
+    plan: p.plan ?? null,
   };
 }

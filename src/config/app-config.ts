@@ -14,10 +14,14 @@ export class AppConfig {
   readonly dataDir: string;
   readonly port: number;
   readonly host: string;
+  /** the unauthenticated metrics listener's port, when one is wanted */
+  readonly metricsPort?: number;
   readonly logLevel: LogLevelName;
   readonly githubApiUrl: string;
   readonly githubGitHistory: 'clone' | 'api';
   readonly privacyK: number;
+  /** SURVEY_BENCHMARKS_FILE, resolved; undefined: the built-in benchmarks */
+  readonly surveyBenchmarksFile?: string;
   readonly jobConcurrency: number;
   readonly jobAttempts: number;
   readonly jobLockMs: number;
@@ -52,12 +56,15 @@ export class AppConfig {
   /** current key first, then the previous one (a rotation in progress) */
   declare readonly connectorKeys: readonly Buffer[];
   readonly seatIdleDays: number;
+  /** what a connector reads within its vendor: the GitHub organisation, the ChatGPT workspace */
+  private readonly connectorScopes: Readonly<Record<string, string | undefined>>;
   /** monthly price of one seat, by tool id */
   readonly seatPrices: Readonly<Record<string, number>>;
 
   constructor(env: EnvSchema) {
     this.databaseUrl = env.DATABASE_URL;
     this.redisUrl = env.REDIS_URL;
+    this.metricsPort = env.METRICS_PORT;
     this.redisPrefix = env.REDIS_PREFIX;
     this.dataDir = path.resolve(env.AI_CENSUS_DATA_DIR);
     this.port = env.PORT;
@@ -66,6 +73,9 @@ export class AppConfig {
     this.githubApiUrl = env.GITHUB_API_URL.replace(/\/+$/, '');
     this.githubGitHistory = env.GITHUB_GIT_HISTORY;
     this.privacyK = env.PRIVACY_K_DEFAULT;
+    this.surveyBenchmarksFile = env.SURVEY_BENCHMARKS_FILE
+      ? path.resolve(env.SURVEY_BENCHMARKS_FILE)
+      : undefined;
     this.jobConcurrency = env.JOB_CONCURRENCY;
     this.jobAttempts = env.JOB_ATTEMPTS;
     this.jobLockMs = env.JOB_LOCK_MS;
@@ -115,6 +125,10 @@ export class AppConfig {
       enumerable: false,
     });
     this.seatIdleDays = env.SEAT_IDLE_DAYS;
+    this.connectorScopes = {
+      'github-copilot': env.GITHUB_ORG,
+      chatgpt: env.CHATGPT_WORKSPACE_ID,
+    };
     this.seatPrices = parseSeatPrices(env.SEAT_PRICES);
     Object.defineProperty(this, 'githubToken', { value: env.GITHUB_TOKEN, enumerable: false });
     Object.defineProperty(this, 'surveyPseudonymKey', {
@@ -143,6 +157,11 @@ export class AppConfig {
   }
 
   /** Loads and validates; throws ConfigError naming every bad variable. */
+  /** The organisation or workspace a connector reads, from the environment validated at boot. */
+  connectorScope(connectorId: string): string | undefined {
+    return this.connectorScopes[connectorId];
+  }
+
   static fromEnv(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
     const known = Object.keys(new EnvSchema());
     const raw: Record<string, unknown> = {};

@@ -46,6 +46,18 @@ export class EnvSchema {
   @IsString()
   HOST = '127.0.0.1';
 
+  /**
+   * A second listener serving only /metrics and /health, without a token, for an in-cluster
+   * scraper (the only way to scrape a worker). Unset: the API serves /metrics to admins only.
+   */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevelName = 'log';
 
@@ -67,6 +79,12 @@ export class EnvSchema {
   @Min(2)
   @Max(1000)
   PRIVACY_K_DEFAULT = 5;
+
+  /** A YAML file of published survey benchmarks replacing the built-in one (checked at start). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsString()
+  SURVEY_BENCHMARKS_FILE?: string;
 
   /** Where a person asks for their own data (an e-mail address or a URL), shown on /privacy. */
   @IsOptional()
@@ -121,6 +139,18 @@ export class EnvSchema {
     message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
   })
   CONNECTOR_CREDENTIALS_KEY_PREVIOUS?: string;
+
+  /** The GitHub organisation the github-copilot connector reads (its --org overrides it). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/, { message: 'must be a GitHub organisation login' })
+  GITHUB_ORG?: string;
+
+  /** The ChatGPT Enterprise/Edu workspace the chatgpt connector reads (ChatGPT admin, workspace details). */
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'must be a ChatGPT workspace id' })
+  CHATGPT_WORKSPACE_ID?: string;
 
   /** Monthly price of one seat per tool, for the cost of idle seats: {"cursor": 40, "github-copilot": 19}. */
   @IsOptional()

@@ -12,10 +12,14 @@ import { NetworkIngestService } from '../signals/network/network-ingest.service'
 import { LocalScanService } from '../signals/repos/local-scan.service';
 import { RepoOwnershipService } from '../signals/repos/repo-ownership.service';
 import { SurveyImportService } from '../surveys/survey-import.service';
+import { SurveysService } from '../surveys/surveys.service';
+import { SurveyWavesService } from '../surveys/waves/survey-waves.service';
+import { demoPulseAnswers } from './demo-pulse';
 import type { ExportedReportSet } from '../reports/report-export.service';
 import { ReportExportService } from '../reports/report-export.service';
 import { ReportsService } from '../reports/reports.service';
 import { seatEvidence } from './demo-evidence';
+import { DEMO_GITHUB_ORG, DEMO_GITHUB_TOKEN, startDemoCopilotAdmin } from './demo-copilot-admin';
 import { DEMO_CURSOR_KEY, startDemoCursorAdmin } from './demo-cursor-admin';
 import { VendorSyncService } from '../signals/vendors/vendor-sync.service';
 import { writeDemoRepositories } from './demo-git.writer';
@@ -49,6 +53,8 @@ export class DemoBaselineService {
     private readonly repoScans: LocalScanService,
     private readonly repoOwnership: RepoOwnershipService,
     private readonly vendors: VendorSyncService,
+    private readonly surveys: SurveysService,
+    private readonly waves: SurveyWavesService,
   ) {}
 
   async run(outDir: string, o: { now?: Date; progress?: ProgressCallback } = {}): Promise<DemoRun> {
@@ -127,6 +133,7 @@ export class DemoBaselineService {
       { fileName: 'survey-google-forms.csv', title: 'AI tools survey', privacyMode: 'identified' },
       LOCAL_OPERATOR,
     );
+    await this.runPulseWaves(org, now);
     for (const path of logs.after) await this.network.ingestFile({ path, actor: LOCAL_OPERATOR });
     await this.scanRepositories(org, join(inputs, 'repositories'), now);
     await this.evidence.record(all);
@@ -140,6 +147,17 @@ export class DemoBaselineService {
       );
     } finally {
       await cursorAdmin.stop();
+    }
+    // Copilot seats and each seat holder's daily use, through the real connector as well
+    const copilotAdmin = await startDemoCopilotAdmin(org);
+    try {
+      await this.vendors.sync(
+        'github-copilot',
+        { apiUrl: copilotAdmin.url, credential: DEMO_GITHUB_TOKEN, org: DEMO_GITHUB_ORG, now },
+        LOCAL_OPERATOR,
+      );
+    } finally {
+      await copilotAdmin.stop();
     }
     await this.correlation.correlate(now);
     t('correlate', s);
@@ -156,6 +174,37 @@ export class DemoBaselineService {
     t('reports', s);
     await progress(100); // reports written
     return { ...set, truth: org.truth, timings };
+  }
+
+  /**
+   * The CoE's quarterly pulse, run twice (a quarter ago and now) by the inventory's respondents,
+   * so the baseline shows each question's change between the waves.
+   */
+  private async runPulseWaves(org: DemoOrganisation, now: Date): Promise<void> {
+    const emails = org.survey.answers.map((a) => a.email);
+    const people = await this.people.resolveIdentities(
+      emails.map((value) => ({ kind: 'email' as const, value })),
+      'demo',
+    );
+    const personOf = new Map(emails.map((e, i) => [e, people[i]?.personId ?? null]));
+    const first = await this.surveys.createSurvey(
+      { title: 'AI adoption pulse', privacyMode: 'identified', template: 'ai-adoption-pulse' },
+      DEMO_ACTOR,
+    );
+    const second = await this.waves.newWave(first.id, {}, DEMO_ACTOR);
+    for (const [survey, wave, daysAgo] of [
+      [first, 1, 95],
+      [second, 2, 5],
+    ] as const) {
+      const day = new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+      await this.waves.recordAnswers(
+        survey.id,
+        demoPulseAnswers(emails, wave).flatMap(({ email, answers }) => {
+          const personId = personOf.get(email);
+          return personId ? [{ personId, answers, submittedOn: day }] : [];
+        }),
+      );
+    }
   }
 
   /** Writes the demo repositories with their commits up to `at` and scans each one locally. */

@@ -1,24 +1,26 @@
-import type { ToolDefinition, VendorRisk } from '../catalog/catalog.types';
+import type { ToolDefinition } from '../catalog/catalog.types';
+import type { Stated, VendorFacts } from '../catalog/facts/vendor-facts.types';
 
 // A small stand-in catalog for the demo when the catalog module is not installed. Vendor facts
 // here are illustrative demo data, not a review of the real vendors.
-const SRC = 'demo data (illustrative)';
+const SRC = 'https://demo.invalid/illustrative-terms';
 const CHECKED = '2026-01-01';
+const fact = <T>(value: T) => ({ value, source: SRC, checked: CHECKED });
 const risk = (
-  trains: 'yes' | 'no' | 'unknown',
+  trains: Stated,
   retention: string,
   sso: 'yes' | 'no',
-  dpa: 'yes' | 'no',
+  _dpa: 'yes' | 'no',
   jurisdiction: string,
-): VendorRisk => ({
-  trainsOnInputsByDefault: { value: trains, source: SRC, checked: CHECKED },
-  retention: { value: retention, source: SRC, checked: CHECKED },
-  enterpriseControls: {
-    value: { sso, dpa, zeroRetention: 'unknown' },
-    source: SRC,
-    checked: CHECKED,
-  },
-  jurisdiction: { value: jurisdiction, source: SRC, checked: CHECKED },
+): VendorFacts => ({
+  plans: { free: { trainsOnInputs: fact(trains), retention: fact(retention) } },
+  enterpriseControls: fact({
+    sso,
+    scim: 'not-stated',
+    adminConsole: 'not-stated',
+    auditLog: 'not-stated',
+  }),
+  jurisdiction: fact([jurisdiction]),
 });
 
 export const DEMO_CATALOG: ToolDefinition[] = [
@@ -32,7 +34,7 @@ export const DEMO_CATALOG: ToolDefinition[] = [
       domains: ['githubcopilot.com', 'copilot-proxy.githubusercontent.com'],
       paths: ['.github/copilot-instructions.md'],
     },
-    vendorRisk: risk('no', '28 days', 'yes', 'yes', 'US'),
+    vendorFacts: risk('no', '28 days', 'yes', 'yes', 'US'),
   },
   {
     id: 'chatgpt',
@@ -41,7 +43,7 @@ export const DEMO_CATALOG: ToolDefinition[] = [
     category: 'chat-assistant',
     aliases: ['chat gpt'],
     rules: { domains: ['chatgpt.com', 'chat.openai.com'] },
-    vendorRisk: risk('yes', 'until deleted', 'no', 'no', 'US'),
+    vendorFacts: risk('yes', 'until deleted', 'no', 'no', 'US'),
   },
   {
     id: 'claude-code',
@@ -54,7 +56,7 @@ export const DEMO_CATALOG: ToolDefinition[] = [
       paths: ['CLAUDE.md'],
       messageMarkers: ['noreply@anthropic.com'],
     },
-    vendorRisk: risk('unknown', '30 days', 'yes', 'yes', 'US'),
+    vendorFacts: risk('not-stated', '30 days', 'yes', 'yes', 'US'),
   },
   {
     id: 'cursor',
@@ -66,7 +68,7 @@ export const DEMO_CATALOG: ToolDefinition[] = [
       paths: ['.cursor/rules/general.mdc'],
       messageMarkers: ['cursoragent@cursor.com'],
     },
-    vendorRisk: risk('no', '30 days', 'yes', 'yes', 'US'),
+    vendorFacts: risk('no', '30 days', 'yes', 'yes', 'US'),
   },
   {
     id: 'gemini',
@@ -75,7 +77,7 @@ export const DEMO_CATALOG: ToolDefinition[] = [
     category: 'chat-assistant',
     aliases: ['gemini'],
     rules: { domains: ['gemini.google.com'] },
-    vendorRisk: risk('yes', '18 months', 'yes', 'no', 'US'),
+    vendorFacts: risk('yes', '18 months', 'yes', 'no', 'US'),
   },
   {
     id: 'perplexity',
@@ -83,7 +85,7 @@ export const DEMO_CATALOG: ToolDefinition[] = [
     vendor: 'Perplexity AI',
     category: 'chat-assistant',
     rules: { domains: ['perplexity.ai'] },
-    vendorRisk: risk('yes', 'until deleted', 'no', 'no', 'US'),
+    vendorFacts: risk('yes', 'until deleted', 'no', 'no', 'US'),
   },
   {
     id: 'deepseek',
@@ -91,7 +93,7 @@ export const DEMO_CATALOG: ToolDefinition[] = [
     vendor: 'DeepSeek',
     category: 'chat-assistant',
     rules: { domains: ['deepseek.com'] },
-    vendorRisk: risk('yes', 'until deleted', 'no', 'no', 'CN'),
+    vendorFacts: risk('yes', 'until deleted', 'no', 'no', 'CN'),
   },
   {
     id: 'openai-api',
@@ -99,7 +101,7 @@ export const DEMO_CATALOG: ToolDefinition[] = [
     vendor: 'OpenAI',
     category: 'llm-api',
     rules: { packages: { npm: ['openai'], pypi: ['openai'] } },
-    vendorRisk: risk('no', '30 days', 'yes', 'yes', 'US'),
+    vendorFacts: risk('no', '30 days', 'yes', 'yes', 'US'),
   },
   {
     id: 'anthropic-api',
@@ -107,7 +109,7 @@ export const DEMO_CATALOG: ToolDefinition[] = [
     vendor: 'Anthropic',
     category: 'llm-api',
     rules: { packages: { npm: ['@anthropic-ai/sdk'], pypi: ['anthropic'] } },
-    vendorRisk: risk('no', '30 days', 'yes', 'yes', 'US'),
+    vendorFacts: risk('no', '30 days', 'yes', 'yes', 'US'),
   },
   {
     id: 'langchain',

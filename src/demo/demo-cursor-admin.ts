@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveDemoVendor } from './demo-loopback';
 import type { DemoOrganisation } from './demo-org.types';
 
 const DAY = 86_400_000;
@@ -30,36 +29,20 @@ export async function startDemoCursorAdmin(
         totalTabsAccepted: u.requestsPerDay * 3,
       })),
     );
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/teams/members') {
-        res.end(
-          JSON.stringify({
-            teamMembers: holders.map((p) => ({ name: p.name, email: p.email, role: 'member' })),
-          }),
-        );
-        return;
-      }
-      if (req.url === '/teams/daily-usage-data') {
-        const { startDate, endDate } = JSON.parse(Buffer.concat(chunks).toString() || '{}') as {
-          startDate: number;
-          endDate: number;
-        };
-        res.end(
-          JSON.stringify({ data: days.filter((d) => d.date >= startDate && d.date <= endDate) }),
-        );
-        return;
-      }
-      res.statusCode = 404;
-      res.end('{}');
-    });
+  return serveDemoVendor((url, body) => {
+    if (url.pathname === '/teams/members')
+      return {
+        body: {
+          teamMembers: holders.map((p) => ({ name: p.name, email: p.email, role: 'member' })),
+        },
+      };
+    if (url.pathname === '/teams/daily-usage-data') {
+      const { startDate, endDate } = JSON.parse(body || '{}') as {
+        startDate: number;
+        endDate: number;
+      };
+      return { body: { data: days.filter((d) => d.date >= startDate && d.date <= endDate) } };
+    }
+    return { status: 404, body: {} };
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () => new Promise<void>((r) => server.close(() => r())),
-  };
 }

@@ -16,6 +16,7 @@ import type {
   EvidenceRelation,
   EvidenceSummaryRow,
 } from './evidence.types';
+import type { PurgeCount } from '../database/month-partitions';
 
 const BATCH = 5_000;
 
@@ -135,6 +136,11 @@ export class EvidenceService {
     return this.repo.latestPerGroup(keys, fingerprints, perGroup);
   }
 
+  /** Who used which tool on which day by the vendors' own records, from `since` on (reports). */
+  vendorUsageDays(since: Date) {
+    return this.repo.usageDays(since);
+  }
+
   countByTool() {
     return this.repo.countByTool();
   }
@@ -146,6 +152,16 @@ export class EvidenceService {
     const ids = await this.people.identifiersOf(personId);
     if (!ids) return {};
     return this.erasure.erase(ids.identities, personId, identifierPattern(ids.strings));
+  }
+
+  /** Retention: partitions for the months given (YYYY-MM-01), made ahead. */
+  ensurePartitions(months: string[]): Promise<string[]> {
+    return this.repo.ensurePartitions(months);
+  }
+
+  /** Retention (RETENTION_EVIDENCE_DAYS): traces last seen before the cut-off go. */
+  purgeSeenBefore(cutoff: Date, dryRun: boolean): Promise<PurgeCount> {
+    return this.repo.purgeSeenBefore(cutoff, dryRun);
   }
 }
 

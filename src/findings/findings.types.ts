@@ -42,6 +42,8 @@ export interface RiskFactor {
   points: number;
   /** one line a reader understands without the code */
   reason: string;
+  /** an unknown vendor fact: the CoE resolves it by adding a sourced fact, not by waiting */
+  resolvable?: boolean;
 }
 
 export interface RiskAssessment {

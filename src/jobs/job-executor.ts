@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import * as os from 'node:os';
 import { SYSTEM_ACTOR } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { jobDurationSeconds } from '../common/metrics';
 import { JobRegistry } from './job-registry';
 import { JobName } from './job-names';
 import { JobRepository } from './job.repository';
@@ -58,6 +59,7 @@ export class JobExecutor {
       },
       log: (message: string) => this.logger.log(`[${name} ${id}] ${message}`),
     };
+    const timer = jobDurationSeconds.startTimer({ job: name });
     try {
       for (const p of this.registry.preparers()) await p.beforeJob();
       const result = await this.registry
@@ -65,10 +67,12 @@ export class JobExecutor {
         .handle(ctx)
         .finally(() => writer.flush());
       await this.jobs.complete(id, result);
+      timer({ outcome: 'completed' });
       return result;
     } catch (error) {
       const unrecoverable = isUnrecoverable(error);
       const message = error instanceof Error ? error.message : String(error);
+      timer({ outcome: 'failed' });
       await this.jobs.fail(id, message, opts.lastAttempt || unrecoverable);
       this.logger.warn(`[${name} ${id}] try ${attempt} failed: ${message}`);
       throw unrecoverable && !(error instanceof UnrecoverableJobError)

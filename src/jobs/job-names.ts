@@ -20,6 +20,8 @@ export enum JobName {
   ImportSurveyExport = 'surveys.import-export',
   SendOutreachMail = 'guardrails.send-mail',
   VendorSync = 'vendors.sync',
+  Purge = 'privacy.purge',
+  MaintainPartitions = 'system.maintain-partitions',
 }
 
 /** Which queue runs each job. Adding a JobName without a queue here is a compile error. */
@@ -36,6 +38,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ImportSurveyExport]: QueueName.Survey,
   [JobName.SendOutreachMail]: QueueName.Survey,
   [JobName.VendorSync]: QueueName.Ingest,
+  [JobName.Purge]: QueueName.System,
+  [JobName.MaintainPartitions]: QueueName.System,
 };
 
 export function isJobName(value: string): value is JobName {
@@ -65,4 +69,7 @@ export const PERSON_LEVEL_RESULT: Record<JobName, boolean> = {
   [JobName.SendOutreachMail]: true,
   // counts per signal and tool only
   [JobName.VendorSync]: false,
+  // counts per data kind and partition names
+  [JobName.Purge]: false,
+  [JobName.MaintainPartitions]: false,
 };

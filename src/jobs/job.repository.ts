@@ -5,7 +5,7 @@ import type { Actor, Role } from '../auth/role';
 import { ERASED_MARK } from '../common/identifier-redaction';
 import { JobEntity } from './entities/job.entity';
 import { JobName, QueueName } from './job-names';
-import { JobCounts } from './job.types';
+import type { JobCounts, JobState } from './job.types';
 
 @Injectable()
 export class JobRepository {
@@ -57,6 +57,14 @@ export class JobRepository {
       where: { state: In(['queued', 'running']), queue: In(queues) },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  /** Jobs per queue that wait, run or failed for good: the queue depth the job table knows. */
+  countUnfinishedAndFailed(): Promise<{ queue: string; state: JobState; jobs: number }[]> {
+    return this.repo.query(
+      `SELECT queue, state, count(*)::int AS jobs FROM job
+        WHERE state IN ('queued', 'running', 'failed') GROUP BY 1, 2`,
+    );
   }
 
   /**

@@ -7,9 +7,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { LOCAL_OPERATOR, type Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { setQueueDepthSource, type QueueDepth } from '../common/metrics';
 import { JobEntity } from './entities/job.entity';
 import { JobExecutor } from './job-executor';
-import { JOB_QUEUE, JobName } from './job-names';
+import { JOB_QUEUE, JobName, QueueName } from './job-names';
 import { JobRepository } from './job.repository';
 import type { JobView, ProgressCallback } from './job.types';
 import { PROCESS_ROLE, ProcessRole } from './process-role';
@@ -31,6 +32,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    setQueueDepthSource(() => this.queueDepth());
     const consume =
       this.role === 'worker' || (this.transport.kind === 'in-process' && this.role === 'api');
     if (consume) await this.transport.startConsumers();
@@ -47,6 +49,28 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   pingQueue(): Promise<boolean> {
     return this.transport.ping();
+  }
+
+  /**
+   * Per queue: waiting, active and delayed from the transport when it keeps them (Bull: what the
+   * autoscaler reads), else from the job table; failed from the job table, as Bull drops failed jobs.
+   */
+  async queueDepth(): Promise<QueueDepth[]> {
+    const [rows, live] = await Promise.all([
+      this.jobs.countUnfinishedAndFailed(),
+      this.transport.depth?.(),
+    ]);
+    const counted = (queue: string, state: string) =>
+      rows.find((r) => r.queue === queue && r.state === state)?.jobs ?? 0;
+    return Object.values(QueueName).flatMap((queue): QueueDepth[] => {
+      const l = live?.find((d) => d.queue === queue);
+      return [
+        { queue, state: 'waiting', jobs: l ? l.waiting : counted(queue, 'queued') },
+        { queue, state: 'active', jobs: l ? l.active : counted(queue, 'running') },
+        { queue, state: 'delayed', jobs: l ? l.delayed : 0 },
+        { queue, state: 'failed', jobs: counted(queue, 'failed') },
+      ];
+    });
   }
 
   /** Queues a job for a worker (or the in-process runner) and returns at once. */

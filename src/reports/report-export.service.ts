@@ -58,6 +58,21 @@ export class ReportExportService {
         writeFileSync(file, rendered.body);
         files.push(file);
       }
+      if (kind === 'baseline') {
+        // the vendor facts behind the baseline, one row per fact with its source and date
+        const facts = await this.renderer.render(snapshot.model, 'csv', 'facts');
+        const file = join(dir, 'baseline-facts.csv');
+        writeFileSync(file, facts.body);
+        files.push(file);
+      }
+    }
+    // adoption by source (survey, network, vendor) as its own table, when a vendor recorded use
+    const baseline = built.baseline!.model;
+    if (baseline.kind === 'baseline' && baseline.adoption) {
+      const rendered = await this.renderer.render(baseline, 'csv', 'adoption');
+      const file = join(dir, 'baseline-adoption.csv');
+      writeFileSync(file, rendered.body);
+      files.push(file);
     }
     return {
       dir,

@@ -4,9 +4,11 @@ import { CORRELATION_SOURCES } from '../findings/correlation/correlation-sources
 import { FindingsService } from '../findings/findings.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { buildReportInput } from './model/report-input.builder';
+import type { ResolvableKind } from '../people/identity/identity-kinds';
 import { PeopleService } from '../people/people.service';
 import { VendorConnectorsService } from '../signals/vendors/vendor-connectors.service';
-import type { ReportInput, ReportSeat } from './model/report.types';
+import { ADOPTION_WEEKS } from './model/adoption.builder';
+import type { ReportInput, ReportSeat, ReportUsageDay } from './model/report.types';
 
 export interface ReportInputOptions {
   organisation: string;
@@ -50,6 +52,7 @@ export class ReportInputService {
         )
       : [];
     const seats = await this.seatsOf(people);
+    const vendorUsage = await this.usageOf(o.now);
     const built = buildReportInput({
       ...o,
       people,
@@ -60,7 +63,28 @@ export class ReportInputService {
       findings,
       evidence,
     });
-    return { ...built, seats };
+    return { ...built, seats, vendorUsage };
+  }
+
+  /** The vendors' records of use over the weeks the baseline shows, each user resolved once. */
+  private async usageOf(now: Date): Promise<ReportUsageDay[]> {
+    const since = new Date(now.getTime() - (ADOPTION_WEEKS + 1) * 7 * 86_400_000);
+    const days = await this.evidence.vendorUsageDays(since);
+    if (days.length === 0) return [];
+    const keys = [...new Set(days.map((d) => `${d.kind}:${d.value}`))];
+    const resolved = await this.people.resolveIdentities(
+      keys.map((key) => {
+        const i = key.indexOf(':');
+        return { kind: key.slice(0, i) as ResolvableKind, value: key.slice(i + 1) };
+      }),
+      'report',
+    );
+    const userOf = new Map(keys.map((key, i) => [key, resolved[i]?.personId ?? key]));
+    return days.map((d) => ({
+      toolId: d.toolId,
+      user: userOf.get(`${d.kind}:${d.value}`)!,
+      day: d.day,
+    }));
   }
 
   /** The connectors' seats, each holder resolved to the directory by e-mail (or login). */

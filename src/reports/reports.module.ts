@@ -12,6 +12,7 @@ import { ReportProcessor } from './report.processor';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { ReportErasureRepository } from './report-erasure.repository';
+import { SurveysModule } from '../surveys/surveys.module';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { ReportErasureRepository } from './report-erasure.repository';
     FindingsModule,
     GuardrailsOutreachModule,
     VendorsModule,
+    SurveysModule,
   ],
   controllers: [ReportsController],
   providers: [

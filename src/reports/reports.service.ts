@@ -27,6 +27,7 @@ import { identifierPattern, redactJson } from '../common/identifier-redaction';
 import { FindingsService } from '../findings/findings.service';
 import { PeopleService } from '../people/people.service';
 import { ReportErasureRepository } from './report-erasure.repository';
+import { SurveyWavesService } from '../surveys/waves/survey-waves.service';
 
 export interface BuildReportOptions {
   organisation?: string;
@@ -48,6 +49,7 @@ export class ReportsService {
     private readonly findings: FindingsService,
     private readonly erasure: ReportErasureRepository,
     private readonly outreach: OutreachService,
+    private readonly waves: SurveyWavesService,
   ) {}
 
   /** Builds a report model from the current findings and keeps it as a snapshot. */
@@ -91,6 +93,7 @@ export class ReportsService {
           ...input,
           previous: previous ?? null,
           acknowledgements: await this.outreach.acknowledgementRateByTeam(),
+          pulse: await this.waves.latestSummary(),
         });
       }
       case 'inventory': {

@@ -1,4 +1,5 @@
 import type { DataClass, ToolDefinition } from '../catalog/catalog.types';
+import { withTranslations } from './i18n/template-translations';
 import type { QuestionDefinition } from './survey.types';
 
 export const FREQUENCY_OPTIONS = [
@@ -51,13 +52,18 @@ export const ACCOUNT_OPTIONS = [
 
 export const INVENTORY_TEMPLATE_TITLE = 'AI-usage inventory';
 
-/** The built-in AI-usage inventory, its tool lists drawn from the catalog. */
-export function buildInventoryTemplate(tools: ToolDefinition[]): QuestionDefinition[] {
-  const toolOptions = tools
+/** A tool picker's options: every named catalog tool, by name. */
+export function toolOptionsOf(tools: ToolDefinition[]): { value: string; label: string }[] {
+  return tools
     .filter((tool) => !tool.generic)
     .map((tool) => ({ value: tool.id, label: tool.name }))
     .sort((a, b) => a.label.localeCompare(b.label));
-  return [
+}
+
+/** The built-in AI-usage inventory, its tool lists drawn from the catalog. */
+export function buildInventoryTemplate(tools: ToolDefinition[]): QuestionDefinition[] {
+  const toolOptions = toolOptionsOf(tools);
+  const questions: QuestionDefinition[] = [
     {
       key: 'tools',
       text: 'Which AI tools do you use for work?',
@@ -133,4 +139,5 @@ export function buildInventoryTemplate(tools: ToolDefinition[]): QuestionDefinit
       role: 'free-text',
     },
   ];
+  return withTranslations(questions, 'inventory');
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator';
+import { pickLanguage } from './i18n/languages';
 import { SurveyFormService, type FormResult } from './survey-form.service';
 
 /** The respondent's pages, reached by link (no API token), served as plain HTML. */
@@ -12,8 +13,13 @@ export class SurveyFormController {
 
   @Get('open/:token')
   @Public()
-  async showOpen(@Param('token') token: string, @Res() res: Response) {
-    send(res, await this.forms.show('open', token));
+  async showOpen(
+    @Param('token') token: string,
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() res: Response,
+  ) {
+    send(res, await this.forms.show('open', token, undefined, pickLanguage(lang, accept)));
   }
 
   @Post('open/:token')
@@ -21,9 +27,11 @@ export class SurveyFormController {
   async postOpen(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
-    send(res, await this.forms.post('open', token, body ?? {}));
+    send(res, await this.forms.post('open', token, body ?? {}, pickLanguage(lang, accept)));
   }
 
   @Get('resume/:token')
@@ -31,6 +39,8 @@ export class SurveyFormController {
   async showResume(
     @Param('token') token: string,
     @Query('saved') saved: string | undefined,
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
     send(
@@ -41,6 +51,7 @@ export class SurveyFormController {
         saved
           ? 'Your answers are saved. Bookmark this page’s address to continue later.'
           : undefined,
+        pickLanguage(lang, accept),
       ),
     );
   }
@@ -50,15 +61,22 @@ export class SurveyFormController {
   async postResume(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
-    send(res, await this.forms.post('resume', token, body ?? {}));
+    send(res, await this.forms.post('resume', token, body ?? {}, pickLanguage(lang, accept)));
   }
 
   @Get(':token')
   @Public()
-  async show(@Param('token') token: string, @Res() res: Response) {
-    send(res, await this.forms.show('invitation', token));
+  async show(
+    @Param('token') token: string,
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() res: Response,
+  ) {
+    send(res, await this.forms.show('invitation', token, undefined, pickLanguage(lang, accept)));
   }
 
   @Post(':token')
@@ -66,9 +84,11 @@ export class SurveyFormController {
   async post(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
-    send(res, await this.forms.post('invitation', token, body ?? {}));
+    send(res, await this.forms.post('invitation', token, body ?? {}, pickLanguage(lang, accept)));
   }
 }
 

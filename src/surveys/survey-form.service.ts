@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { isIn } from 'class-validator';
 import { validateAnswers } from './form/answer-validation';
+import { FormWalk } from './form/form-pages';
 import { renderMessagePage, renderSurveyForm } from './form/form.renderer';
 import { belowFullConfidence, findToolMentions } from './importers/tool-mentions';
 import { SurveyEntity } from './entities/survey.entity';
 import { SurveyCatalog } from './survey-catalog';
 import { hashLinkToken, newLinkToken, SurveySecrets } from './survey-secrets';
-import { privacyStatement, type Answers, type QuestionDefinition } from './survey.types';
+import { FORM_STRINGS, localPrivacyStatement } from './i18n/form-strings';
+import { localizeQuestion, localizeSection, type FormLanguage } from './i18n/languages';
+import { answerValues, type Answers, type QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 
@@ -39,27 +42,72 @@ export class SurveyFormService {
     private readonly secrets: SurveySecrets,
   ) {}
 
-  async show(kind: LinkKind, token: string, notice?: string): Promise<FormResult> {
+  async show(
+    kind: LinkKind,
+    token: string,
+    notice?: string,
+    lang: FormLanguage = 'en',
+  ): Promise<FormResult> {
     const opened = await this.open(kind, token);
     if ('status' in opened) return opened;
     const draft = await this.repo.findDraft(opened.draftHash);
+    const answers = draft?.answers ?? {};
+    const walk = await this.walkOf(opened.survey);
+    const page = walk.firstPage(answers);
     return {
       status: 200,
-      html: await this.render(kind, token, opened.survey, draft?.answers ?? {}, [], notice),
+      html: await this.render(kind, token, opened.survey, answers, [], notice, page, lang),
     };
   }
 
-  async post(kind: LinkKind, token: string, body: Record<string, unknown>): Promise<FormResult> {
+  async post(
+    kind: LinkKind,
+    token: string,
+    body: Record<string, unknown>,
+    lang: FormLanguage = 'en',
+  ): Promise<FormResult> {
     const opened = await this.open(kind, token);
     if ('status' in opened) return opened;
     const { survey } = opened;
     const questions = await this.surveys.questionsOf(survey.id);
-    const action = isIn(body.action, ['save', 'submit'])
-      ? (body.action as 'save' | 'submit')
+    const sections = survey.sections ?? [];
+    const walk = new FormWalk(questions, sections);
+    const action = isIn(body.action, ['save', 'submit', 'next', 'back'])
+      ? (body.action as 'save' | 'submit' | 'next' | 'back')
       : 'submit';
-    const { answers, errors } = validateAnswers(questions, body, action);
-    if (errors.length)
-      return { status: 400, html: await this.render(kind, token, survey, answers, errors) };
+    const page = walk.pageOf(body.page);
+    const { answers, errors, visible } = validateAnswers(
+      questions,
+      body,
+      action === 'save' || action === 'back' ? 'save' : 'submit',
+      { sections, requiredOf: action === 'next' ? new Set(walk.pages[page].keys) : undefined },
+    );
+    const render = (at: number, errs: typeof errors, notice?: string) =>
+      this.render(kind, token, survey, answers, errs, notice, at, lang);
+    // Without script the page cannot reveal a question as it is answered: the server shows the
+    // questions the post brought up before going on, and does not yet count them as missing.
+    const brought =
+      action === 'next' || action === 'submit' ? walk.newlyShown(page, visible, body.shown) : [];
+    const standing = errors.filter((e) => !brought.includes(e.key));
+    if (standing.length) {
+      const at = action === 'submit' ? walk.pageWithQuestion(standing[0].key) : page;
+      return { status: 400, html: await render(at, standing) };
+    }
+    if (brought.length)
+      return {
+        status: 200,
+        html: await render(
+          page,
+          [],
+          `Your answers bring up ${brought.length === 1 ? 'one more question' : `${brought.length} more questions`} on this page. Answer ${brought.length === 1 ? 'it' : 'them'}, then continue.`,
+        ),
+      };
+    if (action === 'back' || action === 'next') {
+      const to = walk.step(page, action === 'next' ? 1 : -1, answers);
+      if (to !== -1 || action === 'back')
+        return { status: 200, html: await render(to === -1 ? page : to, []) };
+      // "Next" on the last page that applies: nothing is left, so it submits.
+    }
 
     if (action === 'save') {
       if (kind === 'open') {
@@ -72,14 +120,7 @@ export class SurveyFormService {
       const where = kind === 'resume' ? 'this page’s address (bookmark it)' : 'the same link';
       return {
         status: 200,
-        html: await this.render(
-          kind,
-          token,
-          survey,
-          answers,
-          [],
-          `Your answers are saved. Open ${where} to continue.`,
-        ),
+        html: await render(page, [], `Your answers are saved. Open ${where} to continue.`),
       };
     }
 
@@ -109,8 +150,8 @@ export class SurveyFormService {
     return {
       status: 200,
       html: renderMessagePage(
-        'Thank you',
-        `Your answers to "${survey.title}" have been recorded. You can close this page.`,
+        FORM_STRINGS[lang].thankYouTitle,
+        FORM_STRINGS[lang].thankYou(survey.title),
       ),
     };
   }
@@ -157,21 +198,42 @@ export class SurveyFormService {
     answers: Answers,
     errors: { key: string; message: string }[],
     notice?: string,
+    page = 0,
+    lang: FormLanguage = 'en',
   ): Promise<string> {
     const action = kind === 'invitation' ? `/s/${token}` : `/s/${kind}/${token}`;
+    const questions = await this.surveys.questionsOf(survey.id);
+    const walk = new FormWalk(
+      questions.map((q) => localizeQuestion(q, lang)),
+      (survey.sections ?? []).map((s) => localizeSection(s, lang)),
+    );
+    // "needs an answer" is the error a respondent meets most; say it in their language.
+    const words = FORM_STRINGS[lang];
+    const local = new Map(questions.map((q) => [q.key, localizeQuestion(q, lang).text]));
+    const english = new Map(questions.map((q) => [q.key, FORM_STRINGS.en.needsAnswer(q.text)]));
     return renderSurveyForm({
       title: survey.title,
       description: survey.description,
-      privacyStatement: privacyStatement(
+      privacyStatement: localPrivacyStatement(
+        lang,
         kind === 'invitation' ? survey.privacyMode : 'anonymous',
         survey.k,
       ),
-      questions: await this.surveys.questionsOf(survey.id),
+      ...walk.view(page, answers),
       answers,
-      errors,
+      errors: errors.map((e) =>
+        e.message === english.get(e.key)
+          ? { ...e, message: words.needsAnswer(local.get(e.key) ?? '') }
+          : e,
+      ),
       action,
       notice,
+      lang,
     });
+  }
+
+  private async walkOf(survey: SurveyEntity): Promise<FormWalk> {
+    return new FormWalk(await this.surveys.questionsOf(survey.id), survey.sections ?? []);
   }
 
   private async toolsOf(
@@ -182,7 +244,7 @@ export class SurveyFormService {
     const matcher = await this.catalog.matcher();
     const note = (id: string, c: number) => (tools[id] = Math.max(tools[id] ?? 0, c));
     for (const q of questions) {
-      const values = [answers[q.key] ?? []].flat();
+      const values = answerValues(answers[q.key]);
       if (q.role === 'tools' && q.kind === 'tool-picker') values.forEach((v) => note(v, 1));
       else if (q.role === 'tools' || q.role === 'tools-other')
         for (const v of values)

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { checkQuestions } from './question-rules';
 import { SurveyCatalog } from './survey-catalog';
-import type { QuestionDefinition } from './survey.types';
+import type { QuestionDefinition, SurveySection } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 
@@ -23,15 +23,18 @@ export class SurveyQuestionsService {
     id: string,
     questions: QuestionDefinition[],
     actor: Actor,
+    sections?: SurveySection[],
   ): Promise<QuestionDefinition[]> {
-    await this.surveys.requireSurvey(id);
+    const survey = await this.surveys.requireSurvey(id);
     if ((await this.repo.countResponses(id)) > 0)
       throw new DomainError(
         ErrorCode.Conflict,
         `survey ${id} already has answers; create a new survey to change its questions`,
       );
-    const checked = checkQuestions(questions, await this.catalog.tools());
+    const kept = sections ?? survey.sections ?? [];
+    const checked = checkQuestions(questions, await this.catalog.tools(), kept);
     await this.repo.replaceQuestions(id, checked);
+    if (sections) await this.repo.setSections(id, sections);
     await this.audit.record({
       actor,
       action: 'survey.questions.update',

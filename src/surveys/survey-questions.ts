@@ -17,6 +17,8 @@ const ROLE_HINTS: [QuestionRole, RegExp][] = [
 export function importedQuestionDefinitions(questions: ImportedQuestion[]): QuestionDefinition[] {
   const taken = new Set<QuestionRole>();
   return questions.map((q) => {
+    const structured = structuredDefinition(q);
+    if (structured) return structured;
     let role: QuestionRole | null = null;
     const other = /other/i.test(q.text) || /other/i.test(q.key);
     if (other && q.kind !== 'multiple') role = 'tools-other';
@@ -38,6 +40,53 @@ export function importedQuestionDefinitions(questions: ImportedQuestion[]): Ques
       multiple: q.kind === 'multiple',
     };
   });
+}
+
+/** The kinds an export states by its layout (matrix, ranking) or its numbers (NPS, number). */
+function structuredDefinition(q: ImportedQuestion): QuestionDefinition | null {
+  const base = { key: q.key, text: q.text, required: false, role: null, multiple: false };
+  const options = (q.options ?? []).map((o) => ({ value: o, label: o }));
+  switch (q.kind) {
+    case 'matrix': {
+      const items = (q.items ?? []).map((i) => ({ value: i, label: i }));
+      const points = (q.options ?? []).map(Number);
+      const numeric =
+        points.length > 0 && points.every((n) => Number.isInteger(n) && n >= 0 && n <= 10);
+      return numeric
+        ? {
+            ...base,
+            kind: 'matrix',
+            items,
+            options: [],
+            scale: { min: Math.min(1, ...points), max: Math.max(5, ...points) },
+          }
+        : { ...base, kind: 'matrix', items, options };
+    }
+    case 'ranking':
+      return { ...base, kind: 'ranking', options };
+    case 'nps':
+      return { ...base, kind: 'nps', options: [], scale: { min: 0, max: 10 } };
+    case 'number':
+      return { ...base, kind: 'number', options: [], number: { unit: '' } };
+    case 'likert':
+      // the importer leaves the point count as the only option
+      return {
+        ...base,
+        kind: 'likert',
+        options: [],
+        scale: {
+          min: 1,
+          max: q.options?.[0] === '7' ? 7 : 5,
+          minLabel: 'Strongly disagree',
+          maxLabel: 'Strongly agree',
+        },
+      };
+    case 'single':
+    case 'multiple':
+    case 'scale':
+    case 'text':
+      return null;
+  }
 }
 
 const DATA_HINTS: [DataClass, RegExp][] = [

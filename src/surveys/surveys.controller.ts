@@ -22,6 +22,7 @@ import { Roles } from '../auth/roles.decorator';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import {
   CreateSurveyDto,
+  ExportSurveyQueryDto,
   ImportSurveyQueryDto,
   IssueInvitationsDto,
   ReplaceQuestionsDto,
@@ -80,7 +81,7 @@ export class SurveysController {
     @Body() dto: ReplaceQuestionsDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.questions.replace(id, dto.questions, actor);
+    return this.questions.replace(id, dto.questions, actor, dto.sections);
   }
 
   @Post(':id/close')
@@ -184,6 +185,24 @@ export class SurveysController {
   @Roles(Role.Admin, Role.Coe, Role.Security, Role.Leader)
   results(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.aggregates.results(id);
+  }
+
+  @Get(':id/export')
+  @Roles(Role.Admin, Role.Coe, Role.Security)
+  @ApiQuery({ name: 'format', required: false, enum: ['csv', 'xlsx'] })
+  @ApiResponse({ status: 200, description: 'responses, a column per question, suppressed under k' })
+  @ApiResponse({ status: 409, description: 'fewer than k responses' })
+  async export(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: ExportSurveyQueryDto,
+    @Res() res: Response,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    const file = await this.aggregates.export(id, q.format ?? 'csv', actor);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.send(file.body);
   }
 
   @Get(':id/responses')

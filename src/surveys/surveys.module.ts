@@ -23,6 +23,9 @@ import { SurveyQuestionsService } from './survey-questions.service';
 import { SurveyResponsesService } from './survey-responses.service';
 import { SurveyResultsService } from './survey-results.service';
 import { SurveyErasureRepository } from './survey-erasure.repository';
+import { SurveyWavesController } from './waves/survey-waves.controller';
+import { SurveyWavesService } from './waves/survey-waves.service';
+import { SurveyBenchmarks } from './benchmarks/survey-benchmarks.service';
 
 @Module({
   imports: [
@@ -35,7 +38,7 @@ import { SurveyErasureRepository } from './survey-erasure.repository';
       SurveyResponseEntity,
     ]),
   ],
-  controllers: [SurveysController, SurveyFormController],
+  controllers: [SurveysController, SurveyWavesController, SurveyFormController],
   providers: [
     SurveysRepository,
     SurveyErasureRepository,
@@ -44,6 +47,8 @@ import { SurveyErasureRepository } from './survey-erasure.repository';
     SurveyInvitationsService,
     SurveyLinkDeliveryService,
     SurveyResultsService,
+    SurveyWavesService,
+    SurveyBenchmarks,
     SurveyResponsesService,
     SurveyImportService,
     SurveyFormService,
@@ -58,6 +63,8 @@ import { SurveyErasureRepository } from './survey-erasure.repository';
     SurveyImportService,
     SurveyLinkDeliveryService,
     SurveyResultsService,
+    SurveyWavesService,
+    SurveyBenchmarks,
     SurveyMailer,
   ],
 })

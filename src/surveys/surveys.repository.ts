@@ -6,7 +6,7 @@ import { SurveyInvitationEntity } from './entities/survey-invitation.entity';
 import { SurveyQuestionEntity } from './entities/survey-question.entity';
 import { SurveyResponseEntity } from './entities/survey-response.entity';
 import { SurveyEntity } from './entities/survey.entity';
-import type { Answers, PrivacyMode, QuestionDefinition } from './survey.types';
+import type { Answers, PrivacyMode, QuestionDefinition, SurveySection } from './survey.types';
 
 export interface NewResponse {
   surveyId: string;
@@ -34,9 +34,42 @@ export class SurveysRepository {
     source: 'form' | 'import';
     importFormat: string | null;
     createdBy: string;
+    seriesId?: string | null;
+    wave?: number;
+    template?: string | null;
+    sections?: SurveySection[];
   }): Promise<SurveyEntity> {
     const repo = this.ds.getRepository(SurveyEntity);
-    return repo.save(repo.create({ ...fields, status: 'open', openTokenHash: null }));
+    return repo.save(
+      repo.create({
+        seriesId: null,
+        wave: 1,
+        template: null,
+        sections: [],
+        ...fields,
+        status: 'open',
+        openTokenHash: null,
+      }),
+    );
+  }
+
+  /** The newest survey that re-runs an earlier one (wave 2 or later), for the baseline report. */
+  latestLaterWave(): Promise<SurveyEntity | null> {
+    return this.ds
+      .getRepository(SurveyEntity)
+      .createQueryBuilder('s')
+      .where('s.wave > 1')
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.wave', 'DESC')
+      .getOne();
+  }
+
+  /** Every wave of a series (the first wave's id), first wave first. */
+  listSeries(seriesId: string): Promise<SurveyEntity[]> {
+    return this.ds.getRepository(SurveyEntity).find({
+      where: [{ id: seriesId }, { seriesId }],
+      order: { wave: 'ASC' },
+    });
   }
 
   findSurvey(id: string): Promise<SurveyEntity | null> {
@@ -80,9 +113,21 @@ export class SurveysRepository {
           options: q.options ?? [],
           multiple: q.multiple ?? false,
           scale: q.scale ?? null,
+          section: q.section ?? null,
+          items: q.items ?? [],
+          number: q.number ?? null,
+          showIf: q.showIf ?? null,
+          translations: q.translations ?? {},
         })),
       );
     });
+  }
+
+  async setSections(surveyId: string, sections: SurveySection[]): Promise<void> {
+    await this.ds.query(`UPDATE survey SET sections = $2 WHERE id = $1`, [
+      surveyId,
+      JSON.stringify(sections),
+    ]);
   }
 
   listQuestions(surveyId: string): Promise<SurveyQuestionEntity[]> {

@@ -6,11 +6,11 @@ import type { PersonDataSection } from '../common/person-data';
 import { AppConfig } from '../config/app-config';
 import { PeopleService } from '../people/people.service';
 import { SurveyEntity } from './entities/survey.entity';
-import { buildInventoryTemplate, INVENTORY_TEMPLATE_TITLE } from './inventory-template';
+import { buildTemplate, TEMPLATE_TITLES, type SurveyTemplate } from './survey-templates';
 import { SurveyCatalog } from './survey-catalog';
 import { accountOf, dataClassesOf } from './survey-questions';
 import { SurveySecrets } from './survey-secrets';
-import type { PrivacyMode, QuestionDefinition } from './survey.types';
+import { answerValues, type PrivacyMode, type QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 import { identifierPattern } from '../common/identifier-redaction';
 import { SurveyErasureRepository } from './survey-erasure.repository';
@@ -87,25 +87,24 @@ export class SurveysService {
       description?: string;
       privacyMode: PrivacyMode;
       k?: number;
-      template?: 'ai-usage-inventory' | 'blank';
+      template?: SurveyTemplate;
     },
     actor: Actor,
   ) {
+    const template = input.template ?? 'ai-usage-inventory';
+    const { questions, sections } = buildTemplate(template, await this.catalog.tools());
     const survey = await this.repo.createSurvey({
-      title: input.title || INVENTORY_TEMPLATE_TITLE,
+      title: input.title || TEMPLATE_TITLES[template],
       description: input.description ?? null,
       privacyMode: input.privacyMode,
       k: input.k ?? this.config.privacyK,
       source: 'form',
       importFormat: null,
       createdBy: actor.name,
+      template: template === 'blank' ? null : template,
+      sections,
     });
-    if ((input.template ?? 'ai-usage-inventory') === 'ai-usage-inventory') {
-      await this.repo.replaceQuestions(
-        survey.id,
-        buildInventoryTemplate(await this.catalog.tools()),
-      );
-    }
+    if (questions.length) await this.repo.replaceQuestions(survey.id, questions);
     await this.auditCreated(survey, actor);
     return this.getSurvey(survey.id);
   }
@@ -157,6 +156,12 @@ export class SurveysService {
       options: q.options,
       multiple: q.multiple,
       scale: q.scale,
+      // The adoption-survey fields only when set, so inventory questions read as before.
+      ...(q.section ? { section: q.section } : {}),
+      ...(q.items.length ? { items: q.items } : {}),
+      ...(q.number ? { number: q.number } : {}),
+      ...(q.showIf ? { showIf: q.showIf } : {}),
+      ...(Object.keys(q.translations).length ? { translations: q.translations } : {}),
     }));
   }
 
@@ -194,7 +199,7 @@ export class SurveysService {
         questionCache.set(row.surveyId, await this.questionsOf(row.surveyId));
       const questions = questionCache.get(row.surveyId) as QuestionDefinition[];
       const answersFor = (role: string) =>
-        questions.filter((q) => q.role === role).flatMap((q) => [row.answers[q.key] ?? []].flat());
+        questions.filter((q) => q.role === role).flatMap((q) => answerValues(row.answers[q.key]));
       const dataClasses = dataClassesOf(answersFor('data-classes'));
       const account = accountOf(answersFor('account'));
       for (const toolId of row.toolIds) {

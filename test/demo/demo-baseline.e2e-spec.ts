@@ -168,6 +168,75 @@ describe(DemoBaselineService.name, () => {
     expect(readFileSync(join(out, 'inventory.html'), 'utf8')).toContain('Seats against use');
   });
 
+  it('should show each vendor fact of the tools in use with its source link, date and plan', () => {
+    const facts = model.vendorFacts ?? [];
+    expect(facts.length).toBeGreaterThan(0);
+    const listed = new Set(model.tools.map((t) => t.toolId));
+    for (const tool of facts) {
+      expect(listed.has(tool.toolId)).toBe(true);
+      expect(tool.planWhy).toMatch(new RegExp(`^${tool.planInForce} plan: `));
+      for (const f of tool.facts) {
+        if (f.origin === 'none') {
+          expect(f).toMatchObject({ value: 'unknown', source: null, checked: null });
+        } else {
+          expect(f.source).toMatch(/^https:\/\//);
+          expect(f.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        }
+      }
+      // an unknown under the plan in force is named, for the CoE to resolve
+      const unknownInForce = tool.facts.some(
+        (f) => f.plan === tool.planInForce && f.fact === 'trainsOnInputs' && f.value === 'unknown',
+      );
+      if (unknownInForce)
+        expect(tool.unknowns.join('\n')).toMatch(
+          /(trains on inputs|no vendor facts).*CoE can resolve/,
+        );
+    }
+    // the sanctioned Copilot is read on the organisation's terms, the unreviewed Cursor on the consumer's
+    const copilot = facts.find((t) => t.toolId === 'github-copilot');
+    expect(copilot?.planWhy).toMatch(/consumer terms are assumed|plan the organisation holds/);
+    expect(facts.find((t) => t.toolId === 'cursor')?.planWhy).toMatch(/personal account/);
+    const html = readFileSync(join(out, 'baseline.html'), 'utf8');
+    expect(html).toContain('Vendor facts of the tools in use');
+    const sourced = facts.flatMap((t) => t.facts).find((f) => f.source !== null);
+    expect(html).toContain(`<a href="${sourced?.source}">`);
+    const csv = parse(readFileSync(join(out, 'baseline-facts.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(csv.length).toBe(facts.flatMap((t) => t.facts).length);
+    expect(Object.keys(csv[0])).toEqual([
+      'tool_id',
+      'tool',
+      'plan_in_force',
+      'fact',
+      'plan',
+      'value',
+      'source',
+      'checked',
+      'origin',
+      'note',
+    ]);
+  });
+
+  it('should show adoption from the inside: vendor weekly active users beside survey and network', () => {
+    const rows = model.adoption?.rows ?? [];
+    expect(model.adoption?.weeks).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16']);
+    // Cursor through its Admin API, Copilot through its usage reports, both via the connectors
+    expect(rows.map((r) => r.toolId).sort()).toEqual(['cursor', 'github-copilot']);
+    const copilot = rows.find((r) => r.toolId === 'github-copilot')!;
+    expect(copilot.vendor.at(-1)?.activeUsers).toBeGreaterThanOrEqual(model.k);
+    expect(copilot.survey).not.toBeUndefined();
+    expect(copilot.network).toBeGreaterThan(0);
+    const html = readFileSync(join(out, 'baseline.html'), 'utf8');
+    expect(html).toContain("Adoption by source: survey, network and the vendors' own records");
+    expect(html).toContain('Vendor, week of 2026-02-16');
+    const csv = parse(readFileSync(join(out, 'baseline-adoption.csv'), 'utf8'), {
+      columns: true,
+    }) as { tool_id: string; source: string; week: string; people: string }[];
+    expect(new Set(csv.map((r) => r.source))).toEqual(new Set(['survey', 'network', 'vendor']));
+    expect(csv.filter((r) => r.tool_id === 'cursor' && r.source === 'vendor')).toHaveLength(4);
+  });
+
   it('should keep names and e-mail addresses out of the leaders’ report', () => {
     const html = readFileSync(join(out, 'baseline.html'), 'utf8');
     expect(html).not.toMatch(/@northwind\.example/);

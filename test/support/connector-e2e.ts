@@ -19,9 +19,12 @@ const DAY = 86_400_000;
 export const dayAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 
 /** An app that seals credentials, with a directory of the people named in `csv`. */
-export async function connectorTestApp(csv: string): Promise<TestApp> {
+export async function connectorTestApp(
+  csv: string,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const t = await createTestApp({
-    env: { CONNECTOR_CREDENTIALS_KEY: randomBytes(32).toString('base64') },
+    env: { CONNECTOR_CREDENTIALS_KEY: randomBytes(32).toString('base64'), ...env },
   });
   const dir = await t.http
     .post('/api/people/imports/csv')

@@ -6,6 +6,8 @@ export interface FakeRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
+  /** the request body as text (a token request's form) */
+  body: string;
 }
 
 export type FakeReply = { status: number; body: unknown; headers?: Record<string, string> };
@@ -41,13 +43,15 @@ export abstract class FakeAdminApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for await (const _ of req); // drain
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://x');
     const r: FakeRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
       headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
     };
     this.requests.push(r);
     const send = ({ status, body, headers }: FakeReply) => {

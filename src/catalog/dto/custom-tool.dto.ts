@@ -1,11 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsObject, IsOptional, IsString } from 'class-validator';
-import {
-  TOOL_CATEGORIES,
-  type ToolCategory,
-  type ToolRules,
-  type VendorRisk,
-} from '../catalog.types';
+import { TOOL_CATEGORIES, type ToolCategory, type ToolRules } from '../catalog.types';
 
 /**
  * The top level of a tool definition. The nested rules and vendor risk are checked by the same
@@ -48,9 +43,4 @@ export class CustomToolDto {
   })
   @IsObject()
   rules: ToolRules;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsObject()
-  vendorRisk?: VendorRisk;
 }

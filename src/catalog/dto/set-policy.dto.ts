@@ -11,6 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { DATA_CLASSES, POLICY_STATUSES, type DataClass, type PolicyStatus } from '../catalog.types';
+import { FACT_PLANS, type FactPlan } from '../facts/vendor-facts.types';
 
 export class SetPolicyDto {
   @ApiProperty({ enum: POLICY_STATUSES })
@@ -61,4 +62,14 @@ export class SetPolicyDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'nextReview must be a date written YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'nextReview must be a real calendar date' })
   nextReview?: string | null;
+
+  @ApiPropertyOptional({
+    enum: FACT_PLANS,
+    nullable: true,
+    description:
+      'the plan the organisation holds; its vendor facts govern sanctioned and tolerated use. Left out keeps it, null clears it',
+  })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsIn(FACT_PLANS, { message: `plan must be one of ${FACT_PLANS.join(', ')}` })
+  plan?: FactPlan | null;
 }

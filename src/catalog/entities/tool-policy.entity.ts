@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { DataClass, PolicyStatus } from '../catalog.types';
+import type { FactPlan } from '../facts/vendor-facts.types';
 
 @Entity('tool_policy')
 export class ToolPolicyEntity {
@@ -33,6 +34,10 @@ export class ToolPolicyEntity {
   /** YYYY-MM-DD */
   @Column('date', { name: 'next_review', nullable: true })
   nextReview: string | null;
+
+  /** the plan the organisation holds; its vendor facts govern sanctioned and tolerated use */
+  @Column('text', { nullable: true })
+  plan: FactPlan | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

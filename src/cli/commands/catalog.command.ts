@@ -24,7 +24,7 @@ function flatten(v: CatalogToolView) {
     ...(rest.generic ? { generic: true } : {}),
     origin: rest.origin ?? 'builtin',
     ...rules,
-    ...(rest.vendorRisk ? { vendorRisk: rest.vendorRisk } : {}),
+    ...(rest.vendorFacts ? { vendorFacts: rest.vendorFacts } : {}),
     signals: rest.signals,
     policy: rest.policy,
   };
@@ -95,6 +95,24 @@ export const catalogCommand: CliCommand = {
           );
         },
       );
+
+    catalog
+      .command('audit')
+      .description(
+        'list tools without vendor facts, facts older than 180 days and facts entries that break the schema; exits 1 on a schema problem (a fact without a source or date among them)',
+      )
+      .option('--facts-dir <dir>', 'audit another vendor-facts folder (default: the built-in one)')
+      .option('--json', 'print JSON')
+      .action(async (opts: { factsDir?: string; json?: boolean }) => {
+        const { runCatalogAudit } = await import('./catalog-audit');
+        const audit = runCatalogAudit(opts.factsDir);
+        ctx.print(
+          !!(opts.json ?? catalog.opts<{ json?: boolean }>().json),
+          audit.report,
+          audit.text,
+        );
+        if (audit.failed) process.exitCode = 1;
+      });
 
     catalog
       .command('policy-export')

@@ -10,6 +10,7 @@ import { ingestLogsCommand } from './ingest-logs.command';
 import { migrateCommand } from './migrate.command';
 import { personCommand } from './person.command';
 import { privacyCommand } from './privacy.command';
+import { purgeCommand } from './purge.command';
 import { personEraseCommand } from './person-erase.command';
 import { repoOwnershipCommand } from './repo-ownership.command';
 import { scanGithubCommand } from './scan-github.command';
@@ -36,4 +37,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   guardrailsOutreachCommand,
   personCommand,
   privacyCommand,
+  purgeCommand,
 ];

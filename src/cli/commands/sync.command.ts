@@ -1,5 +1,7 @@
 import { LOCAL_OPERATOR } from '../../auth/role';
 import { JobName } from '../../jobs/job-names';
+import { resolve } from 'node:path';
+import type { ImportResult } from '../../signals/vendors/vendor-import.service';
 import type { SyncResult } from '../../signals/vendors/vendor-sync.service';
 import type { CliCommand } from '../cli-context';
 import { jobsService } from '../lazy-services';
@@ -20,7 +22,7 @@ export const syncCommand: CliCommand = {
       )
       .argument(
         '<connector>',
-        'github-copilot, cursor, anthropic, openai, amazon-q, google-workspace, entra, okta',
+        'github-copilot, cursor, anthropic, openai, chatgpt, amazon-q, google-workspace, entra, okta',
       )
       .option(
         '--api-url <url>',
@@ -29,23 +31,24 @@ export const syncCommand: CliCommand = {
       .option('--org <org>', 'the GitHub organisation (github-copilot; default GITHUB_ORG)')
       .option(
         '--file <file>',
-        'import an export file instead of calling the API, where the vendor offers one',
+        'import an export file instead of calling the API: amazon-q (user activity report CSV), google-workspace (OAuth token log CSV), okta (System Log CSV/JSON), entra (sign-in log CSV/JSON)',
       )
       .option('--json', 'print JSON')
       .action(async (connector: string, opts: Opts) => {
-        // the connectors built so far read APIs only; an export file or an org is refused by name
-        if (opts.file)
-          throw new Error(`--file: ${connector} is read through its admin API, not an export file`);
         if (opts.org && connector !== 'github-copilot')
           throw new Error(`--org applies to github-copilot only`);
+        if (opts.file && (opts.apiUrl || opts.org))
+          throw new Error('--file imports an export: --api-url and --org do not apply');
         const bar = ctx.progressBar(`sync ${connector}`);
         const result = await ctx
           .withApp(async (app) =>
             app
               .get(await jobsService())
-              .run<SyncResult>(
+              .run<SyncResult & Partial<ImportResult>>(
                 JobName.VendorSync,
-                { connector, apiUrl: opts.apiUrl, credentialFromEnv: true, org: opts.org },
+                opts.file
+                  ? { connector, file: resolve(opts.file) }
+                  : { connector, apiUrl: opts.apiUrl, credentialFromEnv: true, org: opts.org },
                 (pct, counts) => bar.update(pct, counts),
               ),
           )
@@ -58,8 +61,23 @@ export const syncCommand: CliCommand = {
             ...Object.entries(result.tools).map(
               ([t, v]) => `  ${t}: ${v.seats} seats, ${v.activeUsers} active users (30 days)`,
             ),
+            ...(result.file
+              ? [
+                  `  ${result.file.name} (${result.file.format}): ${result.file.rows} rows, ${result.file.imported} read, ${result.file.added} evidence rows new or changed`,
+                ]
+              : []),
           ].join('\n'),
         );
+        const file = result.file;
+        if (file) {
+          // the good rows are kept; each bad one is named by file, line and field
+          for (const e of file.rejected)
+            ctx.warn(`${file.name}:${e.line}: ${e.field}: ${e.message}`);
+          if (file.rejectedRows > file.rejected.length)
+            ctx.warn(`${file.name}: ${file.rejectedRows - file.rejected.length} more bad rows`);
+          if (file.rows > 0 && file.imported === 0)
+            throw new Error(`${file.name}: no row could be read`);
+        }
       });
     program
       .command('connectors-rotate-key')

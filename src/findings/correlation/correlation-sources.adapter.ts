@@ -37,6 +37,7 @@ export class CorrelationSourcesAdapter implements CorrelationSources {
         status: p.status,
         allowedDataClasses: p.dataClasses,
         tenantBound: p.tenantBound,
+        plan: p.plan ?? null,
       });
     }
     return out;

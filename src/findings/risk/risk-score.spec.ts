@@ -1,29 +1,26 @@
-import type { VendorRisk } from '../../catalog/catalog.types';
+import type { VendorFacts } from '../../catalog/facts/vendor-facts.types';
 import { evaluateSanction } from '../sanction/sanction';
 import type { RiskInput } from './risk-score';
 import { computeRisk, riskTier } from './risk-score';
 import { DEFAULT_RISK_WEIGHTS, resolveRiskWeights } from './risk-weights';
 
 const fact = <T>(value: T) => ({ value, source: 'https://example.test', checked: '2026-01-01' });
-const riskyVendor: VendorRisk = {
-  trainsOnInputsByDefault: fact('yes' as const),
-  retention: fact('until deleted'),
-  enterpriseControls: fact({
-    sso: 'no' as const,
-    dpa: 'no' as const,
-    zeroRetention: 'no' as const,
-  }),
-  jurisdiction: fact('CN'),
+const controls = (sso: 'yes' | 'no') => fact({ sso, scim: sso, adminConsole: sso, auditLog: sso });
+const riskyVendor: VendorFacts = {
+  plans: { free: { trainsOnInputs: fact('yes' as const), retention: fact('until deleted') } },
+  enterpriseControls: controls('no'),
+  jurisdiction: fact(['CN']),
 };
-const safeVendor: VendorRisk = {
-  trainsOnInputsByDefault: fact('no' as const),
-  retention: fact('0 days'),
-  enterpriseControls: fact({
-    sso: 'yes' as const,
-    dpa: 'yes' as const,
-    zeroRetention: 'yes' as const,
-  }),
-  jurisdiction: fact('US'),
+const safeVendor: VendorFacts = {
+  plans: {
+    free: {
+      trainsOnInputs: fact('no' as const),
+      retention: fact('0 days'),
+      zeroRetention: fact('yes' as const),
+    },
+  },
+  enterpriseControls: controls('yes'),
+  jurisdiction: fact(['US']),
 };
 
 function input(overrides: Partial<RiskInput> = {}): RiskInput {
@@ -31,7 +28,7 @@ function input(overrides: Partial<RiskInput> = {}): RiskInput {
     subjectType: 'person',
     toolName: 'Tool',
     sanction: evaluateSanction({ policy: undefined, dataClasses: [] }),
-    vendorRisk: safeVendor,
+    vendorFacts: safeVendor,
     dataClasses: [],
     repositories: 0,
     people: 0,
@@ -83,7 +80,7 @@ describe(computeRisk.name, () => {
           policy: { status: 'sanctioned', allowedDataClasses: [], tenantBound: false },
           dataClasses: [],
         }),
-        vendorRisk: riskyVendor,
+        vendorFacts: riskyVendor,
       }),
     );
     expect(sut).toEqual({ score: 0, tier: 'low', factors: [] });
@@ -96,7 +93,7 @@ describe(computeRisk.name, () => {
           policy: { status: 'prohibited', allowedDataClasses: [], tenantBound: false },
           dataClasses: ['pii'],
         }),
-        vendorRisk: riskyVendor,
+        vendorFacts: riskyVendor,
         dataClasses: ['pii', 'internal'],
         repositories: 2,
         bytes: 2_000_000_000,
@@ -111,7 +108,6 @@ describe(computeRisk.name, () => {
       'vendor.trains-on-inputs',
       'vendor.retention',
       'vendor.no-sso',
-      'vendor.no-dpa',
       'vendor.jurisdiction',
       'data-class',
       'breadth.repositories',
@@ -121,7 +117,7 @@ describe(computeRisk.name, () => {
       'confidence.corroborated',
     ]);
     expect(sut.factors.every((f) => f.reason.length > 0)).toBe(true);
-    expect(sut.score).toBe(100); // 40+12+4+3+5+10+12+4+8+5+10+3 = 116, clamped
+    expect(sut.score).toBe(100); // 40+12+4+3+10+12+4+8+5+10+3 = 111, clamped
     expect(sut.tier).toBe('critical');
   });
 
@@ -129,7 +125,7 @@ describe(computeRisk.name, () => {
     const i = input({
       dataClasses: ['phi', 'pii'],
       disclosure: 'undisclosed',
-      vendorRisk: undefined,
+      vendorFacts: undefined,
     });
     expect(computeRisk(i)).toEqual(computeRisk({ ...i, dataClasses: ['pii', 'phi'] }));
   });
@@ -139,7 +135,7 @@ describe(computeRisk.name, () => {
       policy: { status: 'sanctioned', allowedDataClasses: ['public'], tenantBound: false },
       dataClasses: ['pii'],
     });
-    const sut = computeRisk(input({ sanction, dataClasses: ['pii'], vendorRisk: safeVendor }));
+    const sut = computeRisk(input({ sanction, dataClasses: ['pii'], vendorFacts: safeVendor }));
     expect(sut.factors.find((f) => f.key === 'violation.data-class')?.points).toBe(25);
     expect(sut.score).toBe(25); // the pii is counted once, by the violation
   });

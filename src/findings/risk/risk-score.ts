@@ -1,4 +1,6 @@
-import type { DataClass, ToolCategory, VendorRisk } from '../../catalog/catalog.types';
+import type { DataClass, ToolCategory } from '../../catalog/catalog.types';
+import { factsInForce } from '../../catalog/facts/plan-in-force';
+import type { FactPlan, VendorFacts } from '../../catalog/facts/vendor-facts.types';
 import { DATA_CLASSES } from '../../catalog/catalog.types';
 import type {
   Disclosure,
@@ -18,7 +20,9 @@ export interface RiskInput {
   /** the catalog category; a `local-runtime` runs the model on the machine */
   toolCategory?: ToolCategory;
   sanction: SanctionResult;
-  vendorRisk: VendorRisk | undefined;
+  vendorFacts: VendorFacts | undefined;
+  /** the plan the organisation holds per policy; null when the policy names none */
+  policyPlan?: FactPlan | null;
   dataClasses: DataClass[];
   repositories: number;
   /** distinct people behind a repository finding */
@@ -92,10 +96,16 @@ function policyFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
 function vendorFactors(input: RiskInput, w: RiskWeights): RiskFactor[] {
   // A tool sanctioned and used within its terms had its vendor reviewed when it was sanctioned.
   if (input.sanction.status === 'sanctioned') return [];
-  return vendorVerdict(input.vendorRisk, w.vendor).concerns.map((c) => ({
+  const inForce = factsInForce(input.vendorFacts, {
+    shadow: input.sanction.shadow,
+    policyPlan: input.policyPlan ?? null,
+    category: input.toolCategory,
+  });
+  return vendorVerdict(inForce, w.vendor).concerns.map((c) => ({
     key: c.key,
     points: w.vendor[c.weight],
     reason: c.reason,
+    ...(c.resolvable ? { resolvable: true } : {}),
   }));
 }
 

@@ -8,15 +8,17 @@ export interface RiskWeights {
   violation: { dataClass: number; personalAccount: number };
   vendor: {
     trainsOnInputs: number;
+    /** the vendor does not state whether it trains on inputs under the plan in force */
     trainsOnInputsUnknown: number;
+    /** the vendor does not state how long it keeps prompts under the plan in force */
+    retentionUnknown: number;
     /** retention beyond `longRetentionDays` or "until deleted" */
     longRetention: number;
     longRetentionDays: number;
     noSso: number;
-    noDpa: number;
     riskyJurisdiction: number;
     riskyJurisdictions: string[];
-    /** a tool whose vendor attributes the catalog does not know */
+    /** a tool for which the catalog holds no vendor fact at all */
     unknownVendor: number;
   };
   /** the most sensitive data class involved counts */
@@ -67,10 +69,10 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
   vendor: {
     trainsOnInputs: 12,
     trainsOnInputsUnknown: 4,
+    retentionUnknown: 2,
     longRetention: 4,
     longRetentionDays: 30,
     noSso: 3,
-    noDpa: 5,
     riskyJurisdiction: 10,
     riskyJurisdictions: ['CN', 'RU', 'IR', 'KP'],
     unknownVendor: 6,

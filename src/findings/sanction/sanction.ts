@@ -1,4 +1,5 @@
 import type { DataClass, PolicyStatus } from '../../catalog/catalog.types';
+import type { FactPlan } from '../../catalog/facts/vendor-facts.types';
 import type { SanctionStatus } from '../findings.types';
 
 /** The terms a use is judged against: the catalog's ToolPolicy, as correlation reads it. */
@@ -8,6 +9,8 @@ export interface SanctionPolicy {
   allowedDataClasses: DataClass[];
   /** sanctioned only through the organisation's own tenant (e.g. Copilot Business seats) */
   tenantBound: boolean;
+  /** the plan the organisation holds (free, team, enterprise, api); null or absent: not stated */
+  plan?: FactPlan | null;
 }
 
 export const UNREVIEWED_POLICY: SanctionPolicy = {

@@ -89,6 +89,15 @@ export class BullTransport implements JobTransport {
     }
   }
 
+  async depth(): Promise<{ queue: QueueName; waiting: number; active: number; delayed: number }[]> {
+    return Promise.all(
+      Object.values(QueueName).map(async (queue) => {
+        const c = await this.queue(queue).getJobCounts();
+        return { queue, waiting: c.waiting, active: c.active, delayed: c.delayed };
+      }),
+    );
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }

@@ -9,6 +9,8 @@ export interface JobTransport {
   /** reachable? (for /health/ready) */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** jobs waiting, running and waiting for a retry, per queue, when the transport keeps them */
+  depth?(): Promise<{ queue: QueueName; waiting: number; active: number; delayed: number }[]>;
 }
 
 export const JOB_TRANSPORT = Symbol('JOB_TRANSPORT');

@@ -17,7 +17,8 @@ export class DownloadReportDto {
 
   @ApiPropertyOptional({
     enum: BASELINE_CSV_PARTS,
-    description: 'baseline CSV only: the tools (default) or the policy acknowledgements by team',
+    description:
+      'baseline CSV only: the tools (default), the policy acknowledgements by team, or the vendor facts with their sources',
   })
   @IsOptional()
   @IsIn(BASELINE_CSV_PARTS)

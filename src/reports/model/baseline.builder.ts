@@ -1,5 +1,7 @@
 import { DEFAULT_RISK_WEIGHTS } from '../../findings/risk/risk-weights';
 import { vendorVerdict } from '../../findings/risk/vendor-verdict';
+import { factsInForce } from '../../catalog/facts/plan-in-force';
+import { buildToolFacts } from './vendor-facts.builder';
 import type { RiskTier } from '../../findings/findings.types';
 import { RISK_TIERS } from '../../findings/findings.types';
 import { kCount, kShare, round3 } from './k-anonymity';
@@ -16,6 +18,8 @@ import type {
 } from './report.types';
 import { isObserved, tierRank } from './report-helpers';
 import { buildMaturity } from './maturity';
+import { buildAdoption } from './adoption.builder';
+import { buildPulse } from './pulse.builder';
 
 const SMALL_TEAMS = 'Smaller teams (combined)';
 
@@ -88,6 +92,12 @@ export function buildBaseline(input: ReportInput): BaselineModel {
     recommendations: { sanction: [], block: [], actions: [] },
     change: null,
     acknowledgements: input.acknowledgements ?? null,
+    vendorFacts: tools
+      .map((r) => toolsById.get(r.toolId))
+      .filter((t): t is ReportTool => t !== undefined && !t.generic)
+      .map(buildToolFacts),
+    adoption: buildAdoption(input, active, (id) => toolsById.get(id)?.name ?? id),
+    pulse: buildPulse(input.pulse),
     notes: [],
   };
   model.recommendations = recommendations(model, toolsById, input);
@@ -251,7 +261,15 @@ function recommendations(
   for (const row of model.tools) {
     const tool = toolsById.get(row.toolId);
     if (!tool || tool.generic) continue;
-    const verdict = vendorVerdict(tool.vendorRisk, DEFAULT_RISK_WEIGHTS.vendor);
+    // a tool not yet allowed is judged on the terms its users are under today: the consumer
+    // plan; a sanctioned or tolerated one on the plan the organisation holds
+    const shadow = row.policyStatus !== 'sanctioned' && row.policyStatus !== 'tolerated';
+    const inForce = factsInForce(tool.vendorFacts, {
+      shadow,
+      policyPlan: tool.policyPlan ?? null,
+      category: tool.category,
+    });
+    const verdict = vendorVerdict(inForce, DEFAULT_RISK_WEIGHTS.vendor);
     const users = Math.max(row.observedPeople ?? 0, row.selfReportedPeople ?? 0);
     if (row.policyStatus === 'prohibited') {
       block.push({
@@ -345,6 +363,10 @@ function notes(model: BaselineModel, input: ReportInput): string[] {
   out.push(
     '"Observed" counts people seen through repositories, dependencies, network or seats; "self-reported" counts survey answers.',
   );
+  if (model.adoption)
+    out.push(
+      'Adoption by source: "survey" counts respondents who said they use a tool, "network" people whose traffic to it the logs show, "vendor" weekly active users by the vendor\'s own records (Monday to Sunday, UTC).',
+    );
   if (!model.change)
     out.push('This is the first baseline: the next one will show the change since this one.');
   return out;

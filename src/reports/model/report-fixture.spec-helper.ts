@@ -15,11 +15,24 @@ export const fixtureTools: ReportTool[] = [
     vendor: 'Anysphere',
     category: 'coding-assistant',
     policyStatus: 'unreviewed',
-    vendorRisk: {
-      trainsOnInputsByDefault: { value: 'no', source: 's', checked: '2026-01-01' },
+    vendorFacts: {
+      plans: {
+        free: {
+          trainsOnInputs: {
+            value: 'no',
+            source: 'https://cursor.example/privacy',
+            checked: '2026-01-01',
+          },
+          retention: {
+            value: '30 days',
+            source: 'https://cursor.example/privacy',
+            checked: '2026-01-01',
+          },
+        },
+      },
       enterpriseControls: {
-        value: { sso: 'yes', dpa: 'yes', zeroRetention: 'yes' },
-        source: 's',
+        value: { sso: 'yes', scim: 'yes', adminConsole: 'yes', auditLog: 'not-stated' },
+        source: 'https://cursor.example/security',
         checked: '2026-01-01',
       },
     },
@@ -30,7 +43,14 @@ export const fixtureTools: ReportTool[] = [
     vendor: 'DeepSeek',
     category: 'chat-assistant',
     policyStatus: 'prohibited',
-    vendorRisk: { jurisdiction: { value: 'CN', source: 's', checked: '2026-01-01' } },
+    vendorFacts: {
+      plans: {},
+      jurisdiction: {
+        value: ['CN'],
+        source: 'https://deepseek.example/terms',
+        checked: '2026-01-01',
+      },
+    },
   },
 ];
 

@@ -1,6 +1,10 @@
-import type { PolicyStatus, ToolCategory, VendorRisk } from '../../catalog/catalog.types';
+import type { PolicyStatus, ToolCategory } from '../../catalog/catalog.types';
+import type { FactRow } from '../../catalog/facts/fact-rows';
+import type { FactPlan, VendorFacts } from '../../catalog/facts/vendor-facts.types';
 import type { AupAcknowledgementRates } from '../../guardrails/outreach/outreach.types';
 import type { Strength } from '../../evidence/confidence';
+import type { WaveSummary } from '../../surveys/waves/survey-waves.service';
+import type { BaselinePulse } from './pulse.builder';
 import type {
   Disclosure,
   FindingRecord,
@@ -17,7 +21,13 @@ export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json', 'xlsx'] as const;
 
 /** A baseline CSV holds one table: the tools (default) or the policy acknowledgements by team. */
 /** CSV parts: a baseline's tools or acknowledgements, an inventory's tools or seats */
-export const BASELINE_CSV_PARTS = ['tools', 'acknowledgements', 'seats'] as const;
+export const BASELINE_CSV_PARTS = [
+  'tools',
+  'acknowledgements',
+  'seats',
+  'facts',
+  'adoption',
+] as const;
 export type BaselineCsvPart = (typeof BASELINE_CSV_PARTS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -46,8 +56,28 @@ export interface ReportTool {
   vendor: string;
   category: ToolCategory;
   policyStatus: PolicyStatus;
-  vendorRisk?: VendorRisk;
+  /** the plan the organisation holds, per policy */
+  policyPlan?: FactPlan | null;
+  vendorFacts?: VendorFacts;
   generic?: boolean;
+}
+
+/** One vendor fact as a report prints it: its value, the page it cites and when it was read. */
+export type ReportFact = FactRow;
+
+/** A tool's vendor facts in a report, per plan, the plan in force marked. */
+export interface ReportToolFacts {
+  toolId: string;
+  name: string;
+  planInForce: FactPlan;
+  /** why that plan governs the organisation's use */
+  planWhy: string;
+  note?: string;
+  facts: ReportFact[];
+  /** unknowns named as the risk score names them, each resolvable by adding a fact */
+  unknowns: string[];
+  /** the vendor verdict in one line */
+  verdict: string;
 }
 
 export interface ReportInput {
@@ -66,11 +96,41 @@ export interface ReportInput {
   findings: ReportFinding[];
   /** the organisation's seats read by the vendor connectors (the inventory's seat section) */
   seats?: ReportSeat[];
+  /** days of use the vendors recorded (vendor-usage evidence), a person or an unresolved identity each */
+  vendorUsage?: ReportUsageDay[];
   /** guardrails each repository has adopted (check-repo in CI), for the maturity measures */
   repositoryGuardrails?: RepositoryGuardrails[];
   previous?: BaselineModel | null;
   /** the acceptable-use policy acknowledgement rate by team (guardrails), for the baseline */
   acknowledgements?: AupAcknowledgementRates | null;
+  /** the latest re-run survey against its previous wave, with published benchmarks */
+  pulse?: WaveSummary | null;
+}
+
+export interface ReportUsageDay {
+  toolId: string;
+  /** a person id, or `kind:value` of an identity the directory does not know */
+  user: string;
+  /** YYYY-MM-DD */
+  day: string;
+}
+
+/** Adoption of one tool by source, each figure labelled with where it comes from. */
+export interface AdoptionRow {
+  toolId: string;
+  name: string;
+  /** respondents who said they use it */
+  survey: KCount;
+  /** people whose traffic to it the network logs show */
+  network: KCount;
+  /** weekly active users by the vendor's own records, oldest week first */
+  vendor: { week: string; activeUsers: KCount }[];
+}
+
+export interface BaselineAdoption {
+  /** Monday (YYYY-MM-DD) of each complete week shown, oldest first */
+  weeks: string[];
+  rows: AdoptionRow[];
 }
 
 /** A count a leader may see, or null when the group is smaller than k. */
@@ -166,6 +226,12 @@ export interface BaselineModel {
   change: BaselineChange | null;
   /** acknowledgement of the acceptable-use policy by team; null when none was asked for */
   acknowledgements: AupAcknowledgementRates | null;
+  /** vendor facts of every tool in use, with sources; absent in baselines taken before #15 */
+  vendorFacts?: ReportToolFacts[];
+  /** adoption from the inside (vendor records) beside survey and network; absent with no vendor usage */
+  adoption?: BaselineAdoption | null;
+  /** the latest survey wave's change and benchmarks; absent in older baselines */
+  pulse?: BaselinePulse | null;
   notes: string[];
 }
 

@@ -11,7 +11,12 @@ import type {
 export function renderCsv(model: ReportModel, part: BaselineCsvPart = 'tools'): string {
   switch (model.kind) {
     case 'baseline':
-      return part === 'acknowledgements' ? acknowledgementsCsv(model) : baselineCsv(model);
+      if (part === 'facts') return factsCsv(model);
+      return part === 'acknowledgements'
+        ? acknowledgementsCsv(model)
+        : part === 'adoption'
+          ? adoptionCsv(model)
+          : baselineCsv(model);
     case 'inventory':
       return part === 'seats' ? seatsCsv(model) : inventoryCsv(model);
     case 'findings':
@@ -49,6 +54,54 @@ function baselineCsv(m: BaselineModel): string {
       t.topTier,
       t.maxScore,
       t.disclosureGap,
+    ]),
+  );
+}
+
+/** Every vendor fact of the tools in use, per plan, with its source and the date it was read. */
+function factsCsv(m: BaselineModel): string {
+  return toCsv(
+    [
+      'tool_id',
+      'tool',
+      'plan_in_force',
+      'fact',
+      'plan',
+      'value',
+      'source',
+      'checked',
+      'origin',
+      'note',
+    ],
+    (m.vendorFacts ?? []).flatMap((t) =>
+      t.facts.map((f) => [
+        t.toolId,
+        t.name,
+        t.planInForce,
+        f.fact,
+        f.plan ?? 'all',
+        f.value,
+        f.source,
+        f.checked,
+        f.origin,
+        f.note ?? null,
+      ]),
+    ),
+  );
+}
+
+/**
+ * Adoption by source, one row per tool, source and week: `survey` and `network` have no week,
+ * `vendor` one row per week shown (its Monday); a count under k reads `<k`.
+ */
+function adoptionCsv(m: BaselineModel): string {
+  const k = (x: number | null) => (x === null ? `<${m.k}` : x);
+  return toCsv(
+    ['tool_id', 'tool', 'source', 'week', 'people'],
+    (m.adoption?.rows ?? []).flatMap((r) => [
+      [r.toolId, r.name, 'survey', '', k(r.survey)],
+      [r.toolId, r.name, 'network', '', k(r.network)],
+      ...r.vendor.map((v) => [r.toolId, r.name, 'vendor', v.week, k(v.activeUsers)]),
     ]),
   );
 }

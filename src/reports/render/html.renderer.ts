@@ -52,11 +52,25 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('add', (a: number, b: number) => a + b);
   hb.registerHelper('sub', (a: number, b: number) => a - b);
   hb.registerHelper('gt', (a: number, b: number) => a > b);
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('first', (xs: unknown[] | undefined, n: number) => (xs ?? []).slice(0, n));
   hb.registerHelper('join', (xs: unknown[] | undefined) => (xs ?? []).join(', '));
   hb.registerHelper('date', (iso: unknown) =>
     typeof iso === 'string' && iso ? iso.slice(0, 10) : '–',
   );
+  // A wave figure: a share as a percentage, a mean to one decimal; null was withheld under k.
+  const waveFig = (x: unknown, measure: unknown) =>
+    typeof x !== 'number' ? 'withheld' : measure === 'share' ? pct(x) : x.toFixed(1);
+  hb.registerHelper('waveFig', waveFig);
+  hb.registerHelper('waveChange', (x: unknown, low: unknown, high: unknown, measure: unknown) => {
+    if (typeof x !== 'number') return 'withheld';
+    const f = (v: number) =>
+      `${v > 0 ? '+' : v < 0 ? '−' : '±'}${measure === 'share' ? Math.abs(Math.round(v * 100)) : Math.abs(v).toFixed(1)}`;
+    const unit = measure === 'share' ? ' pts' : '';
+    return typeof low === 'number' && typeof high === 'number'
+      ? `${f(x)}${unit} (${f(low)} to ${f(high)})`
+      : `${f(x)}${unit}`;
+  });
   hb.registerHelper('trendText', (row: InventoryToolRow) => {
     if (row.peopleBefore === null) {
       const first = row.trend[0]?.people ?? 0;

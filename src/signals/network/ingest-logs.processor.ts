@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ingestLinesTotal } from '../../common/metrics';
 import { AppConfig } from '../../config/app-config';
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName } from '../../jobs/job-names';
@@ -85,6 +86,7 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
       );
       done += sizes[i];
       results.push(result);
+      if (!result.alreadyIngested) ingestLinesTotal.inc({ format: result.format }, result.lines);
       ctx.log(
         `${result.file}: ${result.alreadyIngested ? 'already ingested' : `${result.lines} lines, ${result.malformed} malformed`}`,
       );

@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { NetworkUsageDailyEntity } from './entities/network-usage-daily.entity';
 import type { UsageRollup } from './ingest/usage-rollup';
 import type { NetworkIdentityKind } from './network.types';
+import { MonthPartitions, type PurgeCount } from '../../database/month-partitions';
 
 export interface UsageFilter {
   from?: string;
@@ -35,6 +36,8 @@ export interface IdentityToolTotals {
   firstSeen: Date;
   lastSeen: Date;
 }
+
+const PARTITIONS = new MonthPartitions('network_usage_daily');
 
 @Injectable()
 export class NetworkUsageRepository {
@@ -194,5 +197,20 @@ export class NetworkUsageRepository {
     if (filter.toolId) q.andWhere('u.tool_id = :toolId', { toolId: filter.toolId });
     if (filter.identityValue)
       q.andWhere('u.identity_value = :identity', { identity: filter.identityValue.toLowerCase() });
+  }
+
+  /** Retention: the months' partitions, made ahead of the days that will fall in them. */
+  ensurePartitions(months: string[]): Promise<string[]> {
+    return PARTITIONS.ensure(this.repo.manager, months);
+  }
+
+  /** Retention: roll-ups of days before the cut-off day, whole month partitions where possible. */
+  purgeDaysBefore(cutoff: Date, dryRun: boolean): Promise<PurgeCount> {
+    return PARTITIONS.purge(
+      this.repo.manager,
+      'day < $1::date',
+      cutoff.toISOString().slice(0, 10),
+      dryRun,
+    );
   }
 }

@@ -11,6 +11,7 @@ import { NetworkUsageRepository, type ToolUsageTotals } from './network-usage.re
 import { identifierPattern } from '../../common/identifier-redaction';
 import { identityPseudonym, triagePseudonym } from '../../common/triage-pseudonym';
 import { NetworkErasureRepository } from './network-erasure.repository';
+import type { PurgeCount } from '../../database/month-partitions';
 
 export type UsageReport =
   | { level: 'tool'; tools: (ToolUsageTotals & { suppressed?: boolean })[] }
@@ -175,5 +176,15 @@ export class NetworkUsageService {
     if (!this.config.pseudonymisedTriage || !key) return value;
     if (actor.role !== Role.Security && actor.role !== Role.Coe) return value;
     return kind === 'person' ? triagePseudonym(key, value) : identityPseudonym(key, kind, value);
+  }
+
+  /** Retention: partitions for the months given (YYYY-MM-01), made ahead. */
+  ensurePartitions(months: string[]): Promise<string[]> {
+    return this.usage.ensurePartitions(months);
+  }
+
+  /** Retention (the evidence period covers roll-ups): days before the cut-off go. */
+  purgeDaysBefore(cutoff: Date, dryRun: boolean): Promise<PurgeCount> {
+    return this.usage.purgeDaysBefore(cutoff, dryRun);
   }
 }

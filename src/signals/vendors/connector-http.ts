@@ -63,12 +63,32 @@ export class VendorHttpClient implements ConnectorHttp {
     return res.text();
   }
 
+  /**
+   * An OAuth2 client-credentials token request: a form POST to the identity provider, which may
+   * live on another host than the API; the connector's own headers are not sent there.
+   */
+  async token<T>(link: string, form: Record<string, string>, permission: string): Promise<T> {
+    const url = new URL(link);
+    const res = await this.send(url, url.pathname, { method: 'POST', form, permission }, {});
+    return (await res.json()) as T;
+  }
+
   private async send(
     url: URL,
     path: string,
-    init: ConnectorRequest,
+    init: ConnectorRequest & { form?: Record<string, string> },
     headers: Record<string, string>,
   ): Promise<Response> {
+    const body = init.form
+      ? new URLSearchParams(init.form).toString()
+      : init.body === undefined
+        ? undefined
+        : JSON.stringify(init.body);
+    const contentType = init.form
+      ? 'application/x-www-form-urlencoded'
+      : init.body === undefined
+        ? undefined
+        : 'application/json';
     const maxTries = this.o.maxTries ?? 4;
     const sleep = this.o.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 1; ; attempt++) {
@@ -79,10 +99,11 @@ export class VendorHttpClient implements ConnectorHttp {
           method: init.method ?? 'GET',
           headers: {
             accept: 'application/json',
-            ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(contentType ? { 'content-type': contentType } : {}),
             ...headers,
+            ...init.headers,
           },
-          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+          body,
         });
       } catch (err) {
         if (attempt < maxTries) {

@@ -6,6 +6,7 @@ export const CONNECTOR_IDS = [
   'cursor',
   'anthropic',
   'openai',
+  'chatgpt',
   'amazon-q',
   'google-workspace',
   'entra',
@@ -83,7 +84,8 @@ export interface ConnectorContext {
   cursor: Record<string, unknown> | null;
   now: Date;
   http: ConnectorHttp;
-  /** the GitHub organisation (github-copilot): --org, else GITHUB_ORG */
+  /** what the connector reads within the vendor: the GitHub organisation (--org, else GITHUB_ORG),
+   * the ChatGPT workspace (CHATGPT_WORKSPACE_ID) */
   org?: string;
 }
 
@@ -93,6 +95,8 @@ export interface ConnectorHttp {
   download(url: string, permission: string): Promise<string>;
   /** the JSON body and the `rel="next"` URL of a `Link` header (absolute), for APIs that page so */
   jsonWithNext<T>(path: string, init?: ConnectorRequest): Promise<{ body: T; next: string | null }>;
+  /** an OAuth2 token request (form-encoded POST) to `url`, sent without the connector's headers */
+  token<T>(url: string, form: Record<string, string>, permission: string): Promise<T>;
   readonly requests: number;
 }
 
@@ -100,6 +104,8 @@ export interface ConnectorRequest {
   method?: 'GET' | 'POST';
   body?: unknown;
   query?: Record<string, string | number | undefined>;
+  /** headers beside the connector's own (a token the connector obtained itself) */
+  headers?: Record<string, string>;
   /** the permission or scope the call needs, named in the error when the vendor refuses it */
   permission: string;
 }
@@ -112,9 +118,30 @@ export interface VendorConnector {
   defaultApiUrl: string;
   /** the signals it records, for the confidence table and the transparency page */
   signals: Signal[];
+  /** the credential from the environment when it is made of several variables; default credentialEnv */
+  credentialFromEnv?(env: NodeJS.ProcessEnv): string | undefined;
   /** how the vendor wants the credential sent */
   authorization(credential: string): Record<string, string>;
   /** one cheap call that needs the same rights as a sync */
   testConnection(ctx: ConnectorContext): Promise<void>;
   sync(ctx: ConnectorContext): AsyncGenerator<ConnectorBatch>;
+  /** the export files of the vendor this connector reads with --file, for help and errors */
+  exportFormats?: string;
+  /** reads one export file into a batch; bad rows are named, the good ones kept */
+  importFile?(text: string, now: Date): ExportImport;
+}
+
+/** A row of an export file that could not be read: where and which field. */
+export interface RowError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ExportImport {
+  /** what the file was read as, e.g. "Amazon Q Developer user activity report (CSV)" */
+  format: string;
+  rows: number;
+  batch: ConnectorBatch;
+  rejected: RowError[];
 }

@@ -3,7 +3,7 @@ import { AuditService } from '../../auth/audit.service';
 import type { PersonDataHolder, PersonDataSection } from '../../common/person-data';
 import { PeopleService } from '../../people/people.service';
 import type { Actor } from '../../auth/role';
-import { connectorOf, CONNECTORS } from './connector-registry';
+import { connectorOf, CONNECTORS, credentialFromEnv } from './connector-registry';
 import { VendorsRepository } from './vendors.repository';
 
 /** What the connectors are set to and how their last runs went; never a credential. */
@@ -57,7 +57,7 @@ export class VendorConnectorsService implements PersonDataHolder {
           name: c.name,
           signals: c.signals,
           credentialStored: !!row?.credentialKeyId,
-          credentialFromEnvironment: !!process.env[c.credentialEnv],
+          credentialFromEnvironment: !!credentialFromEnv(c),
           apiUrl: row?.apiUrl ?? c.defaultApiUrl,
           everyMinutes: row?.everyMinutes ?? null,
           lastRunAt: row?.lastRunAt ?? null,

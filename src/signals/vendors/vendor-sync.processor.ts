@@ -1,7 +1,8 @@
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName } from '../../jobs/job-names';
 import type { JobContext, JobProcessor } from '../../jobs/job.types';
-import { connectorOf } from './connector-registry';
+import { connectorOf, credentialFromEnv } from './connector-registry';
+import { VendorImportService } from './vendor-import.service';
 import { VendorSyncService, type SyncResult } from './vendor-sync.service';
 
 export interface VendorSyncData {
@@ -12,16 +13,29 @@ export interface VendorSyncData {
   credentialFromEnv?: boolean;
   /** the GitHub organisation (github-copilot), else GITHUB_ORG where the job runs */
   org?: string;
+  /** an export file to import instead of calling the API (the CLI's --file, an absolute path) */
+  file?: string;
 }
 
 @JobHandler(JobName.VendorSync)
 export class VendorSyncProcessor implements JobProcessor<VendorSyncData, SyncResult> {
-  constructor(private readonly vendors: VendorSyncService) {}
+  constructor(
+    private readonly vendors: VendorSyncService,
+    private readonly imports: VendorImportService,
+  ) {}
 
   handle(ctx: JobContext<VendorSyncData>): Promise<SyncResult> {
+    if (ctx.data.file)
+      return this.imports.importFile(
+        ctx.data.connector,
+        ctx.data.file,
+        ctx.actor,
+        ctx.progress,
+        ctx.jobId,
+      );
     // a credential never travels in job data; it is read where the job runs
     const credential = ctx.data.credentialFromEnv
-      ? process.env[connectorOf(ctx.data.connector).credentialEnv]
+      ? credentialFromEnv(connectorOf(ctx.data.connector))
       : undefined;
     return this.vendors.sync(
       ctx.data.connector,

@@ -3,26 +3,15 @@ import { AuditService } from '../../auth/audit.service';
 import type { Actor } from '../../auth/role';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { CONFIDENCE } from '../../evidence/confidence';
-import { EvidenceService } from '../../evidence/evidence.service';
-import type { EvidenceInput } from '../../evidence/evidence.types';
 import type { ProgressCallback } from '../../jobs/job.types';
-import type { ResolvableKind } from '../../people/identity/identity-kinds';
-import { PeopleService } from '../../people/people.service';
-import { connectorOf } from './connector-registry';
+import { connectorOf, credentialFromEnv } from './connector-registry';
 import { VendorHttpClient } from './connector-http';
-import type {
-  ConnectorContext,
-  OAuthGrant,
-  SsoSignin,
-  VendorConnector,
-  VendorSeat,
-  VendorUsageDay,
-} from './connector.types';
-import { sensitiveScopes } from './connectors/identity-apps';
-import { dayOf } from './connectors/connector-days';
+import type { ConnectorContext, VendorConnector } from './connector.types';
 import { openCredential, sealCredential } from './credential-cipher';
+import { SyncTally, type SyncResult, VendorBatchWriter } from './vendor-batch-writer';
 import { VendorsRepository } from './vendors.repository';
+
+export type { SyncResult } from './vendor-batch-writer';
 
 export interface SyncOptions {
   /** the CLI's --api-url (the operator's own choice); the API never takes one per request */
@@ -34,17 +23,6 @@ export interface SyncOptions {
   now?: Date;
 }
 
-/** The DESIGN.md contract of `sync CONNECTOR --json`. */
-export interface SyncResult {
-  connector: string;
-  requests: number;
-  evidence: Record<string, number>;
-  people: { resolved: number; unresolved: number };
-  tools: Record<string, { seats: number; activeUsers: number }>;
-}
-
-const ACTIVE_WINDOW_DAYS = 30;
-
 /**
  * Runs one connector once: reads the vendor page by page, writes each page's seats and evidence,
  * and only then moves the cursor, so a failure half-way leaves the cursor at what was stored.
@@ -53,8 +31,7 @@ const ACTIVE_WINDOW_DAYS = 30;
 export class VendorSyncService {
   constructor(
     private readonly repo: VendorsRepository,
-    private readonly evidence: EvidenceService,
-    private readonly people: PeopleService,
+    private readonly writer: VendorBatchWriter,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
@@ -69,44 +46,13 @@ export class VendorSyncService {
     const connector = connectorOf(id);
     const now = opts.now ?? new Date();
     const { ctx, http } = await this.context(connector, opts, now);
-    const evidenceCounts: Record<string, number> = {};
-    /** `kind\u0000value` of every identity read, resolved once at the end */
-    const identities = new Set<string>();
-    const seatsByTool = new Map<string, Set<string>>();
-    const activeByTool = new Map<string, Set<string>>();
-    const since = dayOf(new Date(now.getTime() - (ACTIVE_WINDOW_DAYS - 1) * 86_400_000));
+    const tally = new SyncTally(connector.id, now, jobId);
     let pages = 0;
     try {
       for await (const batch of connector.sync(ctx)) {
-        const rows: EvidenceInput[] = [];
-        if (batch.seats) {
-          await this.repo.upsertSeats(connector.id, batch.seats, now, !!batch.seatsComplete);
-          for (const s of batch.seats.filter((x) => x.status !== 'removed')) {
-            rows.push(seatEvidence(connector.id, s, now, jobId));
-            identities.add(`${s.identityKind ?? 'email'}\u0000${s.email}`);
-            add(seatsByTool, s.toolId, s.email);
-            if (s.lastActiveDay && s.lastActiveDay >= since) add(activeByTool, s.toolId, s.email);
-          }
-        }
-        for (const u of batch.usage ?? []) {
-          rows.push(usageEvidence(connector.id, u, jobId));
-          identities.add(`${u.identityKind ?? 'email'}\u0000${u.email}`);
-          if (u.day >= since) add(activeByTool, u.toolId, u.email);
-        }
-        for (const g of mergeGrants(batch.grants ?? [])) {
-          rows.push(grantEvidence(connector.id, g, jobId));
-          identities.add(`email\u0000${g.email}`);
-        }
-        for (const si of batch.signins ?? []) {
-          rows.push(signinEvidence(connector.id, si, jobId));
-          identities.add(`email\u0000${si.email}`);
-          if (si.day >= since) add(activeByTool, si.toolId, si.email);
-        }
-        await this.evidence.record(rows);
-        await this.repo.markActive(connector.id, batch.usage ?? []);
-        for (const r of rows) evidenceCounts[r.signal] = (evidenceCounts[r.signal] ?? 0) + 1;
+        const written = await this.writer.write(batch, tally);
         if (batch.cursor) await this.repo.save(connector.id, { cursor: batch.cursor });
-        await progress(Math.min(95, ++pages * 10), { pages, evidence: rows.length });
+        await progress(Math.min(95, ++pages * 10), { pages, evidence: written });
       }
     } catch (err) {
       await this.repo.save(connector.id, {
@@ -116,39 +62,18 @@ export class VendorSyncService {
       });
       throw err;
     }
-    const resolutions = await this.people.resolveIdentities(
-      [...identities].map((key) => {
-        const [kind, value] = key.split('\u0000') as [ResolvableKind, string];
-        return { kind, value };
-      }),
-      `connector:${connector.id}`,
-    );
-    const resolved = resolutions.filter((r) => r.personId !== null).length;
     await this.repo.save(connector.id, {
       lastRunAt: now,
       lastStatus: 'completed',
       lastError: null,
     });
-    const tools: SyncResult['tools'] = {};
-    for (const toolId of new Set([...seatsByTool.keys(), ...activeByTool.keys()])) {
-      tools[toolId] = {
-        seats: seatsByTool.get(toolId)?.size ?? 0,
-        activeUsers: activeByTool.get(toolId)?.size ?? 0,
-      };
-    }
-    const result: SyncResult = {
-      connector: connector.id,
-      requests: http.requests,
-      evidence: evidenceCounts,
-      people: { resolved, unresolved: resolutions.length - resolved },
-      tools,
-    };
+    const result = await this.writer.finish(tally, http.requests);
     await this.audit.record({
       actor,
       action: 'connector.sync',
       targetType: 'connector',
       targetId: connector.id,
-      detail: { jobId, requests: result.requests, evidence: evidenceCounts },
+      detail: { jobId, requests: result.requests, evidence: result.evidence },
     });
     await progress(100, { pages });
     return result;
@@ -230,7 +155,7 @@ export class VendorSyncService {
             this.config.connectorKeys,
             connector.id,
           )
-        : process.env[connector.credentialEnv] || undefined);
+        : credentialFromEnv(connector));
     if (!credential) {
       throw new DomainError(
         ErrorCode.InvalidInput,
@@ -249,114 +174,8 @@ export class VendorSyncService {
       cursor: stored?.cursor ?? null,
       now,
       http,
-      org: opts.org || process.env.GITHUB_ORG || undefined,
+      org: opts.org || this.config.connectorScope(connector.id),
     };
     return { ctx, http };
   }
-}
-
-function add(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
-}
-
-function seatEvidence(
-  connector: string,
-  s: VendorSeat,
-  now: Date,
-  jobId: string | null,
-): EvidenceInput {
-  return {
-    toolId: s.toolId,
-    signal: 'seat',
-    identityKind: s.identityKind ?? 'email',
-    identityValue: s.email,
-    firstSeen: now,
-    lastSeen: now,
-    confidence: CONFIDENCE.seat.confidence,
-    sourceRunId: jobId ?? undefined,
-    detail: {
-      ...s.detail,
-      connector,
-      status: s.status,
-      ...(s.lastActiveDay ? { lastActiveDay: s.lastActiveDay } : {}),
-      reason: CONFIDENCE.seat.reason,
-    },
-    fingerprint: `seat:${connector}:${s.toolId}:${s.email}`,
-  };
-}
-
-function usageEvidence(connector: string, u: VendorUsageDay, jobId: string | null): EvidenceInput {
-  const at = new Date(`${u.day}T00:00:00Z`);
-  return {
-    toolId: u.toolId,
-    signal: 'vendor-usage',
-    identityKind: u.identityKind ?? 'email',
-    identityValue: u.email,
-    firstSeen: at,
-    lastSeen: at,
-    count: u.count,
-    confidence: CONFIDENCE.vendorUsage.confidence,
-    sourceRunId: jobId ?? undefined,
-    detail: { connector, day: u.day, ...u.detail, reason: CONFIDENCE.vendorUsage.reason },
-    fingerprint: `vendor-usage:${connector}:${u.toolId}:${u.email}:${u.day}`,
-  };
-}
-
-/** Grants of one client by one person on one day are one piece of evidence, with all their scopes. */
-export function mergeGrants(grants: OAuthGrant[]): OAuthGrant[] {
-  const out = new Map<string, OAuthGrant>();
-  for (const g of grants) {
-    const key = [g.toolId, g.email, g.clientId, g.day].join('\u0001');
-    const seen = out.get(key);
-    if (seen) seen.scopes = [...new Set([...seen.scopes, ...g.scopes])];
-    else out.set(key, { ...g, scopes: [...g.scopes] });
-  }
-  return [...out.values()];
-}
-
-/** One grant per person, tool, OAuth client and day; the scopes are kept, tokens never are. */
-function grantEvidence(connector: string, g: OAuthGrant, jobId: string | null): EvidenceInput {
-  const at = new Date(`${g.day}T00:00:00Z`);
-  const scopes = [...new Set(g.scopes)].sort();
-  const sensitive = sensitiveScopes(scopes);
-  return {
-    toolId: g.toolId,
-    signal: 'oauth-grant',
-    identityKind: 'email',
-    identityValue: g.email,
-    firstSeen: at,
-    lastSeen: at,
-    confidence: CONFIDENCE.oauthGrant.confidence,
-    sourceRunId: jobId ?? undefined,
-    detail: {
-      connector,
-      day: g.day,
-      appName: g.appName,
-      clientId: g.clientId,
-      scopes,
-      sensitiveScopes: sensitive.length > 0,
-      ...(sensitive.length > 0 ? { sensitiveScopeList: sensitive } : {}),
-      reason: CONFIDENCE.oauthGrant.reason,
-    },
-    fingerprint: `oauth-grant:${connector}:${g.toolId}:${g.email}:${g.clientId}:${g.day}`,
-  };
-}
-
-function signinEvidence(connector: string, s: SsoSignin, jobId: string | null): EvidenceInput {
-  const at = new Date(`${s.day}T00:00:00Z`);
-  return {
-    toolId: s.toolId,
-    signal: 'sso-signin',
-    identityKind: 'email',
-    identityValue: s.email,
-    firstSeen: at,
-    lastSeen: at,
-    count: s.count,
-    confidence: CONFIDENCE.ssoSignin.confidence,
-    sourceRunId: jobId ?? undefined,
-    detail: { connector, day: s.day, appName: s.appName, reason: CONFIDENCE.ssoSignin.reason },
-    fingerprint: `sso-signin:${connector}:${s.toolId}:${s.email}:${s.day}`,
-  };
 }

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConnectorSchedulerService } from './connector-scheduler.service';
 import { ConnectorEntity } from './entities/connector.entity';
 import { VendorSeatEntity } from './entities/vendor-seat.entity';
+import { VendorBatchWriter } from './vendor-batch-writer';
 import { VendorConnectorsService } from './vendor-connectors.service';
+import { VendorImportService } from './vendor-import.service';
 import { VendorSyncProcessor } from './vendor-sync.processor';
 import { VendorSyncService } from './vendor-sync.service';
 import { VendorsController } from './vendors.controller';
@@ -15,10 +17,12 @@ import { VendorsRepository } from './vendors.repository';
   providers: [
     VendorsRepository,
     VendorSyncService,
+    VendorBatchWriter,
+    VendorImportService,
     VendorConnectorsService,
     VendorSyncProcessor,
     ConnectorSchedulerService,
   ],
-  exports: [VendorSyncService, VendorConnectorsService],
+  exports: [VendorSyncService, VendorImportService, VendorConnectorsService],
 })
 export class VendorsModule {}

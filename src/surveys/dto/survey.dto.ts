@@ -18,14 +18,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SURVEY_FORMATS } from '../importers/import.types';
+import { SURVEY_TEMPLATES, type SurveyTemplate } from '../survey-templates';
 import {
   PRIVACY_MODES,
   QUESTION_KINDS,
   QUESTION_ROLES,
   type PrivacyMode,
   type QuestionKind,
+  type Condition,
   type QuestionRole,
+  type QuestionTranslation,
 } from '../survey.types';
+import { IsCondition, IsTranslations, NumberSpecDto, SectionDto } from './question-extras.dto';
 
 export class CreateSurveyDto {
   @ApiProperty()
@@ -51,10 +55,10 @@ export class CreateSurveyDto {
   @Max(1000)
   k?: number;
 
-  @ApiPropertyOptional({ enum: ['ai-usage-inventory', 'blank'] })
+  @ApiPropertyOptional({ enum: SURVEY_TEMPLATES, description: 'default ai-usage-inventory' })
   @IsOptional()
-  @IsIn(['ai-usage-inventory', 'blank'])
-  template?: 'ai-usage-inventory' | 'blank';
+  @IsIn(SURVEY_TEMPLATES)
+  template?: SurveyTemplate;
 }
 
 export class QuestionOptionDto {
@@ -141,11 +145,50 @@ export class QuestionDto {
   @IsBoolean()
   multiple?: boolean;
 
-  @ApiPropertyOptional({ type: ScaleDto })
+  @ApiPropertyOptional({
+    type: ScaleDto,
+    description:
+      'scale; likert (1–5 or 1–7, labelled ends); nps (0–10, labels only); matrix columns',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ScaleDto)
   scale?: ScaleDto;
+
+  @ApiPropertyOptional({ description: 'key of the survey section the question belongs to' })
+  @IsOptional()
+  @Matches(/^[A-Za-z][\w.-]{0,63}$/, { message: 'section must be a section key' })
+  section?: string | null;
+
+  @ApiPropertyOptional({ type: [QuestionOptionDto], description: 'matrix: its rows' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionOptionDto)
+  items?: QuestionOptionDto[];
+
+  @ApiPropertyOptional({ type: NumberSpecDto, description: 'number: unit and bounds' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NumberSpecDto)
+  number?: NumberSpecDto;
+
+  @ApiPropertyOptional({
+    description:
+      'show only when this holds on earlier answers: { question, op, value? } with op answered, not-answered, equals, not-equals, includes, not-includes, gte, lte; or { all: [...] } / { any: [...] }',
+  })
+  @IsOptional()
+  @IsCondition()
+  showIf?: Condition | null;
+
+  @ApiPropertyOptional({
+    description:
+      '{ lang: { text, help, options: {value: label}, items, minLabel, maxLabel, unit } }',
+  })
+  @IsOptional()
+  @IsTranslations()
+  translations?: Record<string, QuestionTranslation>;
 }
 
 export class ReplaceQuestionsDto {
@@ -156,6 +199,17 @@ export class ReplaceQuestionsDto {
   @ValidateNested({ each: true })
   @Type(() => QuestionDto)
   questions: QuestionDto[];
+
+  @ApiPropertyOptional({
+    type: [SectionDto],
+    description: 'the survey’s sections in order (one form page each); omitted: kept as they are',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SectionDto)
+  sections?: SectionDto[];
 }
 
 /** How links are handed out: returned (JSON or mail-merge CSV), or e-mailed by a job. */
@@ -209,4 +263,11 @@ export class ImportSurveyQueryDto {
   @IsString()
   @MaxLength(100_000)
   mapping?: string;
+}
+
+export class ExportSurveyQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'] })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'])
+  format?: 'csv' | 'xlsx';
 }

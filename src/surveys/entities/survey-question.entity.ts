@@ -1,5 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { QuestionKind, QuestionOption, QuestionRole } from '../survey.types';
+import type {
+  Condition,
+  NumberSpec,
+  QuestionKind,
+  QuestionOption,
+  QuestionRole,
+  QuestionScale,
+  QuestionTranslation,
+} from '../survey.types';
 
 @Entity('survey_question')
 export class SurveyQuestionEntity {
@@ -37,5 +45,20 @@ export class SurveyQuestionEntity {
   multiple: boolean;
 
   @Column('jsonb', { nullable: true })
-  scale: { min: number; max: number; minLabel?: string; maxLabel?: string } | null;
+  scale: QuestionScale | null;
+
+  @Column('text', { nullable: true })
+  section: string | null;
+
+  @Column('jsonb')
+  items: QuestionOption[];
+
+  @Column('jsonb', { nullable: true })
+  number: NumberSpec | null;
+
+  @Column('jsonb', { name: 'show_if', nullable: true })
+  showIf: Condition | null;
+
+  @Column('jsonb')
+  translations: Record<string, QuestionTranslation>;
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { PrivacyMode } from '../survey.types';
+import type { PrivacyMode, SurveySection } from '../survey.types';
 
 @Entity('survey')
 export class SurveyEntity {
@@ -29,6 +29,21 @@ export class SurveyEntity {
 
   @Column('text', { name: 'open_token_hash', nullable: true, select: false })
   openTokenHash: string | null;
+
+  /** the first wave of the series this survey re-runs; null for a first wave */
+  @Column('uuid', { name: 'series_id', nullable: true })
+  seriesId: string | null;
+
+  /** 1 for a first wave, then 2, 3 … within its series */
+  @Column('integer', { default: 1 })
+  wave: number;
+
+  /** the built-in template the survey was made from, if any */
+  @Column('text', { nullable: true })
+  template: string | null;
+
+  @Column('jsonb')
+  sections: SurveySection[];
 
   @Column('text', { name: 'created_by' })
   createdBy: string;

@@ -1,68 +1,56 @@
-import { isIn, isInt, max, maxLength, min } from 'class-validator';
-import type { Answers, QuestionDefinition } from '../survey.types';
+import { visibilityOf } from '../logic/visibility';
+import type { Answers, QuestionDefinition, SurveySection } from '../survey.types';
+import { KIND_FORMS } from './kinds/kind-forms';
 
-export const MAX_TEXT_ANSWER = 4000;
+export { MAX_TEXT_ANSWER } from './kinds/text.kind';
 
 export interface AnswerError {
   key: string;
   message: string;
 }
 
+export interface ValidateOptions {
+  sections?: SurveySection[];
+  /** only these questions must be answered (the page being left); default: every question */
+  requiredOf?: Set<string>;
+}
+
 /**
- * Normalise the posted form fields (strings, or arrays for checkboxes) to answers, checking each
- * against its question with class-validator's validators. A draft ("save") skips the required check.
+ * Normalise the posted form fields to answers, checking each against its question, in survey
+ * order. A question hidden by its or its section's showIf is never required and its posted
+ * fields are dropped. A draft ("save") skips the required check.
  */
 export function validateAnswers(
   questions: QuestionDefinition[],
   posted: Record<string, unknown>,
   mode: 'save' | 'submit',
-): { answers: Answers; errors: AnswerError[] } {
-  const answers: Answers = {};
+  options: ValidateOptions = {},
+): { answers: Answers; errors: AnswerError[]; visible: Set<string> } {
+  const read: Answers = {};
   const errors: AnswerError[] = [];
+  const incomplete = new Map<string, string>();
   for (const question of questions) {
-    const raw = posted[`q_${question.key}`];
-    const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
-      .filter((v): v is string => typeof v === 'string')
-      .map((v) => v.trim())
-      .filter(Boolean);
-    const fail = (message: string) => errors.push({ key: question.key, message });
-    if (values.length === 0) {
-      if (question.required && mode === 'submit') fail(`"${question.text}" needs an answer.`);
-      continue;
-    }
-    const allowed = (question.options ?? []).map((o) => o.value);
-    switch (question.kind) {
-      case 'single':
-        if (values.length > 1 || !isIn(values[0], allowed))
-          fail(`Choose one of the listed answers for "${question.text}".`);
-        else answers[question.key] = values[0];
-        break;
-      case 'multiple':
-        if (!values.every((v) => isIn(v, allowed)))
-          fail(`Choose only listed answers for "${question.text}".`);
-        else answers[question.key] = [...new Set(values)];
-        break;
-      case 'tool-picker':
-        if (!values.every((v) => isIn(v, allowed)))
-          fail(`Choose only listed tools for "${question.text}".`);
-        else if (!question.multiple && values.length > 1)
-          fail(`Choose one tool for "${question.text}".`);
-        else answers[question.key] = question.multiple ? [...new Set(values)] : values[0];
-        break;
-      case 'scale': {
-        const scale = question.scale ?? { min: 1, max: 5 };
-        const n = Number(values[0]);
-        if (!isInt(n) || !min(n, scale.min) || !max(n, scale.max))
-          fail(`Pick a number from ${scale.min} to ${scale.max} for "${question.text}".`);
-        else answers[question.key] = String(n);
-        break;
-      }
-      case 'text':
-        if (!maxLength(values[0], MAX_TEXT_ANSWER))
-          fail(`Keep "${question.text}" under ${MAX_TEXT_ANSWER} characters.`);
-        else answers[question.key] = values[0];
-        break;
-    }
+    const {
+      answer,
+      problem,
+      incomplete: partial,
+    } = KIND_FORMS[question.kind].read(question, posted);
+    if (problem) errors.push({ key: question.key, message: problem });
+    else if (answer !== undefined) read[question.key] = answer;
+    if (partial) incomplete.set(question.key, partial);
   }
-  return { answers, errors };
+  const { visible, kept } = visibilityOf(questions, options.sections, read);
+  const shownErrors = errors.filter((e) => visible.has(e.key));
+  if (mode === 'submit')
+    for (const q of questions) {
+      if (!visible.has(q.key) || !q.required || shownErrors.some((e) => e.key === q.key)) continue;
+      if (options.requiredOf && !options.requiredOf.has(q.key)) continue;
+      if (kept[q.key] === undefined)
+        shownErrors.push({ key: q.key, message: `"${q.text}" needs an answer.` });
+      else if (incomplete.has(q.key))
+        shownErrors.push({ key: q.key, message: incomplete.get(q.key) as string });
+    }
+  const order = new Map(questions.map((q, i) => [q.key, i]));
+  shownErrors.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+  return { answers: kept, errors: shownErrors, visible };
 }

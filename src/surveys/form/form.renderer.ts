@@ -1,14 +1,12 @@
-import type { Answers, QuestionDefinition } from '../survey.types';
+import type { Answer, Answers, QuestionDefinition } from '../survey.types';
 import type { AnswerError } from './answer-validation';
+import { KIND_FORMS } from './kinds/kind-forms';
+import type { QuestionChrome } from './kinds/kind-form';
+import { escapeHtml } from './kinds/markup';
+import { FORM_STRINGS, LANGUAGE_NAMES } from '../i18n/form-strings';
+import { FORM_LANGUAGES, type FormLanguage } from '../i18n/languages';
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 // Dark text on white (contrast well above 4.5:1), a visible focus ring, no script.
 const STYLE = `
@@ -23,28 +21,55 @@ input:focus,textarea:focus,button:focus{outline:3px solid #1d4ed8;outline-offset
 .notice{background:#ecfdf5;border-left:4px solid #047857;padding:.6rem .9rem}
 button{background:#1d4ed8;color:#fff;border:0;border-radius:4px;padding:.55rem 1.1rem;margin-right:.6rem;cursor:pointer}
 button.secondary{background:#374151}
+.scale .option{display:inline-block;margin-right:1rem}.matrix-row{border:0;border-top:1px solid #d1d5db;margin:0;padding:.4rem 0}
+.matrix-row legend{font-weight:500}.matrix-row .option{display:inline-block;margin-right:1rem}
+.rank{margin:.3rem 0}select,input[type=text]{font:inherit;border:1px solid #6b6b6b;padding:.2rem}
+select:focus,input:focus{outline:3px solid #1d4ed8;outline-offset:2px}.progress{color:#3d3d3d}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
 /** The accessible, script-free page shell every link-reached form uses. */
-export function formPage(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+export function formPage(title: string, body: string, lang = 'en'): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
 export interface SurveyFormView {
   title: string;
   description?: string | null;
   privacyStatement: string;
+  /** the questions shown on this page */
   questions: QuestionDefinition[];
   answers: Answers;
   errors: AnswerError[];
   /** form action (the link the respondent opened, or the resume link) */
   action: string;
   notice?: string;
+  /** a survey of several pages (sections): where the respondent is */
+  page?: PageView;
+  /** the respondent's language and the form's words in it (English when absent) */
+  lang?: FormLanguage;
+}
+
+export interface PageView {
+  index: number;
+  count: number;
+  title?: string;
+  back: boolean;
+  /** false on the last page that applies: it submits */
+  next: boolean;
+  /** answers of other pages, carried as hidden fields since the form has no script */
+  carried: [string, string][];
+}
+
+/** The form's address with its language, so a post answers in the language it was shown in. */
+function withLang(action: string, lang: FormLanguage): string {
+  return `${action.split('?')[0]}?lang=${lang}`;
 }
 
 export function renderSurveyForm(view: SurveyFormView): string {
+  const lang = view.lang ?? 'en';
+  const words = FORM_STRINGS[lang];
   const errorSummary = view.errors.length
-    ? `<div class="errors" role="alert" aria-labelledby="error-title"><h2 id="error-title">Please check ${view.errors.length === 1 ? 'one answer' : `${view.errors.length} answers`}</h2><ul>${view.errors
+    ? `<div class="errors" role="alert" aria-labelledby="error-title"><h2 id="error-title">${escapeHtml(words.checkAnswers(view.errors.length))}</h2><ul>${view.errors
         .map((e) => `<li><a href="#q_${escapeHtml(e.key)}">${escapeHtml(e.message)}</a></li>`)
         .join('')}</ul></div>`
     : '';
@@ -60,74 +85,57 @@ export function renderSurveyForm(view: SurveyFormView): string {
       ),
     )
     .join('');
+  const page = view.page;
+  const heading = page
+    ? `${page.count > 1 ? `<p class="progress">Page ${page.index + 1} of ${page.count}</p>` : ''}${page.title ? `<h2>${escapeHtml(page.title)}</h2>` : ''}`
+    : '';
+  const state = page
+    ? [
+        ['page', String(page.index)],
+        ['shown', view.questions.map((q) => q.key).join(' ')],
+        ...page.carried,
+      ]
+        .map(([n, v]) => `<input type="hidden" name="${escapeHtml(n)}" value="${escapeHtml(v)}">`)
+        .join('')
+    : '';
+  const buttons = [
+    page?.back
+      ? `<button type="submit" name="action" value="back" class="secondary">${escapeHtml(words.back)}</button>`
+      : '',
+    page?.next
+      ? `<button type="submit" name="action" value="next">${escapeHtml(words.next)}</button>`
+      : `<button type="submit" name="action" value="submit">${escapeHtml(words.submit)}</button>`,
+    `<button type="submit" name="action" value="save" class="secondary">${escapeHtml(words.save)}</button>`,
+  ].join('\n');
+  const languages = `<p class="progress" lang="en">${FORM_LANGUAGES.map((l) =>
+    l === lang
+      ? `<strong>${LANGUAGE_NAMES[l]}</strong>`
+      : `<a href="${escapeHtml(withLang(view.action, l))}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a>`,
+  ).join(' · ')}</p>`;
   const body = `<h1>${escapeHtml(view.title)}</h1>${view.description ? `<p>${escapeHtml(view.description)}</p>` : ''}
-<p class="privacy" id="privacy"><strong>Privacy:</strong> ${escapeHtml(view.privacyStatement)}</p>${errorSummary}${notice}
-<form method="post" action="${escapeHtml(view.action)}" novalidate>${questions}
-<button type="submit" name="action" value="submit">Submit answers</button>
-<button type="submit" name="action" value="save" class="secondary">Save and finish later</button></form>`;
-  return formPage(view.title, body);
+<p class="privacy" id="privacy"><strong>${escapeHtml(words.privacy)}</strong> ${escapeHtml(view.privacyStatement)}</p>${errorSummary}${notice}${heading}
+<form method="post" action="${escapeHtml(withLang(view.action, lang))}" novalidate>${state}${questions}
+${buttons}</form>${languages}`;
+  return formPage(view.title, body, lang);
 }
 
-function renderQuestion(
-  q: QuestionDefinition,
-  answer: string | string[] | undefined,
-  error?: AnswerError,
-): string {
+function renderQuestion(q: QuestionDefinition, answer: Answer | undefined, error?: AnswerError) {
   const id = `q_${q.key}`;
-  const name = escapeHtml(id);
-  const required = q.required
-    ? ' <span aria-hidden="true">*</span><span class="visually-hidden"> (required)</span>'
-    : '';
   const helpId = `${id}_help`;
   const errorId = `${id}_error`;
-  const help = q.help ? `<p class="help" id="${escapeHtml(helpId)}">${escapeHtml(q.help)}</p>` : '';
-  const errorText = error
-    ? `<p class="error" id="${escapeHtml(errorId)}">${escapeHtml(error.message)}</p>`
-    : '';
   const describedBy = [q.help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ');
-  const aria = `${describedBy ? ` aria-describedby="${escapeHtml(describedBy)}"` : ''}${error ? ' aria-invalid="true"' : ''}`;
-  const chosen = new Set([answer ?? []].flat());
-
-  if (q.kind === 'text') {
-    return `<div class="question"><label class="block" for="${name}">${escapeHtml(q.text)}${required}</label>${help}${errorText}<textarea id="${name}" name="${name}"${q.required ? ' required' : ''}${aria}>${escapeHtml(typeof answer === 'string' ? answer : '')}</textarea></div>`;
-  }
-  let inputs: string;
-  let type: 'radio' | 'checkbox';
-  if (q.kind === 'scale') {
-    const scale = q.scale ?? { min: 1, max: 5 };
-    type = 'radio';
-    const values: { value: string; label: string }[] = [];
-    for (let n = scale.min; n <= scale.max; n++) {
-      const suffix =
-        n === scale.min && scale.minLabel
-          ? ` (${scale.minLabel})`
-          : n === scale.max && scale.maxLabel
-            ? ` (${scale.maxLabel})`
-            : '';
-      values.push({ value: String(n), label: `${n}${suffix}` });
-    }
-    inputs = options(name, type, values, chosen);
-  } else {
-    type = q.kind === 'single' || (q.kind === 'tool-picker' && !q.multiple) ? 'radio' : 'checkbox';
-    inputs = options(name, type, q.options ?? [], chosen);
-  }
-  // The first input carries the anchor the error summary links to.
-  inputs = inputs.replace(`id="${name}_0"`, `id="${name}_0"${aria}`);
-  return `<fieldset id="${name}"><legend>${escapeHtml(q.text)}${required}</legend>${help}${errorText}${inputs}</fieldset>`;
-}
-
-function options(
-  name: string,
-  type: 'radio' | 'checkbox',
-  list: { value: string; label: string }[],
-  chosen: Set<string>,
-): string {
-  return list
-    .map((o, i) => {
-      const id = `${name}_${i}`;
-      return `<label class="option" for="${id}"><input type="${type}" id="${id}" name="${name}" value="${escapeHtml(o.value)}"${chosen.has(o.value) ? ' checked' : ''}> ${escapeHtml(o.label)}</label>`;
-    })
-    .join('');
+  const chrome: QuestionChrome = {
+    id,
+    required: q.required
+      ? ' <span aria-hidden="true">*</span><span class="visually-hidden"> (required)</span>'
+      : '',
+    help: q.help ? `<p class="help" id="${escapeHtml(helpId)}">${escapeHtml(q.help)}</p>` : '',
+    errorText: error
+      ? `<p class="error" id="${escapeHtml(errorId)}">${escapeHtml(error.message)}</p>`
+      : '',
+    aria: `${describedBy ? ` aria-describedby="${escapeHtml(describedBy)}"` : ''}${error ? ' aria-invalid="true"' : ''}`,
+  };
+  return KIND_FORMS[q.kind].render(q, answer, chrome);
 }
 
 export function renderMessagePage(title: string, message: string, extra = ''): string {

@@ -9,7 +9,7 @@ const questions = buildInventoryTemplate([
 
 describe(validateAnswers.name, () => {
   it('should accept listed options, trim text and collect checkbox arrays', () => {
-    const sut = validateAnswers(
+    const { answers, errors } = validateAnswers(
       questions,
       {
         q_tools: 'cursor',
@@ -19,7 +19,7 @@ describe(validateAnswers.name, () => {
       },
       'submit',
     );
-    expect(sut).toEqual({
+    expect({ answers, errors }).toEqual({
       errors: [],
       answers: {
         tools: ['cursor'],

@@ -11,14 +11,19 @@ export const SURVEY_FORMATS = [
 ] as const;
 export type SurveyFormat = (typeof SURVEY_FORMATS)[number];
 
-export type ImportedQuestionKind = 'single' | 'multiple' | 'scale' | 'text';
+import type { Answers } from '../survey.types';
+
+export type ImportedQuestionKind =
+  'single' | 'multiple' | 'scale' | 'text' | 'likert' | 'matrix' | 'number' | 'ranking' | 'nps';
 
 export interface ImportedQuestion {
   key: string;
   text: string;
   kind: ImportedQuestionKind;
-  /** options seen in the answers (choice questions only), in first-seen order */
+  /** options seen in the answers (choice questions only), in first-seen order; a matrix's columns */
   options?: string[];
+  /** a matrix's rows, in column order */
+  items?: string[];
 }
 
 export type RespondentKeyKind = 'email' | 'token' | 'id';
@@ -29,7 +34,8 @@ export interface ImportedResponse {
   respondentKeyKind: RespondentKeyKind;
   /** ISO 8601; vendor times without a zone are read as UTC */
   submittedAt: string | null;
-  answers: Record<string, string | string[]>;
+  /** matrix → item → column; ranking → options in ranked order */
+  answers: Answers;
 }
 
 export interface ImportedSurvey {
@@ -53,8 +59,10 @@ export type ColumnRole =
  * - value: the cell is the whole answer
  * - joined: the cell holds several options joined by `separator`
  * - flag: one column per option; a marked cell (Y, 1, or the option's own text) selects `option`
+ * - matrix: one column per matrix row (`item`); the cell is that row's answer
+ * - rank: one column per option of a ranking; the cell is the option's rank (1 = first)
  */
-export type ColumnEncoding = 'value' | 'joined' | 'flag';
+export type ColumnEncoding = 'value' | 'joined' | 'flag' | 'matrix' | 'rank';
 
 export interface ColumnSpec {
   index: number;
@@ -66,6 +74,8 @@ export interface ColumnSpec {
   encoding?: ColumnEncoding;
   separator?: string;
   option?: string;
+  /** matrix columns: the row (item) this column answers */
+  item?: string;
   /**
    * flag columns: 'mark' (default) selects on Y, 1, Yes…; 'any' on any non-empty cell (Qualtrics
    * and SurveyMonkey write the option's text or its number there)

@@ -11,6 +11,8 @@ import type {
 } from './import.types';
 import { parseSurveyTime } from './date.util';
 import type { Table } from './table.util';
+import { likertPoint, likertPointsOf } from './likert-labels';
+import { answerValues, type Answer, type Answers } from '../survey.types';
 
 const MARKS = new Set(['y', 'yes', '1', 'true', 'x', '✓']);
 const UNMARKS = new Set(['n', 'no', '0', 'false']);
@@ -88,9 +90,14 @@ export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
   dataRows.forEach((row, offset) => {
     const rowNumber = plan.headerRows + offset + 1;
     if (row.every((cell) => !cell || !cell.trim())) return;
-    const answers: Record<string, string | string[]> = {};
+    const answers: Answers = {};
     for (const key of keys) {
       const columns = questionColumns.filter((c) => c.questionKey === key);
+      const structured = structuredAnswer(columns, row);
+      if (structured !== null) {
+        if (structured !== undefined) answers[key] = structured;
+        continue;
+      }
       const multi = columns.length > 1 || columns.some((c) => c.encoding !== 'value');
       const items: string[] = [];
       for (const column of columns) items.push(...cellItems(column, row[column.index] ?? ''));
@@ -115,12 +122,43 @@ export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
   });
 
   const questions = keys.map((key) => describeQuestion(key, questionColumns, responses));
+  // Agreement labels become Likert points (1 = strongly disagree).
+  for (const q of questions) {
+    if (q.kind !== 'likert') continue;
+    const points = likertPointsOf(q.options ?? []) ?? 5;
+    for (const r of responses) {
+      const v = r.answers[q.key];
+      if (typeof v === 'string') r.answers[q.key] = likertPoint(v, points);
+    }
+    q.options = [String(points)];
+  }
   return {
     format: plan.format,
     questions,
     responses,
     warnings: [...(plan.warnings ?? []), ...warnings],
   };
+}
+
+/**
+ * A matrix's row answers, or a ranking's options ordered by the ranks in their cells; undefined
+ * when the row left it empty, null for the other encodings.
+ */
+function structuredAnswer(columns: ColumnSpec[], row: string[]): Answer | undefined | null {
+  const cell = (c: ColumnSpec) => (row[c.index] ?? '').trim();
+  if (columns.every((c) => c.encoding === 'matrix')) {
+    const rows: Record<string, string> = {};
+    for (const c of columns) if (cell(c) && cell(c) !== '-99') rows[c.item ?? c.header] = cell(c);
+    return Object.keys(rows).length ? rows : undefined;
+  }
+  if (columns.every((c) => c.encoding === 'rank')) {
+    const ranked = columns
+      .map((c) => ({ option: c.option ?? c.header, rank: Number(cell(c)) }))
+      .filter((r) => Number.isInteger(r.rank) && r.rank > 0)
+      .sort((a, b) => a.rank - b.rank);
+    return ranked.length ? ranked.map((r) => r.option) : undefined;
+  }
+  return null;
 }
 
 function cellItems(column: ColumnSpec, raw: string): string[] {
@@ -134,6 +172,9 @@ function cellItems(column: ColumnSpec, raw: string): string[] {
         .split(column.separator ?? ';')
         .map((part) => part.trim())
         .filter(Boolean);
+    case 'matrix':
+    case 'rank':
+      return [value];
     case 'flag':
       if (value === column.unselected) return [];
       if (column.chosen === 'any' || MARKS.has(value.toLowerCase()))
@@ -175,15 +216,31 @@ function describeQuestion(
   const text = own[0].questionText ?? own[0].header;
   const values = responses.map((r) => r.answers[key]).filter((v) => v !== undefined);
   const stated = own.find((c) => c.kind)?.kind;
+  if (own.every((c) => c.encoding === 'matrix')) {
+    const cells = values.flatMap((v) =>
+      typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : [],
+    );
+    return {
+      key,
+      text,
+      kind: 'matrix',
+      items: own.map((c) => c.item ?? c.header),
+      options: [...new Set(cells)],
+    };
+  }
+  if (own.every((c) => c.encoding === 'rank'))
+    return { key, text, kind: 'ranking', options: own.map((c) => c.option ?? c.header) };
   const multi = own.length > 1 || own.some((c) => c.encoding !== 'value');
   const kind: ImportedQuestionKind =
     stated ?? (multi ? 'multiple' : inferKind(values as string[], text));
   const question: ImportedQuestion = { key, text, kind };
+  if (kind === 'single' && likertPointsOf(values as string[]))
+    return { key, text, kind: 'likert', options: values as string[] };
   if (kind === 'single' || kind === 'multiple') {
     const options: string[] = [];
     for (const column of own)
       if (column.encoding === 'flag' && column.option) options.push(column.option);
-    for (const value of values) for (const item of [value].flat()) options.push(item);
+    for (const value of values) options.push(...answerValues(value));
     question.options = [...new Set(options)];
   }
   return question;
@@ -191,9 +248,14 @@ function describeQuestion(
 
 const FREE_TEXT_PROMPT = /anything else|comment|describe|explain|why\b|tell us|feedback|remarks/i;
 
+const RECOMMEND = /recommend|empfehlen|recomendar|recommander/i;
+
 function inferKind(values: string[], text: string): ImportedQuestionKind {
   if (values.length === 0 || FREE_TEXT_PROMPT.test(text)) return 'text';
-  if (values.every((v) => /^-?\d{1,2}$/.test(v) && +v >= 0 && +v <= 10)) return 'scale';
+  if (values.every((v) => /^-?\d{1,2}$/.test(v) && +v >= 0 && +v <= 10))
+    return RECOMMEND.test(text) ? 'nps' : 'scale';
+  // Numbers beyond a 0–10 scale, or with decimals: a number question ("hours saved").
+  if (values.every((v) => /^-?\d+(?:[.,]\d+)?$/.test(v))) return 'number';
   const distinct = new Set(values).size;
   const sentence = values.some((v) => v.length > 60 || v.split(/\s+/).length >= 5);
   if (sentence || (values.length >= 4 && distinct > values.length * 0.8)) return 'text';

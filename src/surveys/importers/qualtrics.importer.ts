@@ -57,6 +57,19 @@ export const qualtricsImporter: SurveyImporter = {
       const base = splitBase(c);
       if (base) baseCounts.set(base, (baseCounts.get(base) ?? 0) + 1);
     }
+    // An NPS question comes with a QIDn_NPS_GROUP column (1 detractor, 2 passive, 3 promoter).
+    const nps = new Set(
+      cols.map((c) => /^(QID\d+)_NPS_GROUP$/.exec(c.importId)?.[1]).filter((b): b is string => !!b),
+    );
+    const groupEncoding = new Map<string, 'flag' | 'matrix' | 'rank'>();
+    for (const base of baseCounts.keys())
+      groupEncoding.set(
+        base,
+        splitEncoding(
+          table,
+          cols.filter((c) => splitBase(c) === base),
+        ),
+      );
     const columns = cols.map((c): ColumnSpec => {
       const lower = c.id.toLowerCase();
       const role = META[lower];
@@ -67,6 +80,7 @@ export const qualtricsImporter: SurveyImporter = {
       // Text-analytics topics and the viewing order of randomised choices ("Export viewing
       // order data") are written by Qualtrics, not answered.
       if (
+        /_NPS_GROUP$/.test(c.importId) ||
         /_TEXT_.*Topics$/i.test(c.importId) ||
         / - Topics$/.test(c.id) ||
         /_DO$/.test(c.importId) ||
@@ -78,6 +92,19 @@ export const qualtricsImporter: SurveyImporter = {
       if (base && (baseCounts.get(base) ?? 0) > 1) {
         const cut = c.label.lastIndexOf(' - ');
         const questionKey = c.id.replace(/_\d+$/, '');
+        const encoding = groupEncoding.get(base) ?? 'flag';
+        const part = cut > 0 ? c.label.slice(cut + 3) : c.id;
+        // Matrix rows ("statement - Coding") and rank order options hold a point or a rank.
+        if (encoding !== 'flag')
+          return {
+            index: c.index,
+            header: c.id,
+            role: 'question',
+            questionKey,
+            questionText: cut > 0 ? c.label.slice(0, cut) : questionKey,
+            encoding,
+            ...(encoding === 'matrix' ? { item: part } : { option: part }),
+          };
         return {
           index: c.index,
           header: c.id,
@@ -107,7 +134,14 @@ export const qualtricsImporter: SurveyImporter = {
         questionText: c.label || c.id,
         encoding: joined ? 'joined' : 'value',
         separator: joined ? ',' : undefined,
-        kind: isText ? 'text' : undefined,
+        // a text entry validated as a number ("hours saved") stays a number
+        kind: isText
+          ? values.length && values.every((v) => /^-?\d+(?:[.,]\d+)?$/.test(v))
+            ? 'number'
+            : 'text'
+          : nps.has(c.importId)
+            ? 'nps'
+            : undefined,
       };
     });
     return { format: 'qualtrics', headerRows: 3, columns, warnings };
@@ -124,4 +158,29 @@ function readImportId(cell: string): { importId: string; timeZone?: string } {
   } catch {
     return { importId: '' };
   }
+}
+
+/**
+ * What a group of split columns (QIDn_1, QIDn_2 …) is: a multi-select writes one constant value
+ * (its choice) per column; a rank order gives each row distinct ranks 1..n across the group; a
+ * matrix gives each row (statement) one of several points or labels.
+ */
+function splitEncoding(table: string[][], group: { index: number }[]): 'flag' | 'matrix' | 'rank' {
+  const rows = table.slice(3).map((row) => group.map((c) => (row[c.index] ?? '').trim()));
+  const answered = rows.filter((r) => r.some((v) => v && v !== '-99'));
+  if (!answered.length) return 'flag';
+  const constant = group.every((_, i) => {
+    const seen = new Set(answered.map((r) => r[i]).filter((v) => v && v !== '-99'));
+    return seen.size <= 1;
+  });
+  if (constant) return 'flag';
+  const isRanking = answered.every((r) => {
+    const ranks = r.filter(Boolean).map(Number);
+    return (
+      ranks.length === group.length &&
+      ranks.every((n) => Number.isInteger(n) && n >= 1 && n <= group.length) &&
+      new Set(ranks).size === ranks.length
+    );
+  });
+  return isRanking ? 'rank' : 'matrix';
 }

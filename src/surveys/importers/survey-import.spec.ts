@@ -316,3 +316,25 @@ describe(importSurveyExport.name, () => {
     ).rejects.toThrow(SurveyImportError);
   });
 });
+
+describe('adoption question kinds in vendor exports', () => {
+  it('should read a Qualtrics matrix, NPS, rank order, number and agreement labels', async () => {
+    const sut = await importSurveyExport(fixture('qualtrics-adoption.csv'));
+    expect(sut.questions.map((q) => [q.key, q.kind])).toEqual([
+      ['Q1', 'matrix'],
+      ['Q2', 'nps'],
+      ['Q3', 'ranking'],
+      ['Q4', 'number'],
+      ['Q5', 'likert'],
+    ]);
+    expect(sut.questions[0].items).toEqual(['Coding', 'Code review']);
+    expect(sut.responses[0].answers).toEqual({
+      Q1: { Coding: '4', 'Code review': '2' },
+      Q2: '9',
+      Q3: ['Unclear policy', 'Time', 'Trust in the output'],
+      Q4: '3.5',
+      Q5: '4',
+    });
+    expect(sut.responses[2].answers.Q1).toEqual({ Coding: '3' });
+  });
+});

@@ -1,3 +1,4 @@
+import { answerValues } from '../survey.types';
 import type { ToolMatcher } from '../../catalog/catalog.types';
 import type { ImportedSurvey } from './import.types';
 import { namesPerson, negatedMentions, ordinaryWord, type Span } from './mention-context';
@@ -119,7 +120,7 @@ export function resolveSurveyTools(
     const tools: Record<string, number> = {};
     for (const [key, answer] of Object.entries(response.answers)) {
       if (skipped.has(key)) continue;
-      for (const item of [answer].flat()) {
+      for (const item of answerValues(answer)) {
         for (const m of findToolMentions(item, matcher)) {
           const c = picked.has(key) ? MENTION_CONFIDENCE.exact : m.confidence;
           tools[m.toolId] = Math.max(tools[m.toolId] ?? 0, c);

@@ -1,5 +1,11 @@
+import { computeQuestionResults, type QuestionResult } from './question-results';
 import { suppressCounts, suppressSmallCells, type SuppressedCell } from '../privacy/k-anonymity';
-import type { Answers, QuestionDefinition, QuestionRole } from '../survey.types';
+import {
+  answerValues,
+  type Answers,
+  type QuestionDefinition,
+  type QuestionRole,
+} from '../survey.types';
 
 export interface ResultResponse {
   answers: Answers;
@@ -30,6 +36,8 @@ export interface SurveyResults {
   toolUseByWorkKind: SuppressedCell[];
   dataShared: Record<string, number | null>;
   wishedTools: Record<string, number | null>;
+  /** each question's distribution (Likert, NPS, matrix, number, ranking, choices), suppressed */
+  questions: QuestionResult[];
 }
 
 const NO_TEAM = '(no team)';
@@ -43,8 +51,7 @@ function byRole(
 
 function valuesOf(answers: Answers, question: QuestionDefinition | undefined): string[] {
   if (!question) return [];
-  const answer = answers[question.key];
-  return answer === undefined ? [] : [answer].flat();
+  return answerValues(answers[question.key]);
 }
 
 /** Breakdowns for the results API; every count under k is suppressed (see k-anonymity.ts). */
@@ -106,6 +113,7 @@ export function computeSurveyResults(input: {
       toolUseByWorkKind: [],
       dataShared: {},
       wishedTools: {},
+      questions: [],
     };
   }
 
@@ -163,5 +171,6 @@ export function computeSurveyResults(input: {
     toolUseByWorkKind,
     dataShared: suppressCounts(dataCounts, k, false),
     wishedTools: suppressCounts(wishCounts, k, false),
+    questions: computeQuestionResults(questions, responses, k),
   };
 }

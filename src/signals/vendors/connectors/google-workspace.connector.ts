@@ -1,11 +1,6 @@
-import type {
-  ConnectorBatch,
-  ConnectorContext,
-  OAuthGrant,
-  VendorConnector,
-} from '../connector.types';
-import { dayOf } from './connector-days';
-import { toolOfApp } from './identity-apps';
+import type { ConnectorBatch, ConnectorContext, VendorConnector } from '../connector.types';
+import { grantsOf, type TokenActivity } from './google-token-events';
+import { importGoogleTokenExport } from './google-workspace-export';
 
 // Google Workspace Admin SDK Reports API, OAuth token activity
 // (https://developers.google.com/workspace/admin/reports/v1/guides/manage-audit-tokens, event
@@ -21,18 +16,6 @@ const PAGE_SIZE = 1000;
 /** the Reports API may publish an event hours after it happened: each run re-reads this much */
 const LAG_MS = 60 * 60 * 1000;
 
-interface TokenParameter {
-  name: string;
-  value?: string;
-  multiValue?: string[];
-}
-
-export interface TokenActivity {
-  id?: { time?: string; applicationName?: string };
-  actor?: { email?: string; profileId?: string };
-  events?: { type?: string; name?: string; parameters?: TokenParameter[] }[];
-}
-
 interface TokenActivities {
   items?: TokenActivity[];
   nextPageToken?: string;
@@ -44,6 +27,8 @@ export const googleWorkspaceConnector: VendorConnector = {
   credentialEnv: 'GOOGLE_ADMIN_TOKEN',
   defaultApiUrl: 'https://admin.googleapis.com',
   signals: ['oauth-grant'],
+  exportFormats: 'the OAuth log events export (CSV), or token activities as JSON',
+  importFile: (text) => importGoogleTokenExport(text),
   authorization: (token) => ({ authorization: `Bearer ${token}` }),
 
   async testConnection(ctx) {
@@ -75,21 +60,3 @@ export const googleWorkspaceConnector: VendorConnector = {
     } while (pageToken);
   },
 };
-
-/** The grants of AI apps in one token activity; other apps and other events are left out. */
-export function grantsOf(item: TokenActivity): OAuthGrant[] {
-  const email = item.actor?.email?.trim().toLowerCase();
-  const time = item.id?.time ? Date.parse(item.id.time) : NaN;
-  if (!email || !email.includes('@') || Number.isNaN(time)) return [];
-  return (item.events ?? []).flatMap((e) => {
-    if (e.name !== 'authorize') return [];
-    const param = (name: string) => e.parameters?.find((p) => p.name === name);
-    const appName = param('app_name')?.value ?? '';
-    const clientId = param('client_id')?.value ?? '';
-    const toolId = toolOfApp({ appName, clientId });
-    if (!toolId || !clientId) return [];
-    const scope = param('scope');
-    const scopes = scope?.multiValue ?? (scope?.value ? scope.value.split(/\s+/) : []);
-    return [{ toolId, email, clientId, appName, scopes, day: dayOf(new Date(time)) }];
-  });
-}

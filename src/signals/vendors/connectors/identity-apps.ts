@@ -72,3 +72,8 @@ export function sensitiveScopes(scopes: readonly string[]): string[] {
     return /^(https:\/\/graph\.microsoft\.com\/)?(mail|files|calendars|sites)\.[a-z.]+$/.test(s);
   });
 }
+
+/** Every app name known to be an AI tool, for a query that filters on the identity provider's side. */
+export function knownAiAppNames(): string[] {
+  return [...BY_NAME.keys()];
+}

@@ -1,6 +1,6 @@
 import { nextLink } from '../connector-http';
-import { grantsOf } from './google-workspace.connector';
-import { signinsOf } from './okta.connector';
+import { grantsOf } from './google-token-events';
+import { signinsOf } from './okta-events';
 
 describe('grantsOf (Google token activity)', () => {
   const activity = (appName: string, name = 'authorize') => ({

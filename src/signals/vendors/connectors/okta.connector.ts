@@ -6,7 +6,9 @@ import type {
   VendorConnector,
 } from '../connector.types';
 import { dayOf } from './connector-days';
-import { toolOfApp } from './identity-apps';
+import { type OktaLogEvent, signinsOf } from './okta-events';
+import { addSignins } from './sso-totals';
+import { importOktaExport } from './okta-export';
 
 // Okta System Log API (https://developer.okta.com/docs/reference/api/system-log/): GET /api/v1/logs
 // on the organisation's own URL, `Authorization: SSWS <API token>`, a SCIM filter on eventType,
@@ -18,14 +20,6 @@ const PERMISSION = 'okta.logs.read (an API token of a read-only administrator or
 const PATH = '/api/v1/logs';
 const FIRST_RUN_DAYS = 30;
 const PAGE_SIZE = 1000;
-
-export interface OktaLogEvent {
-  published?: string;
-  eventType?: string;
-  actor?: { type?: string; alternateId?: string };
-  outcome?: { result?: string };
-  target?: { type?: string; alternateId?: string; displayName?: string }[];
-}
 
 function orgUrl(ctx: ConnectorContext): void {
   if (!ctx.apiUrl || !/^https?:\/\//i.test(ctx.apiUrl)) {
@@ -42,6 +36,8 @@ export const oktaConnector: VendorConnector = {
   credentialEnv: 'OKTA_API_TOKEN',
   defaultApiUrl: '',
   signals: ['sso-signin'],
+  exportFormats: 'the System Log export (CSV, or the events as JSON)',
+  importFile: (text) => importOktaExport(text),
   authorization: (token) => ({ authorization: `SSWS ${token}` }),
 
   async testConnection(ctx) {
@@ -77,14 +73,7 @@ export const oktaConnector: VendorConnector = {
       first = false;
       const events = Array.isArray(page.body) ? page.body : [];
       if (events.length === 0) break;
-      const touched = new Set<string>();
-      for (const s of signinsOf(events)) {
-        const key = [s.toolId, s.email, s.day].join('\u0001');
-        const seen = totals.get(key);
-        if (seen) seen.count += s.count;
-        else totals.set(key, { ...s });
-        touched.add(key);
-      }
+      const touched = new Set(addSignins(totals, signinsOf(events)));
       const last = events[events.length - 1].published;
       yield {
         signins: [...touched].map((k) => ({ ...totals.get(k)! })),
@@ -96,24 +85,3 @@ export const oktaConnector: VendorConnector = {
     }
   },
 };
-
-/** Successful SSO sign-ins to AI apps, counted per person, app and day. */
-export function signinsOf(events: OktaLogEvent[]): SsoSignin[] {
-  const out = new Map<string, SsoSignin>();
-  for (const e of events) {
-    if (e.eventType !== 'user.authentication.sso' || e.outcome?.result !== 'SUCCESS') continue;
-    const email = e.actor?.alternateId?.trim().toLowerCase();
-    const time = e.published ? Date.parse(e.published) : NaN;
-    const app = e.target?.find((t) => t.type === 'AppInstance');
-    const appName = app?.displayName ?? '';
-    if (!email || !email.includes('@') || Number.isNaN(time) || !appName) continue;
-    const toolId = toolOfApp({ appName });
-    if (!toolId) continue;
-    const day = dayOf(new Date(time));
-    const key = [toolId, email, day].join('\u0001');
-    const seen = out.get(key);
-    if (seen) seen.count++;
-    else out.set(key, { toolId, email, appName, day, count: 1 });
-  }
-  return [...out.values()];
-}

@@ -13,7 +13,8 @@ import { dayOf } from './connector-days';
 // last_id (limit ≤ 100), each with the projects it belongs to when the API includes them;
 // completions use by GET /v1/organization/usage/completions with bucket_width=1d,
 // group_by=user_id and start_time in unix seconds, paged by page / next_page (≤ 31 daily buckets
-// a page). Token and request counts only. ChatGPT Enterprise/Team workspace members are not read.
+// a page). Token and request counts only. ChatGPT Enterprise workspace members are the chatgpt
+// connector's (the Compliance API, with its own key).
 
 export interface OpenAiUser {
   id: string;

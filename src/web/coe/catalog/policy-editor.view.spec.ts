@@ -7,12 +7,17 @@ const copilot: CatalogToolView = {
   vendor: 'GitHub',
   category: 'coding-assistant',
   rules: { domains: ['githubcopilot.com'], packages: { npm: ['@github/copilot'] } },
-  vendorRisk: {
-    retention: { value: '28 days', source: 'https://example.org/terms', checked: '2026-01-01' },
+  vendorFacts: {
+    plans: {
+      team: {
+        retention: { value: '28 days', source: 'https://example.org/terms', checked: '2026-01-01' },
+      },
+    },
     enterpriseControls: {
-      value: { sso: 'yes', dpa: 'yes', zeroRetention: 'no' },
+      value: { sso: 'yes', scim: 'yes', adminConsole: 'yes', auditLog: 'not-stated' },
       source: 'https://example.org/ent',
       checked: '2026-01-01',
+      origin: 'organisation',
     },
   },
   signals: ['network', 'dependency'],
@@ -25,6 +30,7 @@ const copilot: CatalogToolView = {
     note: 'org seats only',
     decidedBy: 'coe-token',
     decidedAt: new Date('2026-03-04T05:06:07Z'),
+    plan: 'team',
   },
 };
 
@@ -46,6 +52,7 @@ describe(parsePolicyForm.name, () => {
         status: 'sanctioned',
         dataClasses: ['internal', 'pii'],
         tenantBound: true,
+        plan: null,
         note: 'ok',
       },
       errors: [],
@@ -89,10 +96,21 @@ describe(policyEditorView.name, () => {
       { label: 'Domains', values: 'githubcopilot.com' },
       { label: 'Packages (npm)', values: '@github/copilot' },
     ]);
-    expect(sut.vendorFacts.map((f) => f.value)).toEqual([
-      '28 days',
-      'sso: yes, dpa: yes, zeroRetention: no',
+    expect(
+      sut.vendorFacts
+        .filter((f) => f.origin !== 'none')
+        .map((f) => [f.value, f.planLabel, f.override]),
+    ).toEqual([
+      ['sso: yes, scim: yes, adminConsole: yes, auditLog: not-stated', 'all plans', true],
+      ['28 days', 'team', false],
     ]);
+    expect(sut.vendorFacts.filter((f) => f.inForce).map((f) => f.label)).toEqual([
+      'Trains on inputs by default',
+      'Retention',
+      'Zero-retention option',
+    ]);
+    expect(sut.planInForce).toBe('team plan: the plan the organisation holds, per policy');
+    expect(sut.plans.find((p) => p.checked)?.value).toBe('team');
     expect(sut.history[0]).toEqual({
       at: '2026-03-04 05:06 UTC',
       actor: 'coe-token',

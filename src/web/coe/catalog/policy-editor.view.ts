@@ -6,8 +6,10 @@ import {
   type DataClass,
   type PolicyStatus,
   type ToolRules,
-  type VendorRisk,
 } from '../../../catalog/catalog.types';
+import { factRows, type FactRow } from '../../../catalog/facts/fact-rows';
+import { factsInForce } from '../../../catalog/facts/plan-in-force';
+import { FACT_PLAN_LABELS, FACT_PLANS } from '../../../catalog/facts/vendor-facts.types';
 import type { PolicyChange } from '../../../catalog/policy-yaml';
 import {
   enumLabel,
@@ -48,11 +50,15 @@ export interface PolicyEditorView {
   statuses: CoeCheckOption[];
   dataClasses: CoeCheckOption[];
   tenantBound: boolean;
+  /** the plan the organisation holds; the empty choice is "not stated" */
+  plans: CoeCheckOption[];
   note: string;
   decided: string | null;
   errors: CoeFieldError[];
   rules: { label: string; values: string }[];
-  vendorFacts: { label: string; value: string; source: string; checked: string }[];
+  vendorFacts: (FactRow & { planLabel: string; inForce: boolean; override: boolean })[];
+  /** which plan's terms govern the organisation's use, and why */
+  planInForce: string;
   history: { at: string; actor: string; change: string; via: string }[];
 }
 
@@ -85,6 +91,14 @@ export function policyEditorView(
       checked: current.dataClasses.includes(c),
     })),
     tenantBound: current.tenantBound,
+    plans: [
+      { value: '', label: 'Not stated (consumer terms assumed)', checked: !current.plan },
+      ...FACT_PLANS.map((p) => ({
+        value: p,
+        label: FACT_PLAN_LABELS[p],
+        checked: p === current.plan,
+      })),
+    ],
     note: current.note ?? '',
     decided:
       tool.policy.decidedBy && tool.policy.decidedAt
@@ -92,7 +106,7 @@ export function policyEditorView(
         : null,
     errors: posted?.errors ?? [],
     rules: rulesSummary(tool.rules),
-    vendorFacts: vendorFacts(tool.vendorRisk),
+    ...vendorFacts(tool),
     history: history.map((e) => ({
       at: `${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       actor: e.actorName,
@@ -121,6 +135,10 @@ export function parsePolicyForm(
       field: 'dataClasses',
       message: `Data classes: ${unknown.join(', ')} is not one of ${DATA_CLASSES.join(', ')}`,
     });
+  const planText = formText(body, 'plan');
+  const plan = formChoice(body, 'plan', FACT_PLANS) ?? null;
+  if (planText !== '' && !plan)
+    errors.push({ field: 'plan', message: `Plan: choose one of ${FACT_PLANS.join(', ')}` });
   const note = formText(body, 'note');
   if (note.length > POLICY_NOTE_MAX)
     errors.push({ field: 'note', message: `Note: at most ${POLICY_NOTE_MAX} characters` });
@@ -130,6 +148,7 @@ export function parsePolicyForm(
       status: status ?? 'unreviewed',
       dataClasses: [...new Set(classes.filter((c): c is DataClass => !unknown.includes(c)))],
       tenantBound: formFlag(body, 'tenantBound'),
+      plan,
       note: note === '' ? null : note.slice(0, POLICY_NOTE_MAX),
     },
     errors,
@@ -141,6 +160,7 @@ interface PolicySummary {
   dataClasses?: string[];
   tenantBound?: boolean;
   note?: string | null;
+  plan?: string | null;
 }
 
 /** "Unreviewed → Sanctioned; data classes: none → Internal, PII" from an audit record's detail. */
@@ -156,6 +176,8 @@ export function describePolicyChange(before: unknown, after: unknown): string {
   if (Boolean(from.tenantBound) !== Boolean(to.tenantBound))
     parts.push(to.tenantBound ? 'now tenant-bound' : 'no longer tenant-bound');
   if ((from.note ?? null) !== (to.note ?? null)) parts.push('note changed');
+  if ((from.plan ?? null) !== (to.plan ?? null))
+    parts.push(`plan: ${from.plan ?? 'not stated'} → ${to.plan ?? 'not stated'}`);
   return parts.join('; ') || 'no visible change';
 }
 
@@ -180,28 +202,20 @@ function rulesSummary(rules: ToolRules): { label: string; values: string }[] {
   return out;
 }
 
-function vendorFacts(risk: VendorRisk | undefined) {
-  if (!risk) return [];
-  const out: { label: string; value: string; source: string; checked: string }[] = [];
-  const fact = (
-    label: string,
-    f: { value: unknown; source: string; checked: string } | undefined,
-  ) => {
-    if (!f) return;
-    const value =
-      typeof f.value === 'string'
-        ? f.value
-        : Array.isArray(f.value)
-          ? f.value.join(', ')
-          : Object.entries(f.value as Record<string, string>)
-              .map(([k, v]) => `${k}: ${v}`)
-              .join(', ');
-    out.push({ label, value, source: f.source, checked: f.checked });
+/** Every fact with its source, the rows of the plan in force for sanctioned use marked. */
+function vendorFacts(tool: CatalogToolView): Pick<PolicyEditorView, 'vendorFacts' | 'planInForce'> {
+  const inForce = factsInForce(tool.vendorFacts, {
+    shadow: false,
+    policyPlan: tool.policy.plan ?? null,
+    category: tool.category,
+  });
+  return {
+    planInForce: inForce.why,
+    vendorFacts: factRows(tool.vendorFacts, inForce.plan).map((r) => ({
+      ...r,
+      planLabel: r.plan ?? 'all plans',
+      inForce: r.plan === inForce.plan,
+      override: r.origin === 'organisation',
+    })),
   };
-  fact('Trains on inputs by default', risk.trainsOnInputsByDefault);
-  fact('Retention', risk.retention);
-  fact('Enterprise controls', risk.enterpriseControls);
-  fact('Certifications', risk.certifications);
-  fact('Jurisdiction', risk.jurisdiction);
-  return out;
 }

@@ -7,6 +7,7 @@ import { PeopleService } from '../../../people/people.service';
 import { SurveyLinkDeliveryService } from '../../../surveys/survey-link-delivery.service';
 import { SurveyResultsService } from '../../../surveys/survey-results.service';
 import { SurveysService } from '../../../surveys/surveys.service';
+import { SurveyWavesService } from '../../../surveys/waves/survey-waves.service';
 import { ConsolePage } from '../../console/console.decorators';
 import { CONSOLE_ROLES } from '../../console/nav';
 import { page, redirectTo, SignedIn } from '../../console/page';
@@ -18,6 +19,7 @@ import {
   surveyCreateFormView,
   surveyResultsView,
 } from './survey-pages.view';
+import { benchmarksView, waveChangeView } from './survey-waves.view';
 
 const JOB_ID = /^[\w.:-]{1,200}$/;
 
@@ -28,6 +30,7 @@ export class SurveyPagesController {
     private readonly surveys: SurveysService,
     private readonly delivery: SurveyLinkDeliveryService,
     private readonly results: SurveyResultsService,
+    private readonly waves: SurveyWavesService,
     private readonly people: PeopleService,
     private readonly catalog: CatalogService,
     private readonly config: AppConfig,
@@ -101,6 +104,20 @@ export class SurveyPagesController {
   ) {
     const link = await this.delivery.openLink(id, originOf(req), session.actor);
     return this.detailPage(id, { openLink: link.url });
+  }
+
+  /** Re-runs the survey as a new wave (same questions, privacy and k) and opens it. */
+  @Post(':id/waves')
+  @ConsolePage(...CONSOLE_ROLES.surveys)
+  async newWave(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @SignedIn() session: ConsoleSessionContext,
+  ) {
+    const created = await this.waves.newWave(id, {}, session.actor);
+    return redirectTo(
+      `/surveys/${created.id}`,
+      `Wave ${created.wave} created with the same ${created.questions.length} questions: invite people to answer it.`,
+    );
   }
 
   @Post(':id/close')
@@ -190,7 +207,11 @@ export class SurveyPagesController {
           open: survey.status === 'open',
           anonymous: survey.privacyMode === 'anonymous',
           questions: survey.questions.length,
+          wave: survey.wave,
         },
+        previousWave: results.wave.previous,
+        waveChange: results.waveChange ? waveChangeView(results.waveChange) : null,
+        benchmarks: benchmarksView(results.benchmarks, survey.k),
         results: view,
         teams: teams.map((t) => ({ id: t.id, path: t.path })),
         mailEnabled: Boolean(this.config.smtpUrl && this.config.publicUrl),

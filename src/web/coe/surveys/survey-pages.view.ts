@@ -1,5 +1,6 @@
 import type { ChartDef } from '../../../reports/render/chart-defs';
 import type { SurveyResults } from '../../../surveys/results/survey-results';
+import { SURVEY_TEMPLATES, type SurveyTemplate } from '../../../surveys/survey-templates';
 import { PRIVACY_MODES, type PrivacyMode } from '../../../surveys/survey.types';
 import {
   enumLabel,
@@ -22,7 +23,7 @@ export interface SurveyCreateInput {
   description?: string;
   privacyMode: PrivacyMode;
   k: number;
-  template: 'ai-usage-inventory' | 'blank';
+  template: SurveyTemplate;
 }
 
 export interface SurveyCreateFormView {
@@ -31,7 +32,7 @@ export interface SurveyCreateFormView {
   k: string;
   defaultK: number;
   privacyModes: { value: PrivacyMode; label: string; help: string; checked: boolean }[];
-  template: 'ai-usage-inventory' | 'blank';
+  template: SurveyTemplate;
   errors: CoeFieldError[];
 }
 
@@ -52,9 +53,13 @@ export function surveyCreateFormView(
       help: PRIVACY_MODE_HELP[m],
       checked: m === mode,
     })),
-    template: formText(body, 'template') === 'blank' ? 'blank' : 'ai-usage-inventory',
+    template: templateOf(body),
     errors,
   };
+}
+
+function templateOf(body: CoeFormBody): SurveyTemplate {
+  return formChoice(body, 'template', SURVEY_TEMPLATES) ?? 'ai-usage-inventory';
 }
 
 export function parseSurveyCreateForm(
@@ -88,7 +93,7 @@ export function parseSurveyCreateForm(
       ...(description ? { description } : {}),
       privacyMode,
       k: k.value,
-      template: formText(body, 'template') === 'blank' ? 'blank' : 'ai-usage-inventory',
+      template: templateOf(body),
     },
   };
 }
