@@ -29,6 +29,7 @@ import { SurveyWaves1767200000000 } from './1767200000000-SurveyWaves';
 import { VendorFactsPolicyPlan1767300000000 } from './1767300000000-VendorFactsPolicyPlan';
 import { PartitionByMonth1767400000000 } from './1767400000000-PartitionByMonth';
 import { PerActionPolicy1767500000000 } from './1767500000000-PerActionPolicy';
+import { IncrementalCorrelation1767650000000 } from './1767650000000-IncrementalCorrelation';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -63,4 +64,5 @@ export const ALL_MIGRATIONS = [
   VendorFactsPolicyPlan1767300000000,
   PartitionByMonth1767400000000,
   PerActionPolicy1767500000000,
+  IncrementalCorrelation1767650000000,
 ];

@@ -6,9 +6,16 @@ import { ERASED_MARK, identifierPattern } from '../common/identifier-redaction';
 import { isResolvableKind } from '../people/identity/identity-kinds';
 import { PeopleService } from '../people/people.service';
 import type { ErasedIdentities } from '../people/identity/erased-identities';
+import { EvidenceChangesRepository } from './evidence-changes.repository';
 import { EvidenceErasureRepository } from './evidence-erasure.repository';
 import { EvidenceFilter, EvidenceRepository } from './evidence.repository';
-import type { EvidenceInput, EvidenceRefGroup, EvidenceSummaryRow } from './evidence.types';
+import type {
+  EvidenceChangeMark,
+  EvidenceInput,
+  EvidenceRefGroup,
+  EvidenceRelation,
+  EvidenceSummaryRow,
+} from './evidence.types';
 import type { PurgeCount } from '../database/month-partitions';
 
 const BATCH = 5_000;
@@ -20,6 +27,7 @@ export class EvidenceService {
     private readonly repo: EvidenceRepository,
     private readonly people: PeopleService,
     private readonly erasure: EvidenceErasureRepository,
+    private readonly changes: EvidenceChangesRepository,
   ) {}
 
   // ── Subject access (privacy): evidence whose identity resolves to the person ──
@@ -98,6 +106,20 @@ export class EvidenceService {
   /** For set-based SQL in other modules (correlation reads a million rows in one statement). */
   relation() {
     return this.repo.relation();
+  }
+
+  /** Where a reader stands now, to ask later what changed since (see EvidenceChangeMark). */
+  changeMark(): Promise<EvidenceChangeMark> {
+    return this.changes.mark();
+  }
+
+  countBefore(at: string): Promise<string> {
+    return this.changes.countBefore(at);
+  }
+
+  /** Evidence inserted or updated since a mark's time, as a relation like relation(). */
+  changedSince(at: string): EvidenceRelation {
+    return this.changes.changedSince(at);
   }
 
   /** The most recent evidence behind each group of references (a finding's fingerprints). */

@@ -88,3 +88,13 @@ export interface EvidenceSummaryRow {
   firstSeen: Date;
   lastSeen: Date;
 }
+
+/** Where a reader of evidence stood: see EvidenceChangesRepository.mark(). */
+export interface EvidenceChangeMark {
+  /** PostgreSQL timestamptz text (microseconds kept, which a Date would drop) */
+  at: string;
+  /** bumped by deletes and by rows moved to another identity, tool or repository */
+  revision: string;
+  /** rows created before `at` */
+  before: string;
+}

@@ -35,6 +35,15 @@ export interface LeaseInsert {
 export class IdentityRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** Bumped by triggers on every write to what resolution reads (persons, identities, leases, erasures). */
+  async directoryRevision(): Promise<string> {
+    const rows: { r: string }[] = await this.ds.query(
+      `SELECT coalesce(string_agg(name || ':' || revision, ',' ORDER BY name), '') AS r FROM table_revision
+        WHERE name IN ('person', 'person_identity', 'ip_lease', 'erased_identity')`,
+    );
+    return rows[0].r;
+  }
+
   /** Imported identities; a row a person linked by hand is never overwritten. */
   async upsertImported(rows: IdentityUpsert[]): Promise<void> {
     if (rows.length === 0) return;

@@ -316,6 +316,11 @@ export class PeopleService {
   }
 
   /** As resolveIdentity, for a batch: one directory read, one write for what stays unresolved. */
+  /** Changes whenever anything resolveIdentities reads changes: derived results keyed on it stay true. */
+  directoryRevision(): Promise<string> {
+    return this.identities.directoryRevision();
+  }
+
   async resolveIdentities(
     observed: ObservedIdentity[],
     source: string,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ToolDefinition } from '../../src/catalog/catalog.types';
 import type { SurveyDisclosure } from '../../src/findings/disclosure/disclosure';
 import type {
@@ -60,5 +61,13 @@ export class InMemoryCorrelationSources implements CorrelationSources {
 
   async repositories() {
     return this.data.repositories;
+  }
+
+  /** The identities map is the directory here: its content is its revision. */
+  async directoryRevision() {
+    const h = createHash('sha1');
+    for (const [k, v] of [...this.data.identities].sort(([a], [b]) => (a < b ? -1 : 1)))
+      h.update(`${k}\u0001${v}\u0002`);
+    return h.digest('hex');
   }
 }

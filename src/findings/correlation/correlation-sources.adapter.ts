@@ -88,6 +88,10 @@ export class CorrelationSourcesAdapter implements CorrelationSources {
     };
   }
 
+  directoryRevision(): Promise<string> {
+    return this.peopleService.directoryRevision();
+  }
+
   /** Each repository with the team that owns it and its data classes, as the repos module keeps them. */
   repositories(): Promise<RepositorySource[]> {
     return this.repos.ownership();

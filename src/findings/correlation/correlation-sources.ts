@@ -35,6 +35,11 @@ export interface CorrelationSources {
     disclosures: SurveyDisclosure[];
   }>;
   repositories(): Promise<RepositorySource[]>;
+  /**
+   * Changes whenever resolveIdentities could answer differently. Incremental correlation asks
+   * only identities in new evidence; a changed directory makes it correlate everything.
+   */
+  directoryRevision(): Promise<string>;
 }
 
 export interface RepositorySource {

@@ -6,6 +6,17 @@ import { returnedRows } from '../returned-rows';
 import type { IdentityKind } from '../../people/identity/identity-kinds';
 import type { IdentityRef } from './correlation-sources';
 import type { SubjectToolAggregate } from './correlation-scorer';
+import type { CorrelationState } from './correlation-plan';
+import type { MovedIdentity } from './correlation-scope.sql';
+import {
+  readState,
+  saveState,
+  SCOPED_AGGREGATES,
+  SCOPED_FINDINGS,
+  stageDirtyPairs,
+  stageScopedEvidence,
+  suppressedSignature,
+} from './correlation-scope.sql';
 
 /** A scored finding as correlation writes it; fingerprints stay in SQL (see syncFingerprints). */
 export interface FindingUpsertRow {
@@ -61,7 +72,16 @@ export class CorrelationRepository {
    * Identities not yet tied to a person, with the span their evidence covers. IP addresses are
    * asked again each run: who held one depends on when, and their evidence may have grown.
    */
-  async unresolvedIdentities(evidence: EvidenceRelation): Promise<IdentityRef[]> {
+  async unresolvedIdentities(
+    evidence: EvidenceRelation,
+    /** incremental runs: only identities named by these rows (their spans still over all rows) */
+    changed?: EvidenceRelation,
+  ): Promise<IdentityRef[]> {
+    const only = changed
+      ? `AND (e.identity_kind, lower(e.identity_value)) IN
+             (SELECT DISTINCT identity_kind, lower(identity_value) FROM ${changed.sql} c
+               WHERE c.identity_kind IS NOT NULL AND c.identity_value IS NOT NULL)`
+      : '';
     const rows: { kind: IdentityKind; value: string; from: Date; to: Date }[] =
       await this.dataSource.query(
         `SELECT e.identity_kind AS kind, e.identity_value AS value,
@@ -69,24 +89,33 @@ export class CorrelationRepository {
            FROM ${evidence.sql} e
            LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
           WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
-            AND e.identity_value IS NOT NULL AND (fi.person_id IS NULL OR e.identity_kind = 'ip')
+            AND e.identity_value IS NOT NULL AND (fi.person_id IS NULL OR e.identity_kind = 'ip') ${only}
           GROUP BY 1, 2
           ORDER BY 1, 2`,
       );
     return rows.map((r) => ({ kind: r.kind, value: r.value, seen: { from: r.from, to: r.to } }));
   }
 
+  /** Returns the identities whose person changed (an incremental run correlates their pairs again). */
   async saveIdentities(
     rows: { kind: string; value: string; personId: string | null }[],
     now: Date,
-  ): Promise<void> {
+  ): Promise<MovedIdentity[]> {
+    const moved: MovedIdentity[] = [];
     for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
       const batch = rows.slice(i, i + UPSERT_BATCH);
-      await this.dataSource.query(
-        `INSERT INTO finding_identity (kind, value, person_id, resolved_at)
-         SELECT k, lower(v), p, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(k, v, p)
-         ON CONFLICT (kind, value) DO UPDATE SET person_id = excluded.person_id, resolved_at = excluded.resolved_at
-         WHERE finding_identity.person_id IS DISTINCT FROM excluded.person_id`,
+      const changed: MovedIdentity[] = await this.dataSource.query(
+        `WITH t AS (SELECT k, lower(v) AS v, p FROM unnest($1::text[], $2::text[], $3::text[]) AS t(k, v, p)),
+              old AS (SELECT fi.kind, fi.value, fi.person_id FROM finding_identity fi JOIN t ON fi.kind = t.k AND fi.value = t.v),
+              up AS (
+                INSERT INTO finding_identity (kind, value, person_id, resolved_at)
+                SELECT k, v, p, $4 FROM t
+                ON CONFLICT (kind, value) DO UPDATE SET person_id = excluded.person_id, resolved_at = excluded.resolved_at
+                WHERE finding_identity.person_id IS DISTINCT FROM excluded.person_id
+                RETURNING kind, value, person_id)
+         SELECT up.kind, up.value, old.person_id AS "from", up.person_id AS "to"
+           FROM up LEFT JOIN old ON old.kind = up.kind AND old.value = up.value
+          WHERE old.person_id IS DISTINCT FROM up.person_id`,
         [
           batch.map((r) => r.kind),
           batch.map((r) => r.value),
@@ -94,7 +123,17 @@ export class CorrelationRepository {
           now.toISOString(),
         ],
       );
+      moved.push(...changed);
     }
+    return moved;
+  }
+
+  readState(): Promise<CorrelationState | null> {
+    return readState(this.dataSource);
+  }
+
+  suppressed(): Promise<string> {
+    return suppressedSignature(this.dataSource);
   }
 
   async inTransaction<T>(fn: (tx: CorrelationTx) => Promise<T>): Promise<T> {
@@ -129,10 +168,12 @@ export class CorrelationTx {
       survey: CONFIDENCE.surveySelfReport.confidence,
       corroborationFloor: CORROBORATION_FLOOR,
     },
+    /** incremental runs: evidence is corr_ev, and only dirty pairs and these tools are kept */
+    scopedTools?: string[],
   ): Promise<number> {
     await this.q.query(`DROP TABLE IF EXISTS corr_agg`);
     await this.q.query(
-      `CREATE TEMP TABLE corr_agg ON COMMIT DROP AS
+      `CREATE TEMP TABLE corr_agg ON COMMIT DROP AS SELECT * FROM (
        WITH ev AS (
          SELECT e.fingerprint, e.tool_id, e.signal, e.repository, e.first_seen, e.last_seen,
                 e.count, e.bytes, e.confidence,
@@ -187,7 +228,8 @@ export class CorrelationTx {
               count(DISTINCT person_id)::int, NULL::boolean,
               coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb), NULL::boolean,
               coalesce(jsonb_agg(actions) FILTER (WHERE actions IS NOT NULL), '[]'::jsonb)
-         FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id`,
+         FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id
+       ) a ${scopedTools ? `WHERE ${SCOPED_AGGREGATES}` : ''}`,
       [
         said.map((s) => s.personId),
         said.map((s) => s.toolId),
@@ -195,6 +237,7 @@ export class CorrelationTx {
         // an answer's own confidence (a misspelt name is lower), never above a self-report's
         said.map((s) => Math.min(s.confidence ?? 1, confidence.survey)),
         confidence.corroborationFloor,
+        ...(scopedTools ? [scopedTools] : []),
       ],
     );
     await this.q.query(`CREATE INDEX ON corr_agg (subject_type, subject_id, tool_id)`);
@@ -238,11 +281,25 @@ export class CorrelationTx {
     }));
   }
 
-  /** The stored hash of every finding correlation knows, so unchanged rows are never sent back. */
+  dirtyPairs(evidence: EvidenceRelation, changed: EvidenceRelation, moved: MovedIdentity[]) {
+    return stageDirtyPairs(this.q, evidence, changed, moved);
+  }
+
+  scopedEvidence(evidence: EvidenceRelation, dirtyTools: string[]) {
+    return stageScopedEvidence(this.q, evidence, dirtyTools);
+  }
+
+  saveState(state: CorrelationState) {
+    return saveState(this.q, state);
+  }
+
+  /** The stored hash of each staged pair's finding, so unchanged rows are never sent back. */
   async storedHashes(): Promise<Map<string, string>> {
     const rows: { k: string; h: string }[] = await this.q.query(
-      `SELECT subject_type || chr(1) || subject_id || chr(1) || tool_id AS k,
-              CASE WHEN present THEN correlation_hash ELSE '' END AS h FROM finding`,
+      `SELECT f.subject_type || chr(1) || f.subject_id || chr(1) || f.tool_id AS k,
+              CASE WHEN f.present THEN f.correlation_hash ELSE '' END AS h
+         FROM finding f JOIN corr_agg c
+           ON c.subject_type = f.subject_type AND c.subject_id = f.subject_id AND c.tool_id = f.tool_id`,
     );
     return new Map(rows.map((r) => [r.k, r.h]));
   }
@@ -295,14 +352,16 @@ export class CorrelationTx {
   }
 
   /** A finding whose evidence is gone (or all suppressed) stays, marked absent, with its history. */
-  async markAbsent(): Promise<number> {
+  async markAbsent(scopedTools?: string[]): Promise<number> {
     const rows = returnedRows(
       await this.q.query(
         `UPDATE finding f SET present = false, updated_at = now()
         WHERE f.present AND NOT EXISTS (
           SELECT 1 FROM corr_agg c
            WHERE c.subject_type = f.subject_type AND c.subject_id = f.subject_id AND c.tool_id = f.tool_id)
+          ${scopedTools ? `AND ${SCOPED_FINDINGS}` : ''}
        RETURNING f.id`,
+        scopedTools ? [scopedTools] : [],
       ),
     );
     return rows.length;

@@ -15,8 +15,11 @@ import type { ScoredFinding } from './correlation-scorer';
 import { scoreAggregate } from './correlation-scorer';
 import type { FindingUpsertRow } from './correlation.repository';
 import { CorrelationRepository } from './correlation.repository';
+import { digest, planCorrelation } from './correlation-plan';
 
 export interface CorrelationResult {
+  /** full: every pair; incremental: the pairs of what changed; unchanged: nothing to do */
+  mode: 'full' | 'incremental' | 'unchanged';
   identitiesResolved: number;
   aggregates: number;
   inserted: number;
@@ -58,26 +61,55 @@ export class CorrelationService {
       steps[name] = at - mark;
       mark = at;
     };
+    // The mark first: evidence written from here on is the next run's to read.
+    const evMark = await this.evidence.changeMark();
+    const [tools, policies, survey, repositories, clarified, directory, suppressed, prev] =
+      await Promise.all([
+        this.sources.tools(),
+        this.sources.policies(),
+        this.sources.disclosures(),
+        this.sources.repositories(),
+        this.repo.clarifiedDisclosures(),
+        this.sources.directoryRevision(),
+        this.repo.suppressed(),
+        this.repo.readState(),
+      ]);
+    const current = {
+      evidenceRevision: evMark.revision,
+      suppressed,
+      inputsHash: digest({ survey, repositories, clarified, directory, w: this.weights, v: 1 }),
+      toolHashes: Object.fromEntries(
+        [...new Set([...tools.map((t) => t.id), ...policies.keys()])].map((id) => [
+          id,
+          digest({
+            tool: tools.find((t) => t.id === id) ?? null,
+            policy: policies.get(id) ?? null,
+          }),
+        ]),
+      ),
+    };
+    const plan = planCorrelation(
+      prev,
+      current,
+      prev ? await this.evidence.countBefore(prev.evidenceMark) : null,
+    );
+    step('plan');
+
     // Distinct identities are few next to evidence rows: resolve each once, then join in SQL.
     const evidence = this.evidence.relation();
-    const unresolved = await this.repo.unresolvedIdentities(evidence);
+    const changed =
+      plan.kind === 'incremental' ? this.evidence.changedSince(plan.since) : undefined;
+    const unresolved = await this.repo.unresolvedIdentities(evidence, changed);
     const personIds = unresolved.length ? await this.sources.resolveIdentities(unresolved) : [];
     const resolved = unresolved.filter((_, i) => personIds[i]);
     // Unresolved ones are saved too: an address re-asked with more evidence may lose its holder.
-    await this.repo.saveIdentities(
+    const moved = await this.repo.saveIdentities(
       unresolved.map((u, i) => ({ kind: u.kind, value: u.value, personId: personIds[i] })),
       now,
     );
     step('resolve');
     await progress(15, { identitiesResolved: resolved.length });
 
-    const [tools, policies, survey, repositories, clarified] = await Promise.all([
-      this.sources.tools(),
-      this.sources.policies(),
-      this.sources.disclosures(),
-      this.sources.repositories(),
-      this.repo.clarifiedDisclosures(),
-    ]);
     // A "yes" to a clarification request discloses like a survey answer, without being evidence.
     const ctx = {
       tools: new Map(tools.map((t) => [t.id, t])),
@@ -99,10 +131,48 @@ export class CorrelationService {
     step('sources');
 
     const result = await this.repo.inTransaction(async (tx) => {
-      const aggregates = await tx.stageAggregates(evidence, survey.disclosures, surveyTime, {
-        survey: CONFIDENCE.surveySelfReport.confidence,
-        corroborationFloor: CORROBORATION_FLOOR,
-      });
+      let source = evidence;
+      let scope: string[] | undefined;
+      if (changed && plan.kind === 'incremental') {
+        const dirty = await tx.dirtyPairs(evidence, changed, moved);
+        scope = plan.dirtyTools;
+        step('dirty');
+        if (dirty === 0 && scope.length === 0) {
+          // nothing changed: only the clock-driven re-openings can
+          const reopened = await tx.autoReopen(now);
+          await tx.saveState({
+            ...current,
+            evidenceMark: evMark.at,
+            evidenceBeforeMark: evMark.before,
+          });
+          step('reopen');
+          await progress(100, { aggregates: 0, inserted: 0, updated: 0 });
+          return {
+            mode: 'unchanged' as const,
+            identitiesResolved: resolved.length,
+            aggregates: 0,
+            inserted: 0,
+            updated: 0,
+            fingerprintsChanged: 0,
+            absent: 0,
+            reopened,
+            ms: Date.now() - started,
+            steps,
+          };
+        }
+        source = await tx.scopedEvidence(evidence, scope);
+        step('scope');
+      }
+      const aggregates = await tx.stageAggregates(
+        source,
+        survey.disclosures,
+        surveyTime,
+        {
+          survey: CONFIDENCE.surveySelfReport.confidence,
+          corroborationFloor: CORROBORATION_FLOOR,
+        },
+        scope,
+      );
       step('stage');
       await progress(50, { aggregates });
       const aggregateRows = await tx.readAggregates();
@@ -120,21 +190,27 @@ export class CorrelationService {
       step('score');
       await progress(70, { aggregates, scored: rows.length });
       // Only new or changed findings go back to the database: a re-run sends nothing.
-      const changed = rows.filter(
+      const changedRows = rows.filter(
         (r) =>
           stored.get(`${r.subject_type}\u0001${r.subject_id}\u0001${r.tool_id}`) !==
           r.correlation_hash,
       );
-      const { inserted, updated } = await tx.upsert(changed);
+      const { inserted, updated } = await tx.upsert(changedRows);
       step('upsert');
       const fingerprintsChanged = await tx.syncFingerprints();
       step('fingerprints');
-      const absent = await tx.markAbsent();
+      const absent = await tx.markAbsent(scope);
       step('absent');
       const reopened = await tx.autoReopen(now);
+      await tx.saveState({
+        ...current,
+        evidenceMark: evMark.at,
+        evidenceBeforeMark: evMark.before,
+      });
       step('reopen');
       await progress(100, { aggregates, inserted, updated });
       return {
+        mode: plan.kind,
         identitiesResolved: resolved.length,
         aggregates,
         inserted,
