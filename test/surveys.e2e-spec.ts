@@ -122,10 +122,12 @@ describe('surveys: invitations and the respondent form', () => {
     // Alice: mouse, with a validation round-trip first.
     const alice = await openForm(link.alice);
     await expect(alice.locator('.privacy').textContent()).resolves.toContain('Identified survey');
-    await alice.locator('#q_tools').getByLabel('Cursor').check();
+    await alice.locator('#q_tools').getByLabel('Cursor', { exact: true }).check();
     await submitting(alice, () => alice.getByRole('button', { name: 'Submit answers' }).click());
     await expect(alice.getByRole('alert').textContent()).resolves.toContain('needs an answer');
-    await expect(alice.locator('#q_tools').getByLabel('Cursor').isChecked()).resolves.toBe(true);
+    await expect(
+      alice.locator('#q_tools').getByLabel('Cursor', { exact: true }).isChecked(),
+    ).resolves.toBe(true);
     await alice.locator('#q_frequency').getByLabel('Daily').check();
     await alice.locator('#q_data').getByLabel('Internal source code').check();
     await alice.locator('#q_account').getByLabel('A personal account').check();
@@ -149,17 +151,17 @@ describe('surveys: invitations and the respondent form', () => {
 
     // Carol saves, leaves, and resumes from the same link.
     const carol = await openForm(link.carol);
-    await carol.locator('#q_tools').getByLabel('Cursor').check();
-    await carol.locator('#q_tools').getByLabel('ChatGPT').check();
+    await carol.locator('#q_tools').getByLabel('Cursor', { exact: true }).check();
+    await carol.locator('#q_tools').getByLabel('ChatGPT', { exact: true }).check();
     await submitting(carol, () =>
       carol.getByRole('button', { name: 'Save and finish later' }).click(),
     );
     await expect(carol.getByRole('status').textContent()).resolves.toContain('saved');
     await carol.close();
     const carolAgain = await openForm(link.carol);
-    await expect(carolAgain.locator('#q_tools').getByLabel('ChatGPT').isChecked()).resolves.toBe(
-      true,
-    );
+    await expect(
+      carolAgain.locator('#q_tools').getByLabel('ChatGPT', { exact: true }).isChecked(),
+    ).resolves.toBe(true);
     await carolAgain.locator('#q_frequency').getByLabel('Weekly').check();
     await submitting(carolAgain, () =>
       carolAgain.getByRole('button', { name: 'Submit answers' }).click(),
