@@ -19,10 +19,8 @@ describe('GitHub Copilot connector', () => {
   let t: TestApp;
   let fake: FakeGitHubCopilot;
   let url: string;
-  const previousOrg = process.env.GITHUB_ORG;
 
   beforeAll(async () => {
-    process.env.GITHUB_ORG = 'acme';
     fake = new FakeGitHubCopilot(TOKEN, 'acme');
     fake.seats = [
       { login: 'ann-gh', lastActivityAt: `${dayAgo(1)}T15:02:11Z`, editor: 'vscode/1.95.0' },
@@ -40,13 +38,13 @@ describe('GitHub Copilot connector', () => {
     url = await fake.start();
     t = await connectorTestApp(
       'email,name,team,github\nann@acme.example,Ann,Platform,ann-gh\nbo@acme.example,Bo,Platform,bo-gh\ncy@acme.example,Cy,Web,cy-gh\n',
+      // the organisation comes from validated configuration, as a deployment sets it
+      { GITHUB_ORG: 'acme' },
     );
     await storeCredential(t, 'github-copilot', TOKEN, url);
   });
 
   afterAll(async () => {
-    if (previousOrg === undefined) delete process.env.GITHUB_ORG;
-    else process.env.GITHUB_ORG = previousOrg;
     await t.close();
     await fake.stop();
   });
