@@ -86,8 +86,21 @@ export class NetworkUsageRepository {
   }
 
   /** One set-based statement: roll-up deltas are added to what the day already holds. */
-  async addDaily(rows: UsageRollup[], manager: EntityManager = this.repo.manager): Promise<void> {
-    if (rows.length === 0) return;
+  async addDaily(
+    unsorted: UsageRollup[],
+    manager: EntityManager = this.repo.manager,
+  ): Promise<void> {
+    if (unsorted.length === 0) return;
+    // Rows in key order: concurrent ingests (several workers) then lock shared rows in the same
+    // order and cannot deadlock each other.
+    const rows = [...unsorted].sort(
+      (a, b) =>
+        cmp(a.identityKind, b.identityKind) ||
+        cmp(a.identityValue, b.identityValue) ||
+        cmp(a.toolId, b.toolId) ||
+        cmp(a.action ?? '', b.action ?? '') ||
+        cmp(a.day, b.day),
+    );
     const col = <T>(f: (r: UsageRollup) => T) => rows.map(f);
     await manager.query(
       `INSERT INTO network_usage_daily AS u
@@ -230,4 +243,8 @@ export class NetworkUsageRepository {
       dryRun,
     );
   }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
