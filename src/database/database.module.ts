@@ -6,6 +6,8 @@ import { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { runMigrations } from './run-migrations';
 import { SqlLogger } from './sql-logger';
+import { TableRevisionEntity } from './entities/table-revision.entity';
+import { TableRevisions } from './table-revisions.service';
 
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
 
@@ -76,7 +78,9 @@ class DatabaseLifecycle implements OnApplicationShutdown {
         return ds;
       },
     }),
+    TypeOrmModule.forFeature([TableRevisionEntity]),
   ],
-  providers: [DatabaseLifecycle],
+  providers: [DatabaseLifecycle, TableRevisions],
+  exports: [TableRevisions],
 })
 export class DatabaseModule {}

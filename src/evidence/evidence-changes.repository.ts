@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { TableRevisions } from '../database/table-revisions.service';
 import type { EvidenceChangeMark, EvidenceRelation } from './evidence.types';
 
 const STAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:\d\d)?$/;
@@ -12,7 +13,10 @@ const STAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:\d\d)?$/;
  */
 @Injectable()
 export class EvidenceChangesRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly revisions: TableRevisions,
+  ) {}
 
   /**
    * A mark no transaction still running can write below: the earliest start of any open
@@ -23,15 +27,15 @@ export class EvidenceChangesRepository {
     const [m] = (await this.ds.query(
       `SELECT least(now(), (SELECT min(xact_start) FROM pg_stat_activity
                               WHERE datname = current_database() AND pid <> pg_backend_pid()
-                                AND xact_start IS NOT NULL))::text AS at,
-              coalesce((SELECT revision FROM table_revision WHERE name = 'evidence'), 0)::text AS revision`,
-    )) as { at: string; revision: string }[];
+                                AND xact_start IS NOT NULL))::text AS at`,
+    )) as { at: string }[];
+    const revision = await this.revisions.revision('evidence');
     // rows stamped before the mark only ever disappear: their count tells a dropped partition
     const [c] = (await this.ds.query(
       `SELECT count(*)::text AS n FROM evidence WHERE created_at < $1::timestamptz`,
       [m.at],
     )) as { n: string }[];
-    return { at: m.at, revision: m.revision, before: c.n };
+    return { at: m.at, revision, before: c.n };
   }
 
   /** Rows stamped before `at` now: fewer than a mark counted means some were removed. */

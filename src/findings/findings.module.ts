@@ -13,6 +13,7 @@ import { FindingEventEntity } from './entities/finding-event.entity';
 import { FindingIdentityEntity } from './entities/finding-identity.entity';
 import { FindingEntity } from './entities/finding.entity';
 import { SuppressedFingerprintEntity } from './entities/suppressed-fingerprint.entity';
+import { CorrelationStateEntity } from './entities/correlation-state.entity';
 import { ClarifiedDisclosureService } from './disclosure/clarified-disclosure.service';
 import { FindingReadsService } from './finding-reads.service';
 import { FindingsController } from './findings.controller';
@@ -33,6 +34,7 @@ import { TriageService } from './triage/triage.service';
       FindingEntity,
       FindingEventEntity,
       SuppressedFingerprintEntity,
+      CorrelationStateEntity,
       FindingIdentityEntity,
       FindingRevealEntity,
     ]),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { TableRevisions } from '../database/table-revisions.service';
 import { IpLeaseEntity } from './entities/ip-lease.entity';
 import { PersonIdentityEntity } from './entities/person-identity.entity';
 import { UnresolvedIdentityEntity } from './entities/unresolved-identity.entity';
@@ -33,15 +34,14 @@ export interface LeaseInsert {
 /** Identities, IP leases and the list of identities waiting for a human. */
 @Injectable()
 export class IdentityRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly revisions: TableRevisions,
+  ) {}
 
   /** Bumped by triggers on every write to what resolution reads (persons, identities, leases, erasures). */
   async directoryRevision(): Promise<string> {
-    const rows: { r: string }[] = await this.ds.query(
-      `SELECT coalesce(string_agg(name || ':' || revision, ',' ORDER BY name), '') AS r FROM table_revision
-        WHERE name IN ('person', 'person_identity', 'ip_lease', 'erased_identity')`,
-    );
-    return rows[0].r;
+    return this.revisions.of(['erased_identity', 'ip_lease', 'person', 'person_identity']);
   }
 
   /** Imported identities; a row a person linked by hand is never overwritten. */
