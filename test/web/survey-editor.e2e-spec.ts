@@ -85,6 +85,9 @@ describe('the survey question editor in the CoE console', () => {
     ]);
     surveyId = new URL(page.url()).pathname.split('/').pop() as string;
     await expect(page.getByText('No question yet.').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('exports').textContent()).resolves.toContain(
+      'available once 2 people have answered',
+    );
 
     await addQuestion(page, surveyId, {
       kind: 'single',

@@ -8,7 +8,7 @@ import { SurveyLinkDeliveryService } from '../../../surveys/survey-link-delivery
 import { SurveyQuestionsService } from '../../../surveys/survey-questions.service';
 import { SurveyResultsService } from '../../../surveys/survey-results.service';
 import { SurveysService } from '../../../surveys/surveys.service';
-import { SurveyWavesService } from '../../../surveys/waves/survey-waves.service';
+import { SurveyWavesService, type SurveyWave } from '../../../surveys/waves/survey-waves.service';
 import { ConsolePage } from '../../console/console.decorators';
 import { CONSOLE_ROLES } from '../../console/nav';
 import { page, redirectTo, SignedIn } from '../../console/page';
@@ -134,6 +134,19 @@ export class SurveyPagesController {
     return redirectTo(`/surveys/${id}`, 'Survey closed: its links no longer take answers.');
   }
 
+  /** Each wave's export links, once it has the k answers the export needs. */
+  private async exportsOf(
+    waves: SurveyWave[],
+    survey: { id: string; k: number; responses: number },
+  ) {
+    return Promise.all(
+      waves.map(async (w) => {
+        const of = w.id === survey.id ? survey : await this.surveys.getSurvey(w.id);
+        return { id: w.id, wave: w.wave, current: w.id === survey.id, ready: of.responses >= of.k };
+      }),
+    );
+  }
+
   private async deliver(
     id: string,
     res: Response,
@@ -218,7 +231,7 @@ export class SurveyPagesController {
         questionRows: questionListView(survey.questions),
         editorKinds: EDITOR_KINDS,
         locked: locked ? `${locked.code}: ${locked.message}` : null,
-        exports: waves.map((w) => ({ id: w.id, wave: w.wave, current: w.id === survey.id })),
+        exports: await this.exportsOf(waves, survey),
         previousWave: results.wave.previous,
         waveChange: results.waveChange ? waveChangeView(results.waveChange) : null,
         benchmarks: benchmarksView(results.benchmarks, survey.k),
