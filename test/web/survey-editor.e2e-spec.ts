@@ -324,6 +324,19 @@ describe('the survey question editor in the CoE console', () => {
       .set('Cookie', (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '))
       .expect(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+
+    // a new wave lists both waves' exports: the first one's links, the new one's wait for k answers
+    await Promise.all([
+      page.waitForURL((u) => u.pathname !== `/surveys/${surveyId}`),
+      page.getByRole('button', { name: 'Run a new wave' }).click(),
+    ]);
+    const exports = page.getByTestId('exports');
+    await expect(
+      exports.getByRole('link', { name: 'XLSX of wave 1' }).getAttribute('href'),
+    ).resolves.toBe(`/surveys/${surveyId}/export?format=xlsx`);
+    await expect(exports.locator('li').nth(1).textContent()).resolves.toContain(
+      'available once 2 people have answered',
+    );
   }, 60_000);
 
   it('should keep the editor and the export from a leader', async () => {
