@@ -1,17 +1,9 @@
 import type { QuestionDefinition } from '../../../surveys/survey.types';
+import { FREQUENCY_QUESTION } from './question-fixtures';
 import { questionFormValues } from './question-editor-form';
 import { questionListView, questionPageView } from './question-editor.view';
 
-const frequency: QuestionDefinition = {
-  key: 'frequency',
-  text: 'How often?',
-  kind: 'single',
-  required: true,
-  options: [
-    { value: 'daily', label: 'Daily' },
-    { value: 'never', label: 'Never' },
-  ],
-};
+const frequency = FREQUENCY_QUESTION;
 const hours: QuestionDefinition = {
   key: 'hours',
   text: 'Hours saved',
