@@ -350,3 +350,28 @@ export function slugKey(text: string, fallback: string): string {
     .slice(0, 48);
   return slug || fallback;
 }
+
+export function uniqueKey(base: string, used: Set<string>): string {
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}_${n}`;
+  used.add(key);
+  return key;
+}
+
+/** A column that is one question by itself, keyed by its heading; `separator` when it joins options. */
+export function headingColumn(
+  index: number,
+  text: string,
+  used: Set<string>,
+  separator?: string,
+): ColumnSpec {
+  return {
+    index,
+    header: text,
+    role: 'question',
+    questionKey: uniqueKey(slugKey(text, `q${index}`), used),
+    questionText: text,
+    encoding: separator ? 'joined' : 'value',
+    separator,
+  };
+}
