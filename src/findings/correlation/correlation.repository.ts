@@ -107,10 +107,16 @@ export class CorrelationRepository {
     /** incremental runs: only identities named by these rows (their spans still over all rows) */
     changed?: EvidenceRelation,
   ): Promise<IdentityRef[]> {
+    // Only the changed rows' identities that still need asking: filtered before their evidence is
+    // read, else every row of every resolved identity was fetched only to be dropped.
     const only = changed
       ? `AND (e.identity_kind, lower(e.identity_value)) IN
-             (SELECT DISTINCT identity_kind, lower(identity_value) FROM ${changed.sql} c
-               WHERE c.identity_kind IS NOT NULL AND c.identity_value IS NOT NULL)`
+             (SELECT c.kind, c.value
+                FROM (SELECT DISTINCT identity_kind AS kind, lower(identity_value) AS value FROM ${changed.sql} c
+                       WHERE c.identity_kind IS NOT NULL AND c.identity_kind <> 'person'
+                         AND c.identity_value IS NOT NULL) c
+                LEFT JOIN finding_identity fi ON fi.kind = c.kind AND fi.value = c.value
+               WHERE fi.person_id IS NULL OR c.kind = 'ip')`
       : '';
     const rows: { kind: IdentityKind; value: string; from: Date; to: Date }[] =
       await this.dataSource.query(
@@ -409,7 +415,7 @@ export class CorrelationTx {
         WHERE f.present AND NOT EXISTS (
           SELECT 1 FROM corr_agg c
            WHERE c.subject_type = f.subject_type AND c.subject_id = f.subject_id AND c.tool_id = f.tool_id)
-          ${scopedTools ? `AND ${SCOPED_FINDINGS}` : ''}
+          ${scopedTools ? `AND f.id IN (${SCOPED_FINDINGS})` : ''}
        RETURNING f.id`,
         scopedTools ? [scopedTools] : [],
       ),
