@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PeopleService } from '../people/people.service';
 import { isIn } from 'class-validator';
+import { PeopleService } from '../people/people.service';
 import { validateAnswers } from './form/answer-validation';
 import { FormWalk } from './form/form-pages';
 import { renderMessagePage, renderSurveyForm } from './form/form.renderer';
