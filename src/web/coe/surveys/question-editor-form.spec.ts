@@ -1,4 +1,5 @@
 import type { QuestionDefinition } from '../../../surveys/survey.types';
+import { FREQUENCY_QUESTION } from './question-fixtures';
 import {
   keyFor,
   parseOptionLines,
@@ -7,16 +8,7 @@ import {
   questionFormValues,
 } from './question-editor-form';
 
-const frequency: QuestionDefinition = {
-  key: 'frequency',
-  text: 'How often?',
-  kind: 'single',
-  required: true,
-  options: [
-    { value: 'daily', label: 'Daily' },
-    { value: 'never', label: 'Never' },
-  ],
-};
+const frequency = FREQUENCY_QUESTION;
 const tools: QuestionDefinition = {
   key: 'tools',
   text: 'Which tools?',

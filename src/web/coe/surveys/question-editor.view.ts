@@ -107,6 +107,10 @@ export function questionPageView(input: QuestionPageInput) {
         label: `${questions.indexOf(q) + 1}. ${q.text} (${q.key})`,
         selected: q.key === values.showIfQuestion,
       })),
+    // suggestions for the answer field: each other question's options, by label
+    showIfAnswers: questions
+      .filter((q) => q.key !== editing && q.kind !== 'tool-picker')
+      .flatMap((q) => (q.options ?? []).map((o) => ({ value: o.label, question: q.key }))),
     // errors with no field on this page (other questions, the survey) go to the summary only
     errors: errors.map((e) => ({ ...e, anchor: ANCHORS[e.field] ?? null })),
     fieldErrors,
