@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** A sheet as rows of trimmed-at-the-end strings, whatever file it came from. */
 export type Table = string[][];
@@ -66,6 +66,8 @@ export function readDelimitedTable(text: string): Table {
 }
 
 export async function readXlsxTable(buffer: Buffer): Promise<Table> {
+  // exceljs is loaded when a workbook is made, not when the module is (start-up cost).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
