@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { importSurveyExport } from './survey-import';
+import { importFixture } from '../../../test/support/survey-fixtures';
 
-const FIXTURES = join(__dirname, '../../../test/fixtures/surveys');
-const read = (name: string) =>
-  importSurveyExport(readFileSync(join(FIXTURES, name)), { fileName: name });
+const read = importFixture;
 
 describe('googleFormsImporter', () => {
   it('should read a multiple-choice grid as one matrix whose items are the bracketed rows', async () => {

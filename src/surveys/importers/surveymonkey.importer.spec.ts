@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { importSurveyExport } from './survey-import';
+import { importFixture } from '../../../test/support/survey-fixtures';
 
-const FIXTURES = join(__dirname, '../../../test/fixtures/surveys');
 const NAME = 'surveymonkey-adoption.csv';
-const read = () => importSurveyExport(readFileSync(join(FIXTURES, NAME)), { fileName: NAME });
+const read = () => importFixture(NAME);
 
 describe('surveyMonkeyImporter', () => {
   it('should read a matrix of agreement labels as items on one Likert scale with labelled ends', async () => {
