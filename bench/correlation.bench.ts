@@ -62,6 +62,17 @@ export async function run(): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
+  // BENCH_EXPLAIN=1: every statement over 300 ms logs its EXPLAIN (ANALYZE, BUFFERS) to the
+  // server's log (docs/perf-correlation.md was written from those plans)
+  if (process.env.BENCH_EXPLAIN === '1')
+    for (const [k, v] of Object.entries({
+      session_preload_libraries: 'auto_explain',
+      'auto_explain.log_min_duration': '300ms',
+      'auto_explain.log_analyze': 'on',
+      'auto_explain.log_buffers': 'on',
+      'auto_explain.log_nested_statements': 'on',
+    }))
+      await admin.query(`ALTER DATABASE ${name} SET ${k} = '${v}'`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'aic-bench-'));
@@ -174,7 +185,9 @@ export async function run(): Promise<void> {
     for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
   } finally {
     await app.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // BENCH_KEEP_DB=1 leaves the database for EXPLAIN by hand
+    if (process.env.BENCH_KEEP_DB === '1') process.stdout.write(`kept database ${name}\n`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -186,7 +199,10 @@ function steps(s: Record<string, number>): string {
     .join(', ');
 }
 
-function benchSources(catalog: ToolDefinition[], tools: string[]): InMemoryCorrelationSources {
+export function benchSources(
+  catalog: ToolDefinition[],
+  tools: string[],
+): InMemoryCorrelationSources {
   const people = Array.from({ length: PEOPLE }, (_, i) => ({
     id: `p${i}`,
     label: `Person ${i} <p${i}@bench.example>`,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
+import { MS_FORMS_META } from './survey-exports';
 
 export const SURVEY_FIXTURES = join(__dirname, '../fixtures/surveys');
 
@@ -8,12 +9,7 @@ export async function microsoftFormsXlsx(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sheet1');
   sheet.addRow([
-    'ID',
-    'Start time',
-    'Completion time',
-    'Email',
-    'Name',
-    'Last modified time',
+    ...MS_FORMS_META,
     'Which AI tools do you use?',
     'How often do you use AI tools?',
     'Points - How often do you use AI tools?',

@@ -87,11 +87,16 @@ export async function stageScopedEvidence(
   return { sql: 'corr_ev' };
 }
 
-/** Keeps only the aggregates of dirty pairs and tools (the scope also reaches other pairs' rows). */
-export const SCOPED_AGGREGATES = `
+/**
+ * Keeps only the aggregates of dirty pairs and tools (the scope also reaches other pairs' rows);
+ * `param` is the number of the statement's parameter holding the dirty tools.
+ */
+export function scopedAggregates(param: number): string {
+  return `
   EXISTS (SELECT 1 FROM corr_dirty d
            WHERE d.subject_type = a.subject_type AND d.subject_id = a.subject_id AND d.tool_id = a.tool_id)
-  OR a.tool_id = ANY($6::text[])`;
+  OR a.tool_id = ANY($${param}::text[])`;
+}
 
 /** Findings an incremental run may mark absent: those in its scope. */
 export const SCOPED_FINDINGS = `

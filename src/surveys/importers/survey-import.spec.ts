@@ -62,15 +62,14 @@ describe(importSurveyExport.name, () => {
     ]);
   });
 
-  it('should forward-fill headers, read expanded options, other text and matrix rows when given SurveyMonkey', async () => {
+  it('should forward-fill headers, read expanded options, other text and a matrix when given SurveyMonkey', async () => {
     const sut = await importSurveyExport(fixture('surveymonkey.csv'));
     expect(sut.format).toBe('surveymonkey');
     expect(sut.questions.map((q) => [q.key, q.kind])).toEqual([
       ['which_ai_tools_do_you_use', 'multiple'],
       ['which_ai_tools_do_you_use_other', 'text'],
       ['how_often_do_you_use_ai_tools', 'single'],
-      ['how_confident_are_you_with_ai_output_writing_code', 'scale'],
-      ['how_confident_are_you_with_ai_output_reviewing_code', 'scale'],
+      ['how_confident_are_you_with_ai_output', 'matrix'],
       ['anything_else', 'text'],
     ]);
     expect(sut.responses[0].answers.which_ai_tools_do_you_use).toEqual([

@@ -1,6 +1,6 @@
 import type { ColumnSpec, SurveyImporter } from './import.types';
 import { uniqueKey } from './microsoft-forms.importer';
-import { columnValues, looksJoined, looksLikeEmail, slugKey } from './plan.util';
+import { columnValues, headingColumn, looksJoined, looksLikeEmail, slugKey } from './plan.util';
 
 const TRAILER: Record<string, ColumnSpec['role']> = {
   'start date (utc)': 'ignore',
@@ -76,16 +76,9 @@ export const typeformImporter: SurveyImporter = {
         i = end;
         continue;
       }
-      const joined = looksJoined(values, ', ', text);
-      columns.push({
-        index: i,
-        header: text,
-        role: 'question',
-        questionKey: uniqueKey(slugKey(text, `q${i}`), used),
-        questionText: text,
-        encoding: joined ? 'joined' : 'value',
-        separator: joined ? ', ' : undefined,
-      });
+      columns.push(
+        headingColumn(i, text, used, looksJoined(values, ', ', text) ? ', ' : undefined),
+      );
       i++;
     }
     return { format: 'typeform', headerRows: 1, columns };
