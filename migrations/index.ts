@@ -30,6 +30,8 @@ import { VendorFactsPolicyPlan1767300000000 } from './1767300000000-VendorFactsP
 import { PartitionByMonth1767400000000 } from './1767400000000-PartitionByMonth';
 import { PerActionPolicy1767500000000 } from './1767500000000-PerActionPolicy';
 import { IncrementalCorrelation1767650000000 } from './1767650000000-IncrementalCorrelation';
+import { CopilotOrgMetrics1767700000000 } from './1767700000000-CopilotOrgMetrics';
+import { SurveyResponseTeam1767730000000 } from './1767730000000-SurveyResponseTeam';
 import { FindingListSpeed1767760000000 } from './1767760000000-FindingListSpeed';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -66,5 +68,7 @@ export const ALL_MIGRATIONS = [
   PartitionByMonth1767400000000,
   PerActionPolicy1767500000000,
   IncrementalCorrelation1767650000000,
+  CopilotOrgMetrics1767700000000,
+  SurveyResponseTeam1767730000000,
   FindingListSpeed1767760000000,
 ];
