@@ -88,6 +88,7 @@ export function buildSurvey(
   fileName = 'survey export',
 ): ImportedSurvey {
   const warnings: string[] = [];
+  const cells: { line: number; column: number; text: string }[] = [];
   const questionColumns = plan.columns.filter((c) => c.role === 'question' && c.questionKey);
   const keys = [...new Set(questionColumns.map((c) => c.questionKey as string))];
   const responses: ImportedResponse[] = [];
@@ -100,7 +101,11 @@ export function buildSurvey(
     if (row.every((cell) => !cell || !cell.trim())) return;
     const answers: Answers = {};
     const report = (column: ColumnSpec, problem: string) =>
-      warnings.push(cellWarning(fileName, line, column, problem));
+      cells.push({
+        line,
+        column: column.index,
+        text: cellWarning(fileName, line, column, problem),
+      });
     for (const key of keys) {
       const columns = questionColumns.filter((c) => c.questionKey === key);
       const structured = structuredAnswer(columns, row, report);
@@ -158,14 +163,23 @@ export function buildSurvey(
       }
       delete r.answers[q.key];
       const expected = q.kind === 'nps' ? 'a whole number from 0 to 10' : 'a number';
-      warnings.push(cellWarning(fileName, lines[i], column, `"${v}" is not ${expected}`));
+      cells.push({
+        line: lines[i],
+        column: column.index,
+        text: cellWarning(fileName, lines[i], column, `"${v}" is not ${expected}`),
+      });
     });
   }
   return {
     format: plan.format,
     questions,
     responses,
-    warnings: [...(plan.warnings ?? []), ...warnings],
+    // cells in file order, as the CoE will look them up
+    warnings: [
+      ...(plan.warnings ?? []),
+      ...warnings,
+      ...cells.sort((a, b) => a.line - b.line || a.column - b.column).map((c) => c.text),
+    ],
   };
 }
 
