@@ -5,7 +5,7 @@ import type {
   ImportedQuestionKind,
   ImportedResponse,
 } from './import.types';
-import { likertPoint, likertPointsOf } from './likert-labels';
+import { inScaleOrder, likertPoint, likertPointsOf } from './likert-labels';
 import { answerValues } from '../survey.types';
 
 // What kind of question a set of columns is, from the plan's encodings and the answers given.
@@ -31,7 +31,7 @@ export function describeQuestion(
             ),
           ]
         : own.map((c) => c.item ?? c.header);
-    return { key, text, kind: 'matrix', items, options: seen };
+    return { key, text, kind: 'matrix', items, options: inScaleOrder(seen) };
   }
   if (own.every((c) => c.encoding === 'rank'))
     return { key, text, kind: 'ranking', options: own.map((c) => c.option ?? c.header) };
