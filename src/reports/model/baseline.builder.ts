@@ -19,6 +19,7 @@ import type {
 import { isObserved, tierRank } from './report-helpers';
 import { buildMaturity } from './maturity';
 import { buildAdoption } from './adoption.builder';
+import { buildCopilotMetrics } from './copilot-metrics.builder';
 import { buildPulse } from './pulse.builder';
 
 const SMALL_TEAMS = 'Smaller teams (combined)';
@@ -101,6 +102,7 @@ export function buildBaseline(input: ReportInput): BaselineModel {
       .filter((t): t is ReportTool => t !== undefined && !t.generic)
       .map(buildToolFacts),
     adoption: buildAdoption(input, active, (id) => toolsById.get(id)?.name ?? id),
+    copilotMetrics: buildCopilotMetrics(input),
     pulse: buildPulse(input.pulse),
     notes: [],
   };
@@ -371,6 +373,10 @@ function notes(model: BaselineModel, input: ReportInput): string[] {
   if (model.adoption)
     out.push(
       'Adoption by source: "survey" counts respondents who said they use a tool, "network" people whose traffic to it the logs show, "vendor" weekly active users by the vendor\'s own records (Monday to Sunday, UTC).',
+    );
+  if (model.copilotMetrics)
+    out.push(
+      'Copilot organisation figures come from the "GitHub Copilot metrics report" (GitHub\'s own usage-metrics report): weekly active users are its 7-day count on the last day reported in the week, the acceptance rate is accepted over generated code.',
     );
   if (!model.change)
     out.push('This is the first baseline: the next one will show the change since this one.');

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 const LAUNCH_ARGS = [
@@ -24,6 +23,9 @@ export function chromiumAvailable(path = DEFAULT_CHROMIUM_PATH): boolean {
 
 export async function launchChromium(path = DEFAULT_CHROMIUM_PATH): Promise<Browser> {
   if (!chromiumAvailable(path)) throw new ChromiumUnavailableError(path);
+  // Loaded here, not at the top: every process that boots the reports module (each CLI command,
+  // the API, the worker) would otherwise pay seconds of start-up for a PDF it may never print.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: path, args: LAUNCH_ARGS, headless: true });
 }
 

@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { InventoryModel } from '../model/report.types';
 
 /** The CoE inventory as a workbook: one sheet of tools, one of tool × team, one of tool × repository. */
 export async function renderInventoryXlsx(m: InventoryModel): Promise<Buffer> {
+  // exceljs is loaded when a workbook is made, not when the module is (start-up cost).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'AI Census';
   wb.created = new Date(m.generatedAt);

@@ -10,9 +10,11 @@ import type {
   RespondentKeyKind,
 } from './import.types';
 import { parseSurveyTime } from './date.util';
-import type { Table } from './table.util';
+import { lineOf, type Table } from './table.util';
+import { isNpsCell, isNumberCell, mostly, unitOf } from './column-groups';
+import { structuredAnswer } from './structured-answers';
 import { likertPoint, likertPointsOf } from './likert-labels';
-import { answerValues, type Answer, type Answers } from '../survey.types';
+import { answerValues, type Answers } from '../survey.types';
 
 const MARKS = new Set(['y', 'yes', '1', 'true', 'x', '✓']);
 const UNMARKS = new Set(['n', 'no', '0', 'false']);
@@ -80,20 +82,28 @@ export function validateMapping(plan: ColumnPlan, mapping: ColumnMapping | undef
 }
 
 /** Turn data rows into normalised responses following the plan. */
-export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
+export function buildSurvey(
+  plan: ColumnPlan,
+  table: Table,
+  fileName = 'survey export',
+): ImportedSurvey {
   const warnings: string[] = [];
   const questionColumns = plan.columns.filter((c) => c.role === 'question' && c.questionKey);
   const keys = [...new Set(questionColumns.map((c) => c.questionKey as string))];
   const responses: ImportedResponse[] = [];
+  const lines: number[] = [];
   const dataRows = table.slice(plan.headerRows);
 
   dataRows.forEach((row, offset) => {
     const rowNumber = plan.headerRows + offset + 1;
+    const line = lineOf(table, plan.headerRows + offset);
     if (row.every((cell) => !cell || !cell.trim())) return;
     const answers: Answers = {};
+    const report = (column: ColumnSpec, problem: string) =>
+      warnings.push(cellWarning(fileName, line, column, problem));
     for (const key of keys) {
       const columns = questionColumns.filter((c) => c.questionKey === key);
-      const structured = structuredAnswer(columns, row);
+      const structured = structuredAnswer(columns, row, report);
       if (structured !== null) {
         if (structured !== undefined) answers[key] = structured;
         continue;
@@ -119,10 +129,12 @@ export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
       );
     }
     responses.push({ ...identity, submittedAt, answers });
+    lines.push(line);
   });
 
   const questions = keys.map((key) => describeQuestion(key, questionColumns, responses));
-  // Agreement labels become Likert points (1 = strongly disagree).
+  // Agreement labels become Likert points (1 = strongly disagree), in a matrix too.
+  for (const q of questions) likertMatrix(q, responses);
   for (const q of questions) {
     if (q.kind !== 'likert') continue;
     const points = likertPointsOf(q.options ?? []) ?? 5;
@@ -132,6 +144,23 @@ export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
     }
     q.options = [String(points)];
   }
+  // NPS and number cells that do not read as such are reported and left out of the answers.
+  for (const q of questions) {
+    const column = questionColumns.find((c) => c.questionKey === q.key);
+    if (!column || (q.kind !== 'nps' && q.kind !== 'number')) continue;
+    responses.forEach((r, i) => {
+      const v = r.answers[q.key];
+      if (typeof v !== 'string') return;
+      const fits = q.kind === 'nps' ? isNpsCell(v) : isNumberCell(v);
+      if (fits) {
+        r.answers[q.key] = q.kind === 'number' ? v.replace(',', '.') : String(Number(v));
+        return;
+      }
+      delete r.answers[q.key];
+      const expected = q.kind === 'nps' ? 'a whole number from 0 to 10' : 'a number';
+      warnings.push(cellWarning(fileName, lines[i], column, `"${v}" is not ${expected}`));
+    });
+  }
   return {
     format: plan.format,
     questions,
@@ -140,25 +169,20 @@ export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
   };
 }
 
-/**
- * A matrix's row answers, or a ranking's options ordered by the ranks in their cells; undefined
- * when the row left it empty, null for the other encodings.
- */
-function structuredAnswer(columns: ColumnSpec[], row: string[]): Answer | undefined | null {
-  const cell = (c: ColumnSpec) => (row[c.index] ?? '').trim();
-  if (columns.every((c) => c.encoding === 'matrix')) {
-    const rows: Record<string, string> = {};
-    for (const c of columns) if (cell(c) && cell(c) !== '-99') rows[c.item ?? c.header] = cell(c);
-    return Object.keys(rows).length ? rows : undefined;
+function likertMatrix(q: ImportedQuestion, responses: ImportedResponse[]): void {
+  const points = q.kind === 'matrix' ? likertPointsOf(q.options ?? []) : null;
+  if (!points) return;
+  for (const r of responses) {
+    const rows = r.answers[q.key];
+    if (typeof rows !== 'object' || Array.isArray(rows)) continue;
+    for (const item of Object.keys(rows)) rows[item] = likertPoint(rows[item], points);
   }
-  if (columns.every((c) => c.encoding === 'rank')) {
-    const ranked = columns
-      .map((c) => ({ option: c.option ?? c.header, rank: Number(cell(c)) }))
-      .filter((r) => Number.isInteger(r.rank) && r.rank > 0)
-      .sort((a, b) => a.rank - b.rank);
-    return ranked.length ? ranked.map((r) => r.option) : undefined;
-  }
-  return null;
+  q.options = Array.from({ length: points }, (_, i) => String(i + 1));
+  q.scale = { min: 1, max: points, minLabel: 'Strongly disagree', maxLabel: 'Strongly agree' };
+}
+
+function cellWarning(fileName: string, line: number, column: ColumnSpec, problem: string): string {
+  return `${fileName}: line ${line}, column ${column.index + 1} ("${column.header}"): ${problem}; the rest of the row is kept`;
 }
 
 function cellItems(column: ColumnSpec, raw: string): string[] {
@@ -174,6 +198,8 @@ function cellItems(column: ColumnSpec, raw: string): string[] {
         .filter(Boolean);
     case 'matrix':
     case 'rank':
+    case 'position':
+    case 'pairs':
       return [value];
     case 'flag':
       if (value === column.unselected) return [];
@@ -216,20 +242,24 @@ function describeQuestion(
   const text = own[0].questionText ?? own[0].header;
   const values = responses.map((r) => r.answers[key]).filter((v) => v !== undefined);
   const stated = own.find((c) => c.kind)?.kind;
-  if (own.every((c) => c.encoding === 'matrix')) {
-    const cells = values.flatMap((v) =>
-      typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : [],
-    );
-    return {
-      key,
-      text,
-      kind: 'matrix',
-      items: own.map((c) => c.item ?? c.header),
-      options: [...new Set(cells)],
-    };
+  const seen = [...new Set(values.flatMap((v) => answerValues(v)))];
+  if (own.every((c) => c.encoding === 'matrix') || own[0].encoding === 'pairs') {
+    const items =
+      own[0].encoding === 'pairs'
+        ? [
+            ...new Set(
+              values.flatMap((v) =>
+                typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [],
+              ),
+            ),
+          ]
+        : own.map((c) => c.item ?? c.header);
+    return { key, text, kind: 'matrix', items, options: seen };
   }
   if (own.every((c) => c.encoding === 'rank'))
     return { key, text, kind: 'ranking', options: own.map((c) => c.option ?? c.header) };
+  if (own.every((c) => c.encoding === 'position') || stated === 'ranking')
+    return { key, text, kind: 'ranking', options: seen };
   const multi = own.length > 1 || own.some((c) => c.encoding !== 'value');
   const kind: ImportedQuestionKind =
     stated ?? (multi ? 'multiple' : inferKind(values as string[], text));
@@ -243,7 +273,17 @@ function describeQuestion(
     for (const value of values) options.push(...answerValues(value));
     question.options = [...new Set(options)];
   }
+  const unit = own.find((c) => c.unit)?.unit ?? unitOf(text);
+  if (kind === 'number' && unit) question.unit = unit;
+  if (kind === 'scale') question.scale = scaleOf(values as string[]);
   return question;
+}
+
+/** The points an unlabelled numeric scale offers, from the answers given (1–5, 1–7, 0–10). */
+function scaleOf(values: string[]): { min: number; max: number } {
+  const numbers = values.map(Number).filter(Number.isFinite);
+  const top = Math.max(0, ...numbers);
+  return { min: Math.min(1, ...numbers), max: top <= 5 ? 5 : top <= 7 ? 7 : 10 };
 }
 
 const FREE_TEXT_PROMPT = /anything else|comment|describe|explain|why\b|tell us|feedback|remarks/i;
@@ -252,10 +292,12 @@ const RECOMMEND = /recommend|empfehlen|recomendar|recommander/i;
 
 function inferKind(values: string[], text: string): ImportedQuestionKind {
   if (values.length === 0 || FREE_TEXT_PROMPT.test(text)) return 'text';
-  if (values.every((v) => /^-?\d{1,2}$/.test(v) && +v >= 0 && +v <= 10))
-    return RECOMMEND.test(text) ? 'nps' : 'scale';
-  // Numbers beyond a 0–10 scale, or with decimals: a number question ("hours saved").
-  if (values.every((v) => /^-?\d+(?:[.,]\d+)?$/.test(v))) return 'number';
+  // "How likely are you to recommend…" on 0–10 is NPS; a stray "11" is reported, not a new kind.
+  if (RECOMMEND.test(text) && mostly(values, isNpsCell)) return 'nps';
+  if (values.every((v) => /^-?\d{1,2}$/.test(v) && +v >= 0 && +v <= 10)) return 'scale';
+  // Numbers beyond a 0–10 scale, or with decimals: a number question ("hours saved"); a heading
+  // naming a unit keeps it one when a cell says "about 3".
+  if (values.every(isNumberCell) || (unitOf(text) && mostly(values, isNumberCell))) return 'number';
   const distinct = new Set(values).size;
   const sentence = values.some((v) => v.length > 60 || v.split(/\s+/).length >= 5);
   if (sentence || (values.length >= 4 && distinct > values.length * 0.8)) return 'text';
@@ -307,4 +349,29 @@ export function slugKey(text: string, fallback: string): string {
     .replace(/^_+|_+$/g, '')
     .slice(0, 48);
   return slug || fallback;
+}
+
+export function uniqueKey(base: string, used: Set<string>): string {
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}_${n}`;
+  used.add(key);
+  return key;
+}
+
+/** A column that is one question by itself, keyed by its heading; `separator` when it joins options. */
+export function headingColumn(
+  index: number,
+  text: string,
+  used: Set<string>,
+  separator?: string,
+): ColumnSpec {
+  return {
+    index,
+    header: text,
+    role: 'question',
+    questionKey: uniqueKey(slugKey(text, `q${index}`), used),
+    questionText: text,
+    encoding: separator ? 'joined' : 'value',
+    separator,
+  };
 }

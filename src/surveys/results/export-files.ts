@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { toCsv } from '../../common/csv';
 import type { ExportTable } from './export-table';
 
@@ -11,6 +10,8 @@ export function exportCsv(table: ExportTable): string {
 
 /** A Responses sheet (numbers as numbers) and a Questions sheet saying what each column holds. */
 export async function exportXlsx(title: string, table: ExportTable): Promise<Buffer> {
+  // exceljs is loaded when a workbook is made, not when the module is (start-up cost).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'AI Census';
   const sheet = wb.addWorksheet('Responses', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
 import type {
   DataClass,
@@ -155,6 +154,8 @@ export function registerToYaml(register: AiRegister): string {
 }
 
 export async function registerToXlsx(register: AiRegister): Promise<Buffer> {
+  // exceljs is loaded when a workbook is made, not when the module is (start-up cost).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'AI Census';
   wb.created = new Date(register.generatedAt);
