@@ -247,6 +247,32 @@ describe('GitHub Copilot connector', () => {
     });
   });
 
+  it('should test the connection to the seats and the metrics reports, naming what is missing', async () => {
+    fake.requests.length = 0;
+    const ok = await t.http.post('/api/connectors/github-copilot/test').set(bearer(t.tokens.admin));
+    expect(ok.body).toEqual({ connector: 'github-copilot', ok: true, requests: 2 });
+    expect(fake.requests.map((r) => r.path)).toEqual([
+      '/orgs/acme/copilot/billing/seats',
+      '/orgs/acme/copilot/metrics/reports/organization-28-day/latest',
+    ]);
+    fake.forbidden.add('/orgs/acme/copilot/metrics');
+    const forbidden = await t.http
+      .post('/api/connectors/github-copilot/test')
+      .set(bearer(t.tokens.admin));
+    fake.forbidden.clear();
+    expect(forbidden.status).toBe(502);
+    expect(forbidden.body.error).toBe('connector-forbidden');
+    expect(forbidden.body.message).toContain('View Organization Copilot Metrics');
+    fake.metricsDisabled = 404;
+    const disabled = await t.http
+      .post('/api/connectors/github-copilot/test')
+      .set(bearer(t.tokens.admin));
+    fake.metricsDisabled = null;
+    expect(disabled.body.message).toMatch(
+      /organization-28-day\/latest answered 404: Copilot usage metrics are not available/,
+    );
+  });
+
   it('should say an expired token is refused, without echoing it', async () => {
     await storeCredential(t, 'github-copilot', 'ghp_expired0000000000', url);
     const res = await t.http
