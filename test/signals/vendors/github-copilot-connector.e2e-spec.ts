@@ -286,11 +286,20 @@ describe('GitHub Copilot connector', () => {
 
   it('should run from the CLI with --org and GITHUB_TOKEN, and refuse a run without an org', async () => {
     const env = { ...t.env, GITHUB_TOKEN: TOKEN, GITHUB_ORG: '' };
+    await t.dataSource.query(
+      `UPDATE connector SET cursor = $1 WHERE connector_id = 'github-copilot'`,
+      [{ lastDay: dayAgo(3), orgLastDay: dayAgo(3) }],
+    );
+    fake.brokenLines = 1;
     const r = await runCliAsync(
       ['sync', 'github-copilot', '--org', 'acme', '--api-url', url, '--json'],
       env,
     );
-    expect(r.stderr).toBe('');
+    fake.brokenLines = 0;
+    // a report line that is not JSON is named on stderr; the run succeeds with the rest
+    expect(r.stderr.trim()).toBe(
+      `ai-census: warning: github-copilot: 1 report lines were not JSON and were left out, e.g. users report of ${dayAgo(2)}, file 1, line 3: {"user_login": "tr`,
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout) as SyncJson).toMatchObject({
       connector: 'github-copilot',
