@@ -13,6 +13,7 @@ import { LogIngestCore } from '../src/signals/network/ingest/log-ingest-core';
 import { runIngest, type IngestCheckpoint } from '../src/signals/network/ingest/log-ingest-runner';
 import { openLogStream } from '../src/signals/network/ingest/log-source';
 import { runParallelIngest } from '../src/signals/network/ingest/parallel-ingest';
+import { runStreamInWorker } from '../src/signals/network/ingest/stream-ingest';
 import { createParser } from '../src/signals/network/parsers/parser-factory';
 import { ZSCALER_DEFAULT_FIELDS } from '../src/signals/network/parsers/zscaler.parser';
 import { writeFormatLog } from '../src/signals/network/testing/format-log-generator';
@@ -220,4 +221,87 @@ describe('ingest-logs with INGEST_WORKERS=1 and =2 writes the same rows', () => 
       expect(i.malformed_sample.length).toBeGreaterThanOrEqual(5);
     }
   }, 300_000);
+});
+
+/** A resumed run (from a committed checkpoint) must end where an uninterrupted one ends. */
+describe('parallel and gzip-worker ingest resume at a committed offset', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-parallel-resume-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  type Run = (core: LogIngestCore, from: number, cps: IngestCheckpoint[]) => Promise<unknown>;
+
+  async function resumeEqualsWhole(format: NetworkFormat, run: Run): Promise<void> {
+    const whole = newCore(format);
+    const all: IngestCheckpoint[] = [];
+    await run(whole, 0, all);
+    expect(all.length).toBeGreaterThan(4);
+    const at = all[2];
+    const resumed = new LogIngestCore({
+      parser: format === 'squid' ? 'squid-native' : createParser(format, zone),
+      hosts: new HostMatchCache(CatalogMatcher.fromTools(tools)),
+      actions: CatalogMatcher.fromTools(tools),
+      malformedSampleSize: 50,
+      resumeFrom: { line: at.line, state: at.state },
+    });
+    const rest: IngestCheckpoint[] = [];
+    await run(resumed, at.offset, rest);
+    expect(resumed.totals).toEqual(whole.totals);
+    expect(resumed.malformedSample).toEqual(whole.malformedSample);
+    expect(resumed.toolSummary()).toEqual(whole.toolSummary());
+    expect(rest.at(-1)?.offset).toBe(all.at(-1)?.offset);
+    expect(merged([...all.slice(0, 3), ...rest])).toEqual(merged(all));
+  }
+
+  for (const [format, fixture] of [
+    ['squid', 'squid-native.log'],
+    ['zeek', 'zeek-http.log'],
+  ] as [NetworkFormat, string][]) {
+    it(`over byte ranges (${format})`, async () => {
+      const file = bigLog(dir, fixture, false);
+      await resumeEqualsWhole(format, (core, from, cps) =>
+        runParallelIngest({
+          path: file,
+          format,
+          parserOptions: zone,
+          tools,
+          core,
+          workers: 2,
+          fromOffset: from,
+          bytesPerWorker: 4096,
+          malformedSampleSize: 50,
+          onCheckpoint: async (cp) => void cps.push(cp),
+        }),
+      );
+    });
+
+    it(`in a gzip worker (${format})`, async () => {
+      // inflated text comes in 1 MiB chunks, a checkpoint at most per chunk: several MiB, and
+      // Zeek's header only at the top, so a resumed worker must replay it
+      const plain = path.join(dir, `${format}-big.log`);
+      if (format === 'squid') await writeSquidLog(plain, 50_000, { aiShare: 0.2 });
+      else await writeFormatLog(plain, 'zeek', 50_000, 0.2);
+      withGarbage(plain);
+      const file = `${plain}.gz`;
+      fs.writeFileSync(file, zlib.gzipSync(fs.readFileSync(plain)));
+      await resumeEqualsWhole(format, (core, from, cps) =>
+        runStreamInWorker({
+          job: {
+            path: file,
+            name: 'x.gz',
+            format,
+            parserOptions: zone,
+            fromOffset: from,
+            checkpointLines: 300,
+            malformedSampleSize: 50,
+          },
+          tools,
+          core,
+          onCheckpoint: async (cp) => void cps.push(cp),
+        }),
+      );
+    });
+  }
 });

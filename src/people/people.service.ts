@@ -468,6 +468,10 @@ export class PeopleService {
     return this.people.teamPathsOf(personIds);
   }
 
+  teamsWithHeadcount(personIds: string[]) {
+    return this.people.teamsWithHeadcount(personIds);
+  }
+
   async contactsOf(
     personIds: string[],
   ): Promise<Map<string, { email: string | null; name: string | null }>> {
