@@ -135,6 +135,24 @@ describe('anonymous survey waves: change by the team kept at answer time', () =>
     expect(platform.change.high).toBeGreaterThan(platform.change.value);
     expect(JSON.stringify(change)).not.toContain('Engineering/Data');
 
+    // The wave's export names a team by the same rule: Mobile's two answers are below k.
+    const csv = await t.http
+      .get(`/api/surveys/${second}/export?format=csv`)
+      .set(bearer(t.tokens.coe))
+      .expect(200);
+    const teamsInCsv = csv.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
+    expect(teamsInCsv.sort()).toEqual([
+      '',
+      '',
+      '(team below k)',
+      '(team below k)',
+      ...Array(5).fill('Engineering/Platform'),
+    ]);
+
     const context = await consoleContext(browser, t);
     const page = await context.newPage();
     await signIn(page, t.tokens.coe);

@@ -29,6 +29,22 @@ export function answerTeam(
   }
 }
 
+/**
+ * The team an answer counts under: the one kept when it was given, else (an identified answer
+ * from before teams were kept) the person's team in the directory now.
+ */
+export function responseTeam(
+  r: { team: string | null; personId: string | null },
+  directory: Map<string, string | null>,
+): string | null {
+  return r.team ?? (r.personId ? (directory.get(r.personId) ?? null) : null);
+}
+
+/** The people whose answers keep no team, to look up in the directory. */
+export function personIdsWithoutTeam(rs: { team: string | null; personId: string | null }[]) {
+  return [...new Set(rs.filter((r) => !r.team && r.personId).map((r) => r.personId as string))];
+}
+
 /** Why two waves cannot be compared by team, when none of their answers carries one. */
 export function byTeamUnavailable(mode: PrivacyMode, k: number): string {
   switch (mode) {

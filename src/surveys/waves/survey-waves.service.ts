@@ -8,7 +8,12 @@ import { SurveysRepository } from '../surveys.repository';
 import { SurveysService } from '../surveys.service';
 import type { BenchmarkComparison } from '../benchmarks/benchmark-figures';
 import { SurveyBenchmarks } from '../benchmarks/survey-benchmarks.service';
-import { answerTeam, byTeamUnavailable } from '../privacy/answer-team';
+import {
+  answerTeam,
+  byTeamUnavailable,
+  personIdsWithoutTeam,
+  responseTeam,
+} from '../privacy/answer-team';
 import { computeWaveChange, type WaveChange } from './wave-change';
 
 /** The latest wave's change and benchmarks, as the baseline report shows them. */
@@ -156,17 +161,10 @@ export class SurveyWavesService {
       this.repo.listResponses(previous.id),
       this.repo.listResponses(id),
     ]);
-    const personIds = [...before, ...after]
-      .filter((r) => !r.team && r.personId)
-      .map((r) => r.personId as string);
-    const teams = personIds.length
-      ? await this.people.teamPathsOf([...new Set(personIds)])
-      : new Map<string, string | null>();
-    const team = (r: { team: string | null; personId: string | null }) =>
-      r.team ?? (r.personId ? (teams.get(r.personId) ?? null) : null);
+    const teams = await this.people.teamPathsOf(personIdsWithoutTeam([...before, ...after]));
     const waves = {
-      before: before.map((r) => ({ answers: r.answers, team: team(r) })),
-      after: after.map((r) => ({ answers: r.answers, team: team(r) })),
+      before: before.map((r) => ({ answers: r.answers, team: responseTeam(r, teams) })),
+      after: after.map((r) => ({ answers: r.answers, team: responseTeam(r, teams) })),
     };
     const anyTeam = [...waves.before, ...waves.after].some((r) => r.team !== null);
     return {
