@@ -20,6 +20,9 @@ const FORMATS: [string, NetworkFormat][] = [
 ];
 
 const mps = (lines: number, t: Timed): string => `${(lines / t.s / 1e6).toFixed(2)} M lines/s`;
+/** wall-clock rate per core, and the rate per CPU-second (what a loaded machine cannot inflate) */
+const perCore = (lines: number, t: Timed, cores: number): string =>
+  `${t.s.toFixed(2)} s  ${(lines / t.s / cores / 1e6).toFixed(2)} M lines/s per core, ${(lines / t.cpu / 1e6).toFixed(2)} M per CPU-second (target 3)`;
 const cpuNs = (lines: number, t: Timed): string =>
   `${((t.cpu / lines) * 1e9).toFixed(0)} ns CPU/line`;
 
@@ -53,12 +56,19 @@ export async function run(): Promise<void> {
           `  1 thread, to ${name.padEnd(13)} ${t.s.toFixed(2)} s  ${mps(lines, t)}  ${cpuNs(lines, t)}`,
         );
       }
+      out(`  end to end into roll-ups, lines/s per core (wall time / cores; per CPU-second):`);
+      out(`    1 thread   ${perCore(lines, one, 1)}`);
       out(
-        `  ${workers} workers: ${many.s.toFixed(2)} s  ${mps(lines, many)}, ${(lines / many.s / workers / 1e6).toFixed(2)} M lines/s per core, ${cpuNs(lines, many)}, speed-up ${(one.s / many.s).toFixed(2)}x`,
+        `    ${String(workers).padEnd(2)} workers ${perCore(lines, many, workers)}, speed-up ${(one.s / many.s).toFixed(2)}x`,
       );
-      out(
-        `  grep -F 12 domains ${g12.toFixed(2)} s, all ${every.length} ${gAll.toFixed(2)} s; ingest/grep: ${(many.s / g12).toFixed(1)}x and ${(many.s / gAll).toFixed(1)}x`,
-      );
+      for (const [what, g] of [
+        [`grep -F, 12 domains`, g12],
+        [`grep -F, all ${every.length} domains`, gAll],
+      ] as const) {
+        out(
+          `    ${what.padEnd(24)} ${g.toFixed(2)} s  ${(lines / g / 1e6).toFixed(2)} M lines/s; ingest takes ${(one.s / g).toFixed(1)}x its time on 1 worker, ${((many.s * workers) / g).toFixed(1)}x per core on ${workers}`,
+        );
+      }
       rmSync(file);
     }
     // flat memory: the same run over a file 1x and 4x the size

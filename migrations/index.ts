@@ -30,6 +30,8 @@ import { VendorFactsPolicyPlan1767300000000 } from './1767300000000-VendorFactsP
 import { PartitionByMonth1767400000000 } from './1767400000000-PartitionByMonth';
 import { PerActionPolicy1767500000000 } from './1767500000000-PerActionPolicy';
 import { IncrementalCorrelation1767650000000 } from './1767650000000-IncrementalCorrelation';
+import { CopilotOrgMetrics1767700000000 } from './1767700000000-CopilotOrgMetrics';
+import { SurveyResponseTeam1767730000000 } from './1767730000000-SurveyResponseTeam';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -65,4 +67,6 @@ export const ALL_MIGRATIONS = [
   PartitionByMonth1767400000000,
   PerActionPolicy1767500000000,
   IncrementalCorrelation1767650000000,
+  CopilotOrgMetrics1767700000000,
+  SurveyResponseTeam1767730000000,
 ];

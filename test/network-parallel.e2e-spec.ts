@@ -3,6 +3,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { Client } from 'pg';
 import { loadBuiltinCatalog } from '../src/catalog/catalog-loader';
 import { CatalogMatcher } from '../src/catalog/matcher/catalog-matcher';
 import type { NetworkFormat } from '../src/signals/network/network.types';
@@ -11,9 +13,14 @@ import { LogIngestCore } from '../src/signals/network/ingest/log-ingest-core';
 import { runIngest, type IngestCheckpoint } from '../src/signals/network/ingest/log-ingest-runner';
 import { openLogStream } from '../src/signals/network/ingest/log-source';
 import { runParallelIngest } from '../src/signals/network/ingest/parallel-ingest';
+import { runStreamInWorker } from '../src/signals/network/ingest/stream-ingest';
 import { createParser } from '../src/signals/network/parsers/parser-factory';
 import { ZSCALER_DEFAULT_FIELDS } from '../src/signals/network/parsers/zscaler.parser';
+import { writeFormatLog } from '../src/signals/network/testing/format-log-generator';
 import { readFixture } from '../src/signals/network/testing/samples';
+import { writeSquidLog } from '../src/signals/network/testing/squid-log-generator';
+import { runCliAsync } from './support/processes';
+import { createTestDatabase } from './support/test-db';
 
 const tools = loadBuiltinCatalog();
 
@@ -32,7 +39,7 @@ function bigLog(dir: string, fixture: string, crlf: boolean): string {
 function merged(cps: IngestCheckpoint[]): Map<string, unknown> {
   const out = new Map<string, { requests: number; bytesUp: number; bytesDown: number; blocked: number; firstSeen: number; lastSeen: number }>(); // prettier-ignore
   for (const r of cps.flatMap((cp) => cp.rollups)) {
-    const key = `${r.identityKind}|${r.identityValue}|${r.toolId}|${r.day}`;
+    const key = `${r.identityKind}|${r.identityValue}|${r.toolId}|${r.action}|${r.day}`;
     const m = out.get(key);
     if (!m) out.set(key, { ...r });
     else {
@@ -51,9 +58,11 @@ function merged(cps: IngestCheckpoint[]): Map<string, unknown> {
 const zone = { zone: 'UTC', zscalerFields: ZSCALER_DEFAULT_FIELDS.slice(0, 9) };
 
 function newCore(format: NetworkFormat): LogIngestCore {
+  const matcher = CatalogMatcher.fromTools(tools);
   return new LogIngestCore({
     parser: format === 'squid' ? 'squid-native' : createParser(format, zone),
-    hosts: new HostMatchCache(CatalogMatcher.fromTools(tools)),
+    hosts: new HostMatchCache(matcher),
+    actions: matcher,
     malformedSampleSize: 50,
   });
 }
@@ -109,5 +118,190 @@ describe('parallel network ingest equals a single-threaded run', () => {
         expect(merged(manyCps)).toEqual(merged(oneCps));
       });
     }
+  }
+});
+
+/** A file with a malformed line every 997 lines, so samples and counts cross range cuts. */
+function withGarbage(file: string): void {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    out.push(l);
+    if (i % 997 === 500) out.push(`garbage ${i}\t"`);
+  });
+  fs.writeFileSync(file, out.join('\n'));
+}
+
+/**
+ * The real path: `ai-census ingest-logs` on several formats and a .gz, once on the main thread
+ * (INGEST_WORKERS=1) and once over two workers with every file above the threshold, each into
+ * its own database. The roll-up rows and the per-file counts and samples must be the same.
+ */
+describe('ingest-logs with INGEST_WORKERS=1 and =2 writes the same rows', () => {
+  let dir: string;
+  const dbs: Awaited<ReturnType<typeof createTestDatabase>>[] = [];
+  let files: string[];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-parallel-cli-'));
+    const f = (n: string): string => path.join(dir, n);
+    await writeSquidLog(f('access.log'), 30_000, { aiShare: 0.2 });
+    await writeFormatLog(f('http.log'), 'zeek', 20_000, 0.2);
+    await writeFormatLog(f('proxy.csv'), 'umbrella-proxy', 20_000, 0.2);
+    await writeFormatLog(f('http2.log'), 'zeek', 25_000, 0.3);
+    const nss = readFixture('zscaler-web.json').replace(/\n$/, '');
+    fs.writeFileSync(f('nss.json'), Array.from({ length: 3000 }, () => nss).join('\n'));
+    for (const n of ['access.log', 'http.log', 'proxy.csv', 'http2.log', 'nss.json'])
+      withGarbage(f(n));
+    fs.writeFileSync(f('http2.log.gz'), zlib.gzipSync(fs.readFileSync(f('http2.log'))));
+    fs.rmSync(f('http2.log'));
+    files = ['access.log', 'http.log', 'proxy.csv', 'nss.json', 'http2.log.gz'].map(f);
+    dbs.push(await createTestDatabase(), await createTestDatabase());
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(dbs.map((d) => d.drop()));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function ingest(
+    db: string,
+    workers: string,
+  ): Promise<{ out: string; rows: unknown[]; ingests: unknown[] }> {
+    const r = await runCliAsync(['ingest-logs', ...files, '--zone', 'UTC', '--json'], {
+      DATABASE_URL: db,
+      AI_CENSUS_DATA_DIR: path.join(dir, `data-${workers}`),
+      LOG_LEVEL: 'debug',
+      INGEST_WORKERS: workers,
+      INGEST_PARALLEL_MIN_BYTES: '1',
+      NETWORK_CHECKPOINT_LINES: '2000',
+    });
+    if (r.status !== 0) throw new Error(`ingest-logs exited ${r.status}: ${r.stderr}`);
+    const c = new Client({ connectionString: db });
+    await c.connect();
+    try {
+      const rows = await c.query(
+        `SELECT identity_kind, identity_value, tool_id, action, day::text, requests::text,
+                bytes_up::text, bytes_down::text, blocked::text, first_seen, last_seen
+           FROM network_usage_daily ORDER BY 1, 2, 3, 4, 5`,
+      );
+      const ingests = await c.query(
+        `SELECT file_name, format, status, lines::text, parsed::text, malformed::text, matched::text,
+                line_number::text, committed_offset::text, malformed_sample, tools
+           FROM log_ingest ORDER BY file_name`,
+      );
+      return { out: r.stdout + r.stderr, rows: rows.rows, ingests: ingests.rows };
+    } finally {
+      await c.end();
+    }
+  }
+
+  it('should match roll-ups, counts and malformed samples line for line', async () => {
+    const one = await ingest(dbs[0].url, '1');
+    const two = await ingest(dbs[1].url, '2');
+    // the threads were used, or this proves nothing
+    expect(one.out).not.toContain('worker thread');
+    expect(two.out).toContain('access.log: split over');
+    expect(two.out).toContain('proxy.csv: split over');
+    expect(two.out).toContain('http2.log.gz: inflated and parsed in a worker thread');
+    expect(one.rows.length).toBeGreaterThan(20);
+    expect(two.rows).toEqual(one.rows);
+    expect(two.ingests).toEqual(one.ingests);
+    const ingests = one.ingests as {
+      file_name: string;
+      status: string;
+      malformed: string;
+      malformed_sample: unknown[];
+    }[];
+    expect(ingests.map((i) => i.file_name)).toEqual([
+      'access.log', 'http.log', 'http2.log.gz', 'nss.json', 'proxy.csv',
+    ]); // prettier-ignore
+    for (const i of ingests) {
+      expect(i.status).toBe('completed');
+      expect(Number(i.malformed)).toBeGreaterThanOrEqual(5);
+      expect(i.malformed_sample.length).toBeGreaterThanOrEqual(5);
+    }
+  }, 300_000);
+});
+
+/** A resumed run (from a committed checkpoint) must end where an uninterrupted one ends. */
+describe('parallel and gzip-worker ingest resume at a committed offset', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-parallel-resume-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  type Run = (core: LogIngestCore, from: number, cps: IngestCheckpoint[]) => Promise<unknown>;
+
+  async function resumeEqualsWhole(format: NetworkFormat, run: Run): Promise<void> {
+    const whole = newCore(format);
+    const all: IngestCheckpoint[] = [];
+    await run(whole, 0, all);
+    expect(all.length).toBeGreaterThan(4);
+    const at = all[2];
+    const resumed = new LogIngestCore({
+      parser: format === 'squid' ? 'squid-native' : createParser(format, zone),
+      hosts: new HostMatchCache(CatalogMatcher.fromTools(tools)),
+      actions: CatalogMatcher.fromTools(tools),
+      malformedSampleSize: 50,
+      resumeFrom: { line: at.line, state: at.state },
+    });
+    const rest: IngestCheckpoint[] = [];
+    await run(resumed, at.offset, rest);
+    expect(resumed.totals).toEqual(whole.totals);
+    expect(resumed.malformedSample).toEqual(whole.malformedSample);
+    expect(resumed.toolSummary()).toEqual(whole.toolSummary());
+    expect(rest.at(-1)?.offset).toBe(all.at(-1)?.offset);
+    expect(merged([...all.slice(0, 3), ...rest])).toEqual(merged(all));
+  }
+
+  for (const [format, fixture] of [
+    ['squid', 'squid-native.log'],
+    ['zeek', 'zeek-http.log'],
+  ] as [NetworkFormat, string][]) {
+    it(`over byte ranges (${format})`, async () => {
+      const file = bigLog(dir, fixture, false);
+      await resumeEqualsWhole(format, (core, from, cps) =>
+        runParallelIngest({
+          path: file,
+          format,
+          parserOptions: zone,
+          tools,
+          core,
+          workers: 2,
+          fromOffset: from,
+          bytesPerWorker: 4096,
+          malformedSampleSize: 50,
+          onCheckpoint: async (cp) => void cps.push(cp),
+        }),
+      );
+    });
+
+    it(`in a gzip worker (${format})`, async () => {
+      // inflated text comes in 1 MiB chunks, a checkpoint at most per chunk: several MiB, and
+      // Zeek's header only at the top, so a resumed worker must replay it
+      const plain = path.join(dir, `${format}-big.log`);
+      if (format === 'squid') await writeSquidLog(plain, 50_000, { aiShare: 0.2 });
+      else await writeFormatLog(plain, 'zeek', 50_000, 0.2);
+      withGarbage(plain);
+      const file = `${plain}.gz`;
+      fs.writeFileSync(file, zlib.gzipSync(fs.readFileSync(plain)));
+      await resumeEqualsWhole(format, (core, from, cps) =>
+        runStreamInWorker({
+          job: {
+            path: file,
+            name: 'x.gz',
+            format,
+            parserOptions: zone,
+            fromOffset: from,
+            checkpointLines: 300,
+            malformedSampleSize: 50,
+          },
+          tools,
+          core,
+          onCheckpoint: async (cp) => void cps.push(cp),
+        }),
+      );
+    });
   }
 });

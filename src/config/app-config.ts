@@ -34,6 +34,9 @@ export class AppConfig {
   /** real paths of the directories the API may scan local checkouts under */
   readonly localScanRoots: readonly string[];
   readonly networkCheckpointLines: number;
+  /** network ingest threads (1: none) and the file size from which a file uses them */
+  readonly ingestWorkers: number;
+  readonly ingestParallelMinBytes: number;
   readonly smtpFrom: string;
   /** without a trailing slash */
   readonly publicUrl?: string;
@@ -88,6 +91,8 @@ export class AppConfig {
     this.riskWeights = parseRiskWeights(env.RISK_WEIGHTS);
     this.networkWatchDir = env.NETWORK_WATCH_DIR ? path.resolve(env.NETWORK_WATCH_DIR) : undefined;
     this.networkCheckpointLines = env.NETWORK_CHECKPOINT_LINES;
+    this.ingestWorkers = env.INGEST_WORKERS;
+    this.ingestParallelMinBytes = env.INGEST_PARALLEL_MIN_BYTES;
     this.localScanRoots = parseScanRoots(env.LOCAL_SCAN_ROOTS);
     this.smtpFrom = env.SMTP_FROM;
     this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');

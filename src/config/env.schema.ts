@@ -1,4 +1,5 @@
 import { Transform, Type } from 'class-transformer';
+import { availableParallelism } from 'node:os';
 import {
   IsIn,
   IsInt,
@@ -231,6 +232,22 @@ export class EnvSchema {
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   NETWORK_CHECKPOINT_LINES = 200_000;
+
+  /**
+   * Threads network ingest may use: one large file is split over them, several files run at
+   * once, gzip is inflated off the main thread. 1 keeps every file on the main thread.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(256)
+  INGEST_WORKERS = availableParallelism();
+
+  /** Files smaller than this are ingested on the main thread: a worker's start-up would dominate. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  INGEST_PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 
   /** JSON object overriding risk-score weights by factor name. */
   @IsOptional()

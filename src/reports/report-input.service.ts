@@ -53,6 +53,9 @@ export class ReportInputService {
       : [];
     const seats = await this.seatsOf(people);
     const vendorUsage = await this.usageOf(o.now);
+    const copilotDays = await this.vendors.copilotOrgDays(
+      new Date(o.now.getTime() - (ADOPTION_WEEKS + 1) * 7 * 86_400_000),
+    );
     const built = buildReportInput({
       ...o,
       people,
@@ -63,7 +66,7 @@ export class ReportInputService {
       findings,
       evidence,
     });
-    return { ...built, seats, vendorUsage };
+    return { ...built, seats, vendorUsage, copilotDays };
   }
 
   /** The vendors' records of use over the weeks the baseline shows, each user resolved once. */

@@ -19,7 +19,7 @@ export class SurveyFormController {
     @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
-    send(res, await this.forms.show('open', token, undefined, pickLanguage(lang, accept)));
+    send(res, await this.forms.show('open', token, pickLanguage(lang, accept)));
   }
 
   @Post('open/:token')
@@ -31,7 +31,7 @@ export class SurveyFormController {
     @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
-    send(res, await this.forms.post('open', token, body ?? {}, pickLanguage(lang, accept)));
+    send(res, await this.forms.post('open', token, body ?? {}, postedLanguage(lang, body, accept)));
   }
 
   @Get('resume/:token')
@@ -43,17 +43,7 @@ export class SurveyFormController {
     @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
-    send(
-      res,
-      await this.forms.show(
-        'resume',
-        token,
-        saved
-          ? 'Your answers are saved. Bookmark this page’s address to continue later.'
-          : undefined,
-        pickLanguage(lang, accept),
-      ),
-    );
+    send(res, await this.forms.show('resume', token, pickLanguage(lang, accept), saved === '1'));
   }
 
   @Post('resume/:token')
@@ -65,7 +55,10 @@ export class SurveyFormController {
     @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
-    send(res, await this.forms.post('resume', token, body ?? {}, pickLanguage(lang, accept)));
+    send(
+      res,
+      await this.forms.post('resume', token, body ?? {}, postedLanguage(lang, body, accept)),
+    );
   }
 
   @Get(':token')
@@ -76,7 +69,7 @@ export class SurveyFormController {
     @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
-    send(res, await this.forms.show('invitation', token, undefined, pickLanguage(lang, accept)));
+    send(res, await this.forms.show('invitation', token, pickLanguage(lang, accept)));
   }
 
   @Post(':token')
@@ -88,8 +81,20 @@ export class SurveyFormController {
     @Headers('accept-language') accept: string | undefined,
     @Res() res: Response,
   ) {
-    send(res, await this.forms.post('invitation', token, body ?? {}, pickLanguage(lang, accept)));
+    send(
+      res,
+      await this.forms.post('invitation', token, body ?? {}, postedLanguage(lang, body, accept)),
+    );
   }
+}
+
+/** A post answers in the language its form was shown in: the address's, else the form's field. */
+function postedLanguage(
+  query: unknown,
+  body: Record<string, unknown> | undefined,
+  accept: string | undefined,
+) {
+  return pickLanguage(query ?? body?.lang, accept);
 }
 
 function send(res: Response, result: FormResult): void {

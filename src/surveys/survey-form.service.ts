@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { isIn } from 'class-validator';
+import { PeopleService } from '../people/people.service';
 import { validateAnswers } from './form/answer-validation';
 import { FormWalk } from './form/form-pages';
 import { renderMessagePage, renderSurveyForm } from './form/form.renderer';
 import { belowFullConfidence, findToolMentions } from './importers/tool-mentions';
+import { answerTeam } from './privacy/answer-team';
 import { SurveyEntity } from './entities/survey.entity';
 import { SurveyCatalog } from './survey-catalog';
 import { hashLinkToken, newLinkToken, SurveySecrets } from './survey-secrets';
-import { FORM_STRINGS, localPrivacyStatement } from './i18n/form-strings';
+import { localPrivacyStatement, say } from './i18n/form-strings';
 import { localizeQuestion, localizeSection, type FormLanguage } from './i18n/languages';
 import { answerValues, type Answers, type QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
@@ -40,15 +42,16 @@ export class SurveyFormService {
     private readonly surveys: SurveysService,
     private readonly catalog: SurveyCatalog,
     private readonly secrets: SurveySecrets,
+    private readonly people: PeopleService,
   ) {}
 
   async show(
     kind: LinkKind,
     token: string,
-    notice?: string,
     lang: FormLanguage = 'en',
+    justSaved = false,
   ): Promise<FormResult> {
-    const opened = await this.open(kind, token);
+    const opened = await this.open(kind, token, lang);
     if ('status' in opened) return opened;
     const draft = await this.repo.findDraft(opened.draftHash);
     const answers = draft?.answers ?? {};
@@ -56,7 +59,11 @@ export class SurveyFormService {
     const page = walk.firstPage(answers);
     return {
       status: 200,
-      html: await this.render(kind, token, opened.survey, answers, [], notice, page, lang),
+      html: await this.render(kind, token, opened.survey, answers, {
+        notice: justSaved ? say(lang, 'notice.savedNewLink') : undefined,
+        page,
+        lang,
+      }),
     };
   }
 
@@ -66,10 +73,13 @@ export class SurveyFormService {
     body: Record<string, unknown>,
     lang: FormLanguage = 'en',
   ): Promise<FormResult> {
-    const opened = await this.open(kind, token);
+    const opened = await this.open(kind, token, lang);
     if ('status' in opened) return opened;
     const { survey } = opened;
-    const questions = await this.surveys.questionsOf(survey.id);
+    // validated in the respondent's language, so each error names the question as they read it
+    const questions = (await this.surveys.questionsOf(survey.id)).map((q) =>
+      localizeQuestion(q, lang),
+    );
     const sections = survey.sections ?? [];
     const walk = new FormWalk(questions, sections);
     const action = isIn(body.action, ['save', 'submit', 'next', 'back'])
@@ -80,10 +90,14 @@ export class SurveyFormService {
       questions,
       body,
       action === 'save' || action === 'back' ? 'save' : 'submit',
-      { sections, requiredOf: action === 'next' ? new Set(walk.pages[page].keys) : undefined },
+      {
+        sections,
+        requiredOf: action === 'next' ? new Set(walk.pages[page].keys) : undefined,
+        lang,
+      },
     );
     const render = (at: number, errs: typeof errors, notice?: string) =>
-      this.render(kind, token, survey, answers, errs, notice, at, lang);
+      this.render(kind, token, survey, answers, { errors: errs, notice, page: at, lang });
     // Without script the page cannot reveal a question as it is answered: the server shows the
     // questions the post brought up before going on, and does not yet count them as missing.
     const brought =
@@ -99,7 +113,9 @@ export class SurveyFormService {
         html: await render(
           page,
           [],
-          `Your answers bring up ${brought.length === 1 ? 'one more question' : `${brought.length} more questions`} on this page. Answer ${brought.length === 1 ? 'it' : 'them'}, then continue.`,
+          brought.length === 1
+            ? say(lang, 'notice.broughtUpOne')
+            : say(lang, 'notice.broughtUpMany', { n: brought.length }),
         ),
       };
     if (action === 'back' || action === 'next') {
@@ -114,19 +130,29 @@ export class SurveyFormService {
         // An open link is shared; a saved draft gets a private resume link of its own.
         const resume = newLinkToken();
         await this.repo.saveDraft(hashLinkToken(resume), survey.id, answers, today());
-        return { status: 303, redirect: `/s/resume/${resume}?saved=1` };
+        return { status: 303, redirect: `/s/resume/${resume}?saved=1&lang=${lang}` };
       }
       await this.repo.saveDraft(opened.draftHash, survey.id, answers, today());
-      const where = kind === 'resume' ? 'this page’s address (bookmark it)' : 'the same link';
       return {
         status: 200,
-        html: await render(page, [], `Your answers are saved. Open ${where} to continue.`),
+        html: await render(
+          page,
+          [],
+          say(lang, kind === 'resume' ? 'notice.savedHere' : 'notice.saved'),
+        ),
       };
     }
 
     const identified = survey.privacyMode === 'identified' && opened.personId;
     const pseudonymous = survey.privacyMode === 'pseudonymous' && opened.personId;
     const anonymous = survey.privacyMode === 'anonymous';
+    const team = opened.personId
+      ? answerTeam(
+          survey.privacyMode,
+          (await this.people.teamsWithHeadcount([opened.personId])).get(opened.personId) ?? null,
+          survey.k,
+        )
+      : null;
     const stored = await this.repo.submitResponse(
       {
         surveyId: survey.id,
@@ -136,6 +162,7 @@ export class SurveyFormService {
         source: kind === 'invitation' ? 'form' : 'open-link',
         // the invitation keeps the day it was used: an anonymous answer keeps no day to match it
         submittedOn: anonymous ? null : today(),
+        team,
         answers,
         ...(await this.toolsOf(questions, answers)),
       },
@@ -146,17 +173,19 @@ export class SurveyFormService {
         anonymous,
       },
     );
-    if (!stored) return usedPage();
-    return {
-      status: 200,
-      html: renderMessagePage(
-        FORM_STRINGS[lang].thankYouTitle,
-        FORM_STRINGS[lang].thankYou(survey.title),
-      ),
-    };
+    if (!stored) return messagePage(410, 'used', lang);
+    return messagePage(200, 'thankYou', lang, { survey: survey.title });
   }
 
-  private async open(kind: LinkKind, token: string): Promise<OpenedLink | FormResult> {
+  private async open(
+    kind: LinkKind,
+    token: string,
+    lang: FormLanguage,
+  ): Promise<OpenedLink | FormResult> {
+    const invalidPage = () => messagePage(404, 'invalid', lang);
+    const usedPage = () => messagePage(410, 'used', lang);
+    const expiredPage = () => messagePage(410, 'expired', lang);
+    const closedPage = () => messagePage(410, 'closed', lang);
     if (!TOKEN.test(token)) return invalidPage();
     const hash = hashLinkToken(token);
     switch (kind) {
@@ -196,21 +225,20 @@ export class SurveyFormService {
     token: string,
     survey: SurveyEntity,
     answers: Answers,
-    errors: { key: string; message: string }[],
-    notice?: string,
-    page = 0,
-    lang: FormLanguage = 'en',
+    at: {
+      errors?: { key: string; message: string }[];
+      notice?: string;
+      page: number;
+      lang: FormLanguage;
+    },
   ): Promise<string> {
+    const { errors = [], notice, page, lang } = at;
     const action = kind === 'invitation' ? `/s/${token}` : `/s/${kind}/${token}`;
     const questions = await this.surveys.questionsOf(survey.id);
     const walk = new FormWalk(
       questions.map((q) => localizeQuestion(q, lang)),
       (survey.sections ?? []).map((s) => localizeSection(s, lang)),
     );
-    // "needs an answer" is the error a respondent meets most; say it in their language.
-    const words = FORM_STRINGS[lang];
-    const local = new Map(questions.map((q) => [q.key, localizeQuestion(q, lang).text]));
-    const english = new Map(questions.map((q) => [q.key, FORM_STRINGS.en.needsAnswer(q.text)]));
     return renderSurveyForm({
       title: survey.title,
       description: survey.description,
@@ -221,11 +249,7 @@ export class SurveyFormService {
       ),
       ...walk.view(page, answers),
       answers,
-      errors: errors.map((e) =>
-        e.message === english.get(e.key)
-          ? { ...e, message: words.needsAnswer(local.get(e.key) ?? '') }
-          : e,
-      ),
+      errors,
       action,
       notice,
       lang,
@@ -254,42 +278,22 @@ export class SurveyFormService {
   }
 }
 
-function invalidPage(): FormResult {
-  return {
-    status: 404,
-    html: renderMessagePage(
-      'Link not recognised',
-      'This survey link is not valid. Check that you copied the whole link, or ask the sender for a new one.',
-    ),
-  };
-}
+type MessagePage = 'thankYou' | 'invalid' | 'used' | 'expired' | 'closed';
 
-function usedPage(): FormResult {
+/** A page with a message and no form (thanks, or why the link does not open), in the language. */
+function messagePage(
+  status: number,
+  page: MessagePage,
+  lang: FormLanguage,
+  params: Record<string, string> = {},
+): FormResult {
   return {
-    status: 410,
+    status,
     html: renderMessagePage(
-      'Link already used',
-      'This survey link has already been used to send answers, and each link works once. If you did not send them, ask the AI Centre of Excellence for a new link.',
-    ),
-  };
-}
-
-function expiredPage(): FormResult {
-  return {
-    status: 410,
-    html: renderMessagePage(
-      'Link expired',
-      'This survey link has expired. Ask the AI Centre of Excellence for a new link if the survey is still running.',
-    ),
-  };
-}
-
-function closedPage(): FormResult {
-  return {
-    status: 410,
-    html: renderMessagePage(
-      'Survey closed',
-      'This survey is closed and no longer takes answers. Thank you for your interest.',
+      say(lang, `page.${page}Title`),
+      say(lang, `page.${page}`, params),
+      '',
+      lang,
     ),
   };
 }

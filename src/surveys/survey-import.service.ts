@@ -81,7 +81,7 @@ export class SurveyImportService {
     const survey = await this.surveys.requireSurvey(surveyId);
     const table = await this.guard(() => readSurveyTable(buffer, options.fileName));
     const plan = this.guard(() => planSurveyTable(table, options));
-    const imported = buildSurvey(plan, table);
+    const imported = buildSurvey(plan, table, options.fileName);
     const existing = await this.surveys.questionsOf(surveyId);
     const known = new Set(existing.map((q) => q.key));
     const added = importedQuestionDefinitions(imported.questions).filter((q) => !known.has(q.key));

@@ -18,6 +18,18 @@ export class SurveyQuestionsService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Why the questions can no longer change, or null: once answers exist they would no longer fit
+   * (code `survey-has-answers`). The console asks before it offers the editor.
+   */
+  async lockedBecause(id: string): Promise<{ code: 'survey-has-answers'; message: string } | null> {
+    if ((await this.repo.countResponses(id)) === 0) return null;
+    return {
+      code: 'survey-has-answers',
+      message: `survey ${id} already has answers; create a new survey to change its questions`,
+    };
+  }
+
   /** Refused once answers exist, since they would no longer fit. */
   async replace(
     id: string,
@@ -26,11 +38,11 @@ export class SurveyQuestionsService {
     sections?: SurveySection[],
   ): Promise<QuestionDefinition[]> {
     const survey = await this.surveys.requireSurvey(id);
-    if ((await this.repo.countResponses(id)) > 0)
-      throw new DomainError(
-        ErrorCode.Conflict,
-        `survey ${id} already has answers; create a new survey to change its questions`,
-      );
+    const locked = await this.lockedBecause(id);
+    if (locked)
+      throw new DomainError(ErrorCode.Conflict, `${locked.code}: ${locked.message}`, {
+        problems: [locked],
+      });
     const kept = sections ?? survey.sections ?? [];
     const checked = checkQuestions(questions, await this.catalog.tools(), kept);
     await this.repo.replaceQuestions(id, checked);

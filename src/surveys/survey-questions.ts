@@ -38,6 +38,7 @@ export function importedQuestionDefinitions(questions: ImportedQuestion[]): Ques
       role,
       options: (q.options ?? []).map((o) => ({ value: o, label: o })),
       multiple: q.kind === 'multiple',
+      ...(q.kind === 'scale' && q.scale ? { scale: q.scale } : {}),
     };
   });
 }
@@ -58,7 +59,7 @@ function structuredDefinition(q: ImportedQuestion): QuestionDefinition | null {
             kind: 'matrix',
             items,
             options: [],
-            scale: { min: Math.min(1, ...points), max: Math.max(5, ...points) },
+            scale: q.scale ?? { min: Math.min(1, ...points), max: Math.max(5, ...points) },
           }
         : { ...base, kind: 'matrix', items, options };
     }
@@ -67,7 +68,7 @@ function structuredDefinition(q: ImportedQuestion): QuestionDefinition | null {
     case 'nps':
       return { ...base, kind: 'nps', options: [], scale: { min: 0, max: 10 } };
     case 'number':
-      return { ...base, kind: 'number', options: [], number: { unit: '' } };
+      return { ...base, kind: 'number', options: [], number: { unit: q.unit ?? '' } };
     case 'likert':
       // the importer leaves the point count as the only option
       return {

@@ -62,6 +62,7 @@ import { SurveyBenchmarks } from './benchmarks/survey-benchmarks.service';
     SurveysService,
     SurveyImportService,
     SurveyLinkDeliveryService,
+    SurveyQuestionsService,
     SurveyResultsService,
     SurveyWavesService,
     SurveyBenchmarks,

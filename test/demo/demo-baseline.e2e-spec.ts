@@ -251,6 +251,22 @@ describe(DemoBaselineService.name, () => {
     expect(csv.filter((r) => r.tool_id === 'cursor' && r.source === 'vendor')).toHaveLength(4);
   });
 
+  it('should show Copilot organisation figures from its metrics report, read by the connector', () => {
+    const section = model.copilotMetrics!;
+    expect(section.source).toBe('GitHub Copilot metrics report');
+    expect(section.rows.map((r) => r.week)).toEqual(model.adoption?.weeks);
+    // the report's 7-day count at each week's end is the seat holders active in that week
+    const copilot = model.adoption!.rows.find((r) => r.toolId === 'github-copilot')!;
+    expect(section.rows.map((r) => r.weeklyActiveUsers)).toEqual(
+      copilot.vendor.map((v) => v.activeUsers),
+    );
+    // the 28 days a first run reads reach into the first week shown by one day (a Sunday)
+    expect(section.rows.map((r) => r.daysReported)).toEqual([1, 7, 7, 7]);
+    for (const row of section.rows) expect(row.acceptanceRate).toBeGreaterThan(0);
+    const html = readFileSync(join(out, 'baseline.html'), 'utf8');
+    expect(html).toContain('GitHub Copilot in the organisation, week by week');
+  });
+
   it('should keep names and e-mail addresses out of the leaders’ report', () => {
     const html = readFileSync(join(out, 'baseline.html'), 'utf8');
     expect(html).not.toMatch(/@northwind\.example/);

@@ -7,6 +7,8 @@ export interface SyncJson {
   evidence: Record<string, number>;
   people: { resolved: number; unresolved: number };
   tools: Record<string, { seats: number; activeUsers: number }>;
+  orgMetricsDays?: number;
+  malformed?: { count: number; samples: string[] };
 }
 
 export interface SyncJob {

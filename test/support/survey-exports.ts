@@ -320,15 +320,19 @@ function googleForms(emails: boolean, ext: string): ExportVariant {
 
 // ---- Microsoft Forms ("Open in Excel"): identified, anonymous, quiz.
 
+export const MS_FORMS_META = [
+  'ID',
+  'Start time',
+  'Completion time',
+  'Email',
+  'Name',
+  'Last modified time',
+];
+
 function microsoftForms(kind: 'identified' | 'anonymous' | 'quiz'): ExportVariant {
   const quiz = kind === 'quiz';
   const header = [
-    'ID',
-    'Start time',
-    'Completion time',
-    'Email',
-    'Name',
-    'Last modified time',
+    ...MS_FORMS_META,
     ...(quiz ? ['Total points', 'Quiz feedback'] : []),
     TOOLS_Q,
     ...(quiz ? [`Points - ${TOOLS_Q}`, `Feedback - ${TOOLS_Q}`] : []),

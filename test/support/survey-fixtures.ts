@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ImportedSurvey } from '../../src/surveys/importers/import.types';
+import { importSurveyExport } from '../../src/surveys/importers/survey-import';
+import { MS_FORMS_META } from './survey-exports';
 
 export const SURVEY_FIXTURES = join(__dirname, '../fixtures/surveys');
 
@@ -8,12 +12,7 @@ export async function microsoftFormsXlsx(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sheet1');
   sheet.addRow([
-    'ID',
-    'Start time',
-    'Completion time',
-    'Email',
-    'Name',
-    'Last modified time',
+    ...MS_FORMS_META,
     'Which AI tools do you use?',
     'How often do you use AI tools?',
     'Points - How often do you use AI tools?',
@@ -56,3 +55,8 @@ export const DIRECTORY_CSV = [
   'frank@example.com,Frank Fox,Engineering/Data,alice@example.com,,',
   'gina@example.com,Gina Gale,Engineering/Data,frank@example.com,,10.20.0.7',
 ].join('\n');
+
+/** A fixture export read by the importers, its file name used in the warnings. */
+export function importFixture(name: string): Promise<ImportedSurvey> {
+  return importSurveyExport(readFileSync(join(SURVEY_FIXTURES, name)), { fileName: name });
+}

@@ -1,13 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { DIRECTORY_CSV } from '../support/survey-fixtures';
 import { bearer } from '../support/test-app';
 import { launchChromium, startConsoleApp, type ConsoleTestApp } from './support/console';
-
-/** Posts the form with Enter on the focused button and waits for the next page. */
-async function press(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).focus();
-  await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
-}
+import { invitedPulse, press } from './support/survey-form';
 
 /** Focuses the first choice of a question and moves with the arrow keys, as a keyboard user does. */
 async function choose(page: Page, key: string, steps: number): Promise<void> {
@@ -25,28 +19,7 @@ describe('the pulse template answered by keyboard in two languages', () => {
   beforeAll(async () => {
     t = await startConsoleApp();
     browser = await launchChromium();
-    await t.http
-      .post('/api/people/imports/csv')
-      .set(bearer(t.tokens.coe))
-      .send({ csv: DIRECTORY_CSV })
-      .expect(201);
-    const created = await t.http
-      .post('/api/surveys')
-      .set(bearer(t.tokens.coe))
-      .send({ title: 'Pulse', privacyMode: 'identified', template: 'ai-adoption-pulse' })
-      .expect(201);
-    surveyId = created.body.id;
-    const issued = await t.http
-      .post(`/api/surveys/${surveyId}/invitations`)
-      .set(bearer(t.tokens.coe))
-      .send({ everyone: true })
-      .expect(201);
-    links = Object.fromEntries(
-      issued.body.links.map((l: { email: string; url: string }) => [
-        l.email.split('@')[0],
-        `${t.baseUrl}${new URL(l.url).pathname}`,
-      ]),
-    );
+    ({ surveyId, links } = await invitedPulse(t));
   });
   afterAll(async () => {
     await browser?.close();

@@ -11,7 +11,7 @@ import type { MovedIdentity } from './correlation-scope.sql';
 import {
   readState,
   saveState,
-  SCOPED_AGGREGATES,
+  scopedAggregates,
   SCOPED_FINDINGS,
   stageDirtyPairs,
   stageScopedEvidence,
@@ -41,6 +41,46 @@ export interface FindingUpsertRow {
 }
 
 const UPSERT_BATCH = 5_000;
+/** Enough for the staging sorts of a million evidence rows to stay in memory (one transaction). */
+const STAGE_WORK_MEM = '256MB';
+
+/**
+ * A grouping key compared bytewise ("C": the sort of a million rows by the database's collation
+ * cost a second), handed on in the default collation. Grouping is unchanged, since equal strings
+ * are equal under either. The signal and repository lists are sorted bytewise too: the scorer
+ * sorts them again, and fingerprints keep the database's order (finding.evidence_fingerprints).
+ */
+function C(column: string): string {
+  return `(${column} COLLATE "C") COLLATE "default"`;
+}
+
+/**
+ * Milliseconds as the pg driver's own timestamp parser makes them (postgres-date: the fraction
+ * times 1000, truncated by Date.UTC), so a finding's dates and hash do not move with the path.
+ */
+export function epochMs(seconds: number, micros: string): number {
+  return seconds * 1000 + Math.trunc(1000 * parseFloat(`0.${micros}`));
+}
+
+/**
+ * Evidence rows as correlation groups them: suppressed fingerprints out, identities joined to
+ * people, and the few detail fields the scorer reads lifted out of the JSON.
+ */
+function stagedEvidence(evidence: EvidenceRelation, where = 'true'): string {
+  return `SELECT e.fingerprint, e.tool_id, e.signal, e.repository, e.first_seen, e.last_seen,
+                e.count, e.bytes, e.confidence,
+                -- recorded by the identity-provider connectors (signals/vendors)
+                (e.signal = 'oauth-grant' AND e.detail->>'sensitiveScopes' = 'true') AS sensitive_oauth,
+                CASE WHEN jsonb_typeof(e.detail->'riskFlags') = 'array' AND e.detail->'riskFlags' <> '[]'::jsonb
+                     THEN e.detail->'riskFlags' END AS risk_flags,
+                -- network usage: {action: {requests, bytesUp}} as the URL paths showed (per-action policy)
+                CASE WHEN jsonb_typeof(e.detail->'actions') = 'object' AND e.detail->'actions' <> '{}'::jsonb
+                     THEN e.detail->'actions' END AS actions,
+                CASE WHEN e.identity_kind = 'person' THEN e.identity_value ELSE fi.person_id END AS person_id
+           FROM ${evidence.sql} e
+           LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
+          WHERE ${where} AND NOT EXISTS (SELECT 1 FROM suppressed_fingerprint s WHERE s.fingerprint = e.fingerprint)`;
+}
 
 /**
  * Correlation's SQL. It runs on one connection in one transaction: the aggregate of all evidence
@@ -77,22 +117,32 @@ export class CorrelationRepository {
     /** incremental runs: only identities named by these rows (their spans still over all rows) */
     changed?: EvidenceRelation,
   ): Promise<IdentityRef[]> {
+    // Only the changed rows' identities that still need asking: filtered before their evidence is
+    // read, else every row of every resolved identity was fetched only to be dropped.
     const only = changed
       ? `AND (e.identity_kind, lower(e.identity_value)) IN
-             (SELECT DISTINCT identity_kind, lower(identity_value) FROM ${changed.sql} c
-               WHERE c.identity_kind IS NOT NULL AND c.identity_value IS NOT NULL)`
+             (SELECT c.kind, c.value
+                FROM (SELECT DISTINCT identity_kind AS kind, lower(identity_value) AS value FROM ${changed.sql} c
+                       WHERE c.identity_kind IS NOT NULL AND c.identity_kind <> 'person'
+                         AND c.identity_value IS NOT NULL) c
+                LEFT JOIN finding_identity fi ON fi.kind = c.kind AND fi.value = c.value
+               WHERE fi.person_id IS NULL OR c.kind = 'ip')`
       : '';
+    // a first run groups every row: at the default work_mem that sort spilled to disk
     const rows: { kind: IdentityKind; value: string; from: Date; to: Date }[] =
-      await this.dataSource.query(
-        `SELECT e.identity_kind AS kind, e.identity_value AS value,
-                min(e.first_seen) AS "from", max(e.last_seen) AS "to"
-           FROM ${evidence.sql} e
-           LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
-          WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
-            AND e.identity_value IS NOT NULL AND (fi.person_id IS NULL OR e.identity_kind = 'ip') ${only}
-          GROUP BY 1, 2
-          ORDER BY 1, 2`,
-      );
+      await this.dataSource.transaction(async (m) => {
+        await m.query(`SET LOCAL work_mem = '${STAGE_WORK_MEM}'`);
+        return m.query(
+          `SELECT e.identity_kind AS kind, e.identity_value AS value,
+                  min(e.first_seen) AS "from", max(e.last_seen) AS "to"
+             FROM ${evidence.sql} e
+             LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
+            WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
+              AND e.identity_value IS NOT NULL AND (fi.person_id IS NULL OR e.identity_kind = 'ip') ${only}
+            GROUP BY 1, 2
+            ORDER BY 1, 2`,
+        );
+      });
     return rows.map((r) => ({ kind: r.kind, value: r.value, seen: { from: r.from, to: r.to } }));
   }
 
@@ -171,65 +221,44 @@ export class CorrelationTx {
     /** incremental runs: evidence is corr_ev, and only dirty pairs and these tools are kept */
     scopedTools?: string[],
   ): Promise<number> {
+    // The plans behind these settings are in docs/perf-correlation.md: JIT compiled for a second
+    // before reading a row, and the sort of a million rows spilled to disk at the default work_mem.
+    await this.q.query(`SET LOCAL jit = off`);
+    await this.q.query(`SET LOCAL work_mem = '${STAGE_WORK_MEM}'`);
     await this.q.query(`DROP TABLE IF EXISTS corr_agg`);
+    // Two statements, each reading evidence once, rather than one whose shared CTE wrote every
+    // row to a temporary tuple store before either grouping could start.
     await this.q.query(
       `CREATE TEMP TABLE corr_agg ON COMMIT DROP AS SELECT * FROM (
-       WITH ev AS (
-         SELECT e.fingerprint, e.tool_id, e.signal, e.repository, e.first_seen, e.last_seen,
-                e.count, e.bytes, e.confidence,
-                -- recorded by the identity-provider connectors (signals/vendors)
-                (e.signal = 'oauth-grant' AND e.detail->>'sensitiveScopes' = 'true') AS sensitive_oauth,
-                CASE WHEN jsonb_typeof(e.detail->'riskFlags') = 'array' AND e.detail->'riskFlags' <> '[]'::jsonb
-                     THEN e.detail->'riskFlags' END AS risk_flags,
-                -- network usage: {action: {requests, bytesUp}} as the URL paths showed (per-action policy)
-                CASE WHEN jsonb_typeof(e.detail->'actions') = 'object' AND e.detail->'actions' <> '{}'::jsonb
-                     THEN e.detail->'actions' END AS actions,
-                CASE WHEN e.identity_kind = 'person' THEN e.identity_value ELSE fi.person_id END AS person_id
-           FROM ${evidence.sql} e
-           LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
-          WHERE NOT EXISTS (SELECT 1 FROM suppressed_fingerprint s WHERE s.fingerprint = e.fingerprint)
-       ),
-       said AS (
+       WITH said AS (
          SELECT p AS person_id, t AS tool_id, max(c) AS confidence
            FROM unnest($1::text[], $2::text[], $4::float8[]) AS s(p, t, c) GROUP BY p, t
        ),
        person_rows AS (
          SELECT person_id, tool_id, fingerprint, signal, repository, first_seen, last_seen, bytes, confidence, risk_flags,
                 sensitive_oauth, actions
-           FROM ev WHERE person_id IS NOT NULL
+           FROM (${stagedEvidence(evidence)}) ev WHERE person_id IS NOT NULL
          UNION ALL
          SELECT person_id, tool_id, 'survey:' || person_id || ':' || tool_id, 'survey', NULL, $3::timestamptz,
                 $3::timestamptz, 0, confidence, NULL::jsonb, false, NULL::jsonb
            FROM said
        )
-       SELECT 'person'::text AS subject_type, person_id AS subject_id, tool_id,
+       SELECT 'person'::text AS subject_type, ${C('person_id')} AS subject_id, ${C('tool_id')} AS tool_id,
               array_agg(DISTINCT fingerprint ORDER BY fingerprint) AS fingerprints,
-              array_agg(DISTINCT signal ORDER BY signal) AS signals,
-              coalesce(array_agg(DISTINCT repository ORDER BY repository) FILTER (WHERE repository IS NOT NULL), '{}') AS repositories,
+              array_agg(DISTINCT signal COLLATE "C" ORDER BY signal COLLATE "C") AS signals,
+              coalesce(array_agg(DISTINCT repository COLLATE "C" ORDER BY repository COLLATE "C") FILTER (WHERE repository IS NOT NULL), '{}') AS repositories,
               -- an answer has no time of use: it dates a finding only when nothing else does
               coalesce(min(first_seen) FILTER (WHERE signal <> 'survey'), min(first_seen)) AS first_seen,
               coalesce(max(last_seen) FILTER (WHERE signal <> 'survey'), max(last_seen)) AS last_seen,
               count(DISTINCT first_seen::date) FILTER (WHERE signal <> 'survey')::int AS active_days,
               sum(bytes)::bigint AS bytes, count(*)::int AS evidence_count, max(confidence)::float8 AS max_confidence,
-              coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
+              coalesce(array_agg(DISTINCT signal COLLATE "C" ORDER BY signal COLLATE "C") FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
               0 AS people, bool_or(signal IN ('copilot-seat', 'seat')) AS has_org_seat,
               coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb) AS risk_flags,
               bool_or(sensitive_oauth) AS sensitive_oauth,
               coalesce(jsonb_agg(actions) FILTER (WHERE actions IS NOT NULL), '[]'::jsonb) AS actions
-         FROM person_rows GROUP BY person_id, tool_id
-       UNION ALL
-       SELECT 'repository', repository, tool_id,
-              array_agg(DISTINCT fingerprint ORDER BY fingerprint),
-              array_agg(DISTINCT signal ORDER BY signal),
-              ARRAY[repository],
-              min(first_seen), max(last_seen), count(DISTINCT first_seen::date)::int,
-              sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
-              coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}'),
-              count(DISTINCT person_id)::int, NULL::boolean,
-              coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb), NULL::boolean,
-              coalesce(jsonb_agg(actions) FILTER (WHERE actions IS NOT NULL), '[]'::jsonb)
-         FROM ev WHERE repository IS NOT NULL GROUP BY repository, tool_id
-       ) a ${scopedTools ? `WHERE ${SCOPED_AGGREGATES}` : ''}`,
+         FROM person_rows GROUP BY person_id COLLATE "C", tool_id COLLATE "C"
+       ) a ${scopedTools ? `WHERE ${scopedAggregates(6)}` : ''}`,
       [
         said.map((s) => s.personId),
         said.map((s) => s.toolId),
@@ -239,6 +268,22 @@ export class CorrelationTx {
         confidence.corroborationFloor,
         ...(scopedTools ? [scopedTools] : []),
       ],
+    );
+    await this.q.query(
+      `INSERT INTO corr_agg SELECT * FROM (
+       SELECT 'repository'::text AS subject_type, ${C('repository')} AS subject_id, ${C('tool_id')} AS tool_id,
+              array_agg(DISTINCT fingerprint ORDER BY fingerprint),
+              array_agg(DISTINCT signal COLLATE "C" ORDER BY signal COLLATE "C"),
+              ARRAY[${C('repository')}],
+              min(first_seen), max(last_seen), count(DISTINCT first_seen::date)::int,
+              sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
+              coalesce(array_agg(DISTINCT signal COLLATE "C" ORDER BY signal COLLATE "C") FILTER (WHERE confidence >= $1), '{}'),
+              count(DISTINCT person_id)::int, NULL::boolean,
+              coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb), NULL::boolean,
+              coalesce(jsonb_agg(actions) FILTER (WHERE actions IS NOT NULL), '[]'::jsonb)
+         FROM (${stagedEvidence(evidence, 'e.repository IS NOT NULL')}) ev GROUP BY repository COLLATE "C", tool_id COLLATE "C"
+       ) a ${scopedTools ? `WHERE ${scopedAggregates(2)}` : ''}`,
+      [confidence.corroborationFloor, ...(scopedTools ? [scopedTools] : [])],
     );
     await this.q.query(`CREATE INDEX ON corr_agg (subject_type, subject_id, tool_id)`);
     const [{ n }] = (await this.q.query(`SELECT count(*)::int AS n FROM corr_agg`)) as {
@@ -250,7 +295,12 @@ export class CorrelationTx {
   /** The staged aggregates without their fingerprint lists, which never leave the database. */
   async readAggregates(): Promise<Omit<SubjectToolAggregate, 'fingerprints' | 'dataClasses'>[]> {
     const rows: Record<string, unknown>[] = await this.q.query(
-      `SELECT subject_type, subject_id, tool_id, signals, repositories, first_seen, last_seen, active_days,
+      // whole epoch seconds and the microseconds apart spare the driver's parsing of two
+      // timestamps a row (see epochMs)
+      `SELECT subject_type, subject_id, tool_id, signals, repositories,
+              extract(epoch FROM date_trunc('second', first_seen))::float8 AS first_s, to_char(first_seen, 'US') AS first_us,
+              extract(epoch FROM date_trunc('second', last_seen))::float8 AS last_s, to_char(last_seen, 'US') AS last_us,
+              active_days,
               bytes::float8 AS bytes, evidence_count, max_confidence, supporting_signals, people, has_org_seat,
               risk_flags,
               sensitive_oauth, actions
@@ -262,8 +312,8 @@ export class CorrelationTx {
       toolId: r.tool_id as string,
       signals: r.signals as string[],
       repositories: r.repositories as string[],
-      firstSeen: new Date(r.first_seen as string),
-      lastSeen: new Date(r.last_seen as string),
+      firstSeen: new Date(epochMs(r.first_s as number, r.first_us as string)),
+      lastSeen: new Date(epochMs(r.last_s as number, r.last_us as string)),
       activeDays: r.active_days as number,
       bytes: Number(r.bytes),
       evidenceCount: r.evidence_count as number,
@@ -312,14 +362,19 @@ export class CorrelationTx {
       const result: { inserted: boolean }[] = await this.q.query(
         `INSERT INTO finding AS f (subject_type, subject_id, tool_id, sanction_status, shadow, strength, disclosure,
                 score, tier, factors, signals, repositories, data_classes, evidence_count, bytes, first_seen, last_seen,
-                correlation_hash, present)
-         SELECT subject_type, subject_id, tool_id, sanction_status, shadow, strength, disclosure, score, tier, factors,
-                signals, repositories, data_classes, evidence_count, bytes, first_seen, last_seen, correlation_hash, true
+                correlation_hash, present, evidence_fingerprints)
+         SELECT r.subject_type, r.subject_id, r.tool_id, sanction_status, shadow, strength, disclosure, score, tier,
+                factors, r.signals, r.repositories, data_classes, r.evidence_count, r.bytes, r.first_seen, r.last_seen,
+                correlation_hash, true, c.fingerprints
            FROM jsonb_to_recordset($1::jsonb) AS r(subject_type text, subject_id text, tool_id text,
                 sanction_status text, shadow boolean, strength text, disclosure text, score int, tier text, factors jsonb,
                 signals text[], repositories text[], data_classes text[], evidence_count int, bytes bigint,
                 first_seen timestamptz, last_seen timestamptz, correlation_hash text)
+           -- the fingerprints go in with the row: written apart, every finding was written twice
+           LEFT JOIN corr_agg c
+             ON c.subject_type = r.subject_type AND c.subject_id = r.subject_id AND c.tool_id = r.tool_id
          ON CONFLICT (subject_type, subject_id, tool_id) DO UPDATE SET
+           evidence_fingerprints = coalesce(excluded.evidence_fingerprints, f.evidence_fingerprints),
            sanction_status = excluded.sanction_status, shadow = excluded.shadow, strength = excluded.strength,
            disclosure = excluded.disclosure,
            score = excluded.score, tier = excluded.tier, factors = excluded.factors, signals = excluded.signals,
@@ -338,12 +393,29 @@ export class CorrelationTx {
     return { inserted, updated };
   }
 
+  /**
+   * The staged pairs whose finding's fingerprint list will change (none yet counts as a change);
+   * counted before upsert writes most of them, so the figure stays what one pass would report.
+   */
+  async fingerprintChanges(): Promise<number> {
+    const [{ n }] = (await this.q.query(
+      `SELECT count(*)::int AS n FROM corr_agg c
+         LEFT JOIN finding f
+           ON f.subject_type = c.subject_type AND f.subject_id = c.subject_id AND f.tool_id = c.tool_id
+        WHERE f.evidence_fingerprints IS DISTINCT FROM c.fingerprints`,
+    )) as { n: number }[];
+    return n;
+  }
+
+  /** Fingerprint lists of pairs upsert did not rewrite (their derived content was the same). */
   async syncFingerprints(): Promise<number> {
     const rows = returnedRows(
       await this.q.query(
         `UPDATE finding f SET evidence_fingerprints = c.fingerprints
          FROM corr_agg c
         WHERE f.subject_type = c.subject_type AND f.subject_id = c.subject_id AND f.tool_id = c.tool_id
+          -- rows upsert wrote in this transaction carry its now() and their fingerprints already
+          AND f.updated_at <> now()
           AND f.evidence_fingerprints IS DISTINCT FROM c.fingerprints
        RETURNING f.id`,
       ),
@@ -359,7 +431,7 @@ export class CorrelationTx {
         WHERE f.present AND NOT EXISTS (
           SELECT 1 FROM corr_agg c
            WHERE c.subject_type = f.subject_type AND c.subject_id = f.subject_id AND c.tool_id = f.tool_id)
-          ${scopedTools ? `AND ${SCOPED_FINDINGS}` : ''}
+          ${scopedTools ? `AND f.id IN (${SCOPED_FINDINGS})` : ''}
        RETURNING f.id`,
         scopedTools ? [scopedTools] : [],
       ),

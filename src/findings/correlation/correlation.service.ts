@@ -195,10 +195,12 @@ export class CorrelationService {
           stored.get(`${r.subject_type}\u0001${r.subject_id}\u0001${r.tool_id}`) !==
           r.correlation_hash,
       );
+      const fingerprintsChanged = await tx.fingerprintChanges();
+      step('fingerprints');
       const { inserted, updated } = await tx.upsert(changedRows);
       step('upsert');
-      const fingerprintsChanged = await tx.syncFingerprints();
-      step('fingerprints');
+      await tx.syncFingerprints();
+      step('fingerprints-rest');
       const absent = await tx.markAbsent(scope);
       step('absent');
       const reopened = await tx.autoReopen(now);

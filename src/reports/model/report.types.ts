@@ -96,6 +96,8 @@ export interface ReportInput {
   findings: ReportFinding[];
   /** the organisation's seats read by the vendor connectors (the inventory's seat section) */
   seats?: ReportSeat[];
+  /** GitHub Copilot's organisation-level metrics days (its usage-metrics report) */
+  copilotDays?: ReportCopilotDay[];
   /** days of use the vendors recorded (vendor-usage evidence), a person or an unresolved identity each */
   vendorUsage?: ReportUsageDay[];
   /** guardrails each repository has adopted (check-repo in CI), for the maturity measures */
@@ -131,6 +133,50 @@ export interface BaselineAdoption {
   /** Monday (YYYY-MM-DD) of each complete week shown, oldest first */
   weeks: string[];
   rows: AdoptionRow[];
+}
+
+/** One day of a GitHub organisation's Copilot usage-metrics report, as a report reads it. */
+export interface ReportCopilotDay {
+  org: string;
+  /** YYYY-MM-DD */
+  day: string;
+  dailyActiveUsers: number;
+  weeklyActiveUsers: number;
+  monthlyActiveChatUsers: number;
+  monthlyActiveAgentUsers: number;
+  interactions: number;
+  generations: number;
+  acceptances: number;
+}
+
+/** Copilot's organisation-level figures per complete week, from GitHub's own metrics report. */
+export interface CopilotMetricsSection {
+  /** where the figures come from, printed beside them */
+  source: 'GitHub Copilot metrics report';
+  /** Monday (YYYY-MM-DD) of each complete week shown, oldest first */
+  weeks: string[];
+  rows: CopilotMetricsWeek[];
+}
+
+export interface CopilotMetricsWeek {
+  org: string;
+  /** Monday of the week */
+  week: string;
+  /** days of the week the report covered (7 when complete) */
+  daysReported: number;
+  /** distinct users over the week: the report's 7-day figure on its last day in the week */
+  weeklyActiveUsers: KCount;
+  /** mean of the daily active users over the days reported, one decimal */
+  avgDailyActiveUsers: number | null;
+  /** 28-day chat and agent users as of the week's last reported day */
+  monthlyActiveChatUsers: KCount;
+  monthlyActiveAgentUsers: KCount;
+  /** chat, agent and CLI prompts over the week */
+  interactions: number;
+  generations: number;
+  acceptances: number;
+  /** acceptances / generations, three decimals; null when nothing was generated */
+  acceptanceRate: number | null;
 }
 
 /** A count a leader may see, or null when the group is smaller than k. */
@@ -230,6 +276,8 @@ export interface BaselineModel {
   vendorFacts?: ReportToolFacts[];
   /** adoption from the inside (vendor records) beside survey and network; absent with no vendor usage */
   adoption?: BaselineAdoption | null;
+  /** Copilot's organisation figures per week from its metrics report; absent without that report */
+  copilotMetrics?: CopilotMetricsSection | null;
   /** the latest survey wave's change and benchmarks; absent in older baselines */
   pulse?: BaselinePulse | null;
   notes: string[];

@@ -6,6 +6,8 @@ import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName } from '../../jobs/job-names';
 import type { JobContext, JobProcessor } from '../../jobs/job.types';
 import { consumeSpooled } from '../../jobs/spooled-inputs';
+import { fingerprintFile } from './ingest/log-source';
+import { runLanes, sameContentTogether } from './ingest/file-lanes';
 import type { NetworkFormat } from './network.types';
 import { NetworkIngestService, type FileIngestResult } from './network-ingest.service';
 
@@ -65,35 +67,58 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
       1,
       sizes.reduce((a, b) => a + b, 0),
     );
-    let done = 0;
-    const results: FileIngestResult[] = [];
-    for (let i = 0; i < files.length; i++) {
+    // several files run at once, up to INGEST_WORKERS, sharing the threads between them
+    const lanes = Math.max(1, Math.min(this.config.ingestWorkers, files.length));
+    const share = Math.max(1, Math.floor(this.config.ingestWorkers / lanes));
+    const fingerprints = lanes > 1 ? await fingerprintsOf(files) : files.map((f) => f.fingerprint);
+    const doneBytes = files.map(() => 0);
+    let finished = 0;
+    const results: FileIngestResult[] = new Array<FileIngestResult>(files.length);
+    const one = async (i: number): Promise<void> => {
       const f = files[i];
       const result = await this.ingest.ingestFile(
         {
           path: f.path,
           name: f.name,
-          fingerprint: f.fingerprint,
+          fingerprint: fingerprints[i],
           format,
           zone,
           jobId: ctx.jobId,
           actor: ctx.actor,
+          workers: share,
         },
         (percent) => {
-          const bytes = done + Math.round((percent / 100) * sizes[i]);
-          return ctx.progress((bytes / total) * 100, { files: i, bytes, size: total });
+          doneBytes[i] = Math.round((percent / 100) * sizes[i]);
+          const bytes = doneBytes.reduce((a, b) => a + b, 0);
+          return ctx.progress((bytes / total) * 100, { files: finished, bytes, size: total });
         },
       );
-      done += sizes[i];
-      results.push(result);
+      doneBytes[i] = sizes[i];
+      finished++;
+      results[i] = result;
       if (!result.alreadyIngested) ingestLinesTotal.inc({ format: result.format }, result.lines);
       ctx.log(
         `${result.file}: ${result.alreadyIngested ? 'already ingested' : `${result.lines} lines, ${result.malformed} malformed`}`,
       );
-    }
+    };
+    await runLanes(sameContentTogether(fingerprints), lanes, one);
     await ctx.progress(100, { files: files.length, bytes: total, size: total });
     return summarise(results);
   }
+}
+
+/** Each file's content hash (undefined for a file that cannot be read: its ingest says why). */
+function fingerprintsOf(files: IngestLogsData['files']): Promise<(string | undefined)[]> {
+  return Promise.all(
+    files.map(
+      (f) =>
+        f.fingerprint ??
+        fingerprintFile(f.path).then(
+          (p) => p.fingerprint,
+          () => undefined,
+        ),
+    ),
+  );
 }
 
 export function summarise(results: FileIngestResult[]): IngestLogsResult {

@@ -13,13 +13,19 @@ import { PeopleService } from '../../people/people.service';
 import { LogIngestEntity } from './entities/log-ingest.entity';
 import { HostMatchCache } from './ingest/host-match-cache';
 import { LogIngestCore, type ActionMatcher } from './ingest/log-ingest-core';
-import { runIngest } from './ingest/log-ingest-runner';
+import { runIngest, type IngestCheckpoint } from './ingest/log-ingest-runner';
 import {
   fingerprintFile,
+  isGzip,
   legacyFingerprint,
   openLogStream,
   readHeadLines,
+  type StreamStop,
 } from './ingest/log-source';
+import { runParallelIngest } from './ingest/parallel-ingest';
+import { runStreamInWorker } from './ingest/stream-ingest';
+import { threadPlan } from './ingest/thread-plan';
+import { warmUp } from './ingest/warm-up';
 import type { IngestProgressState, MalformedSample } from './ingest/usage-rollup';
 import { LogIngestRepository } from './log-ingest.repository';
 import { isMalformed, NETWORK_FORMATS, type LineParser, type NetworkFormat } from './network.types';
@@ -39,6 +45,8 @@ export interface IngestFileInput {
   jobId?: string;
   /** who asked for the ingest; a file that adds anything is audited as theirs */
   actor: Actor;
+  /** threads this file may use when several run at once; INGEST_WORKERS when absent */
+  workers?: number;
 }
 
 export interface FileIngestResult {
@@ -107,7 +115,18 @@ export class NetworkIngestService {
     if (row.status === 'completed') return toResult(row, true, false);
     const resumed = row.committedOffset > 0;
     const parser = format === 'squid' ? 'squid-native' : this.parser(format, input.zone, name);
-    if (resumed && parser !== 'squid-native') await warmUp(parser, input.path, row.committedOffset);
+    const tools = this.matcher.tools?.();
+    const plan = threadPlan({
+      setting: this.config.ingestWorkers,
+      share: input.workers ?? this.config.ingestWorkers,
+      minBytes: this.config.ingestParallelMinBytes,
+      size,
+      format,
+      gzip: await isGzip(input.path),
+      toolsAvailable: tools !== undefined,
+    });
+    if (resumed && parser !== 'squid-native' && plan.mode === 'main')
+      await warmUp(parser, input.path, row.committedOffset);
     // One read of the lease store per file; each line is then resolved in memory at its time.
     const leases = await this.people.leaseBook();
     const erased = await this.people.erasedIdentities();
@@ -135,26 +154,67 @@ export class NetworkIngestService {
     });
     if (resumed)
       this.logger.log(`${name}: resuming at byte ${row.committedOffset}, line ${row.lineNumber}`);
+    if (plan.mode !== 'main')
+      this.logger.log(
+        plan.mode === 'ranges'
+          ? `${name}: split over ${plan.threads} worker threads`
+          : `${name}: inflated and parsed in a worker thread`,
+      );
     let committed = row.committedOffset;
-    const chunks = await openLogStream(input.path, committed, {
-      name,
-      limits: this.config.logInflateLimits,
-    });
+    const onCheckpoint = async (cp: IngestCheckpoint): Promise<void> => {
+      await this.ingests.commitCheckpoint(row.id, committed, cp);
+      committed = cp.offset;
+    };
+    // gzip inflates past the file's size: a file's progress stops at 100
+    const onProgress = progress
+      ? (read: number) =>
+          progress((100 * Math.min(read, size)) / Math.max(1, size), { bytes: read })
+      : undefined;
+    const limits = this.config.logInflateLimits;
+    const checkpointLines = this.config.networkCheckpointLines;
+    let stopped: StreamStop | undefined;
     try {
-      await runIngest({
-        core,
-        chunks,
-        fromOffset: committed,
-        checkpointLines: this.config.networkCheckpointLines,
-        onCheckpoint: async (cp) => {
-          await this.ingests.commitCheckpoint(row.id, committed, cp);
-          committed = cp.offset;
-        },
-        // gzip inflates past the file's size: a file's progress stops at 100
-        onProgress: progress
-          ? (read) => progress((100 * Math.min(read, size)) / Math.max(1, size), { bytes: read })
-          : undefined,
-      });
+      if (plan.mode === 'ranges') {
+        await runParallelIngest({
+          path: input.path,
+          format,
+          parserOptions: { zone: input.zone },
+          tools: tools ?? [],
+          core,
+          workers: plan.threads,
+          fromOffset: committed,
+          checkpointLines,
+          onCheckpoint,
+          onProgress,
+        });
+      } else if (plan.mode === 'stream') {
+        ({ stopped } = await runStreamInWorker({
+          job: {
+            path: input.path,
+            name,
+            format,
+            parserOptions: { zone: input.zone },
+            fromOffset: committed,
+            limits,
+            checkpointLines,
+          },
+          tools: tools ?? [],
+          core,
+          onCheckpoint,
+          onProgress,
+        }));
+      } else {
+        const chunks = await openLogStream(input.path, committed, { name, limits });
+        await runIngest({
+          core,
+          chunks,
+          fromOffset: committed,
+          checkpointLines,
+          onCheckpoint,
+          onProgress,
+        });
+        stopped = chunks.stopped;
+      }
     } catch (error) {
       if (!(error instanceof DomainError && error.code === ErrorCode.Conflict)) {
         await this.ingests.markFailed(
@@ -173,9 +233,9 @@ export class NetworkIngestService {
       targetId: row.id,
       detail: { file: name, format, fingerprint, jobId: input.jobId ?? null, ...state.counts },
     });
-    const warnings = chunks.stopped
+    const warnings = stopped
       ? [
-          `${name}: the gzip data breaks off at byte ${chunks.stopped.atByte} of its text, in line ${state.counts.lines} (${chunks.stopped.reason}); the lines before it were kept`,
+          `${name}: the gzip data breaks off at byte ${stopped.atByte} of its text, in line ${state.counts.lines} (${stopped.reason}); the lines before it were kept`,
         ]
       : [];
     for (const w of warnings) this.logger.warn(w);
@@ -299,24 +359,6 @@ function actionMatcher(m: HostMatcher): ActionMatcher | undefined {
   return hasActions && matchAction
     ? { hasActions: (t) => hasActions.call(m, t), matchAction: (t, r) => matchAction.call(m, t, r) }
     : undefined;
-}
-
-/** Header-bearing formats (#fields, #Fields, a CSV header) need the lines before the offset replayed. */
-async function warmUp(parser: LineParser, path: string, offset: number): Promise<void> {
-  let base = 0; // file offset of buf[0]
-  let tail: Buffer | undefined;
-  for await (const chunk of await openLogStream(path)) {
-    const buf = tail ? Buffer.concat([tail, chunk]) : chunk;
-    let start = 0;
-    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
-      if (base + nl + 1 > offset) return;
-      const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
-      parser.parse(buf.toString('utf8', start, end));
-      start = nl + 1;
-    }
-    base += start;
-    tail = buf.subarray(start);
-  }
 }
 
 function toResult(

@@ -26,6 +26,7 @@ import { NetworkWatchService } from './network-watch.service';
         matchHost: (host) => catalog.matcher().matchHost(host),
         hasActions: (toolId) => catalog.matcher().hasActions(toolId),
         matchAction: (toolId, request) => catalog.matcher().matchAction(toolId, request),
+        tools: () => catalog.tools(),
       }),
     },
     NetworkUsageRepository,

@@ -1,5 +1,6 @@
 // Shared shapes of the network-log signal: what a parser yields and how it is configured.
 import type { IdentityKind } from '../../people/identity/identity-kinds';
+import type { HostLookup } from './parsers/host-lookup';
 
 export const NETWORK_FORMATS = [
   'squid',
@@ -85,4 +86,10 @@ export interface ParserOptions {
 export interface LineParser {
   readonly format: NetworkFormat;
   parse(line: string): ParseOutcome;
+  /**
+   * The hot path, where a format has one: a look at the line's bytes that answers true only for
+   * a well-formed line whose host is no tool (ingest counts it parsed and skips parse()). Any
+   * other line, tool hits and malformed ones included, is left to parse().
+   */
+  prescan?(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean;
 }

@@ -1,5 +1,6 @@
 import type { Signal } from '../../catalog/catalog.types';
 import type { ResolvableKind } from '../../people/identity/identity-kinds';
+import type { MalformedLines } from './connectors/ndjson';
 
 export const CONNECTOR_IDS = [
   'github-copilot',
@@ -63,6 +64,35 @@ export interface SsoSignin {
   /** YYYY-MM-DD, UTC */
   day: string;
   count: number;
+  /** false for non-interactive sign-ins (a client app refreshing a token); default interactive */
+  interactive?: boolean;
+}
+
+/**
+ * One day of a GitHub organisation's Copilot usage-metrics report (the `day_totals` of the
+ * organization report), aggregate figures only; field names follow the report's own.
+ */
+export interface CopilotOrgDay {
+  org: string;
+  /** YYYY-MM-DD, UTC */
+  day: string;
+  dailyActiveUsers: number;
+  /** distinct users over the 7 days ending on `day` */
+  weeklyActiveUsers: number;
+  /** distinct users over the 28 days ending on `day` */
+  monthlyActiveUsers: number;
+  monthlyActiveChatUsers: number;
+  monthlyActiveAgentUsers: number;
+  dailyActiveCliUsers: number;
+  /** user_initiated_interaction_count: chat, agent and CLI prompts */
+  interactions: number;
+  /** code_generation_activity_count: suggestions shown and code generated */
+  generations: number;
+  /** code_acceptance_activity_count */
+  acceptances: number;
+  locSuggestedToAdd: number;
+  locAdded: number;
+  locDeleted: number;
 }
 
 /** What one page of a connector's reading holds, committed before its cursor moves. */
@@ -71,6 +101,10 @@ export interface ConnectorBatch {
   usage?: VendorUsageDay[];
   grants?: OAuthGrant[];
   signins?: SsoSignin[];
+  /** organisation-level days of the Copilot usage-metrics report */
+  copilotOrgDays?: CopilotOrgDay[];
+  /** lines of the files read for this batch that were not JSON, counted and sampled */
+  malformed?: MalformedLines;
   /** the cursor to store once this batch is written; absent keeps the previous one */
   cursor?: Record<string, unknown>;
   /** a seat list that is complete: holders missing from it lost their seat */

@@ -5,6 +5,8 @@ import type { ResolvableKind } from '../../people/identity/identity-kinds';
 import { PeopleService } from '../../people/people.service';
 import type { ConnectorBatch } from './connector.types';
 import { dayOf } from './connectors/connector-days';
+import { type MalformedLines, mergeMalformed, noMalformed } from './connectors/ndjson';
+import { CopilotMetricsRepository } from './copilot-metrics.repository';
 import {
   grantEvidence,
   mergeGrants,
@@ -21,6 +23,10 @@ export interface SyncResult {
   evidence: Record<string, number>;
   people: { resolved: number; unresolved: number };
   tools: Record<string, { seats: number; activeUsers: number }>;
+  /** organisation-level days stored (GitHub Copilot's organization report), when any were read */
+  orgMetricsDays?: number;
+  /** lines of the vendor's files that were not readable, counted and sampled; absent when none */
+  malformed?: MalformedLines;
 }
 
 const ACTIVE_WINDOW_DAYS = 30;
@@ -36,6 +42,9 @@ export class SyncTally {
   readonly identities = new Set<string>();
   readonly seatsByTool = new Map<string, Set<string>>();
   readonly activeByTool = new Map<string, Set<string>>();
+  /** `org\u0000day` of every organisation-level metrics day stored */
+  readonly orgDays = new Set<string>();
+  readonly malformed = noMalformed();
   readonly since: string;
 
   constructor(
@@ -69,7 +78,9 @@ export class SyncTally {
     for (const si of batch.signins ?? []) {
       rows.push(signinEvidence(c, si, jobId));
       this.identities.add(`email\u0000${si.email}`);
-      if (si.day >= this.since) add(this.activeByTool, si.toolId, si.email);
+      // a token refreshed by a client app holds access but shows no use by the person
+      if (si.day >= this.since && si.interactive !== false)
+        add(this.activeByTool, si.toolId, si.email);
     }
     for (const r of rows) {
       if (this.written.has(r.fingerprint)) continue;
@@ -88,6 +99,7 @@ export class SyncTally {
 export class VendorBatchWriter {
   constructor(
     private readonly repo: VendorsRepository,
+    private readonly copilotMetrics: CopilotMetricsRepository,
     private readonly evidence: EvidenceService,
     private readonly people: PeopleService,
   ) {}
@@ -95,6 +107,11 @@ export class VendorBatchWriter {
   async write(batch: ConnectorBatch, tally: SyncTally): Promise<number> {
     if (batch.seats)
       await this.repo.upsertSeats(tally.connectorId, batch.seats, tally.now, !!batch.seatsComplete);
+    if (batch.copilotOrgDays?.length) {
+      await this.copilotMetrics.upsert(batch.copilotOrgDays, tally.now);
+      for (const d of batch.copilotOrgDays) tally.orgDays.add(`${d.org}\u0000${d.day}`);
+    }
+    if (batch.malformed) mergeMalformed(tally.malformed, batch.malformed);
     const rows = tally.rowsOf(batch);
     const { inserted, updated } = await this.evidence.record(rows);
     tally.changed += inserted + updated;
@@ -125,6 +142,8 @@ export class VendorBatchWriter {
       evidence: tally.evidence,
       people: { resolved, unresolved: resolutions.length - resolved },
       tools,
+      ...(tally.orgDays.size > 0 ? { orgMetricsDays: tally.orgDays.size } : {}),
+      ...(tally.malformed.count > 0 ? { malformed: tally.malformed } : {}),
     };
   }
 }

@@ -4,6 +4,9 @@ import type { PersonDataHolder, PersonDataSection } from '../../common/person-da
 import { PeopleService } from '../../people/people.service';
 import type { Actor } from '../../auth/role';
 import { connectorOf, CONNECTORS, credentialFromEnv } from './connector-registry';
+import { CopilotMetricsRepository } from './copilot-metrics.repository';
+import type { CopilotOrgDay } from './connector.types';
+import { dayOf } from './connectors/connector-days';
 import { VendorsRepository } from './vendors.repository';
 
 /** What the connectors are set to and how their last runs went; never a credential. */
@@ -11,6 +14,7 @@ import { VendorsRepository } from './vendors.repository';
 export class VendorConnectorsService implements PersonDataHolder {
   constructor(
     private readonly repo: VendorsRepository,
+    private readonly copilotMetrics: CopilotMetricsRepository,
     private readonly audit: AuditService,
     private readonly people: PeopleService,
   ) {}
@@ -103,6 +107,11 @@ export class VendorConnectorsService implements PersonDataHolder {
       identity: s.email,
       lastActiveDay: s.lastActiveDay,
     }));
+  }
+
+  /** GitHub Copilot's organisation-level metrics days from `since` on (aggregates, no person). */
+  copilotOrgDays(since: Date): Promise<CopilotOrgDay[]> {
+    return this.copilotMetrics.since(dayOf(since));
   }
 
   /** Current seats per holder: person-level, audited when read. */

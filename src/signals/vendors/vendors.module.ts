@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConnectorSchedulerService } from './connector-scheduler.service';
+import { CopilotMetricsRepository } from './copilot-metrics.repository';
 import { ConnectorEntity } from './entities/connector.entity';
+import { CopilotOrgDayEntity } from './entities/copilot-org-day.entity';
 import { VendorSeatEntity } from './entities/vendor-seat.entity';
 import { VendorBatchWriter } from './vendor-batch-writer';
 import { VendorConnectorsService } from './vendor-connectors.service';
@@ -12,10 +14,11 @@ import { VendorsController } from './vendors.controller';
 import { VendorsRepository } from './vendors.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ConnectorEntity, VendorSeatEntity])],
+  imports: [TypeOrmModule.forFeature([ConnectorEntity, VendorSeatEntity, CopilotOrgDayEntity])],
   controllers: [VendorsController],
   providers: [
     VendorsRepository,
+    CopilotMetricsRepository,
     VendorSyncService,
     VendorBatchWriter,
     VendorImportService,

@@ -1,3 +1,5 @@
+import { sayMessage, type FormMessage } from '../i18n/form-strings';
+import type { FormLanguage } from '../i18n/languages';
 import { visibilityOf } from '../logic/visibility';
 import type { Answers, QuestionDefinition, SurveySection } from '../survey.types';
 import { KIND_FORMS } from './kinds/kind-forms';
@@ -13,6 +15,8 @@ export interface ValidateOptions {
   sections?: SurveySection[];
   /** only these questions must be answered (the page being left); default: every question */
   requiredOf?: Set<string>;
+  /** the language errors are said in (the questions given should be in it too); default English */
+  lang?: FormLanguage;
 }
 
 /**
@@ -28,14 +32,15 @@ export function validateAnswers(
 ): { answers: Answers; errors: AnswerError[]; visible: Set<string> } {
   const read: Answers = {};
   const errors: AnswerError[] = [];
-  const incomplete = new Map<string, string>();
+  const say = (m: FormMessage) => sayMessage(options.lang ?? 'en', m);
+  const incomplete = new Map<string, FormMessage>();
   for (const question of questions) {
     const {
       answer,
       problem,
       incomplete: partial,
     } = KIND_FORMS[question.kind].read(question, posted);
-    if (problem) errors.push({ key: question.key, message: problem });
+    if (problem) errors.push({ key: question.key, message: say(problem) });
     else if (answer !== undefined) read[question.key] = answer;
     if (partial) incomplete.set(question.key, partial);
   }
@@ -46,9 +51,12 @@ export function validateAnswers(
       if (!visible.has(q.key) || !q.required || shownErrors.some((e) => e.key === q.key)) continue;
       if (options.requiredOf && !options.requiredOf.has(q.key)) continue;
       if (kept[q.key] === undefined)
-        shownErrors.push({ key: q.key, message: `"${q.text}" needs an answer.` });
+        shownErrors.push({
+          key: q.key,
+          message: say({ key: 'error.required', params: { question: q.text } }),
+        });
       else if (incomplete.has(q.key))
-        shownErrors.push({ key: q.key, message: incomplete.get(q.key) as string });
+        shownErrors.push({ key: q.key, message: say(incomplete.get(q.key) as FormMessage) });
     }
   const order = new Map(questions.map((q, i) => [q.key, i]));
   shownErrors.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));

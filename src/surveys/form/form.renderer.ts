@@ -3,7 +3,12 @@ import type { AnswerError } from './answer-validation';
 import { KIND_FORMS } from './kinds/kind-forms';
 import type { QuestionChrome } from './kinds/kind-form';
 import { escapeHtml } from './kinds/markup';
-import { FORM_STRINGS, LANGUAGE_NAMES } from '../i18n/form-strings';
+import {
+  LANGUAGE_NAMES,
+  say as sayIn,
+  type FormMessageKey,
+  type MessageParams,
+} from '../i18n/form-strings';
 import { FORM_LANGUAGES, type FormLanguage } from '../i18n/languages';
 
 export { escapeHtml };
@@ -25,6 +30,7 @@ button.secondary{background:#374151}
 .matrix-row legend{font-weight:500}.matrix-row .option{display:inline-block;margin-right:1rem}
 .rank{margin:.3rem 0}select,input[type=text]{font:inherit;border:1px solid #6b6b6b;padding:.2rem}
 select:focus,input:focus{outline:3px solid #1d4ed8;outline-offset:2px}.progress{color:#3d3d3d}
+.required{color:#3d3d3d;font-weight:400;font-size:.95rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
 /** The accessible, script-free page shell every link-reached form uses. */
@@ -67,9 +73,13 @@ function withLang(action: string, lang: FormLanguage): string {
 
 export function renderSurveyForm(view: SurveyFormView): string {
   const lang = view.lang ?? 'en';
-  const words = FORM_STRINGS[lang];
+  const say = (key: FormMessageKey, params?: MessageParams) => sayIn(lang, key, params);
+  const checkAnswers =
+    view.errors.length === 1
+      ? say('form.checkOne')
+      : say('form.checkMany', { n: view.errors.length });
   const errorSummary = view.errors.length
-    ? `<div class="errors" role="alert" aria-labelledby="error-title"><h2 id="error-title">${escapeHtml(words.checkAnswers(view.errors.length))}</h2><ul>${view.errors
+    ? `<div class="errors" role="alert" aria-labelledby="error-title"><h2 id="error-title">${escapeHtml(checkAnswers)}</h2><ul>${view.errors
         .map((e) => `<li><a href="#q_${escapeHtml(e.key)}">${escapeHtml(e.message)}</a></li>`)
         .join('')}</ul></div>`
     : '';
@@ -81,45 +91,56 @@ export function renderSurveyForm(view: SurveyFormView): string {
       renderQuestion(
         q,
         view.answers[q.key],
+        say,
         view.errors.find((e) => e.key === q.key),
       ),
     )
     .join('');
   const page = view.page;
   const heading = page
-    ? `${page.count > 1 ? `<p class="progress">Page ${page.index + 1} of ${page.count}</p>` : ''}${page.title ? `<h2>${escapeHtml(page.title)}</h2>` : ''}`
+    ? `${page.count > 1 ? `<p class="progress">${escapeHtml(say('form.page', { page: page.index + 1, count: page.count }))}</p>` : ''}${page.title ? `<h2>${escapeHtml(page.title)}</h2>` : ''}`
     : '';
-  const state = page
-    ? [
-        ['page', String(page.index)],
-        ['shown', view.questions.map((q) => q.key).join(' ')],
-        ...page.carried,
-      ]
-        .map(([n, v]) => `<input type="hidden" name="${escapeHtml(n)}" value="${escapeHtml(v)}">`)
-        .join('')
-    : '';
+  // The language rides in the form too, so a post keeps it even where the address loses it.
+  const state = [
+    ['lang', lang],
+    ...(page
+      ? [
+          ['page', String(page.index)],
+          ['shown', view.questions.map((q) => q.key).join(' ')],
+          ...page.carried,
+        ]
+      : []),
+  ]
+    .map(([n, v]) => `<input type="hidden" name="${escapeHtml(n)}" value="${escapeHtml(v)}">`)
+    .join('');
   const buttons = [
     page?.back
-      ? `<button type="submit" name="action" value="back" class="secondary">${escapeHtml(words.back)}</button>`
+      ? `<button type="submit" name="action" value="back" class="secondary">${escapeHtml(say('form.back'))}</button>`
       : '',
     page?.next
-      ? `<button type="submit" name="action" value="next">${escapeHtml(words.next)}</button>`
-      : `<button type="submit" name="action" value="submit">${escapeHtml(words.submit)}</button>`,
-    `<button type="submit" name="action" value="save" class="secondary">${escapeHtml(words.save)}</button>`,
+      ? `<button type="submit" name="action" value="next">${escapeHtml(say('form.next'))}</button>`
+      : `<button type="submit" name="action" value="submit">${escapeHtml(say('form.submit'))}</button>`,
+    `<button type="submit" name="action" value="save" class="secondary">${escapeHtml(say('form.save'))}</button>`,
   ].join('\n');
-  const languages = `<p class="progress" lang="en">${FORM_LANGUAGES.map((l) =>
-    l === lang
-      ? `<strong>${LANGUAGE_NAMES[l]}</strong>`
-      : `<a href="${escapeHtml(withLang(view.action, l))}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a>`,
-  ).join(' · ')}</p>`;
+  const languages = `<nav class="progress" aria-label="${escapeHtml(say('form.language'))}">${FORM_LANGUAGES.map(
+    (l) =>
+      l === lang
+        ? `<strong>${LANGUAGE_NAMES[l]}</strong>`
+        : `<a href="${escapeHtml(withLang(view.action, l))}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a>`,
+  ).join(' · ')}</nav>`;
   const body = `<h1>${escapeHtml(view.title)}</h1>${view.description ? `<p>${escapeHtml(view.description)}</p>` : ''}
-<p class="privacy" id="privacy"><strong>${escapeHtml(words.privacy)}</strong> ${escapeHtml(view.privacyStatement)}</p>${errorSummary}${notice}${heading}
+<p class="privacy" id="privacy"><strong>${escapeHtml(say('form.privacy'))}</strong> ${escapeHtml(view.privacyStatement)}</p>${errorSummary}${notice}${heading}
 <form method="post" action="${escapeHtml(withLang(view.action, lang))}" novalidate>${state}${questions}
 ${buttons}</form>${languages}`;
   return formPage(view.title, body, lang);
 }
 
-function renderQuestion(q: QuestionDefinition, answer: Answer | undefined, error?: AnswerError) {
+function renderQuestion(
+  q: QuestionDefinition,
+  answer: Answer | undefined,
+  say: QuestionChrome['say'],
+  error?: AnswerError,
+) {
   const id = `q_${q.key}`;
   const helpId = `${id}_help`;
   const errorId = `${id}_error`;
@@ -127,17 +148,27 @@ function renderQuestion(q: QuestionDefinition, answer: Answer | undefined, error
   const chrome: QuestionChrome = {
     id,
     required: q.required
-      ? ' <span aria-hidden="true">*</span><span class="visually-hidden"> (required)</span>'
+      ? ` <span class="required">${escapeHtml(say('form.required'))}</span>`
       : '',
     help: q.help ? `<p class="help" id="${escapeHtml(helpId)}">${escapeHtml(q.help)}</p>` : '',
     errorText: error
       ? `<p class="error" id="${escapeHtml(errorId)}">${escapeHtml(error.message)}</p>`
       : '',
     aria: `${describedBy ? ` aria-describedby="${escapeHtml(describedBy)}"` : ''}${error ? ' aria-invalid="true"' : ''}`,
+    say,
   };
   return KIND_FORMS[q.kind].render(q, answer, chrome);
 }
 
-export function renderMessagePage(title: string, message: string, extra = ''): string {
-  return formPage(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${extra}`);
+export function renderMessagePage(
+  title: string,
+  message: string,
+  extra = '',
+  lang: FormLanguage = 'en',
+): string {
+  return formPage(
+    title,
+    `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${extra}`,
+    lang,
+  );
 }

@@ -1,5 +1,5 @@
 import type { QuestionDefinition } from '../survey.types';
-import { FORM_STRINGS, localPrivacyStatement } from './form-strings';
+import { localPrivacyStatement, say } from './form-strings';
 import { localizeQuestion, pickLanguage } from './languages';
 
 describe(pickLanguage.name, () => {
@@ -42,7 +42,7 @@ describe(localizeQuestion.name, () => {
   });
 
   it('should translate the form chrome and the privacy statement with k', () => {
-    expect(FORM_STRINGS.de.submit).toBe('Antworten absenden');
+    expect(say('de', 'form.submit')).toBe('Antworten absenden');
     expect(localPrivacyStatement('es', 'anonymous', 7)).toContain('al menos 7 personas');
   });
 });

@@ -24,6 +24,10 @@ export interface ImportedQuestion {
   options?: string[];
   /** a matrix's rows, in column order */
   items?: string[];
+  /** a number question's unit, when the heading names one ("Time saved (hours)") */
+  unit?: string;
+  /** a numeric scale's points and, where the export names them, its labelled ends */
+  scale?: { min: number; max: number; minLabel?: string; maxLabel?: string };
 }
 
 export type RespondentKeyKind = 'email' | 'token' | 'id';
@@ -61,8 +65,10 @@ export type ColumnRole =
  * - flag: one column per option; a marked cell (Y, 1, or the option's own text) selects `option`
  * - matrix: one column per matrix row (`item`); the cell is that row's answer
  * - rank: one column per option of a ranking; the cell is the option's rank (1 = first)
+ * - position: one column per rank of a ranking (`position`); the cell is the option ranked there
+ * - pairs: one cell holds a whole matrix as "row: column" lines (older Formbricks exports)
  */
-export type ColumnEncoding = 'value' | 'joined' | 'flag' | 'matrix' | 'rank';
+export type ColumnEncoding = 'value' | 'joined' | 'flag' | 'matrix' | 'rank' | 'position' | 'pairs';
 
 export interface ColumnSpec {
   index: number;
@@ -76,6 +82,10 @@ export interface ColumnSpec {
   option?: string;
   /** matrix columns: the row (item) this column answers */
   item?: string;
+  /** position columns: the rank this column holds (1 = first) */
+  position?: number;
+  /** number columns: the unit the vendor states apart from the heading */
+  unit?: string;
   /**
    * flag columns: 'mark' (default) selects on Y, 1, Yes…; 'any' on any non-empty cell (Qualtrics
    * and SurveyMonkey write the option's text or its number there)

@@ -3,16 +3,17 @@ import type {
   ColumnMapping,
   ColumnPlan,
   ColumnSpec,
-  ImportedQuestion,
-  ImportedQuestionKind,
   ImportedResponse,
   ImportedSurvey,
   RespondentKeyKind,
 } from './import.types';
 import { parseSurveyTime } from './date.util';
-import type { Table } from './table.util';
+import { lineOf, type Table } from './table.util';
+import { isNpsCell, isNumberCell } from './column-groups';
+import { FREE_TEXT_PROMPT, describeQuestion, likertMatrix } from './question-description';
+import { structuredAnswer } from './structured-answers';
 import { likertPoint, likertPointsOf } from './likert-labels';
-import { answerValues, type Answer, type Answers } from '../survey.types';
+import type { Answers } from '../survey.types';
 
 const MARKS = new Set(['y', 'yes', '1', 'true', 'x', '✓']);
 const UNMARKS = new Set(['n', 'no', '0', 'false']);
@@ -80,20 +81,33 @@ export function validateMapping(plan: ColumnPlan, mapping: ColumnMapping | undef
 }
 
 /** Turn data rows into normalised responses following the plan. */
-export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
+export function buildSurvey(
+  plan: ColumnPlan,
+  table: Table,
+  fileName = 'survey export',
+): ImportedSurvey {
   const warnings: string[] = [];
+  const cells: { line: number; column: number; text: string }[] = [];
   const questionColumns = plan.columns.filter((c) => c.role === 'question' && c.questionKey);
   const keys = [...new Set(questionColumns.map((c) => c.questionKey as string))];
   const responses: ImportedResponse[] = [];
+  const lines: number[] = [];
   const dataRows = table.slice(plan.headerRows);
 
   dataRows.forEach((row, offset) => {
     const rowNumber = plan.headerRows + offset + 1;
+    const line = lineOf(table, plan.headerRows + offset);
     if (row.every((cell) => !cell || !cell.trim())) return;
     const answers: Answers = {};
+    const report = (column: ColumnSpec, problem: string) =>
+      cells.push({
+        line,
+        column: column.index,
+        text: cellWarning(fileName, line, column, problem),
+      });
     for (const key of keys) {
       const columns = questionColumns.filter((c) => c.questionKey === key);
-      const structured = structuredAnswer(columns, row);
+      const structured = structuredAnswer(columns, row, report);
       if (structured !== null) {
         if (structured !== undefined) answers[key] = structured;
         continue;
@@ -119,10 +133,12 @@ export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
       );
     }
     responses.push({ ...identity, submittedAt, answers });
+    lines.push(line);
   });
 
   const questions = keys.map((key) => describeQuestion(key, questionColumns, responses));
-  // Agreement labels become Likert points (1 = strongly disagree).
+  // Agreement labels become Likert points (1 = strongly disagree), in a matrix too.
+  for (const q of questions) likertMatrix(q, responses);
   for (const q of questions) {
     if (q.kind !== 'likert') continue;
     const points = likertPointsOf(q.options ?? []) ?? 5;
@@ -132,33 +148,42 @@ export function buildSurvey(plan: ColumnPlan, table: Table): ImportedSurvey {
     }
     q.options = [String(points)];
   }
+  // NPS and number cells that do not read as such are reported and left out of the answers.
+  for (const q of questions) {
+    const column = questionColumns.find((c) => c.questionKey === q.key);
+    if (!column || (q.kind !== 'nps' && q.kind !== 'number')) continue;
+    responses.forEach((r, i) => {
+      const v = r.answers[q.key];
+      if (typeof v !== 'string') return;
+      const fits = q.kind === 'nps' ? isNpsCell(v) : isNumberCell(v);
+      if (fits) {
+        r.answers[q.key] = q.kind === 'number' ? v.replace(',', '.') : String(Number(v));
+        return;
+      }
+      delete r.answers[q.key];
+      const expected = q.kind === 'nps' ? 'a whole number from 0 to 10' : 'a number';
+      cells.push({
+        line: lines[i],
+        column: column.index,
+        text: cellWarning(fileName, lines[i], column, `"${v}" is not ${expected}`),
+      });
+    });
+  }
   return {
     format: plan.format,
     questions,
     responses,
-    warnings: [...(plan.warnings ?? []), ...warnings],
+    // cells in file order, as the CoE will look them up
+    warnings: [
+      ...(plan.warnings ?? []),
+      ...warnings,
+      ...cells.sort((a, b) => a.line - b.line || a.column - b.column).map((c) => c.text),
+    ],
   };
 }
 
-/**
- * A matrix's row answers, or a ranking's options ordered by the ranks in their cells; undefined
- * when the row left it empty, null for the other encodings.
- */
-function structuredAnswer(columns: ColumnSpec[], row: string[]): Answer | undefined | null {
-  const cell = (c: ColumnSpec) => (row[c.index] ?? '').trim();
-  if (columns.every((c) => c.encoding === 'matrix')) {
-    const rows: Record<string, string> = {};
-    for (const c of columns) if (cell(c) && cell(c) !== '-99') rows[c.item ?? c.header] = cell(c);
-    return Object.keys(rows).length ? rows : undefined;
-  }
-  if (columns.every((c) => c.encoding === 'rank')) {
-    const ranked = columns
-      .map((c) => ({ option: c.option ?? c.header, rank: Number(cell(c)) }))
-      .filter((r) => Number.isInteger(r.rank) && r.rank > 0)
-      .sort((a, b) => a.rank - b.rank);
-    return ranked.length ? ranked.map((r) => r.option) : undefined;
-  }
-  return null;
+function cellWarning(fileName: string, line: number, column: ColumnSpec, problem: string): string {
+  return `${fileName}: line ${line}, column ${column.index + 1} ("${column.header}"): ${problem}; the rest of the row is kept`;
 }
 
 function cellItems(column: ColumnSpec, raw: string): string[] {
@@ -174,6 +199,8 @@ function cellItems(column: ColumnSpec, raw: string): string[] {
         .filter(Boolean);
     case 'matrix':
     case 'rank':
+    case 'position':
+    case 'pairs':
       return [value];
     case 'flag':
       if (value === column.unselected) return [];
@@ -205,61 +232,6 @@ function respondentOf(
     }
   }
   return undefined;
-}
-
-function describeQuestion(
-  key: string,
-  columns: ColumnSpec[],
-  responses: ImportedResponse[],
-): ImportedQuestion {
-  const own = columns.filter((c) => c.questionKey === key);
-  const text = own[0].questionText ?? own[0].header;
-  const values = responses.map((r) => r.answers[key]).filter((v) => v !== undefined);
-  const stated = own.find((c) => c.kind)?.kind;
-  if (own.every((c) => c.encoding === 'matrix')) {
-    const cells = values.flatMap((v) =>
-      typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : [],
-    );
-    return {
-      key,
-      text,
-      kind: 'matrix',
-      items: own.map((c) => c.item ?? c.header),
-      options: [...new Set(cells)],
-    };
-  }
-  if (own.every((c) => c.encoding === 'rank'))
-    return { key, text, kind: 'ranking', options: own.map((c) => c.option ?? c.header) };
-  const multi = own.length > 1 || own.some((c) => c.encoding !== 'value');
-  const kind: ImportedQuestionKind =
-    stated ?? (multi ? 'multiple' : inferKind(values as string[], text));
-  const question: ImportedQuestion = { key, text, kind };
-  if (kind === 'single' && likertPointsOf(values as string[]))
-    return { key, text, kind: 'likert', options: values as string[] };
-  if (kind === 'single' || kind === 'multiple') {
-    const options: string[] = [];
-    for (const column of own)
-      if (column.encoding === 'flag' && column.option) options.push(column.option);
-    for (const value of values) options.push(...answerValues(value));
-    question.options = [...new Set(options)];
-  }
-  return question;
-}
-
-const FREE_TEXT_PROMPT = /anything else|comment|describe|explain|why\b|tell us|feedback|remarks/i;
-
-const RECOMMEND = /recommend|empfehlen|recomendar|recommander/i;
-
-function inferKind(values: string[], text: string): ImportedQuestionKind {
-  if (values.length === 0 || FREE_TEXT_PROMPT.test(text)) return 'text';
-  if (values.every((v) => /^-?\d{1,2}$/.test(v) && +v >= 0 && +v <= 10))
-    return RECOMMEND.test(text) ? 'nps' : 'scale';
-  // Numbers beyond a 0–10 scale, or with decimals: a number question ("hours saved").
-  if (values.every((v) => /^-?\d+(?:[.,]\d+)?$/.test(v))) return 'number';
-  const distinct = new Set(values).size;
-  const sentence = values.some((v) => v.length > 60 || v.split(/\s+/).length >= 5);
-  if (sentence || (values.length >= 4 && distinct > values.length * 0.8)) return 'text';
-  return 'single';
 }
 
 /**
@@ -307,4 +279,29 @@ export function slugKey(text: string, fallback: string): string {
     .replace(/^_+|_+$/g, '')
     .slice(0, 48);
   return slug || fallback;
+}
+
+export function uniqueKey(base: string, used: Set<string>): string {
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}_${n}`;
+  used.add(key);
+  return key;
+}
+
+/** A column that is one question by itself, keyed by its heading; `separator` when it joins options. */
+export function headingColumn(
+  index: number,
+  text: string,
+  used: Set<string>,
+  separator?: string,
+): ColumnSpec {
+  return {
+    index,
+    header: text,
+    role: 'question',
+    questionKey: uniqueKey(slugKey(text, `q${index}`), used),
+    questionText: text,
+    encoding: separator ? 'joined' : 'value',
+    separator,
+  };
 }

@@ -1,4 +1,5 @@
 import type { ColumnSpec, SurveyImporter } from './import.types';
+import { splitEncoding } from './column-groups';
 import { columnValues, looksJoined } from './plan.util';
 
 const META: Record<string, ColumnSpec['role']> = {
@@ -67,6 +68,7 @@ export const qualtricsImporter: SurveyImporter = {
         base,
         splitEncoding(
           table,
+          3,
           cols.filter((c) => splitBase(c) === base),
         ),
       );
@@ -158,29 +160,4 @@ function readImportId(cell: string): { importId: string; timeZone?: string } {
   } catch {
     return { importId: '' };
   }
-}
-
-/**
- * What a group of split columns (QIDn_1, QIDn_2 …) is: a multi-select writes one constant value
- * (its choice) per column; a rank order gives each row distinct ranks 1..n across the group; a
- * matrix gives each row (statement) one of several points or labels.
- */
-function splitEncoding(table: string[][], group: { index: number }[]): 'flag' | 'matrix' | 'rank' {
-  const rows = table.slice(3).map((row) => group.map((c) => (row[c.index] ?? '').trim()));
-  const answered = rows.filter((r) => r.some((v) => v && v !== '-99'));
-  if (!answered.length) return 'flag';
-  const constant = group.every((_, i) => {
-    const seen = new Set(answered.map((r) => r[i]).filter((v) => v && v !== '-99'));
-    return seen.size <= 1;
-  });
-  if (constant) return 'flag';
-  const isRanking = answered.every((r) => {
-    const ranks = r.filter(Boolean).map(Number);
-    return (
-      ranks.length === group.length &&
-      ranks.every((n) => Number.isInteger(n) && n >= 1 && n <= group.length) &&
-      new Set(ranks).size === ranks.length
-    );
-  });
-  return isRanking ? 'rank' : 'matrix';
 }

@@ -62,15 +62,14 @@ describe(importSurveyExport.name, () => {
     ]);
   });
 
-  it('should forward-fill headers, read expanded options, other text and matrix rows when given SurveyMonkey', async () => {
+  it('should forward-fill headers, read expanded options, other text and a matrix when given SurveyMonkey', async () => {
     const sut = await importSurveyExport(fixture('surveymonkey.csv'));
     expect(sut.format).toBe('surveymonkey');
     expect(sut.questions.map((q) => [q.key, q.kind])).toEqual([
       ['which_ai_tools_do_you_use', 'multiple'],
       ['which_ai_tools_do_you_use_other', 'text'],
       ['how_often_do_you_use_ai_tools', 'single'],
-      ['how_confident_are_you_with_ai_output_writing_code', 'scale'],
-      ['how_confident_are_you_with_ai_output_reviewing_code', 'scale'],
+      ['how_confident_are_you_with_ai_output', 'matrix'],
       ['anything_else', 'text'],
     ]);
     expect(sut.responses[0].answers.which_ai_tools_do_you_use).toEqual([
@@ -189,15 +188,14 @@ describe(importSurveyExport.name, () => {
     });
   });
 
-  it('should read Y-marked subquestions, other text and array rows when given LimeSurvey code headings', async () => {
+  it('should read Y-marked subquestions, other text and an array as a matrix when given LimeSurvey code headings', async () => {
     const sut = await importSurveyExport(fixture('limesurvey-code.csv'));
     expect(sut.format).toBe('limesurvey');
     expect(sut.questions.map((q) => [q.key, q.kind])).toEqual([
       ['Q1', 'multiple'],
       ['Q1_other', 'text'],
       ['Q2', 'single'],
-      ['Q3_SQ001', 'single'],
-      ['Q3_SQ002', 'single'],
+      ['Q3', 'matrix'],
       ['Q4', 'text'],
     ]);
     expect(sut.responses[0]).toMatchObject({

@@ -81,6 +81,6 @@ export async function importSurveyExport(
 ): Promise<ImportedSurvey> {
   const table = await readSurveyTable(buffer, options.fileName);
   const plan = planSurveyTable(table, options);
-  const survey = buildSurvey(plan, table);
+  const survey = buildSurvey(plan, table, options.fileName);
   return { ...survey, warnings: [...encodingNote(buffer, options.fileName), ...survey.warnings] };
 }

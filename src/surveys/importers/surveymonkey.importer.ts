@@ -1,5 +1,6 @@
 import type { ColumnSpec, ImportedQuestionKind, SurveyImporter } from './import.types';
 import { uniqueKey } from './microsoft-forms.importer';
+import { isNumberCell, mostly, splitEncoding, unitOf } from './column-groups';
 import { columnValues, slugKey } from './plan.util';
 
 const META: Record<string, ColumnSpec['role']> = {
@@ -83,8 +84,11 @@ function questionColumns(
   }
   if (choiceColumns.length === 1) {
     const i = choiceColumns[0];
+    // A text box validated as a number ("hours saved") is still labelled open-ended.
+    const values = columnValues(table, 2, i);
+    const numeric = mostly(values, isNumberCell) && (!!unitOf(text) || values.every(isNumberCell));
     const kind: ImportedQuestionKind | undefined =
-      label(i).toLowerCase() === 'open-ended response' ? 'text' : undefined;
+      label(i).toLowerCase() === 'open-ended response' ? (numeric ? 'number' : 'text') : undefined;
     specs.push({
       index: i,
       header: text,
@@ -97,8 +101,8 @@ function questionColumns(
     return specs.sort((a, b) => a.index - b.index);
   }
   // Expanded multi-select holds each option's own text (or, with numerical values, its own
-  // number) when chosen; a matrix holds a rating per row instead, so each of its rows becomes a
-  // question of its own.
+  // number) when chosen. Otherwise the second header row names a matrix's rows (each cell the
+  // column chosen for that row) or a ranking's options (each cell the option's rank).
   const own = choiceColumns.map((i) => [...new Set(columnValues(table, 2, i))]);
   const numbers = own.flat();
   const expanded =
@@ -106,17 +110,38 @@ function questionColumns(
     (own.every((values) => values.length <= 1) &&
       numbers.every((v) => /^\d+$/.test(v)) &&
       new Set(numbers).size === numbers.length);
+  const grid = expanded
+    ? 'flag'
+    : splitEncoding(
+        table,
+        2,
+        choiceColumns.map((index) => ({ index })),
+      );
   for (const i of choiceColumns) {
+    const base = { index: i, header: text, role: 'question' as const, questionText: text };
     if (expanded) {
       specs.push({
-        index: i,
-        header: text,
-        role: 'question',
+        ...base,
         questionKey: key,
-        questionText: text,
         encoding: 'flag',
         option: label(i),
         chosen: 'any',
+      });
+    } else if (grid === 'matrix') {
+      specs.push({
+        ...base,
+        header: `${text} - ${label(i)}`,
+        questionKey: key,
+        encoding: 'matrix',
+        item: label(i),
+      });
+    } else if (grid === 'rank') {
+      specs.push({
+        ...base,
+        header: `${text} - ${label(i)}`,
+        questionKey: key,
+        encoding: 'rank',
+        option: label(i),
       });
     } else {
       specs.push({

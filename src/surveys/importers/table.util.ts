@@ -4,6 +4,15 @@ import type ExcelJS from 'exceljs';
 /** A sheet as rows of trimmed-at-the-end strings, whatever file it came from. */
 export type Table = string[][];
 
+// The file line (CSV) or sheet row (XLSX) each table row starts on, so a warning can name it
+// even when quoted cells span lines or blank lines were skipped.
+const LINES = new WeakMap<Table, number[]>();
+
+/** The 1-based line of the file a table row (0-based) starts on. */
+export function lineOf(table: Table, rowIndex: number): number {
+  return LINES.get(table)?.[rowIndex] ?? rowIndex + 1;
+}
+
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export function isXlsx(buffer: Buffer): boolean {
@@ -40,13 +49,20 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 
 export function readDelimitedTable(text: string): Table {
   const delimiter = sniffDelimiter(text);
-  const rows = parse(text.replace(/^\uFEFF/, ''), {
+  const records = parse(text.replace(/^\uFEFF/, ''), {
     delimiter,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
-  }) as string[][];
-  return rows.map((row) => row.map((cell) => cell ?? ''));
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const table = records.map(({ record }) => record.map((cell) => cell ?? ''));
+  // info.lines is the line a record ends on; quoted line breaks inside it came before
+  const starts = records.map(
+    ({ record, info }) => info.lines - record.join('').split('\n').length + 1,
+  );
+  LINES.set(table, starts);
+  return table;
 }
 
 export async function readXlsxTable(buffer: Buffer): Promise<Table> {
@@ -57,12 +73,15 @@ export async function readXlsxTable(buffer: Buffer): Promise<Table> {
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: Table = [];
+  const numbers: number[] = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
     rows.push(cells);
+    numbers.push(row.number);
   });
+  LINES.set(rows, numbers);
   return rows;
 }
 

@@ -7,6 +7,7 @@ import { CatalogPagesController } from './catalog/catalog-pages.controller';
 import { CoeUploads } from './coe-uploads';
 import { PeoplePagesController } from './people/people-pages.controller';
 import { SourcesPagesController } from './sources/sources-pages.controller';
+import { QuestionEditorController } from './surveys/question-editor.controller';
 import { SurveyPagesController } from './surveys/survey-pages.controller';
 
 /** The CoE's pages: /catalog, /surveys, /sources, /people (coe and admin). */
@@ -15,6 +16,7 @@ import { SurveyPagesController } from './surveys/survey-pages.controller';
   controllers: [
     CatalogPagesController,
     SurveyPagesController,
+    QuestionEditorController,
     SourcesPagesController,
     PeoplePagesController,
   ],

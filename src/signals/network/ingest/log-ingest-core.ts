@@ -135,6 +135,10 @@ export class LogIngestCore {
           return;
       }
     }
+    if (parser.prescan?.(buf, start, e, this.options.hosts)) {
+      this.counts.parsed++; // well-formed, and no tool: nothing more to learn from it
+      return;
+    }
     const outcome = parser.parse(buf.toString('utf8', start, e));
     if (outcome === null) return;
     if (isMalformed(outcome)) {

@@ -49,6 +49,8 @@ export async function runIngest(
       state: core.state(),
       final,
     });
+    // a worker's callback takes its scan, which counts lines from zero again
+    lastCheckpointLine = core.lineNumber;
   };
 
   for await (const raw of options.chunks) {

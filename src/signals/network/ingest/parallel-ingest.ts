@@ -3,7 +3,6 @@
 // (so roll-ups, counts and malformed samples equal a single-threaded run) and a checkpoint is
 // committed after every window, which keeps ingest resumable at a byte offset.
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ToolDefinition } from '../../../catalog/catalog.types';
 import type { NetworkFormat, ParserOptions } from '../network.types';
@@ -12,6 +11,7 @@ import { headerLinesBetween } from './header-lines';
 import type { LogIngestCore, RangeScan } from './log-ingest-core';
 import type { IngestCheckpoint } from './log-ingest-runner';
 import type { RangeJob } from './range-scan';
+import { SCAN_WORKER } from './worker-path';
 
 /** Formats whose parsers keep no state from line to line but '#' header lines. */
 const SPLITTABLE = new Set<NetworkFormat>([
@@ -34,20 +34,34 @@ export interface ParallelIngestOptions {
   fromOffset?: number;
   /** bytes each worker takes per window; a checkpoint follows every window */
   bytesPerWorker?: number;
+  /** without bytesPerWorker: windows of about this many lines, as the head of the file reads */
+  checkpointLines?: number;
   onCheckpoint?: (cp: IngestCheckpoint) => Promise<void>;
+  /** bytes of the file done (ranges finished) so far */
+  onProgress?: (bytes: number) => void | Promise<void>;
   malformedSampleSize?: number;
 }
 
-// Under ts-jest the sources run as .ts, which a worker thread cannot load: use the build.
-const WORKER = __filename.endsWith('.ts')
-  ? resolve(__dirname, '../../../../dist/src/signals/network/ingest/scan-worker.js')
-  : join(__dirname, 'scan-worker.js');
+const MAX_WINDOW = 32 << 20;
+const MIN_WINDOW = 64 << 10;
+
+/** Bytes per worker and window for windows of about `lines` lines, from the lines in the head. */
+function windowBytes(readAt: ReadAt, from: number, lines: number, workers: number): number {
+  const head = readAt(from, 256 << 10);
+  let n = 0;
+  for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) n++;
+  const perLine = n > 0 ? head.length / n : MAX_WINDOW;
+  return Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, Math.ceil((lines * perLine) / workers)));
+}
 
 class ScanPool {
   private readonly workers: Worker[];
 
   constructor(n: number, tools: readonly ToolDefinition[]) {
-    this.workers = Array.from({ length: n }, () => new Worker(WORKER, { workerData: { tools } }));
+    this.workers = Array.from(
+      { length: n },
+      () => new Worker(SCAN_WORKER, { workerData: { tools } }),
+    );
   }
 
   run(i: number, job: RangeJob): Promise<RangeScan> {
@@ -81,8 +95,11 @@ export async function runParallelIngest(
   const pool = new ScanPool(n, o.tools);
   try {
     const size = fstatSync(fd).size;
-    const step = (o.bytesPerWorker ?? 32 << 20) * n;
     let offset = o.fromOffset ?? 0;
+    const perWorker =
+      o.bytesPerWorker ??
+      (o.checkpointLines ? windowBytes(readAt, offset, o.checkpointLines, n) : MAX_WINDOW);
+    const step = perWorker * n;
     const headers = { lines: [] as string[], upTo: 0 };
     do {
       const windowEnd =
@@ -94,6 +111,7 @@ export async function runParallelIngest(
           headers.upTo = r.start;
         }
         return {
+          kind: 'range',
           path: o.path,
           start: r.start,
           end: r.end,
@@ -103,7 +121,15 @@ export async function runParallelIngest(
           malformedSampleSize: o.malformedSampleSize,
         };
       });
-      const scans = await Promise.all(jobs.map((job, i) => pool.run(i, job)));
+      let done = offset;
+      const scans = await Promise.all(
+        jobs.map(async (job, i) => {
+          const scan = await pool.run(i, job);
+          done += job.end - job.start;
+          await o.onProgress?.(done);
+          return scan;
+        }),
+      );
       for (const scan of scans) o.core.absorb(scan);
       offset = windowEnd;
       const final = offset >= size;

@@ -1,13 +1,14 @@
 // One worker's share of a file: parse and match the lines of a byte range, hand back counts,
 // malformed samples and the matched lines. Runs in a worker thread (scan-worker.ts) or inline.
 import { createReadStream } from 'node:fs';
-import type { NetworkFormat, ParserOptions } from '../network.types';
+import type { LineParser, NetworkFormat, ParserOptions } from '../network.types';
 import { createParser } from '../parsers/parser-factory';
 import type { HostMatchCache } from './host-match-cache';
-import { LogIngestCore, type RangeScan } from './log-ingest-core';
+import { LogIngestCore, type ActionMatcher, type RangeScan } from './log-ingest-core';
 import { runIngest } from './log-ingest-runner';
 
 export interface RangeJob {
+  kind: 'range';
   path: string;
   start: number;
   /** exclusive; ranges end just after a newline, or at the end of the file */
@@ -19,15 +20,33 @@ export interface RangeJob {
   malformedSampleSize?: number;
 }
 
-export async function scanRange(job: RangeJob, hosts: HostMatchCache): Promise<RangeScan> {
+/** A worker's core: its own parser (warmed on the header lines before its start) and matcher. */
+export async function workerCore(
+  job: { format: NetworkFormat; parserOptions?: ParserOptions; malformedSampleSize?: number },
+  hosts: HostMatchCache,
+  actions: ActionMatcher | undefined,
+  warm: (parser: LineParser) => Promise<void> | void,
+): Promise<LogIngestCore> {
   const parser =
     job.format === 'squid' ? 'squid-native' : createParser(job.format, job.parserOptions);
-  if (parser !== 'squid-native') for (const line of job.prelude) parser.parse(line);
-  const core = new LogIngestCore({
+  if (parser !== 'squid-native') await warm(parser);
+  return new LogIngestCore({
     parser,
     hosts,
+    actions,
     collectHits: true,
     malformedSampleSize: job.malformedSampleSize,
+  });
+}
+
+export async function scanRange(
+  job: RangeJob,
+  hosts: HostMatchCache,
+  /** the catalog's action rules: a hit's action is read where its URL path is */
+  actions?: ActionMatcher,
+): Promise<RangeScan> {
+  const core = await workerCore(job, hosts, actions, (parser) => {
+    for (const line of job.prelude) parser.parse(line);
   });
   if (job.end > job.start) {
     const chunks = createReadStream(job.path, {

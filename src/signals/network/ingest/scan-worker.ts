@@ -1,19 +1,38 @@
 // Worker thread entry for parallel ingest: builds the matcher once from the tool definitions it
-// is given, then answers one RangeScan per RangeJob.
+// is given, then answers one RangeScan per RangeJob, or reads a whole (gzip) file for a StreamJob.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ToolDefinition } from '../../../catalog/catalog.types';
 import { CatalogMatcher } from '../../../catalog/matcher/catalog-matcher';
 import { HostMatchCache } from './host-match-cache';
 import { scanRange, type RangeJob } from './range-scan';
+import { scanStream, type StreamJob, type StreamMessage } from './stream-scan';
 
-const hosts = new HostMatchCache(
-  CatalogMatcher.fromTools((workerData as { tools: ToolDefinition[] }).tools),
-);
+const matcher = CatalogMatcher.fromTools((workerData as { tools: ToolDefinition[] }).tools);
+const hosts = new HostMatchCache(matcher);
+let ack: (() => void) | undefined;
 
-parentPort?.on('message', (job: RangeJob) => {
-  scanRange(job, hosts).then(
-    (scan) => parentPort?.postMessage({ scan }),
-    (error: unknown) =>
-      parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) }),
-  );
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+parentPort?.on('message', (job: RangeJob | StreamJob | { kind: 'ack' }) => {
+  if (job.kind === 'ack') {
+    ack?.();
+    ack = undefined;
+  } else if (job.kind === 'range') {
+    scanRange(job, hosts, matcher).then(
+      (scan) => parentPort?.postMessage({ scan }),
+      (error: unknown) => parentPort?.postMessage({ error: message(error) }),
+    );
+  } else {
+    const send = (m: StreamMessage): void => parentPort?.postMessage(m);
+    const acked = (): Promise<void> => new Promise((done) => (ack = done));
+    scanStream(job, hosts, matcher, send, acked).catch((error: unknown) => {
+      const code = (error as { code?: unknown }).code;
+      send({
+        kind: 'error',
+        message: message(error),
+        code: typeof code === 'string' ? code : undefined,
+      });
+    });
+  }
 });

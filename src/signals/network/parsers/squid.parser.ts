@@ -3,6 +3,7 @@ import type { LineParser, NetworkFormat, ParseOutcome } from '../network.types';
 import { emptyHotHit, type HostLookup, type HotHit, ScanResult } from './host-lookup';
 import { identityFrom, malformed, normalizeHost, urlPath } from './parse-utils';
 import { MONTHS } from './time-zone';
+import { afterScheme, afterUserinfo, authorityEnd } from './url-host-bytes';
 
 const SPACE = 32;
 const TAB = 9;
@@ -117,25 +118,9 @@ export function scanSquidNative(
   if (userE > userS && buf[userE - 1] === 13) userE--;
   if (bytes < 0) return bad(hit, 'field 5 (bytes) is not a number');
   // host inside the URL: after "scheme://", before / ? # and the port; userinfo and [v6] handled
-  let hs = urlS;
-  for (let i = urlS; i + 2 < urlE && i < urlS + 12; i++) {
-    if (buf[i] === 58 && buf[i + 1] === 47 && buf[i + 2] === 47) {
-      hs = i + 3;
-      break;
-    }
-  }
-  let ae = hs;
-  while (ae < urlE) {
-    const b = buf[ae];
-    if (b === 47 || b === 63 || b === 35) break;
-    ae++;
-  }
-  for (let i = ae - 1; i >= hs; i--) {
-    if (buf[i] === 64) {
-      hs = i + 1;
-      break;
-    }
-  }
+  const afterSchemeAt = afterScheme(buf, urlS, urlE);
+  const ae = authorityEnd(buf, afterSchemeAt, urlE);
+  let hs = afterUserinfo(buf, afterSchemeAt, ae);
   let he = ae;
   if (buf[hs] === 91) {
     hs++;

@@ -1,6 +1,8 @@
 // Cisco Umbrella S3 exports: DNS logs (10 fields in v3, 13 from v4) and proxy logs (35+ fields).
 import type { LineParser, NetworkFormat, ParseOutcome } from '../network.types';
 import { splitCsvLine } from './csv-line';
+import type { HostLookup } from './host-lookup';
+import { umbrellaNoTool } from './umbrella.scan';
 import {
   identityFrom,
   malformed,
@@ -22,6 +24,10 @@ function umbrellaIdentity(label: string, type: string | undefined, ip: string | 
 
 export class UmbrellaParser implements LineParser {
   constructor(readonly format: NetworkFormat = 'umbrella-dns') {}
+
+  prescan(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean {
+    return umbrellaNoTool(buf, start, end, hosts);
+  }
 
   parse(line: string): ParseOutcome {
     if (line.trim() === '') return null;

@@ -1,7 +1,9 @@
 // Zeek conn/dns/ssl/http logs: ASCII TSV (columns from #fields, never by position) and JSON
 // (LogAscii::use_json, epoch or ISO ts, with or without json-streaming-logs' _path).
 import type { LineParser, NetworkFormat, NetworkRecord, ParseOutcome } from '../network.types';
+import type { HostLookup } from './host-lookup';
 import { identityFrom, malformed, normalizeHost, parseCount, parseTimestamp } from './parse-utils';
+import { zeekColumns, zeekNoTool, type ZeekColumns } from './zeek.scan';
 
 type ZeekPath = 'conn' | 'dns' | 'ssl' | 'http';
 type Getter = (name: string) => string | number | undefined;
@@ -35,6 +37,14 @@ export class ZeekParser implements LineParser {
   private path: ZeekPath | undefined;
   private rawPath = '';
   private columns = new Map<string, number>();
+  /** the prescan's view of the columns; null: to be worked out again after a directive */
+  private scan: ZeekColumns | undefined | null = null;
+
+  prescan(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean {
+    if (this.scan === null)
+      this.scan = zeekColumns(this.path, this.columns, this.separator, this.unset, this.empty);
+    return this.scan !== undefined && zeekNoTool(buf, start, end, this.scan, hosts);
+  }
 
   parse(line: string): ParseOutcome {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
@@ -60,6 +70,7 @@ export class ZeekParser implements LineParser {
   }
 
   private directive(text: string): void {
+    this.scan = null;
     if (text.startsWith('#separator')) {
       this.separator = unescapeSeparator(text.slice('#separator'.length).trim()) || '\t';
       return;

@@ -1,6 +1,8 @@
 // Zscaler ZIA NSS web feeds: tab or CSV in the admin's configured field order, or JSON.
 import type { LineParser, NetworkFormat, ParseOutcome } from '../network.types';
 import { splitCsvLine } from './csv-line';
+import type { HostLookup } from './host-lookup';
+import { zscalerColumns, zscalerNoTool, type ZscalerColumns } from './zscaler.scan';
 import {
   identityFrom,
   malformed,
@@ -25,12 +27,18 @@ const TEXT_TIME = /^(?:\w{3} )?(\w{3}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4}
 export class ZscalerParser implements LineParser {
   readonly format: NetworkFormat = 'zscaler';
   private readonly fields: string[];
+  private readonly columns: ZscalerColumns;
 
   constructor(
     fields: string[] | undefined,
     private readonly zone: string | undefined,
   ) {
     this.fields = fields?.length ? fields : ZSCALER_DEFAULT_FIELDS;
+    this.columns = zscalerColumns(this.fields);
+  }
+
+  prescan(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean {
+    return zscalerNoTool(buf, start, end, this.columns, hosts);
   }
 
   parse(line: string): ParseOutcome {

@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const SAMPLES_DIR = resolve(__dirname, '../../../../../shared/samples');
+/** AIC_SAMPLES_DIR points a worktree elsewhere on the machine at them. */
+export const SAMPLES_DIR =
+  process.env.AIC_SAMPLES_DIR ?? resolve(__dirname, '../../../../../shared/samples');
 
 /** The sample's text, or undefined when the shared samples are not on this machine. */
 export function readSample(...parts: string[]): string | undefined {

@@ -1,4 +1,4 @@
-import { copilotSeatOf, parseCopilotUserReport } from './github-copilot.connector';
+import { copilotSeatOf } from './github-copilot.connector';
 
 describe('github-copilot connector', () => {
   it('makes a seat of the assignee login, with its last active day and a pending cancellation', () => {
@@ -22,51 +22,5 @@ describe('github-copilot connector', () => {
     ]);
     expect(copilotSeatOf({ assignee: { login: 'team-x', type: 'Team' } })).toEqual([]);
     expect(copilotSeatOf({ assignee: null })[0]).toBeUndefined();
-  });
-
-  it('reads one use per user line of a day report, counting interactions and accepted code', () => {
-    const text = [
-      JSON.stringify({
-        day: '2026-11-20',
-        user_login: 'Ann-GH',
-        user_initiated_interaction_count: 4,
-        code_generation_activity_count: 9,
-        code_acceptance_activity_count: 3,
-        loc_added_sum: 12,
-        used_chat: true,
-        totals_by_ide: [{ ide: 'vscode' }, { ide: 'jetbrains' }, { ide: 'vscode' }],
-      }),
-      '',
-      JSON.stringify({
-        day: '2026-11-20',
-        user_login: 'idle',
-        user_initiated_interaction_count: 0,
-      }),
-    ].join('\n');
-    expect(parseCopilotUserReport(text, '2026-11-20')).toEqual([
-      {
-        toolId: 'github-copilot',
-        email: 'ann-gh',
-        identityKind: 'github',
-        day: '2026-11-20',
-        count: 7,
-        detail: {
-          counts: 'interactions and accepted code',
-          interactions: 4,
-          acceptances: 3,
-          generations: 9,
-          linesAdded: 12,
-          usedChat: true,
-          usedAgent: false,
-          ides: 'vscode, jetbrains',
-        },
-      },
-    ]);
-  });
-
-  it('names the line of a report that is not JSON', () => {
-    expect(() => parseCopilotUserReport('{"user_login":"a"}\n{broken', '2026-11-20')).toThrow(
-      /users report of 2026-11-20, line 2: not JSON/,
-    );
   });
 });

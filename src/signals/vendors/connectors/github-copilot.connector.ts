@@ -4,19 +4,15 @@ import type {
   ConnectorContext,
   VendorConnector,
   VendorSeat,
-  VendorUsageDay,
 } from '../connector.types';
-import { dayOf, daysBetween } from './connector-days';
+import { dayOf } from './connector-days';
+import { readMetricsReports, testMetricsAccess } from './copilot-metrics-reports';
 
 // GitHub REST API, version 2022-11-28, Bearer token. Seats:
 // https://docs.github.com/en/rest/copilot/copilot-user-management (GET /orgs/{org}/copilot/billing/seats,
 // paged by page / per_page ≤ 100 against total_seats). Use: the Copilot usage metrics reports,
-// https://docs.github.com/en/rest/copilot/copilot-usage-metrics (GET
-// /orgs/{org}/copilot/metrics/reports/users-1-day?day=YYYY-MM-DD answers {download_links,
-// report_day}; each link is a signed NDJSON file, one line per user, fields as in
-// https://docs.github.com/en/copilot/reference/copilot-usage-metrics/example-schema). The legacy
-// /orgs/{org}/copilot/metrics endpoint is closing down and is not read. Reports cover complete
-// days only, so a run reads up to yesterday and the next run goes on from the day after.
+// https://docs.github.com/en/rest/copilot/copilot-usage-metrics, read in copilot-metrics-reports.ts.
+// The legacy /orgs/{org}/copilot/metrics endpoint is closing down and is not read.
 
 export interface CopilotSeat {
   assignee?: { login?: string; type?: string } | null;
@@ -26,22 +22,7 @@ export interface CopilotSeat {
   plan_type?: string;
 }
 
-export interface CopilotUserDay {
-  day?: string;
-  user_login?: string;
-  user_initiated_interaction_count?: number;
-  code_generation_activity_count?: number;
-  code_acceptance_activity_count?: number;
-  loc_added_sum?: number;
-  used_agent?: boolean;
-  used_chat?: boolean;
-  totals_by_ide?: { ide?: string }[];
-}
-
 const SEATS_PERMISSION = 'GitHub Copilot Business: read (classic token: manage_billing:copilot)';
-const METRICS_PERMISSION = 'View Organization Copilot Metrics (classic token: read:org)';
-/** a first run reads the last 28 days, as GitHub's own 28-day report does */
-const FIRST_RUN_DAYS = 28;
 const TOOL = 'github-copilot';
 
 function orgOf(ctx: ConnectorContext): string {
@@ -69,6 +50,8 @@ export const githubCopilotConnector: VendorConnector = {
       query: { per_page: 1 },
       permission: SEATS_PERMISSION,
     });
+    // the usage reports need their own permission and policy: a test names them too
+    await testMetricsAccess(ctx, orgOf(ctx));
   },
 
   async *sync(ctx: ConnectorContext): AsyncGenerator<ConnectorBatch> {
@@ -86,24 +69,7 @@ export const githubCopilotConnector: VendorConnector = {
     }
     yield { seats, seatsComplete: true };
 
-    const yesterday = dayOf(new Date(ctx.now.getTime() - 86_400_000));
-    const from =
-      typeof ctx.cursor?.lastDay === 'string'
-        ? dayOf(new Date(Date.parse(`${ctx.cursor.lastDay}T00:00:00Z`) + 86_400_000))
-        : dayOf(new Date(ctx.now.getTime() - FIRST_RUN_DAYS * 86_400_000));
-    for (const [day] of daysBetween(from, yesterday, 1)) {
-      const report = await ctx.http.json<{ download_links?: string[]; report_day?: string }>(
-        `/orgs/${org}/copilot/metrics/reports/users-1-day`,
-        { query: { day }, permission: METRICS_PERMISSION },
-      );
-      const usage: VendorUsageDay[] = [];
-      for (const link of report.download_links ?? []) {
-        const text = await ctx.http.download(link, METRICS_PERMISSION);
-        usage.push(...parseCopilotUserReport(text, day));
-      }
-      // a day is stored whole (every file of it) before the cursor passes it
-      yield { usage, cursor: { lastDay: day } };
-    }
+    yield* readMetricsReports(ctx, org);
   },
 };
 
@@ -125,49 +91,4 @@ export function copilotSeatOf(s: CopilotSeat): VendorSeat[] {
       },
     },
   ];
-}
-
-/**
- * The per-user NDJSON report of one day: a user's interactions (chat, agent, CLI prompts) plus
- * accepted code are the count. Blank lines are skipped; a line that is not JSON names its number.
- */
-export function parseCopilotUserReport(ndjson: string, askedDay: string): VendorUsageDay[] {
-  const out: VendorUsageDay[] = [];
-  ndjson.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let row: CopilotUserDay;
-    try {
-      row = JSON.parse(line) as CopilotUserDay;
-    } catch {
-      throw new DomainError(
-        ErrorCode.ConnectorUnavailable,
-        `github-copilot: users report of ${askedDay}, line ${i + 1}: not JSON`,
-      );
-    }
-    const login = row.user_login;
-    if (!login) return;
-    const interactions = row.user_initiated_interaction_count ?? 0;
-    const accepted = row.code_acceptance_activity_count ?? 0;
-    const count = interactions + accepted;
-    if (count === 0) return;
-    const ides = [...new Set((row.totals_by_ide ?? []).map((t) => t.ide).filter(Boolean))];
-    out.push({
-      toolId: TOOL,
-      email: login.toLowerCase(),
-      identityKind: 'github',
-      day: /^\d{4}-\d{2}-\d{2}$/.test(row.day ?? '') ? row.day! : askedDay,
-      count,
-      detail: {
-        counts: 'interactions and accepted code',
-        interactions,
-        acceptances: accepted,
-        generations: row.code_generation_activity_count ?? 0,
-        linesAdded: row.loc_added_sum ?? 0,
-        usedChat: !!row.used_chat,
-        usedAgent: !!row.used_agent,
-        ...(ides.length ? { ides: ides.join(', ') } : {}),
-      },
-    });
-  });
-  return out;
 }

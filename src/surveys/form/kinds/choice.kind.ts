@@ -31,15 +31,16 @@ export const choiceForm: KindForm = {
     const listed = values.every((v) => isIn(v, allowed));
     if (q.kind === 'single')
       return values.length > 1 || !listed
-        ? { problem: `Choose one of the listed answers for "${q.text}".` }
+        ? { problem: { key: 'error.choiceOne', params: { question: q.text } } }
         : { answer: values[0] };
     if (q.kind === 'tool-picker') {
-      if (!listed) return { problem: `Choose only listed tools for "${q.text}".` };
-      if (!q.multiple && values.length > 1) return { problem: `Choose one tool for "${q.text}".` };
+      if (!listed) return { problem: { key: 'error.toolListed', params: { question: q.text } } };
+      if (!q.multiple && values.length > 1)
+        return { problem: { key: 'error.toolOne', params: { question: q.text } } };
       return { answer: q.multiple ? [...new Set(values)] : values[0] };
     }
     return listed
       ? { answer: [...new Set(values)] }
-      : { problem: `Choose only listed answers for "${q.text}".` };
+      : { problem: { key: 'error.choiceListed', params: { question: q.text } } };
   },
 };

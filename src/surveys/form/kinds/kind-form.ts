@@ -1,3 +1,4 @@
+import type { FormMessage, FormMessageKey, MessageParams } from '../../i18n/form-strings';
 import type { Answer, QuestionDefinition } from '../../survey.types';
 
 /** What the page shell hands each kind: ids, the required mark, help and error markup. */
@@ -9,15 +10,17 @@ export interface QuestionChrome {
   errorText: string;
   /** aria-describedby / aria-invalid attributes for the first control */
   aria: string;
+  /** the form's own words in the respondent's language */
+  say: (key: FormMessageKey, params?: MessageParams) => string;
 }
 
 export interface ReadAnswer {
   /** undefined: not answered */
   answer?: Answer;
-  /** a bad value, phrased for the respondent */
-  problem?: string;
+  /** a bad value, said to the respondent in their language by the page */
+  problem?: FormMessage;
   /** answered in part; an error only when the question is required */
-  incomplete?: string;
+  incomplete?: FormMessage;
 }
 
 /** One question kind on the script-free form: its markup, its fields, and reading them back. */

@@ -48,14 +48,19 @@ export const matrixForm: KindForm = {
         continue;
       }
       if (values.length > 1 || !columns.has(values[0]))
-        return { problem: `Choose one of the listed answers for "${item.label}" in "${q.text}".` };
+        return {
+          problem: { key: 'error.matrixRow', params: { row: item.label, question: q.text } },
+        };
       rows[item.value] = values[0];
     }
     if (!Object.keys(rows).length) return {};
     return missing.length
       ? {
           answer: rows,
-          incomplete: `Answer every row of "${q.text}" (missing: ${missing.join(', ')}).`,
+          incomplete: {
+            key: 'error.matrixIncomplete',
+            params: { question: q.text, rows: missing.join(', ') },
+          },
         }
       : { answer: rows };
   },

@@ -24,15 +24,26 @@ export const numberForm: KindForm = {
     const values = postedValues(posted, fieldName(q));
     if (!values.length) return {};
     const spec = q.number ?? { unit: '' };
-    const unit = spec.unit ? ` ${spec.unit}` : '';
     if (values.length > 1 || !NUMBER.test(values[0]))
-      return { problem: `Enter a number${unit ? ` of${unit}` : ''} for "${q.text}".` };
+      return {
+        problem: spec.unit
+          ? { key: 'error.numberUnit', params: { unit: spec.unit, question: q.text } }
+          : { key: 'error.number', params: { question: q.text } },
+      };
     const n = Number(values[0].replace(',', '.'));
     if (spec.integer && !Number.isInteger(n))
-      return { problem: `Enter a whole number for "${q.text}".` };
+      return { problem: { key: 'error.wholeNumber', params: { question: q.text } } };
     if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max))
       return {
-        problem: `Enter a number from ${spec.min ?? '…'} to ${spec.max ?? '…'}${unit} for "${q.text}".`,
+        problem: {
+          key: spec.unit ? 'error.numberRangeUnit' : 'error.numberRange',
+          params: {
+            min: spec.min ?? '…',
+            max: spec.max ?? '…',
+            unit: spec.unit,
+            question: q.text,
+          },
+        },
       };
     return { answer: String(n) };
   },

@@ -22,7 +22,7 @@ export const rankingForm: KindForm = {
         return `<div class="rank"><select id="${id}" name="${escapeHtml(fieldName(q, i))}"${i === 0 ? chrome.aria : ''}><option value=""${at ? '' : ' selected'}>–</option>${positions}</select> <label class="option-inline" for="${id}">${escapeHtml(o.label)}</label></div>`;
       })
       .join('');
-    const how = `<p class="help">Give each a position: 1 for the first, ${options.length} for the last.</p>`;
+    const how = `<p class="help">${escapeHtml(chrome.say('form.rankingHow', { last: options.length }))}</p>`;
     return fieldset(q, chrome, `${how}${rows}`, 'kind-ranking');
   },
 
@@ -45,17 +45,28 @@ export const rankingForm: KindForm = {
       const p = Number(values[0]);
       if (values.length > 1 || !Number.isInteger(p) || p < 1 || p > options.length)
         return {
-          problem: `Give "${o.label}" a position from 1 to ${options.length} in "${q.text}".`,
+          problem: {
+            key: 'error.rankPosition',
+            params: { option: o.label, last: options.length, question: q.text },
+          },
         };
       if (at.has(p))
         return {
-          problem: `"${at.get(p)?.label}" and "${o.label}" both have position ${p} in "${q.text}"; give each a different position.`,
+          problem: {
+            key: 'error.rankDuplicate',
+            params: {
+              first: at.get(p)?.label ?? '',
+              second: o.label,
+              position: p,
+              question: q.text,
+            },
+          },
         };
       at.set(p, o);
     }
     if (given === 0) return {};
     if (given < options.length)
-      return { problem: `Give every option of "${q.text}" a position, or none.` };
+      return { problem: { key: 'error.rankIncomplete', params: { question: q.text } } };
     return { answer: [...at.entries()].sort((a, b) => a[0] - b[0]).map(([, o]) => o.value) };
   },
 };

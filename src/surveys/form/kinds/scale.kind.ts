@@ -11,7 +11,17 @@ import { fieldset, optionInputs } from './markup';
  */
 export const scaleForm: KindForm = {
   render(q, answer, chrome) {
-    const points = scalePoints(scaleOf(q));
+    // NPS ends without labels of the author's get the form's own, in the respondent's language
+    const scale = scaleOf(q);
+    const points = scalePoints(
+      q.kind === 'nps'
+        ? {
+            ...scale,
+            minLabel: q.scale?.minLabel ?? chrome.say('form.npsLow'),
+            maxLabel: q.scale?.maxLabel ?? chrome.say('form.npsHigh'),
+          }
+        : scale,
+    );
     const inputs = optionInputs(
       fieldName(q),
       'radio',
@@ -32,7 +42,12 @@ export const scaleForm: KindForm = {
     const scale = scaleOf(q);
     const n = Number(values[0]);
     if (values.length > 1 || !isInt(n) || !min(n, scale.min) || !max(n, scale.max))
-      return { problem: `Pick a number from ${scale.min} to ${scale.max} for "${q.text}".` };
+      return {
+        problem: {
+          key: 'error.scaleRange',
+          params: { min: scale.min, max: scale.max, question: q.text },
+        },
+      };
     return { answer: String(n) };
   },
 };

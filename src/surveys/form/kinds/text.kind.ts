@@ -19,6 +19,8 @@ export const textForm: KindForm = {
     if (!values.length) return {};
     return maxLength(values[0], MAX_TEXT_ANSWER)
       ? { answer: values[0] }
-      : { problem: `Keep "${q.text}" under ${MAX_TEXT_ANSWER} characters.` };
+      : {
+          problem: { key: 'error.textLength', params: { question: q.text, max: MAX_TEXT_ANSWER } },
+        };
   },
 };

@@ -5,9 +5,10 @@ import { DomainError, ErrorCode } from '../../../common/domain-error';
 import { AppConfig } from '../../../config/app-config';
 import { PeopleService } from '../../../people/people.service';
 import { SurveyLinkDeliveryService } from '../../../surveys/survey-link-delivery.service';
+import { SurveyQuestionsService } from '../../../surveys/survey-questions.service';
 import { SurveyResultsService } from '../../../surveys/survey-results.service';
 import { SurveysService } from '../../../surveys/surveys.service';
-import { SurveyWavesService } from '../../../surveys/waves/survey-waves.service';
+import { SurveyWavesService, type SurveyWave } from '../../../surveys/waves/survey-waves.service';
 import { ConsolePage } from '../../console/console.decorators';
 import { CONSOLE_ROLES } from '../../console/nav';
 import { page, redirectTo, SignedIn } from '../../console/page';
@@ -20,6 +21,8 @@ import {
   surveyResultsView,
 } from './survey-pages.view';
 import { benchmarksView, waveChangeView } from './survey-waves.view';
+import { questionListView } from './question-editor.view';
+import { EDITOR_KINDS } from './question-editor-form';
 
 const JOB_ID = /^[\w.:-]{1,200}$/;
 
@@ -31,6 +34,7 @@ export class SurveyPagesController {
     private readonly delivery: SurveyLinkDeliveryService,
     private readonly results: SurveyResultsService,
     private readonly waves: SurveyWavesService,
+    private readonly questions: SurveyQuestionsService,
     private readonly people: PeopleService,
     private readonly catalog: CatalogService,
     private readonly config: AppConfig,
@@ -130,6 +134,19 @@ export class SurveyPagesController {
     return redirectTo(`/surveys/${id}`, 'Survey closed: its links no longer take answers.');
   }
 
+  /** Each wave's export links, once it has the k answers the export needs. */
+  private async exportsOf(
+    waves: SurveyWave[],
+    survey: { id: string; k: number; responses: number },
+  ) {
+    return Promise.all(
+      waves.map(async (w) => {
+        const of = w.id === survey.id ? survey : await this.surveys.getSurvey(w.id);
+        return { id: w.id, wave: w.wave, current: w.id === survey.id, ready: of.responses >= of.k };
+      }),
+    );
+  }
+
   private async deliver(
     id: string,
     res: Response,
@@ -184,10 +201,12 @@ export class SurveyPagesController {
     extra: { job?: string | null; errors?: CoeFieldError[]; openLink?: string },
     status?: number,
   ) {
-    const [survey, results, teams] = await Promise.all([
+    const [survey, results, teams, waves, locked] = await Promise.all([
       this.surveys.getSurvey(id),
       this.results.results(id),
       this.people.listTeams(),
+      this.waves.waves(id),
+      this.questions.lockedBecause(id),
     ]);
     const names = new Map(this.catalog.tools().map((t) => [t.id, t.name]));
     const view = surveyResultsView(results, (toolId) => names.get(toolId) ?? toolId);
@@ -209,6 +228,10 @@ export class SurveyPagesController {
           questions: survey.questions.length,
           wave: survey.wave,
         },
+        questionRows: questionListView(survey.questions),
+        editorKinds: EDITOR_KINDS,
+        locked: locked ? `${locked.code}: ${locked.message}` : null,
+        exports: await this.exportsOf(waves, survey),
         previousWave: results.wave.previous,
         waveChange: results.waveChange ? waveChangeView(results.waveChange) : null,
         benchmarks: benchmarksView(results.benchmarks, survey.k),

@@ -1,0 +1,81 @@
+// Umbrella's hot path: a CSV line is cut into fields on bytes (no csv-parse, no strings) and its
+// host looked up as a byte range. Only a plain line (quoted or bare fields, no escaped quotes) with
+// a plain time and host whose host is no tool is settled here; every other line, tool hits
+// included, goes to UmbrellaParser, which alone decides what is malformed.
+import type { HostLookup } from './host-lookup';
+import { urlHost, type ByteSpan } from './url-host-bytes';
+
+const QUOTE = 34;
+const COMMA = 44;
+const PROXY_MIN_FIELDS = 20;
+
+const span: ByteSpan = { start: 0, end: 0 };
+/** field starts and ends of fields 0, 7 and 8 */
+const at = new Int32Array(6);
+
+const digit = (c: number): boolean => c >= 48 && c <= 57;
+const num2 = (b: Buffer, i: number): number => (b[i] - 48) * 10 + (b[i + 1] - 48);
+
+/** `YYYY-MM-DD HH:MM:SS` (or with T) naming a real instant; anything else is left to the parser. */
+export function plainIsoTime(b: Buffer, s: number, e: number): boolean {
+  if (e - s !== 19) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])
+    if (!digit(b[s + i])) return false;
+  if (b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 13] !== 58 || b[s + 16] !== 58) return false;
+  if (b[s + 10] !== 32 && b[s + 10] !== 84) return false;
+  const month = num2(b, s + 5);
+  const day = num2(b, s + 8);
+  if (month < 1 || month > 12 || day < 1 || num2(b, s + 11) > 23) return false;
+  if (num2(b, s + 14) > 59 || num2(b, s + 17) > 59) return false;
+  if (day <= 28) return true;
+  const year = num2(b, s) * 100 + num2(b, s + 2);
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * true: a well-formed Umbrella DNS or proxy line whose host is no tool (count it as parsed and
+ * move on). false: UmbrellaParser must read it.
+ */
+export function umbrellaNoTool(buf: Buffer, s: number, e: number, hosts: HostLookup): boolean {
+  if (buf[e - 1] === 13) return false;
+  let n = 0;
+  let p = s;
+  for (;;) {
+    let fs: number;
+    let fe: number;
+    if (buf[p] === QUOTE) {
+      fs = p + 1;
+      fe = fs;
+      while (fe < e && buf[fe] !== QUOTE) {
+        if (buf[fe] === 13) return false;
+        fe++;
+      }
+      if (fe >= e) return false; // unbalanced
+      p = fe + 1;
+      if (p < e && buf[p] !== COMMA) return false; // "" escapes and text after a quote
+    } else {
+      fs = p;
+      while (p < e && buf[p] !== COMMA) {
+        if (buf[p] === QUOTE || buf[p] === 13) return false;
+        p++;
+      }
+      fe = p;
+    }
+    if (n === 0 || n === 7 || n === 8) {
+      const k = n === 0 ? 0 : n === 7 ? 2 : 4;
+      at[k] = fs;
+      at[k + 1] = fe;
+    }
+    n++;
+    if (p >= e) break;
+    p++; // the comma
+    if (p === e) {
+      n++; // a trailing comma opens an empty last field
+      break;
+    }
+  }
+  if (n < 10 || !plainIsoTime(buf, at[0], at[1])) return false;
+  const k = n >= PROXY_MIN_FIELDS ? 2 : 4;
+  if (!urlHost(buf, at[k], at[k + 1], span)) return false;
+  return hosts.matchBytes(buf, span.start, span.end) === null;
+}
