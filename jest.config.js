@@ -17,7 +17,7 @@ module.exports = {
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@octokit|universal-user-agent|before-after-hook|fast-content-type-parse|json-with-bigint|content-type|@electric-sql)/)',
+    '/node_modules/(?!(@nestjs|@octokit|commander|universal-user-agent|before-after-hook|fast-content-type-parse|json-with-bigint|content-type|@electric-sql)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60000,

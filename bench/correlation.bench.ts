@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -96,6 +96,9 @@ export async function run(): Promise<void> {
   try {
     const ds = app.get(DataSource);
 
+    // CPU as well as wall time: on a machine shared with other work, CPU is what the run cost
+    const clock = await cpuClock(ds, name);
+    const cpu = clock.read;
     let t = Date.now();
     await generateEvidence(ds, total, tools);
     const generateMs = Date.now() - t;
@@ -103,24 +106,32 @@ export async function run(): Promise<void> {
     t = Date.now();
     await ds.query(`SELECT count(*) FROM evidence`);
     const countMs = Date.now() - t;
+    let c = await cpu();
     t = Date.now();
     await ds.query(
       `SELECT sum(length(fingerprint) + length(detail::text) + bytes), count(DISTINCT identity_value) FROM evidence`,
     );
     const floorMs = Date.now() - t;
+    const floorCpu = (await cpu()) - c;
 
     const correlation = app.get(CorrelationService);
+    c = await cpu();
     t = Date.now();
     const first = await correlation.correlate(new Date('2026-03-01T00:00:00Z'));
     const firstMs = Date.now() - t;
+    const firstCpu = (await cpu()) - c;
+    c = await cpu();
     t = Date.now();
     const again = await correlation.correlate(new Date('2026-03-01T00:00:00Z'));
     const againMs = Date.now() - t;
+    const againCpu = (await cpu()) - c;
 
     await addEvidence(ds, Math.round(total / 100), tools);
+    c = await cpu();
     t = Date.now();
     const grown = await correlation.correlate(new Date('2026-03-01T00:00:00Z'));
     const grownMs = Date.now() - t;
+    const grownCpu = (await cpu()) - c;
 
     (await sources.policies()).set(tools[1], {
       status: 'prohibited',
@@ -132,12 +143,14 @@ export async function run(): Promise<void> {
     const policyMs = Date.now() - t;
 
     const reports = app.get(ReportsService);
+    c = await cpu();
     t = Date.now();
     const baseline = await reports.build('baseline', {
       organisation: 'Bench',
       now: new Date('2026-03-01T00:00:00Z'),
     });
     const baselineMs = Date.now() - t;
+    const baselineCpu = (await cpu()) - c;
     t = Date.now();
     await reports.build('inventory', {
       organisation: 'Bench',
@@ -145,29 +158,30 @@ export async function run(): Promise<void> {
     });
     const inventoryMs = Date.now() - t;
 
+    clock.stop();
     const h = (baseline.model as BaselineModel).headline;
     // targets are for the full size; BENCH_QUICK's tenth of the evidence should beat them easily
-    const vs = (ms: number, target: number) =>
-      `${ms} ms (target ≤ ${target} ms${ms <= target ? ', met' : ', MISSED'}; ${(ms / Math.max(floorMs, 1)).toFixed(1)}× the floor)`;
+    const vs = (ms: number, target: number, cpuMs: number) =>
+      `${ms} ms (target ≤ ${target} ms${ms <= target ? ', met' : ', MISSED'}; ${(ms / Math.max(floorMs, 1)).toFixed(1)}× the floor; CPU ${cpuMs} ms)`;
     const rows: [string, string][] = [
       ['evidence rows', total.toLocaleString('en')],
       ['people / repositories', `${PEOPLE.toLocaleString('en')} / ${REPOS.toLocaleString('en')}`],
       ['generate evidence (SQL)', `${generateMs} ms`],
       ['floor: count(*) of evidence', `${countMs} ms`],
-      ['floor: read every evidence row once', `${floorMs} ms`],
+      ['floor: read every evidence row once', `${floorMs} ms (CPU ${floorCpu} ms)`],
       [
         'correlate, first run',
-        `${vs(firstMs, 10_000)}: ${first.aggregates.toLocaleString('en')} findings, ${first.identitiesResolved.toLocaleString('en')} identities resolved`,
+        `${vs(firstMs, 10_000, firstCpu)}: ${first.aggregates.toLocaleString('en')} findings, ${first.identitiesResolved.toLocaleString('en')} identities resolved`,
       ],
       ['  steps, first run', steps(first.steps)],
       [
         'correlate, re-run, nothing changed',
-        `${vs(againMs, 1_000)}: ${again.mode}, inserted ${again.inserted}, updated ${again.updated}`,
+        `${vs(againMs, 1_000, againCpu)}: ${again.mode}, inserted ${again.inserted}, updated ${again.updated}`,
       ],
       ['  steps, re-run', steps(again.steps)],
       [
         'correlate, after 1% new evidence',
-        `${vs(grownMs, 3_000)}: ${grown.mode}, ${grown.aggregates.toLocaleString('en')} pairs re-scored, inserted ${grown.inserted}, updated ${grown.updated}`,
+        `${vs(grownMs, 3_000, grownCpu)}: ${grown.mode}, ${grown.aggregates.toLocaleString('en')} pairs re-scored, inserted ${grown.inserted}, updated ${grown.updated}`,
       ],
       ['  steps, 1% new', steps(grown.steps)],
       [
@@ -177,7 +191,7 @@ export async function run(): Promise<void> {
       ['  steps, policy', steps(policy.steps)],
       [
         'baseline report build',
-        `${vs(baselineMs, 3_000)}: observed ${h.observedUsers.toLocaleString('en')} of ${h.headcount.toLocaleString('en')}, ${h.shadowFindings.toLocaleString('en')} shadow findings`,
+        `${vs(baselineMs, 3_000, baselineCpu)}: observed ${h.observedUsers.toLocaleString('en')} of ${h.headcount.toLocaleString('en')}, ${h.shadowFindings.toLocaleString('en')} shadow findings`,
       ],
       ['inventory report build', `${inventoryMs} ms`],
     ];
@@ -191,6 +205,54 @@ export async function run(): Promise<void> {
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Milliseconds of CPU used so far by this process and by the database's server processes, read
+ * from /proc (Linux; elsewhere this process only). The pool closes idle connections, so the
+ * server processes are sampled every 50 ms and each one's last reading kept; a parallel query
+ * worker that lives less than that is missed.
+ */
+async function cpuClock(
+  ds: DataSource,
+  db: string,
+): Promise<{ read: () => Promise<number>; stop: () => void }> {
+  const tick = 10; // USER_HZ is 100 on Linux
+  const seen = new Map<number, number>();
+  const sample = async () => {
+    const rows: { pid: number }[] = await ds.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = $1`,
+      [db],
+    );
+    for (const { pid } of rows) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        seen.set(pid, (Number(f[11]) + Number(f[12])) * tick);
+      } catch {
+        // gone between the query and the read, or no /proc here
+      }
+    }
+  };
+  await sample();
+  const base = [...seen.values()].reduce((a, b) => a + b, 0);
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void sample()
+      .catch(() => undefined)
+      .finally(() => (busy = false));
+  }, 50);
+  timer.unref();
+  return {
+    read: async () => {
+      await sample();
+      const own = process.cpuUsage();
+      const server = [...seen.values()].reduce((a, b) => a + b, 0) - base;
+      return Math.round((own.user + own.system) / 1000) + server;
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
 function steps(s: Record<string, number>): string {

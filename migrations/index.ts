@@ -31,6 +31,7 @@ import { PartitionByMonth1767400000000 } from './1767400000000-PartitionByMonth'
 import { PerActionPolicy1767500000000 } from './1767500000000-PerActionPolicy';
 import { IncrementalCorrelation1767650000000 } from './1767650000000-IncrementalCorrelation';
 import { CopilotOrgMetrics1767700000000 } from './1767700000000-CopilotOrgMetrics';
+import { SurveyResponseTeam1767730000000 } from './1767730000000-SurveyResponseTeam';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -67,4 +68,5 @@ export const ALL_MIGRATIONS = [
   PerActionPolicy1767500000000,
   IncrementalCorrelation1767650000000,
   CopilotOrgMetrics1767700000000,
+  SurveyResponseTeam1767730000000,
 ];

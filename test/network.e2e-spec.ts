@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { CONFIDENCE, networkKind } from '../src/evidence/confidence';
 import { NetworkWatchService } from '../src/signals/network/network-watch.service';
 import { writeSquidLog } from '../src/signals/network/testing/squid-log-generator';
-import { runCli } from './support/processes';
+import { runCli, runCliInProcess } from './support/processes';
 import { bearer, createTestApp, TestApp, waitForJob } from './support/test-app';
 import { createTestDatabase } from './support/test-db';
 
@@ -99,7 +99,7 @@ describe('ingest-logs CLI', () => {
 
   it('should add nothing when the same files are ingested again', async () => {
     const before = await usage();
-    const r = runCli(
+    const r = await runCliInProcess(
       ['ingest-logs', fixture('squid-native.log'), fixture('panos.log'), '--json'],
       env,
     );
@@ -111,7 +111,7 @@ describe('ingest-logs CLI', () => {
   it('should read gzip files and standard input', async () => {
     const gz = path.join(dataDir, 'route53.jsonl.gz');
     fs.writeFileSync(gz, gzipSync(fs.readFileSync(fixture('route53-resolver.jsonl'))));
-    const zipped = runCli(['ingest-logs', gz, '--json'], env);
+    const zipped = await runCliInProcess(['ingest-logs', gz, '--json'], env);
     expect(JSON.parse(zipped.stdout)).toMatchObject({
       format: 'route53',
       lines: 2,
@@ -139,7 +139,7 @@ describe('ingest-logs CLI', () => {
     const gz = gzipSync(fs.readFileSync(log));
     const cut = path.join(dataDir, 'cut-access.log.gz');
     fs.writeFileSync(cut, gz.subarray(0, Math.floor(gz.length / 2)));
-    const r = runCli(['ingest-logs', cut, '--json'], env);
+    const r = await runCliInProcess(['ingest-logs', cut, '--json'], env);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.lines).toBeGreaterThan(10_000);
@@ -152,13 +152,13 @@ describe('ingest-logs CLI', () => {
     await expect(usage()).resolves.not.toEqual(before);
   });
 
-  it('should refuse a gzip that inflates past the configured limits, naming the file', () => {
+  it('should refuse a gzip that inflates past the configured limits, naming the file', async () => {
     const bomb = path.join(dataDir, 'bomb.log.gz');
     // squid lines, so the format given is accepted and the inflation limit is what stops it
     const line =
       '1764403200.123 12 10.0.0.5 TCP_MISS/200 512 GET http://x.example/ - HIER_NONE/- -\n';
     fs.writeFileSync(bomb, gzipSync(Buffer.alloc(64 << 20, line)));
-    const r = runCli(['ingest-logs', bomb, '--format', 'squid'], {
+    const r = await runCliInProcess(['ingest-logs', bomb, '--format', 'squid'], {
       ...env,
       LOG_MAX_INFLATE_RATIO: '50',
     });
@@ -166,23 +166,27 @@ describe('ingest-logs CLI', () => {
     expect(r.stderr.trim()).toMatch(
       /^ai-census: bomb\.log\.gz: the gzip data inflates past 16777216 bytes \(LOG_MAX_INFLATE_RATIO allows 50 times its \d+ bytes\); refused as a likely decompression bomb$/,
     );
-    const bad = runCli(['ingest-logs', bomb], { ...env, LOG_MAX_INFLATE_RATIO: 'lots' });
+    const bad = await runCliInProcess(['ingest-logs', bomb], {
+      ...env,
+      LOG_MAX_INFLATE_RATIO: 'lots',
+    });
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/LOG_MAX_INFLATE_RATIO/);
   });
 
-  it('should fail with one line naming the file when the format is unknown', () => {
+  it('should fail with one line naming the file when the format is unknown', async () => {
     const junk = path.join(dataDir, 'junk.txt');
     fs.writeFileSync(junk, 'hello\nworld\n');
-    const r = runCli(['ingest-logs', junk], env);
+    const r = await runCliInProcess(['ingest-logs', junk], env);
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/^ai-census: junk\.txt: the log format is not recognised/);
     expect(
-      runCli(['ingest-logs', fixture('panos.log'), '--zone', 'Mars/Olympus'], env).stderr,
+      (await runCliInProcess(['ingest-logs', fixture('panos.log'), '--zone', 'Mars/Olympus'], env))
+        .stderr,
     ).toMatch(/unknown time zone "Mars\/Olympus"/);
   });
 
-  it('should refuse a format that reads none of the lines, and add nothing, so the right one still can', () => {
+  it('should refuse a format that reads none of the lines, and add nothing, so the right one still can', async () => {
     const squid = path.join(dataDir, 'proxy-wrong-format.log');
     // content of its own: the fixture itself was ingested above, and identity is by content
     const lines = fs.readFileSync(fixture('squid-native.log'), 'utf8');
@@ -190,21 +194,24 @@ describe('ingest-logs CLI', () => {
       squid,
       lines + lines.split('\n')[0].replace('1764403200.123', '1764489600.123') + '\n',
     );
-    const wrong = runCli(['ingest-logs', squid, '--format', 'zeek', '--json'], env);
+    const wrong = await runCliInProcess(['ingest-logs', squid, '--format', 'zeek', '--json'], env);
     expect(wrong.status).toBe(1);
     expect(wrong.stderr.trim()).toMatch(
       /^ai-census: proxy-wrong-format\.log: none of its first \d+ lines reads as zeek; they look like squid/,
     );
-    const right = runCli(['ingest-logs', squid, '--json'], env);
+    const right = await runCliInProcess(['ingest-logs', squid, '--json'], env);
     expect(right.status).toBe(0);
     expect(JSON.parse(right.stdout)).toMatchObject({ format: 'squid', lines: 9, malformed: 1 });
   });
 
-  it('should warn about a file that reads badly and fail when nothing at all was parsed', () => {
+  it('should warn about a file that reads badly and fail when nothing at all was parsed', async () => {
     const headerOnly = path.join(dataDir, 'zeek-header-only.log');
     const zeek = fs.readFileSync(fixture('zeek-http.log'), 'utf8').split('\n');
     fs.writeFileSync(headerOnly, zeek.filter((l) => l.startsWith('#')).join('\n') + '\n');
-    const none = runCli(['ingest-logs', headerOnly, '--format', 'zeek', '--json'], env);
+    const none = await runCliInProcess(
+      ['ingest-logs', headerOnly, '--format', 'zeek', '--json'],
+      env,
+    );
     expect(none.status).toBe(1);
     expect(JSON.parse(none.stdout)).toMatchObject({ parsed: 0 });
     expect(none.stderr).toMatch(
@@ -221,7 +228,7 @@ describe('ingest-logs CLI', () => {
       [good, ...Array.from({ length: 6 }, (_, i) => `${good.slice(0, 14)} junk ${i}`)].join('\n') +
         '\n',
     );
-    const bad = runCli(['ingest-logs', mostlyJunk, '--format', 'squid'], env);
+    const bad = await runCliInProcess(['ingest-logs', mostlyJunk, '--format', 'squid'], env);
     expect(bad.status).toBe(0);
     expect(bad.stderr).toMatch(/warning: mostly-junk\.log: 6 of 7 lines are malformed for squid/);
   });

@@ -301,6 +301,7 @@ describe('surveys: invitations and the respondent form', () => {
       'source:text',
       'submitted_on:date',
       'survey_id:uuid',
+      'team:text',
       'tool_confidence:jsonb',
       'tool_ids:ARRAY',
     ]);
@@ -309,6 +310,8 @@ describe('surveys: invitations and the respondent form', () => {
       [surveyId],
     );
     expect(rows).toHaveLength(2);
+    // Frank's invitation keeps his team (two people, k = 2); the open link names no one.
+    expect(rows.map((r) => r.team).sort()).toEqual(['Engineering/Data', null]);
     const secrets = [
       people.frank,
       people.gina,

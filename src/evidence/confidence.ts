@@ -182,6 +182,13 @@ export const CONFIDENCE = {
     confidence: 0.9,
     reason: 'the identity provider recorded the person signing in to the app',
   },
+  ssoSigninNonInteractive: {
+    signal: 'sso-signin',
+    trace: 'non-interactive sign-in to the app (identity provider)',
+    confidence: 0.6,
+    reason:
+      'non-interactive: a client app refreshed the person’s token without them signing in; it holds access, use that day is likely but not shown',
+  },
   appInstallation: {
     signal: 'app-installation',
     trace: 'GitHub App installed on the organisation',

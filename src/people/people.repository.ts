@@ -192,6 +192,18 @@ export class PeopleRepository {
     return new Map(rows.map((r) => [r.id, r.path]));
   }
 
+  /** Each person's team path and how many people the directory has in that team itself. */
+  async teamsWithHeadcount(
+    personIds: string[],
+  ): Promise<Map<string, { path: string; headcount: number }>> {
+    const rows: { id: string; path: string; headcount: number }[] = await this.ds.query(
+      `SELECT p.id, t.path, (SELECT count(*)::int FROM person m WHERE m.team_id = p.team_id) AS headcount
+       FROM person p JOIN team t ON t.id = p.team_id WHERE p.id = ANY($1::uuid[])`,
+      [personIds],
+    );
+    return new Map(rows.map((r) => [r.id, { path: r.path, headcount: r.headcount }]));
+  }
+
   async contactsOf(
     ids: string[],
   ): Promise<Map<string, { email: string | null; name: string | null }>> {

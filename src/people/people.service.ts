@@ -298,6 +298,12 @@ export class PeopleService {
     return { members: fetched.members.length, created, requests: fetched.requests };
   }
 
+  /** The person an identity resolves to now, or null; unlike resolveIdentity, nothing is recorded. */
+  async personOfIdentity(kind: ResolvableKind, value: string): Promise<string | null> {
+    const r = resolveIdentity(await this.loadDirectory(), kind, value);
+    return r.resolved ? r.personId : null;
+  }
+
   /**
    * Which person an observed identity belongs to, with the confidence of the rule that said so.
    * An identity no rule settles is added to the list for a human and returns personId null.
@@ -460,6 +466,10 @@ export class PeopleService {
 
   teamPathsOf(personIds: string[]) {
     return this.people.teamPathsOf(personIds);
+  }
+
+  teamsWithHeadcount(personIds: string[]) {
+    return this.people.teamsWithHeadcount(personIds);
   }
 
   async contactsOf(

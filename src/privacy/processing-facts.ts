@@ -137,6 +137,7 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
       keeps: [
         'the answers given: which AI tools, how often, for what kinds of work and data',
         'identified surveys: the answer with the person; pseudonymous: under a keyed code; anonymous: no link to anyone, only the day',
+        'the respondent’s team when they answered through their invitation (anonymous surveys: only teams of at least k people), to compare waves by team',
         'invitations: who was invited and the day they answered',
       ],
       never: ['the address or browser of the respondent', 'the link itself (only its hash)'],

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isIn } from 'class-validator';
+import { PeopleService } from '../people/people.service';
 import { validateAnswers } from './form/answer-validation';
 import { FormWalk } from './form/form-pages';
 import { renderMessagePage, renderSurveyForm } from './form/form.renderer';
 import { belowFullConfidence, findToolMentions } from './importers/tool-mentions';
+import { answerTeam } from './privacy/answer-team';
 import { SurveyEntity } from './entities/survey.entity';
 import { SurveyCatalog } from './survey-catalog';
 import { hashLinkToken, newLinkToken, SurveySecrets } from './survey-secrets';
@@ -40,6 +42,7 @@ export class SurveyFormService {
     private readonly surveys: SurveysService,
     private readonly catalog: SurveyCatalog,
     private readonly secrets: SurveySecrets,
+    private readonly people: PeopleService,
   ) {}
 
   async show(
@@ -143,6 +146,13 @@ export class SurveyFormService {
     const identified = survey.privacyMode === 'identified' && opened.personId;
     const pseudonymous = survey.privacyMode === 'pseudonymous' && opened.personId;
     const anonymous = survey.privacyMode === 'anonymous';
+    const team = opened.personId
+      ? answerTeam(
+          survey.privacyMode,
+          (await this.people.teamsWithHeadcount([opened.personId])).get(opened.personId) ?? null,
+          survey.k,
+        )
+      : null;
     const stored = await this.repo.submitResponse(
       {
         surveyId: survey.id,
@@ -152,6 +162,7 @@ export class SurveyFormService {
         source: kind === 'invitation' ? 'form' : 'open-link',
         // the invitation keeps the day it was used: an anonymous answer keeps no day to match it
         submittedOn: anonymous ? null : today(),
+        team,
         answers,
         ...(await this.toolsOf(questions, answers)),
       },

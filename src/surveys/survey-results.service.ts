@@ -12,6 +12,7 @@ import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 import { SurveyWavesService, type SurveyWave } from './waves/survey-waves.service';
 import type { WaveChange } from './waves/wave-change';
+import { personIdsWithoutTeam, responseTeam } from './privacy/answer-team';
 
 export interface SurveyResultsWithWaves extends SurveyResults {
   surveyId: string;
@@ -49,16 +50,11 @@ export class SurveyResultsService {
       this.surveys.questionsOf(id),
       this.repo.listResponses(id),
     ]);
-    const teams = await this.people.teamPathsOf(
-      responses.map((r) => r.personId).filter((p): p is string => !!p),
-    );
+    const teams = await this.people.teamPathsOf(personIdsWithoutTeam(responses));
     const table = exportTable(
       id,
       questions,
-      responses.map((r) => ({
-        answers: r.answers,
-        team: r.personId ? (teams.get(r.personId) ?? null) : null,
-      })),
+      responses.map((r) => ({ answers: r.answers, team: responseTeam(r, teams) })),
       survey.k,
     );
     await this.audit.record({
@@ -87,10 +83,7 @@ export class SurveyResultsService {
       this.waves.changeSincePrevious(id),
     ]);
     const personIds = [
-      ...new Set([
-        ...invitations.map((i) => i.personId),
-        ...responses.map((r) => r.personId).filter((p): p is string => !!p),
-      ]),
+      ...new Set([...invitations.map((i) => i.personId), ...personIdsWithoutTeam(responses)]),
     ];
     const teams = await this.people.teamPathsOf(personIds);
     const results = computeSurveyResults({
@@ -99,7 +92,7 @@ export class SurveyResultsService {
       responses: responses.map((r) => ({
         answers: r.answers,
         toolIds: r.toolIds,
-        team: r.personId ? (teams.get(r.personId) ?? null) : null,
+        team: responseTeam(r, teams),
       })),
       invitations: invitations.map((i) => ({
         team: teams.get(i.personId) ?? null,

@@ -123,13 +123,13 @@ export const PRIVACY_STATEMENTS: Record<PrivacyMode, string> = {
   identified:
     'Identified survey: your answers are stored with your name so the AI Centre of Excellence can follow up with you. Team and leadership reports only show totals of at least {k} people.',
   pseudonymous:
-    'Pseudonymous survey: your answers are stored under a code derived from your identity, not your name. Only the security team can turn the code back into a name, to compare answers with what systems observe. Team and leadership reports only show totals of at least {k} people.',
+    'Pseudonymous survey: your answers are stored under a code derived from your identity, not your name, with your team at the time. Only the security team can turn the code back into a name, to compare answers with what systems observe. Team and leadership reports only show totals of at least {k} people.',
   anonymous:
-    'Anonymous survey: nothing that links your answers to you is kept — no name, no invitation, no link code, no IP address and only the day you answered. Results only show totals of at least {k} people.',
+    'Anonymous survey: nothing that links your answers to you is kept — no name, no invitation, no link code, no IP address and only the day you answered. An answer through your own invitation keeps your team, and only if the team has at least {k} people. Results only show totals of at least {k} people.',
 };
 
 export function privacyStatement(mode: PrivacyMode, k: number): string {
-  return PRIVACY_STATEMENTS[mode].replace('{k}', String(k));
+  return PRIVACY_STATEMENTS[mode].replaceAll('{k}', String(k));
 }
 
 /** The flat values of an answer (a matrix gives its chosen columns), for role-based reading. */

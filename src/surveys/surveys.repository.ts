@@ -15,6 +15,8 @@ export interface NewResponse {
   respondentKey: string | null;
   source: 'form' | 'open-link' | 'import';
   submittedOn: string | null;
+  /** the team when answered, as the survey's privacy mode allows (answer-team.ts); none by default */
+  team?: string | null;
   answers: Answers;
   toolIds: string[];
   /** tools named with less than full confidence (a misspelt name in free text) */
@@ -231,11 +233,11 @@ export class SurveysRepository {
   async insertResponses(rows: NewResponse[]): Promise<void> {
     if (rows.length === 0) return;
     await this.ds.query(
-      `INSERT INTO survey_response (survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids, tool_confidence)
+      `INSERT INTO survey_response (survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids, tool_confidence, team)
        SELECT s.survey_id, s.person_id, s.pseudonym, s.respondent_key, s.source, s.submitted_on, s.answers::jsonb,
-              ARRAY(SELECT jsonb_array_elements_text(s.tool_ids::jsonb)), s.tool_confidence::jsonb
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[])
-         AS s(survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids, tool_confidence)`,
+              ARRAY(SELECT jsonb_array_elements_text(s.tool_ids::jsonb)), s.tool_confidence::jsonb, s.team
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[], $10::text[])
+         AS s(survey_id, person_id, pseudonym, respondent_key, source, submitted_on, answers, tool_ids, tool_confidence, team)`,
       [
         rows.map((r) => r.surveyId),
         rows.map((r) => r.personId),
@@ -246,6 +248,7 @@ export class SurveysRepository {
         rows.map((r) => JSON.stringify(r.answers)),
         rows.map((r) => JSON.stringify(r.toolIds)),
         rows.map((r) => JSON.stringify(r.toolConfidence)),
+        rows.map((r) => r.team ?? null),
       ],
     );
   }

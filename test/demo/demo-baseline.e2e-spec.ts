@@ -260,10 +260,9 @@ describe(DemoBaselineService.name, () => {
     expect(section.rows.map((r) => r.weeklyActiveUsers)).toEqual(
       copilot.vendor.map((v) => v.activeUsers),
     );
-    for (const row of section.rows) {
-      expect(row.daysReported).toBe(7);
-      expect(row.acceptanceRate).toBeGreaterThan(0);
-    }
+    // the 28 days a first run reads reach into the first week shown by one day (a Sunday)
+    expect(section.rows.map((r) => r.daysReported)).toEqual([1, 7, 7, 7]);
+    for (const row of section.rows) expect(row.acceptanceRate).toBeGreaterThan(0);
     const html = readFileSync(join(out, 'baseline.html'), 'utf8');
     expect(html).toContain('GitHub Copilot in the organisation, week by week');
   });

@@ -8,6 +8,8 @@ export interface FakeEntraSignin {
   app: string;
   appId?: string;
   errorCode?: number;
+  /** a token refresh by a client app: listed by Graph beta only */
+  nonInteractive?: boolean;
 }
 
 export interface FakeEntraGrant {
@@ -34,8 +36,10 @@ export class FakeEntra extends FakeAdminApi {
   pageSize = 2;
   /** the client secret has expired: the token endpoint says AADSTS7000222 */
   secretExpired = false;
-  /** the filters the sign-in queries carried */
+  /** the filters the sign-in queries carried (v1.0) */
   readonly filters: string[] = [];
+  /** the filters the beta sign-in queries carried */
+  readonly betaFilters: string[] = [];
   private issued = new Set<string>();
 
   constructor(
@@ -75,7 +79,8 @@ export class FakeEntra extends FakeAdminApi {
 
   protected route(r: FakeRequest): FakeReply {
     if (r.path === `/${this.tenant}/oauth2/v2.0/token`) return this.token(r);
-    if (r.path === '/v1.0/auditLogs/signIns') return this.signinPage(r);
+    if (r.path === '/v1.0/auditLogs/signIns') return this.signinPage(r, false);
+    if (r.path === '/beta/auditLogs/signIns') return this.signinPage(r, true);
     if (r.path === '/v1.0/oauth2PermissionGrants')
       return this.page(
         r,
@@ -135,15 +140,25 @@ export class FakeEntra extends FakeAdminApi {
     };
   }
 
-  private signinPage(r: FakeRequest): FakeReply {
+  /**
+   * v1.0 lists interactive sign-ins only; beta lists both kinds, narrowed by a filter on
+   * signInEventTypes, and says which each is (isInteractive, signInEventTypes).
+   */
+  private signinPage(r: FakeRequest, beta: boolean): FakeReply {
     const filter = r.query.get('$filter') ?? '';
-    if (r.query.get('$skiptoken') === null) this.filters.push(filter);
+    if (r.query.get('$skiptoken') === null) (beta ? this.betaFilters : this.filters).push(filter);
+    const kind = /signInEventTypes\/any\(t: t eq '(\w+)'\)/.exec(filter)?.[1];
+    const wanted = (s: FakeEntraSignin) =>
+      beta
+        ? kind === undefined || (kind === 'nonInteractiveUser') === !!s.nonInteractive
+        : !s.nonInteractive;
     const since = /createdDateTime ge (\S+)/.exec(filter)?.[1] ?? '';
     const apps = [...filter.matchAll(/appDisplayName eq '((?:[^']|'')*)'/g)].map((m) =>
       m[1].replace(/''/g, "'").toLowerCase(),
     );
     const rows = this.signins
-      .filter((s) => s.at >= since && (apps.length === 0 || apps.includes(s.app.toLowerCase())))
+      .filter((s) => wanted(s) && s.at >= since)
+      .filter((s) => apps.length === 0 || apps.includes(s.app.toLowerCase()))
       .sort((a, b) => b.at.localeCompare(a.at))
       .map((s, i) => ({
         id: `66ea54eb-${i}`,
@@ -154,7 +169,13 @@ export class FakeEntra extends FakeAdminApi {
         appId: s.appId ?? `app-${s.app}`,
         appDisplayName: s.app,
         ipAddress: '198.51.100.23',
-        clientAppUsed: 'Browser',
+        clientAppUsed: s.nonInteractive ? 'Mobile Apps and Desktop clients' : 'Browser',
+        ...(beta
+          ? {
+              isInteractive: !s.nonInteractive,
+              signInEventTypes: [s.nonInteractive ? 'nonInteractiveUser' : 'interactiveUser'],
+            }
+          : {}),
         status: {
           errorCode: s.errorCode ?? 0,
           failureReason: s.errorCode ? 'Invalid password' : null,

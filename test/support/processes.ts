@@ -16,6 +16,45 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * The CLI's own entry (src/cli/run.ts, what dist/cli.js calls) run inside this process: each
+ * further call costs a command, not a Node start and a module graph. Everything the process
+ * writes meanwhile is captured, so a stray log line still shows in stderr. For a command group
+ * whose start as a real process another test already proves (runCli); not for standard input
+ * or an environment the process itself must have (PATH).
+ */
+export async function runCliInProcess(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { runCommandLine } = await import('../../src/cli/run');
+  const captured = { stdout: '', stderr: '' };
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const capture = (name: 'stdout' | 'stderr') =>
+    function (chunk: string | Uint8Array, ...rest: unknown[]): boolean {
+      captured[name] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      if (done) process.nextTick(done);
+      return true;
+    } as typeof process.stdout.write;
+  const exitCode = process.exitCode;
+  process.exitCode = undefined;
+  process.stdout.write = capture('stdout');
+  process.stderr.write = capture('stderr');
+  try {
+    const status = await runCommandLine(['node', 'ai-census', ...args], {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ...env,
+    });
+    return { status, ...captured };
+  } finally {
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
+    process.exitCode = exitCode;
+  }
+}
+
 /** The CLI as a child process without blocking this process (when a fake server lives here). */
 export function runCliAsync(
   args: string[],

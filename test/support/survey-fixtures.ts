@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ImportedSurvey } from '../../src/surveys/importers/import.types';
+import { importSurveyExport } from '../../src/surveys/importers/survey-import';
 import { MS_FORMS_META } from './survey-exports';
 
 export const SURVEY_FIXTURES = join(__dirname, '../fixtures/surveys');
@@ -52,3 +55,8 @@ export const DIRECTORY_CSV = [
   'frank@example.com,Frank Fox,Engineering/Data,alice@example.com,,',
   'gina@example.com,Gina Gale,Engineering/Data,frank@example.com,,10.20.0.7',
 ].join('\n');
+
+/** A fixture export read by the importers, its file name used in the warnings. */
+export function importFixture(name: string): Promise<ImportedSurvey> {
+  return importSurveyExport(readFileSync(join(SURVEY_FIXTURES, name)), { fileName: name });
+}

@@ -1,6 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { bearer } from '../support/test-app';
-import { launchChromium, startConsoleApp, type ConsoleTestApp } from './support/console';
+import {
+  launchChromium,
+  seriousA11yViolations,
+  startConsoleApp,
+  type ConsoleTestApp,
+} from './support/console';
 import { invitedPulse, press } from './support/survey-form';
 
 const FREQUENCY_DE = 'Wie oft nutzen Sie KI-Werkzeuge für Ihre Arbeit?';
@@ -39,6 +44,7 @@ describe('the form’s own words in German, kept across every post and redirect'
     );
     await expect(page.getByText('(erforderlich)').isVisible()).resolves.toBe(true);
     await expect(page.content()).resolves.not.toMatch(/needs an answer|\(required\)|Please check/);
+    await expect(seriousA11yViolations(page)).resolves.toEqual([]);
 
     await page.locator('#q_frequency_0').focus();
     await page.keyboard.press('Space'); // Täglich

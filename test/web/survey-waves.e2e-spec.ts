@@ -1,5 +1,4 @@
 import type { Browser } from 'playwright-core';
-import { DIRECTORY_CSV } from '../support/survey-fixtures';
 import { bearer } from '../support/test-app';
 import {
   consoleContext,
@@ -9,6 +8,7 @@ import {
   startConsoleApp,
   type ConsoleTestApp,
 } from './support/console';
+import { importDirectory } from './support/survey-form';
 
 // Platform has five people (k = 5) and Data two: Data must never be compared.
 const CONFIDENCE: Record<string, [string, string]> = {
@@ -28,11 +28,7 @@ describe('survey waves: per-question change by team, small teams suppressed', ()
   beforeAll(async () => {
     t = await startConsoleApp();
     browser = await launchChromium();
-    await t.http
-      .post('/api/people/imports/csv')
-      .set(bearer(t.tokens.coe))
-      .send({ csv: DIRECTORY_CSV })
-      .expect(201);
+    await importDirectory(t);
   });
   afterAll(async () => {
     await browser?.close();

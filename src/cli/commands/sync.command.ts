@@ -10,6 +10,7 @@ interface Opts {
   apiUrl?: string;
   org?: string;
   file?: string;
+  userMap?: string;
   json?: boolean;
 }
 
@@ -33,8 +34,14 @@ export const syncCommand: CliCommand = {
         '--file <file>',
         'import an export file instead of calling the API: amazon-q (user activity report CSV), google-workspace (OAuth token log CSV), okta (System Log CSV/JSON), entra (sign-in log CSV/JSON)',
       )
+      .option(
+        '--user-map <file>',
+        'amazon-q with --file: a userid,email CSV mapping IAM Identity Center user ids to e-mails',
+      )
       .option('--json', 'print JSON')
       .action(async (connector: string, opts: Opts) => {
+        if (opts.userMap && (connector !== 'amazon-q' || !opts.file))
+          throw new Error('--user-map applies to amazon-q with --file only');
         if (opts.org && connector !== 'github-copilot')
           throw new Error(`--org applies to github-copilot only`);
         if (opts.file && (opts.apiUrl || opts.org))
@@ -42,15 +49,17 @@ export const syncCommand: CliCommand = {
         const bar = ctx.progressBar(`sync ${connector}`);
         const result = await ctx
           .withApp(async (app) =>
-            app
-              .get(await jobsService())
-              .run<SyncResult & Partial<ImportResult>>(
-                JobName.VendorSync,
-                opts.file
-                  ? { connector, file: resolve(opts.file) }
-                  : { connector, apiUrl: opts.apiUrl, credentialFromEnv: true, org: opts.org },
-                (pct, counts) => bar.update(pct, counts),
-              ),
+            app.get(await jobsService()).run<SyncResult & Partial<ImportResult>>(
+              JobName.VendorSync,
+              opts.file
+                ? {
+                    connector,
+                    file: resolve(opts.file),
+                    ...(opts.userMap ? { userMap: resolve(opts.userMap) } : {}),
+                  }
+                : { connector, apiUrl: opts.apiUrl, credentialFromEnv: true, org: opts.org },
+              (pct, counts) => bar.update(pct, counts),
+            ),
           )
           .finally(() => bar.stop());
         ctx.print(!!opts.json, result, () =>
@@ -64,6 +73,11 @@ export const syncCommand: CliCommand = {
             ...(result.file
               ? [
                   `  ${result.file.name} (${result.file.format}): ${result.file.rows} rows, ${result.file.imported} read, ${result.file.added} evidence rows new or changed`,
+                  ...(result.file.userIds
+                    ? [
+                        `  IAM Identity Center user ids: ${result.file.userIds.ids}, ${result.file.userIds.resolved} linked to a person (${result.file.userIds.linked} by ${result.file.userIds.mapFile ?? 'no map'} now), ${result.file.userIds.unmapped} to no one`,
+                      ]
+                    : []),
                 ]
               : []),
           ].join('\n'),
@@ -75,6 +89,16 @@ export const syncCommand: CliCommand = {
             ctx.warn(`${file.name}:${e.line}: ${e.field}: ${e.message}`);
           if (file.rejectedRows > file.rejected.length)
             ctx.warn(`${file.name}: ${file.rejectedRows - file.rejected.length} more bad rows`);
+          const ids = file.userIds;
+          if (ids) {
+            for (const e of ids.mapRejected)
+              ctx.warn(`${ids.mapFile}:${e.line}: ${e.field}: ${e.message}`);
+            // an id no one mapped is never guessed: it is named, for the map or the directory
+            if (ids.unmapped > 0)
+              ctx.warn(
+                `${file.name}: ${ids.unmapped} IAM Identity Center user ids are mapped to no one (${ids.unmappedIds.join(', ')}${ids.unmapped > ids.unmappedIds.length ? ', …' : ''}): add them to --user-map, or as aliases in the directory`,
+              );
+          }
           if (file.rows > 0 && file.imported === 0)
             throw new Error(`${file.name}: no row could be read`);
         }

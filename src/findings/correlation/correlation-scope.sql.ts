@@ -71,7 +71,13 @@ export async function stageScopedEvidence(
      SELECT DISTINCT ON (fingerprint) * FROM (
        SELECT e.* FROM corr_dirty d
          JOIN finding_identity fi ON d.subject_type = 'person' AND fi.person_id = d.subject_id
-         JOIN ${evidence.sql} e ON e.identity_kind = fi.kind AND lower(e.identity_value) = fi.value AND e.tool_id = d.tool_id
+         -- one index probe per identity and tool: joined plainly, the planner hashed all evidence
+         -- (a million rows read for 10,000 dirty pairs; docs/perf-correlation.md). OFFSET 0 keeps
+         -- the subquery from being flattened back into that join.
+         CROSS JOIN LATERAL (
+           SELECT e.* FROM ${evidence.sql} e
+            WHERE e.identity_kind = fi.kind AND lower(e.identity_value) = fi.value AND e.tool_id = d.tool_id
+           OFFSET 0) e
        UNION ALL
        SELECT e.* FROM corr_dirty d
          JOIN ${evidence.sql} e ON d.subject_type = 'person' AND e.identity_kind = 'person'
@@ -98,11 +104,15 @@ export function scopedAggregates(param: number): string {
   OR a.tool_id = ANY($${param}::text[])`;
 }
 
-/** Findings an incremental run may mark absent: those in its scope. */
+/**
+ * Ids of the findings an incremental run may mark absent: those in its scope, looked up from the
+ * dirty pairs (probing the dirty pairs once per finding read every finding).
+ */
 export const SCOPED_FINDINGS = `
-  (EXISTS (SELECT 1 FROM corr_dirty d
-            WHERE d.subject_type = f.subject_type AND d.subject_id = f.subject_id AND d.tool_id = f.tool_id)
-   OR f.tool_id = ANY($1::text[]))`;
+  SELECT s.id FROM corr_dirty d
+    JOIN finding s ON s.subject_type = d.subject_type AND s.subject_id = d.subject_id AND s.tool_id = d.tool_id
+  UNION
+  SELECT s.id FROM finding s WHERE s.tool_id = ANY($1::text[])`;
 
 /** A connection or the transaction's runner: the state is read before a run and saved inside it. */
 export interface Sql {

@@ -45,6 +45,16 @@ const UPSERT_BATCH = 5_000;
 const STAGE_WORK_MEM = '256MB';
 
 /**
+ * A grouping key compared bytewise ("C": the sort of a million rows by the database's collation
+ * cost a second), handed on in the default collation. Grouping is unchanged, since equal strings
+ * are equal under either. The signal and repository lists are sorted bytewise too: the scorer
+ * sorts them again, and fingerprints keep the database's order (finding.evidence_fingerprints).
+ */
+function C(column: string): string {
+  return `(${column} COLLATE "C") COLLATE "default"`;
+}
+
+/**
  * Milliseconds as the pg driver's own timestamp parser makes them (postgres-date: the fraction
  * times 1000, truncated by Date.UTC), so a finding's dates and hash do not move with the path.
  */
@@ -107,22 +117,32 @@ export class CorrelationRepository {
     /** incremental runs: only identities named by these rows (their spans still over all rows) */
     changed?: EvidenceRelation,
   ): Promise<IdentityRef[]> {
+    // Only the changed rows' identities that still need asking: filtered before their evidence is
+    // read, else every row of every resolved identity was fetched only to be dropped.
     const only = changed
       ? `AND (e.identity_kind, lower(e.identity_value)) IN
-             (SELECT DISTINCT identity_kind, lower(identity_value) FROM ${changed.sql} c
-               WHERE c.identity_kind IS NOT NULL AND c.identity_value IS NOT NULL)`
+             (SELECT c.kind, c.value
+                FROM (SELECT DISTINCT identity_kind AS kind, lower(identity_value) AS value FROM ${changed.sql} c
+                       WHERE c.identity_kind IS NOT NULL AND c.identity_kind <> 'person'
+                         AND c.identity_value IS NOT NULL) c
+                LEFT JOIN finding_identity fi ON fi.kind = c.kind AND fi.value = c.value
+               WHERE fi.person_id IS NULL OR c.kind = 'ip')`
       : '';
+    // a first run groups every row: at the default work_mem that sort spilled to disk
     const rows: { kind: IdentityKind; value: string; from: Date; to: Date }[] =
-      await this.dataSource.query(
-        `SELECT e.identity_kind AS kind, e.identity_value AS value,
-                min(e.first_seen) AS "from", max(e.last_seen) AS "to"
-           FROM ${evidence.sql} e
-           LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
-          WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
-            AND e.identity_value IS NOT NULL AND (fi.person_id IS NULL OR e.identity_kind = 'ip') ${only}
-          GROUP BY 1, 2
-          ORDER BY 1, 2`,
-      );
+      await this.dataSource.transaction(async (m) => {
+        await m.query(`SET LOCAL work_mem = '${STAGE_WORK_MEM}'`);
+        return m.query(
+          `SELECT e.identity_kind AS kind, e.identity_value AS value,
+                  min(e.first_seen) AS "from", max(e.last_seen) AS "to"
+             FROM ${evidence.sql} e
+             LEFT JOIN finding_identity fi ON fi.kind = e.identity_kind AND fi.value = lower(e.identity_value)
+            WHERE e.identity_kind IS NOT NULL AND e.identity_kind <> 'person'
+              AND e.identity_value IS NOT NULL AND (fi.person_id IS NULL OR e.identity_kind = 'ip') ${only}
+            GROUP BY 1, 2
+            ORDER BY 1, 2`,
+        );
+      });
     return rows.map((r) => ({ kind: r.kind, value: r.value, seen: { from: r.from, to: r.to } }));
   }
 
@@ -223,21 +243,21 @@ export class CorrelationTx {
                 $3::timestamptz, 0, confidence, NULL::jsonb, false, NULL::jsonb
            FROM said
        )
-       SELECT 'person'::text AS subject_type, person_id AS subject_id, tool_id,
+       SELECT 'person'::text AS subject_type, ${C('person_id')} AS subject_id, ${C('tool_id')} AS tool_id,
               array_agg(DISTINCT fingerprint ORDER BY fingerprint) AS fingerprints,
-              array_agg(DISTINCT signal ORDER BY signal) AS signals,
-              coalesce(array_agg(DISTINCT repository ORDER BY repository) FILTER (WHERE repository IS NOT NULL), '{}') AS repositories,
+              array_agg(DISTINCT signal COLLATE "C" ORDER BY signal COLLATE "C") AS signals,
+              coalesce(array_agg(DISTINCT repository COLLATE "C" ORDER BY repository COLLATE "C") FILTER (WHERE repository IS NOT NULL), '{}') AS repositories,
               -- an answer has no time of use: it dates a finding only when nothing else does
               coalesce(min(first_seen) FILTER (WHERE signal <> 'survey'), min(first_seen)) AS first_seen,
               coalesce(max(last_seen) FILTER (WHERE signal <> 'survey'), max(last_seen)) AS last_seen,
               count(DISTINCT first_seen::date) FILTER (WHERE signal <> 'survey')::int AS active_days,
               sum(bytes)::bigint AS bytes, count(*)::int AS evidence_count, max(confidence)::float8 AS max_confidence,
-              coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
+              coalesce(array_agg(DISTINCT signal COLLATE "C" ORDER BY signal COLLATE "C") FILTER (WHERE confidence >= $5), '{}') AS supporting_signals,
               0 AS people, bool_or(signal IN ('copilot-seat', 'seat')) AS has_org_seat,
               coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb) AS risk_flags,
               bool_or(sensitive_oauth) AS sensitive_oauth,
               coalesce(jsonb_agg(actions) FILTER (WHERE actions IS NOT NULL), '[]'::jsonb) AS actions
-         FROM person_rows GROUP BY person_id, tool_id
+         FROM person_rows GROUP BY person_id COLLATE "C", tool_id COLLATE "C"
        ) a ${scopedTools ? `WHERE ${scopedAggregates(6)}` : ''}`,
       [
         said.map((s) => s.personId),
@@ -251,17 +271,17 @@ export class CorrelationTx {
     );
     await this.q.query(
       `INSERT INTO corr_agg SELECT * FROM (
-       SELECT 'repository'::text AS subject_type, repository AS subject_id, tool_id,
+       SELECT 'repository'::text AS subject_type, ${C('repository')} AS subject_id, ${C('tool_id')} AS tool_id,
               array_agg(DISTINCT fingerprint ORDER BY fingerprint),
-              array_agg(DISTINCT signal ORDER BY signal),
-              ARRAY[repository],
+              array_agg(DISTINCT signal COLLATE "C" ORDER BY signal COLLATE "C"),
+              ARRAY[${C('repository')}],
               min(first_seen), max(last_seen), count(DISTINCT first_seen::date)::int,
               sum(bytes)::bigint, count(*)::int, max(confidence)::float8,
-              coalesce(array_agg(DISTINCT signal ORDER BY signal) FILTER (WHERE confidence >= $1), '{}'),
+              coalesce(array_agg(DISTINCT signal COLLATE "C" ORDER BY signal COLLATE "C") FILTER (WHERE confidence >= $1), '{}'),
               count(DISTINCT person_id)::int, NULL::boolean,
               coalesce(jsonb_agg(DISTINCT risk_flags) FILTER (WHERE risk_flags IS NOT NULL), '[]'::jsonb), NULL::boolean,
               coalesce(jsonb_agg(actions) FILTER (WHERE actions IS NOT NULL), '[]'::jsonb)
-         FROM (${stagedEvidence(evidence, 'e.repository IS NOT NULL')}) ev GROUP BY repository, tool_id
+         FROM (${stagedEvidence(evidence, 'e.repository IS NOT NULL')}) ev GROUP BY repository COLLATE "C", tool_id COLLATE "C"
        ) a ${scopedTools ? `WHERE ${scopedAggregates(2)}` : ''}`,
       [confidence.corroborationFloor, ...(scopedTools ? [scopedTools] : [])],
     );
@@ -394,6 +414,8 @@ export class CorrelationTx {
         `UPDATE finding f SET evidence_fingerprints = c.fingerprints
          FROM corr_agg c
         WHERE f.subject_type = c.subject_type AND f.subject_id = c.subject_id AND f.tool_id = c.tool_id
+          -- rows upsert wrote in this transaction carry its now() and their fingerprints already
+          AND f.updated_at <> now()
           AND f.evidence_fingerprints IS DISTINCT FROM c.fingerprints
        RETURNING f.id`,
       ),
@@ -409,7 +431,7 @@ export class CorrelationTx {
         WHERE f.present AND NOT EXISTS (
           SELECT 1 FROM corr_agg c
            WHERE c.subject_type = f.subject_type AND c.subject_id = f.subject_id AND c.tool_id = f.tool_id)
-          ${scopedTools ? `AND ${SCOPED_FINDINGS}` : ''}
+          ${scopedTools ? `AND f.id IN (${SCOPED_FINDINGS})` : ''}
        RETURNING f.id`,
         scopedTools ? [scopedTools] : [],
       ),

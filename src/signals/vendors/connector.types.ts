@@ -64,6 +64,8 @@ export interface SsoSignin {
   /** YYYY-MM-DD, UTC */
   day: string;
   count: number;
+  /** false for non-interactive sign-ins (a client app refreshing a token); default interactive */
+  interactive?: boolean;
 }
 
 /**

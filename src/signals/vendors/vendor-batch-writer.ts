@@ -78,7 +78,9 @@ export class SyncTally {
     for (const si of batch.signins ?? []) {
       rows.push(signinEvidence(c, si, jobId));
       this.identities.add(`email\u0000${si.email}`);
-      if (si.day >= this.since) add(this.activeByTool, si.toolId, si.email);
+      // a token refreshed by a client app holds access but shows no use by the person
+      if (si.day >= this.since && si.interactive !== false)
+        add(this.activeByTool, si.toolId, si.email);
     }
     for (const r of rows) {
       if (this.written.has(r.fingerprint)) continue;

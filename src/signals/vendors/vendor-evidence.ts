@@ -104,6 +104,8 @@ export function signinEvidence(
   jobId: string | null,
 ): EvidenceInput {
   const at = new Date(`${s.day}T00:00:00Z`);
+  const interactive = s.interactive !== false;
+  const c = interactive ? CONFIDENCE.ssoSignin : CONFIDENCE.ssoSigninNonInteractive;
   return {
     toolId: s.toolId,
     signal: 'sso-signin',
@@ -112,9 +114,16 @@ export function signinEvidence(
     firstSeen: at,
     lastSeen: at,
     count: s.count,
-    confidence: CONFIDENCE.ssoSignin.confidence,
+    confidence: c.confidence,
     sourceRunId: jobId ?? undefined,
-    detail: { connector, day: s.day, appName: s.appName, reason: CONFIDENCE.ssoSignin.reason },
-    fingerprint: `sso-signin:${connector}:${s.toolId}:${s.email}:${s.day}`,
+    detail: {
+      connector,
+      day: s.day,
+      appName: s.appName,
+      ...(interactive ? {} : { interactive: false }),
+      reason: c.reason,
+    },
+    // a non-interactive day is its own row: it never overwrites (or weakens) an interactive one
+    fingerprint: `sso-signin:${connector}:${interactive ? '' : 'non-interactive:'}${s.toolId}:${s.email}:${s.day}`,
   };
 }

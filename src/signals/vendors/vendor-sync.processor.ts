@@ -15,6 +15,8 @@ export interface VendorSyncData {
   org?: string;
   /** an export file to import instead of calling the API (the CLI's --file, an absolute path) */
   file?: string;
+  /** amazon-q with --file: a `userid,email` CSV mapping IAM Identity Center ids (absolute path) */
+  userMap?: string;
 }
 
 @JobHandler(JobName.VendorSync)
@@ -32,6 +34,8 @@ export class VendorSyncProcessor implements JobProcessor<VendorSyncData, SyncRes
         ctx.actor,
         ctx.progress,
         ctx.jobId,
+        undefined,
+        ctx.data.userMap,
       );
     // a credential never travels in job data; it is read where the job runs
     const credential = ctx.data.credentialFromEnv

@@ -24,6 +24,10 @@ export class SurveyResponseEntity {
   @Column('text')
   source: 'form' | 'open-link' | 'import';
 
+  /** the respondent's team path when they answered, where the privacy mode keeps it (answer-team.ts) */
+  @Column('text', { nullable: true })
+  team: string | null;
+
   @Column('date', { name: 'submitted_on', nullable: true })
   submittedOn: string | null;
 

@@ -122,12 +122,12 @@ export function renderSurveyForm(view: SurveyFormView): string {
       : `<button type="submit" name="action" value="submit">${escapeHtml(say('form.submit'))}</button>`,
     `<button type="submit" name="action" value="save" class="secondary">${escapeHtml(say('form.save'))}</button>`,
   ].join('\n');
-  const languages = `<p class="progress" aria-label="${escapeHtml(say('form.language'))}">${FORM_LANGUAGES.map(
+  const languages = `<nav class="progress" aria-label="${escapeHtml(say('form.language'))}">${FORM_LANGUAGES.map(
     (l) =>
       l === lang
         ? `<strong>${LANGUAGE_NAMES[l]}</strong>`
         : `<a href="${escapeHtml(withLang(view.action, l))}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a>`,
-  ).join(' · ')}</p>`;
+  ).join(' · ')}</nav>`;
   const body = `<h1>${escapeHtml(view.title)}</h1>${view.description ? `<p>${escapeHtml(view.description)}</p>` : ''}
 <p class="privacy" id="privacy"><strong>${escapeHtml(say('form.privacy'))}</strong> ${escapeHtml(view.privacyStatement)}</p>${errorSummary}${notice}${heading}
 <form method="post" action="${escapeHtml(withLang(view.action, lang))}" novalidate>${state}${questions}

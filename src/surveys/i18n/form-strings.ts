@@ -139,9 +139,9 @@ const DE: FormCatalog = {
   'privacy.identified':
     'Namentliche Umfrage: Ihre Antworten werden mit Ihrem Namen gespeichert, damit das KI-Kompetenzzentrum bei Ihnen nachfragen kann. Berichte für Teams und Führung zeigen nur Summen von mindestens {k} Personen.',
   'privacy.pseudonymous':
-    'Pseudonyme Umfrage: Ihre Antworten werden unter einem aus Ihrer Identität abgeleiteten Code gespeichert, nicht unter Ihrem Namen. Nur das Sicherheitsteam kann den Code einem Namen zuordnen, um Antworten mit dem zu vergleichen, was Systeme beobachten. Berichte für Teams und Führung zeigen nur Summen von mindestens {k} Personen.',
+    'Pseudonyme Umfrage: Ihre Antworten werden unter einem aus Ihrer Identität abgeleiteten Code gespeichert, nicht unter Ihrem Namen, zusammen mit Ihrem damaligen Team. Nur das Sicherheitsteam kann den Code einem Namen zuordnen, um Antworten mit dem zu vergleichen, was Systeme beobachten. Berichte für Teams und Führung zeigen nur Summen von mindestens {k} Personen.',
   'privacy.anonymous':
-    'Anonyme Umfrage: Nichts, was Ihre Antworten mit Ihnen verbindet, wird gespeichert – kein Name, keine Einladung, kein Link-Code, keine IP-Adresse und nur der Tag Ihrer Antwort. Ergebnisse zeigen nur Summen von mindestens {k} Personen.',
+    'Anonyme Umfrage: Nichts, was Ihre Antworten mit Ihnen verbindet, wird gespeichert – kein Name, keine Einladung, kein Link-Code, keine IP-Adresse und nur der Tag Ihrer Antwort. Eine Antwort über Ihre persönliche Einladung behält Ihr Team, und nur wenn das Team mindestens {k} Personen hat. Ergebnisse zeigen nur Summen von mindestens {k} Personen.',
 };
 
 const ES: FormCatalog = {
@@ -205,9 +205,9 @@ const ES: FormCatalog = {
   'privacy.identified':
     'Encuesta identificada: sus respuestas se guardan con su nombre para que el Centro de Excelencia en IA pueda hacerle un seguimiento. Los informes para equipos y dirección solo muestran totales de al menos {k} personas.',
   'privacy.pseudonymous':
-    'Encuesta seudónima: sus respuestas se guardan con un código derivado de su identidad, no con su nombre. Solo el equipo de seguridad puede convertir el código en un nombre, para comparar las respuestas con lo que observan los sistemas. Los informes para equipos y dirección solo muestran totales de al menos {k} personas.',
+    'Encuesta seudónima: sus respuestas se guardan con un código derivado de su identidad, no con su nombre, junto con su equipo en ese momento. Solo el equipo de seguridad puede convertir el código en un nombre, para comparar las respuestas con lo que observan los sistemas. Los informes para equipos y dirección solo muestran totales de al menos {k} personas.',
   'privacy.anonymous':
-    'Encuesta anónima: no se guarda nada que vincule sus respuestas con usted: ni nombre, ni invitación, ni código de enlace, ni dirección IP, y solo el día en que respondió. Los resultados solo muestran totales de al menos {k} personas.',
+    'Encuesta anónima: no se guarda nada que vincule sus respuestas con usted: ni nombre, ni invitación, ni código de enlace, ni dirección IP, y solo el día en que respondió. Una respuesta enviada con su invitación personal conserva su equipo, y solo si el equipo tiene al menos {k} personas. Los resultados solo muestran totales de al menos {k} personas.',
 };
 
 export const FORM_CATALOGS: Record<FormLanguage, FormCatalog> = { en: EN, de: DE, es: ES };

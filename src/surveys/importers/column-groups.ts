@@ -78,6 +78,6 @@ export const isNumberCell = (v: string): boolean => NUMBER.test(v.trim());
 export const isNpsCell = (v: string): boolean => /^\d{1,2}$/.test(v.trim()) && +v <= 10;
 
 /** Whether most of a column's cells read as `test` (a stray cell is reported, not a new kind). */
-export function mostly(values: string[], test: (v: string) => boolean): boolean {
+export function mostly<T>(values: T[], test: (v: T) => boolean): boolean {
   return values.length > 0 && values.filter(test).length >= Math.max(1, values.length * 0.75);
 }

@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { importSurveyExport } from './survey-import';
+import { importFixture } from '../../../test/support/survey-fixtures';
 
-const FIXTURES = join(__dirname, '../../../test/fixtures/surveys');
-const read = (name: string) =>
-  importSurveyExport(readFileSync(join(FIXTURES, name)), { fileName: name });
+const read = importFixture;
 
 describe('googleFormsImporter', () => {
   it('should read a multiple-choice grid as one matrix whose items are the bracketed rows', async () => {
@@ -15,7 +11,8 @@ describe('googleFormsImporter', () => {
       text: 'How often do you use AI in each phase?',
       kind: 'matrix',
       items: ['Coding', 'Code review'],
-      options: ['Often', 'Rarely', 'Always', 'Sometimes'],
+      // the grid's columns in their scale's order, whatever order respondents used them in
+      options: ['Rarely', 'Sometimes', 'Often', 'Always'],
     });
     expect(sut.responses[2].answers[grid?.key as string]).toEqual({ Coding: 'Sometimes' });
   });

@@ -6,6 +6,7 @@ import {
   underscoredHeadings,
   type LimeHeading,
 } from './limesurvey-headings';
+import { arrayColumns } from './limesurvey-arrays';
 import { uniqueKey } from './microsoft-forms.importer';
 import { columnValues, isMark, slugKey } from './plan.util';
 
@@ -65,7 +66,21 @@ export const limeSurveyImporter: SurveyImporter = {
         encoding: 'value',
       });
     });
-    for (const subs of groups.values()) columns.push(...groupColumns(table, subs, used, warnings));
+    for (const subs of groups.values()) {
+      // "Which tools [optional]" alone in a text heading is a question whose wording has
+      // brackets, not a group of one subquestion (code headings always name the code).
+      const lone = subs.length === 1 && !subs[0].heading.code && !subs[0].comment && !subs[0].other;
+      if (lone)
+        columns.push({
+          index: subs[0].index,
+          header: subs[0].header,
+          role: 'question',
+          questionKey: uniqueKey(slugKey(subs[0].header, `q${subs[0].index}`), used),
+          questionText: subs[0].header,
+          encoding: 'value',
+        });
+      else columns.push(...groupColumns(table, subs, used, warnings));
+    }
     columns.sort((a, b) => a.index - b.index);
     return { format: 'limesurvey', headerRows: 1, columns, warnings };
   },
@@ -104,7 +119,8 @@ function groupColumns(
   const key = uniqueKey(keyOf(first, subs[0].index), used);
   const questionText = first.text ?? first.code ?? subs[0].header;
   const choices = subs.filter((s) => !s.comment && !s.other);
-  const marking = choiceMarking(table, choices);
+  const array = arrayColumns(table, choices, key, questionText, !!choiceMarking(table, choices));
+  const marking = array ? undefined : choiceMarking(table, choices);
   const specs: ColumnSpec[] = [];
   const codeOnly: string[] = [];
   for (const s of subs) {
@@ -119,6 +135,8 @@ function groupColumns(
         encoding: 'value',
         kind: 'text',
       });
+    } else if (array) {
+      specs.push(array.find((a) => a.index === s.index) as ColumnSpec);
     } else if (marking) {
       const ownText = columnValues(table, 1, s.index).find((v) => !isMark(v));
       const option =

@@ -188,15 +188,14 @@ describe(importSurveyExport.name, () => {
     });
   });
 
-  it('should read Y-marked subquestions, other text and array rows when given LimeSurvey code headings', async () => {
+  it('should read Y-marked subquestions, other text and an array as a matrix when given LimeSurvey code headings', async () => {
     const sut = await importSurveyExport(fixture('limesurvey-code.csv'));
     expect(sut.format).toBe('limesurvey');
     expect(sut.questions.map((q) => [q.key, q.kind])).toEqual([
       ['Q1', 'multiple'],
       ['Q1_other', 'text'],
       ['Q2', 'single'],
-      ['Q3_SQ001', 'single'],
-      ['Q3_SQ002', 'single'],
+      ['Q3', 'matrix'],
       ['Q4', 'text'],
     ]);
     expect(sut.responses[0]).toMatchObject({

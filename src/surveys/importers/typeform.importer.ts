@@ -1,4 +1,5 @@
 import type { ColumnSpec, SurveyImporter } from './import.types';
+import { looksOrderedList, splitEncoding } from './column-groups';
 import { uniqueKey } from './microsoft-forms.importer';
 import { columnValues, headingColumn, looksJoined, looksLikeEmail, slugKey } from './plan.util';
 
@@ -42,6 +43,24 @@ export const typeformImporter: SurveyImporter = {
         i++;
         continue;
       }
+      // A ranking written one column per choice, each holding the choice's rank.
+      const ranked = rankRunEnd(table, header, i);
+      if (ranked > i) {
+        const options = header.slice(i, ranked);
+        const key = uniqueKey(slugKey(`ranking_${options[0]}`, `q${i}`), used);
+        for (let c = i; c < ranked; c++)
+          columns.push({
+            index: c,
+            header: header[c],
+            role: 'question',
+            questionKey: key,
+            questionText: `Ranking: ${options.join(' / ')}`,
+            encoding: 'rank',
+            option: header[c],
+          });
+        i = ranked;
+        continue;
+      }
       // Older exports: one column per choice, headed by the choice and holding it when picked.
       // Adjacent such columns are one question; a following "Other" column is its free text.
       let end = i;
@@ -76,9 +95,12 @@ export const typeformImporter: SurveyImporter = {
         i = end;
         continue;
       }
-      columns.push(
-        headingColumn(i, text, used, looksJoined(values, ', ', text) ? ', ' : undefined),
-      );
+      // A ranking in one column lists every choice, ", "-joined, in the respondent's order.
+      const joined = looksJoined(values, ', ', text);
+      columns.push({
+        ...headingColumn(i, text, used, joined ? ', ' : undefined),
+        ...(joined && looksOrderedList(values, ', ') ? { kind: 'ranking' as const } : {}),
+      });
       i++;
     }
     return { format: 'typeform', headerRows: 1, columns };
@@ -90,4 +112,26 @@ function isChoiceColumn(table: string[][], header: string[], index: number): boo
   if (!text || TRAILER[text.toLowerCase()]) return false;
   const values = columnValues(table, 1, index);
   return values.length > 0 && values.every((v) => v === text);
+}
+
+/**
+ * Where a run of three or more per-choice rank columns starting at `start` ends (`start` when
+ * there is none): short choice headings, whole-number cells, each row ranking every choice once.
+ */
+function rankRunEnd(table: string[][], header: string[], start: number): number {
+  let end = start;
+  const rankLike = (i: number) => {
+    const values = columnValues(table, 1, i);
+    return (
+      !!header[i] &&
+      !TRAILER[header[i].toLowerCase()] &&
+      !/[?:]/.test(header[i]) &&
+      values.length > 0 &&
+      values.every((v) => /^\d{1,2}$/.test(v))
+    );
+  };
+  while (end < header.length && rankLike(end)) end++;
+  if (end - start < 3) return start;
+  const group = header.slice(start, end).map((_, k) => ({ index: start + k }));
+  return splitEncoding(table, 1, group) === 'rank' ? end : start;
 }

@@ -8,6 +8,12 @@ import { SurveysRepository } from '../surveys.repository';
 import { SurveysService } from '../surveys.service';
 import type { BenchmarkComparison } from '../benchmarks/benchmark-figures';
 import { SurveyBenchmarks } from '../benchmarks/survey-benchmarks.service';
+import {
+  answerTeam,
+  byTeamUnavailable,
+  personIdsWithoutTeam,
+  responseTeam,
+} from '../privacy/answer-team';
 import { computeWaveChange, type WaveChange } from './wave-change';
 
 /** The latest wave's change and benchmarks, as the baseline report shows them. */
@@ -108,6 +114,7 @@ export class SurveyWavesService {
     const survey = await this.surveys.requireSurvey(surveyId);
     const questions = await this.surveys.questionsOf(surveyId);
     const toolKeys = questions.filter((q) => q.role === 'tools' && q.kind === 'tool-picker');
+    const teams = await this.people.teamsWithHeadcount([...new Set(rows.map((r) => r.personId))]);
     await this.repo.insertResponses(
       rows.map((r) => ({
         surveyId,
@@ -116,6 +123,7 @@ export class SurveyWavesService {
         respondentKey: null,
         source: 'import',
         submittedOn: survey.privacyMode === 'anonymous' ? null : r.submittedOn,
+        team: answerTeam(survey.privacyMode, teams.get(r.personId) ?? null, survey.k),
         answers: r.answers,
         toolIds: [...new Set(toolKeys.flatMap((q) => answerValues(r.answers[q.key])))].sort(),
         toolConfidence: {},
@@ -138,7 +146,9 @@ export class SurveyWavesService {
 
   /**
    * Each question's change from the previous wave, by team (teams with k respondents in both),
-   * with 95% intervals; null for a first wave. Uses this wave's k and questions.
+   * with 95% intervals; null for a first wave. Uses this wave's k and questions. An answer's team
+   * is the one kept when it was given; an identified answer from before teams were kept falls
+   * back to the person's team in the directory.
    */
   async changeSincePrevious(
     id: string,
@@ -151,17 +161,18 @@ export class SurveyWavesService {
       this.repo.listResponses(previous.id),
       this.repo.listResponses(id),
     ]);
-    const personIds = [...before, ...after].map((r) => r.personId).filter((p): p is string => !!p);
-    const teams = await this.people.teamPathsOf([...new Set(personIds)]);
-    const team = (personId: string | null) => (personId ? (teams.get(personId) ?? null) : null);
+    const teams = await this.people.teamPathsOf(personIdsWithoutTeam([...before, ...after]));
+    const waves = {
+      before: before.map((r) => ({ answers: r.answers, team: responseTeam(r, teams) })),
+      after: after.map((r) => ({ answers: r.answers, team: responseTeam(r, teams) })),
+    };
+    const anyTeam = [...waves.before, ...waves.after].some((r) => r.team !== null);
     return {
       previous: waveOf(previous),
-      change: computeWaveChange({
-        questions,
-        k: survey.k,
-        before: before.map((r) => ({ answers: r.answers, team: team(r.personId) })),
-        after: after.map((r) => ({ answers: r.answers, team: team(r.personId) })),
-      }),
+      change: {
+        ...computeWaveChange({ questions, k: survey.k, ...waves }),
+        teamsUnavailable: anyTeam ? null : byTeamUnavailable(survey.privacyMode, survey.k),
+      },
     };
   }
 }

@@ -57,6 +57,8 @@ export interface WaveChange {
   teams: string[];
   /** teams left out because one wave had fewer than k of their people answering */
   suppressedTeams: string[];
+  /** why no team can be compared at all (no answer carries a team); null when teams are known */
+  teamsUnavailable: string | null;
   questions: WaveChangeQuestion[];
 }
 
@@ -231,5 +233,5 @@ export function computeWaveChange(input: {
     });
     if (measures.length) result.push({ key: q.key, text: q.text, kind: q.kind, measures });
   }
-  return { k, teams, suppressedTeams, questions: result };
+  return { k, teams, suppressedTeams, teamsUnavailable: null, questions: result };
 }

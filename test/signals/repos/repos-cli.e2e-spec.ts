@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeGitHub } from '../../support/fake-github';
 import type { GitRepoBuilder } from '../../support/git-repo-builder';
-import { runCli, runCliAsync } from '../../support/processes';
+import { runCli, runCliAsync, runCliInProcess } from '../../support/processes';
 import { buildFixtureRepo } from '../../support/repo-fixtures';
 import { createTestDatabase } from '../../support/test-db';
 
@@ -12,6 +12,8 @@ interface ToolJson {
   signals: { signal: string; path?: string; commit?: string }[];
 }
 
+// Each command's first run here is a real process (dist/cli.js); the others call the same entry
+// in this process. Without git on PATH needs a process of its own.
 describe('scan-repo and scan-github commands', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let env: Record<string, string>;
@@ -71,11 +73,11 @@ describe('scan-repo and scan-github commands', () => {
     expect(JSON.parse(readFileSync(cdx, 'utf8')).specVersion).toBe('1.6');
   });
 
-  it('should report nothing for an ordinary repository and fail in one line for a folder without git', () => {
-    const r = runCli(['scan-repo', built[2].dir, '--json'], env);
+  it('should report nothing for an ordinary repository and fail in one line for a folder without git', async () => {
+    const r = await runCliInProcess(['scan-repo', built[2].dir, '--json'], env);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).tools).toEqual([]);
-    const plain = runCli(['scan-repo', out], env);
+    const plain = await runCliInProcess(['scan-repo', out], env);
     expect(plain.status).toBe(1);
     expect(plain.stderr.trim()).toMatch(/^ai-census: .* is not a git repository/);
     expect(plain.stderr.trim().split('\n')).toHaveLength(1);
@@ -109,7 +111,10 @@ describe('scan-repo and scan-github commands', () => {
     expect(json.repositories[2]).toMatchObject({ tools: [], leads: [] });
     expect(existsSync(join(out, 'acme__assistants.sarif'))).toBe(true);
     gh.reset();
-    const again = await runCliAsync(['scan-github', 'acme', '--api-url', gh.url, '--json'], env);
+    const again = await runCliInProcess(
+      ['scan-github', 'acme', '--api-url', gh.url, '--json'],
+      env,
+    );
     expect(JSON.parse(again.stdout).requests).toBe(1);
   });
 
@@ -126,7 +131,7 @@ describe('scan-repo and scan-github commands', () => {
   it('should report the repository it cannot read with its reason and scan the others', async () => {
     gh.denied.set('/repos/beta/locked/', 'contents=read');
     try {
-      const r = await runCliAsync(['scan-github', 'beta', '--api-url', gh.url, '--json'], env);
+      const r = await runCliInProcess(['scan-github', 'beta', '--api-url', gh.url, '--json'], env);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       const json = JSON.parse(r.stdout) as GithubJson;
@@ -149,7 +154,10 @@ describe('scan-repo and scan-github commands', () => {
     }
     // the failed repository was not marked as scanned: the next run reads it, and only it
     gh.reset();
-    const again = await runCliAsync(['scan-github', 'beta', '--api-url', gh.url, '--json'], env);
+    const again = await runCliInProcess(
+      ['scan-github', 'beta', '--api-url', gh.url, '--json'],
+      env,
+    );
     const json = JSON.parse(again.stdout) as GithubJson;
     expect(json.repositories.find((x) => x.repository === 'beta/locked')?.error).toBeUndefined();
     expect(

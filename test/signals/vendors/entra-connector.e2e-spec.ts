@@ -104,8 +104,9 @@ describe('Entra connector', () => {
     expect(job.result).toEqual({
       connector: 'entra',
       // 429 + token; two pages of grants, three service principals, two users; the first app
-      // filter's five sign-ins on three pages, the other two filters one empty page each
-      requests: 14,
+      // filter's five sign-ins on three pages, the other two filters one empty page each; the
+      // non-interactive pass on beta: one empty page for each of the three filters
+      requests: 17,
       evidence: { 'oauth-grant': 2, 'sso-signin': 3 },
       people: { resolved: 2, unresolved: 0 },
       tools: { chatgpt: { seats: 0, activeUsers: 1 }, perplexity: { seats: 0, activeUsers: 1 } },
@@ -144,6 +145,7 @@ describe('Entra connector', () => {
     expect((await connectorCursor(t, 'entra')).cursor).toEqual({
       since: `${dayAgo(1)}T00:00:00Z`,
       grants: { g1: dayAgo(0), g4: dayAgo(0) },
+      nonInteractiveSince: `${dayAgo(29)}T00:00:00Z`,
     });
   });
 
@@ -154,6 +156,67 @@ describe('Entra connector', () => {
     expect(fake.filters[0]).toMatch(new RegExp(`^createdDateTime ge ${dayAgo(1)}T00:00:00Z and`));
     const [{ n }] = (await t.dataSource.query(
       `SELECT count(*)::int AS n FROM evidence WHERE signal IN ('sso-signin', 'oauth-grant')`,
+    )) as { n: number }[];
+    expect(n).toBe(5);
+  });
+
+  it('should add non-interactive sign-ins from Graph beta at a lower confidence, less the days an interactive one shows', async () => {
+    fake.signins.push(
+      // Ann signed in to ChatGPT that day: her token refresh adds nothing
+      { at: at(2, '13'), upn: 'ann@acme.example', app: 'ChatGPT', nonInteractive: true },
+      { at: at(2, '14'), upn: 'bo@acme.example', app: 'ChatGPT', nonInteractive: true },
+      { at: at(2, '15'), upn: 'bo@acme.example', app: 'ChatGPT', nonInteractive: true },
+      { at: at(1, '07'), upn: 'bo@acme.example', app: 'ChatGPT', nonInteractive: true },
+      {
+        at: at(1, '08'),
+        upn: 'bo@acme.example',
+        app: 'ChatGPT',
+        nonInteractive: true,
+        errorCode: 70043,
+      },
+    );
+    await t.dataSource.query(`UPDATE connector SET cursor = NULL WHERE connector_id = 'entra'`);
+    fake.requests.length = 0;
+    fake.betaFilters.length = 0;
+    const job = await runSync(t, 'entra');
+    expect(job.error).toBeNull();
+    expect(job.result.evidence).toEqual({ 'oauth-grant': 2, 'sso-signin': 5 });
+    // a refreshed token is access, not use shown: Bo is not an active ChatGPT user
+    expect(job.result.tools.chatgpt).toEqual({ seats: 0, activeUsers: 1 });
+    expect(fake.betaFilters[0]).toMatch(
+      new RegExp(
+        `^signInEventTypes/any\\(t: t eq 'nonInteractiveUser'\\) and createdDateTime ge ${dayAgo(29)}T00:00:00Z and \\(appDisplayName eq 'chatgpt' or `,
+      ),
+    );
+    // five non-interactive sign-ins on three pages, followed by @odata.nextLink
+    const beta = fake.requests.filter((r) => r.path === '/beta/auditLogs/signIns');
+    expect(beta.filter((r) => r.query.get('$skiptoken') !== null)).toHaveLength(2);
+    const rows = (await t.dataSource.query(
+      `SELECT identity_value, detail->>'day' AS day, count::int AS count, round(confidence::numeric, 2)::float8 AS confidence,
+              detail->>'reason' AS reason, detail->>'interactive' AS interactive
+         FROM evidence WHERE signal = 'sso-signin' AND fingerprint LIKE '%:non-interactive:%'
+        ORDER BY first_seen`,
+    )) as Record<string, unknown>[];
+    expect(
+      rows.map((r) => [r.identity_value, r.day, r.count, r.confidence, r.interactive]),
+    ).toEqual([
+      ['bo@acme.example', dayAgo(2), 2, 0.6, 'false'],
+      ['bo@acme.example', dayAgo(1), 1, 0.6, 'false'],
+    ]);
+    expect(rows[0].reason).toMatch(/^non-interactive: a client app refreshed the person’s token/);
+    expect((await connectorCursor(t, 'entra')).cursor).toMatchObject({
+      since: `${dayAgo(1)}T00:00:00Z`,
+      nonInteractiveSince: `${dayAgo(1)}T00:00:00Z`,
+    });
+
+    // the next run goes on from its own cursor and adds nothing twice
+    fake.betaFilters.length = 0;
+    expect((await runSync(t, 'entra')).state).toBe('completed');
+    expect(fake.betaFilters[0]).toMatch(
+      new RegExp(`createdDateTime ge ${dayAgo(1)}T00:00:00Z and`),
+    );
+    const [{ n }] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM evidence WHERE signal = 'sso-signin'`,
     )) as { n: number }[];
     expect(n).toBe(5);
   });

@@ -9,6 +9,11 @@ export async function press(page: Page, name: string): Promise<void> {
   await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
 }
 
+/** A directory CSV imported through the API, as the CoE would. */
+export async function importDirectory(t: ConsoleTestApp, csv = DIRECTORY_CSV): Promise<void> {
+  await t.http.post('/api/people/imports/csv').set(bearer(t.tokens.coe)).send({ csv }).expect(201);
+}
+
 /**
  * The test directory imported and the pulse template created as an identified survey, everyone
  * invited: the survey and each person's link (by the e-mail's local part) on the app's address.
@@ -16,11 +21,7 @@ export async function press(page: Page, name: string): Promise<void> {
 export async function invitedPulse(
   t: ConsoleTestApp,
 ): Promise<{ surveyId: string; links: Record<string, string> }> {
-  await t.http
-    .post('/api/people/imports/csv')
-    .set(bearer(t.tokens.coe))
-    .send({ csv: DIRECTORY_CSV })
-    .expect(201);
+  await importDirectory(t);
   const created = await t.http
     .post('/api/surveys')
     .set(bearer(t.tokens.coe))

@@ -1,5 +1,5 @@
 import type { OAuthGrant, SsoSignin } from '../connector.types';
-import { countSignins } from './sso-totals';
+import { countSignins, signinKey } from './sso-totals';
 import { toolOfApp } from './identity-apps';
 
 // What the Entra connector keeps of Microsoft Graph's answers (v1.0): of a sign-in
@@ -14,6 +14,9 @@ export interface GraphSignIn {
   appDisplayName?: string | null;
   appId?: string | null;
   status?: { errorCode?: number | null } | null;
+  /** beta only: interactiveUser, nonInteractiveUser, servicePrincipal, managedIdentity */
+  signInEventTypes?: string[] | null;
+  isInteractive?: boolean | null;
 }
 
 export interface GraphPermissionGrant {
@@ -38,6 +41,19 @@ export function entraSigninsOf(signins: GraphSignIn[]): SsoSignin[] {
         appId: s.appId,
       })),
   );
+}
+
+/**
+ * Non-interactive sign-ins (a client app refreshing the person's token) counted per person, app
+ * and day, less the (tool, person, day) an interactive sign-in already shows: those add nothing.
+ */
+export function entraNonInteractiveOf(
+  signins: GraphSignIn[],
+  interactive: ReadonlySet<string>,
+): SsoSignin[] {
+  return entraSigninsOf(signins.filter((s) => s.isInteractive !== true))
+    .filter((s) => !interactive.has(signinKey(s)))
+    .map((s) => ({ ...s, interactive: false }));
 }
 
 /** A person's consent to an AI app, with its delegated scopes (space-separated in Graph). */

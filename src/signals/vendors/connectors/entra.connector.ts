@@ -9,6 +9,7 @@ import type {
 import { dayOf } from './connector-days';
 import {
   entraGrantOf,
+  entraNonInteractiveOf,
   entraSigninsOf,
   type GraphPermissionGrant,
   type GraphSignIn,
@@ -21,7 +22,10 @@ import { addSignins } from './sso-totals';
 // permissions and a client secret: a token from the OAuth2 client-credentials flow
 // (POST {login}/{tenant}/oauth2/v2.0/token, scope https://graph.microsoft.com/.default), then
 // - GET /v1.0/auditLogs/signIns filtered on createdDateTime and the AI apps' display names
-//   (https://learn.microsoft.com/graph/api/signin-list, newest first, ≤ 1,000 a page), and
+//   (https://learn.microsoft.com/graph/api/signin-list, newest first, ≤ 1,000 a page): v1.0 lists
+//   interactive sign-ins only, so
+// - GET /beta/auditLogs/signIns with signInEventTypes/any(t: t eq 'nonInteractiveUser') reads the
+//   non-interactive ones (token refreshes by a client app) under its own cursor, and
 // - GET /v1.0/oauth2PermissionGrants (https://learn.microsoft.com/graph/api/oauth2permissiongrant-list),
 //   each grant's client service principal and consenting user looked up once;
 // pages follow @odata.nextLink. A grant carries no date in Graph: its day is the day this
@@ -138,41 +142,80 @@ export const entraConnector: VendorConnector = {
         ? ctx.cursor.since
         : `${dayOf(new Date(ctx.now.getTime() - (FIRST_RUN_DAYS - 1) * 86_400_000))}T00:00:00Z`;
 
+    const nonInteractiveSince =
+      typeof ctx.cursor?.nonInteractiveSince === 'string' ? ctx.cursor.nonInteractiveSince : since;
+
     const grants = await readGrants(ctx, headers, seen);
-    yield { grants, cursor: { since, grants: seen } };
+    yield { grants, cursor: { since, grants: seen, nonInteractiveSince } };
 
     // Sign-ins come newest first: a day is written with its running total, and the cursor moves
     // (to the start of the newest day read, which the next run reads whole again) only at the end.
-    const totals = new Map<string, SsoSignin>();
+    const interactive = new Map<string, SsoSignin>();
     let newest = since;
-    const names = knownAiAppNames();
-    for (let i = 0; i < names.length; i += NAMES_PER_QUERY) {
-      const apps = names.slice(i, i + NAMES_PER_QUERY).map((n) => `appDisplayName eq ${quoted(n)}`);
-      const query = {
-        $filter: `createdDateTime ge ${since} and (${apps.join(' or ')})`,
-        $top: 1000,
-      };
-      for await (const page of pages<GraphSignIn>(
-        ctx,
-        '/v1.0/auditLogs/signIns',
-        query,
-        headers,
-        SIGNINS_PERMISSION,
-      )) {
-        for (const s of page) {
-          const t = s.createdDateTime ? Date.parse(s.createdDateTime) : NaN;
-          if (!Number.isNaN(t)) {
-            const dayStart = `${dayOf(new Date(t))}T00:00:00Z`;
-            if (dayStart > newest) newest = dayStart;
-          }
-        }
-        const touched = new Set(addSignins(totals, entraSigninsOf(page)));
-        yield { signins: [...touched].map((k) => ({ ...totals.get(k)! })) };
-      }
+    for await (const { page, newestDay } of signinPages(ctx, headers, INTERACTIVE, since)) {
+      if (newestDay > newest) newest = newestDay;
+      const touched = new Set(addSignins(interactive, entraSigninsOf(page)));
+      yield { signins: [...touched].map((k) => ({ ...interactive.get(k)! })) };
     }
-    yield { cursor: { since: newest, grants: seen } };
+    yield { cursor: { since: newest, grants: seen, nonInteractiveSince } };
+
+    // Non-interactive sign-ins are on Graph beta only; a (tool, person, day) an interactive
+    // sign-in of this run shows is not repeated at the lower confidence. Own cursor.
+    const shown = new Set(interactive.keys());
+    const quiet = new Map<string, SsoSignin>();
+    let newestQuiet = nonInteractiveSince;
+    for await (const { page, newestDay } of signinPages(
+      ctx,
+      headers,
+      NON_INTERACTIVE,
+      nonInteractiveSince,
+    )) {
+      if (newestDay > newestQuiet) newestQuiet = newestDay;
+      const touched = new Set(addSignins(quiet, entraNonInteractiveOf(page, shown)));
+      yield { signins: [...touched].map((k) => ({ ...quiet.get(k)! })) };
+    }
+    yield { cursor: { since: newest, grants: seen, nonInteractiveSince: newestQuiet } };
   },
 };
+
+const INTERACTIVE = { path: '/v1.0/auditLogs/signIns', filter: '' };
+const NON_INTERACTIVE = {
+  path: '/beta/auditLogs/signIns',
+  filter: "signInEventTypes/any(t: t eq 'nonInteractiveUser') and ",
+};
+
+/** Sign-ins to the known AI apps since `since`, page by page, with the start of the newest day read. */
+async function* signinPages(
+  ctx: ConnectorContext,
+  headers: Record<string, string>,
+  kind: { path: string; filter: string },
+  since: string,
+): AsyncGenerator<{ page: GraphSignIn[]; newestDay: string }> {
+  const names = knownAiAppNames();
+  for (let i = 0; i < names.length; i += NAMES_PER_QUERY) {
+    const apps = names.slice(i, i + NAMES_PER_QUERY).map((n) => `appDisplayName eq ${quoted(n)}`);
+    const query = {
+      $filter: `${kind.filter}createdDateTime ge ${since} and (${apps.join(' or ')})`,
+      $top: 1000,
+    };
+    for await (const page of pages<GraphSignIn>(
+      ctx,
+      kind.path,
+      query,
+      headers,
+      SIGNINS_PERMISSION,
+    )) {
+      let newestDay = since;
+      for (const s of page) {
+        const t = s.createdDateTime ? Date.parse(s.createdDateTime) : NaN;
+        if (Number.isNaN(t)) continue;
+        const dayStart = `${dayOf(new Date(t))}T00:00:00Z`;
+        if (dayStart > newestDay) newestDay = dayStart;
+      }
+      yield { page, newestDay };
+    }
+  }
+}
 
 /** Consents of single users to AI apps; an admin's consent for everyone names no person. */
 async function readGrants(

@@ -5,11 +5,16 @@ import { toolOfApp } from './identity-apps';
 // Sign-ins are counted per person, app and day over a whole run: a day read over several pages is
 // written with its running total, so its evidence row ends with the day's whole count.
 
+/** The key a sign-in is counted under: tool, person, day. */
+export function signinKey(s: SsoSignin): string {
+  return [s.toolId, s.email, s.day].join('\u0001');
+}
+
 /** Adds `more` into `totals` (person, app, day) and returns the keys it touched. */
 export function addSignins(totals: Map<string, SsoSignin>, more: SsoSignin[]): string[] {
   const touched: string[] = [];
   for (const s of more) {
-    const key = [s.toolId, s.email, s.day].join('\u0001');
+    const key = signinKey(s);
     const seen = totals.get(key);
     if (seen) seen.count += s.count;
     else totals.set(key, { ...s });

@@ -16,6 +16,8 @@ export interface WaveChangeRowView {
 export interface WaveChangeView {
   questions: { key: string; text: string; measure: string; rows: WaveChangeRowView[] }[];
   suppressedTeams: string;
+  /** why there is no row per team at all, rather than a table of "Everyone" alone */
+  teamsUnavailable: string;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -39,6 +41,7 @@ export function waveChangeView(change: WaveChange): WaveChangeView {
   const hidden = `fewer than ${change.k}`;
   return {
     suppressedTeams: change.suppressedTeams.join(', '),
+    teamsUnavailable: change.teamsUnavailable ?? '',
     questions: change.questions.map((q) => {
       const share = q.measures[0]?.measure === 'share';
       return {
