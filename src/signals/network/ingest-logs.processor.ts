@@ -8,6 +8,7 @@ import type { JobContext, JobProcessor } from '../../jobs/job.types';
 import { consumeSpooled } from '../../jobs/spooled-inputs';
 import { fingerprintFile } from './ingest/log-source';
 import { runLanes, sameContentTogether } from './ingest/file-lanes';
+import { threadShare } from './ingest/thread-plan';
 import type { NetworkFormat } from './network.types';
 import { NetworkIngestService, type FileIngestResult } from './network-ingest.service';
 
@@ -69,7 +70,7 @@ export class IngestLogsProcessor implements JobProcessor<IngestLogsData, IngestL
     );
     // several files run at once, up to INGEST_WORKERS, sharing the threads between them
     const lanes = Math.max(1, Math.min(this.config.ingestWorkers, files.length));
-    const share = Math.max(1, Math.floor(this.config.ingestWorkers / lanes));
+    const share = threadShare(sizes, this.config.ingestWorkers, this.config.ingestParallelMinBytes);
     const fingerprints = lanes > 1 ? await fingerprintsOf(files) : files.map((f) => f.fingerprint);
     const doneBytes = files.map(() => 0);
     let finished = 0;

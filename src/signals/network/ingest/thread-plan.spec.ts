@@ -1,4 +1,4 @@
-import { threadPlan, type ThreadPlanInput } from './thread-plan';
+import { threadPlan, threadShare, type ThreadPlanInput } from './thread-plan';
 
 const base: ThreadPlanInput = {
   setting: 4,
@@ -27,5 +27,16 @@ describe('threadPlan', () => {
     expect(threadPlan({ ...base, size: 999 })).toEqual({ mode: 'main' });
     expect(threadPlan({ ...base, format: 'generic-csv' })).toEqual({ mode: 'main' });
     expect(threadPlan({ ...base, toolsAvailable: false })).toEqual({ mode: 'main' });
+  });
+});
+
+describe('threadShare', () => {
+  it('should share the workers between the files large enough to use them', () => {
+    expect(threadShare([5000], 4, 1000)).toBe(4);
+    expect(threadShare([5000, 10, 20, 0], 4, 1000)).toBe(4); // small files take no thread
+    expect(threadShare([5000, 6000], 4, 1000)).toBe(2);
+    expect(threadShare([5000, 6000, 7000], 4, 1000)).toBe(1);
+    expect(threadShare([5000, 6000, 7000, 8000, 9000], 2, 1)).toBe(1);
+    expect(threadShare([5000], 1, 1000)).toBe(1);
   });
 });

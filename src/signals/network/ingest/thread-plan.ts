@@ -27,3 +27,13 @@ export function threadPlan(i: ThreadPlanInput): ThreadPlan {
   if (!canSplit(i.format)) return { mode: 'main' };
   return { mode: 'ranges', threads: Math.max(1, Math.min(i.share, i.setting)) };
 }
+
+/**
+ * Threads each file of one ingest may use: INGEST_WORKERS shared by the files that will use
+ * threads at all (those of minBytes or more, up to INGEST_WORKERS of them at once); files below
+ * the threshold stay on the main thread and take none.
+ */
+export function threadShare(sizes: readonly number[], setting: number, minBytes: number): number {
+  const large = sizes.filter((s) => s > 0 && s >= minBytes).length;
+  return Math.max(1, Math.floor(setting / Math.max(1, Math.min(setting, large))));
+}

@@ -16,11 +16,12 @@ const at = new Int32Array(6);
 const digit = (c: number): boolean => c >= 48 && c <= 57;
 const num2 = (b: Buffer, i: number): number => (b[i] - 48) * 10 + (b[i + 1] - 48);
 
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
 /** `YYYY-MM-DD HH:MM:SS` (or with T) naming a real instant; anything else is left to the parser. */
 export function plainIsoTime(b: Buffer, s: number, e: number): boolean {
   if (e - s !== 19) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])
-    if (!digit(b[s + i])) return false;
+  for (let k = 0; k < ISO_DIGITS.length; k++) if (!digit(b[s + ISO_DIGITS[k]])) return false;
   if (b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 13] !== 58 || b[s + 16] !== 58) return false;
   if (b[s + 10] !== 32 && b[s + 10] !== 84) return false;
   const month = num2(b, s + 5);

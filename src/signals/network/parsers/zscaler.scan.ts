@@ -34,9 +34,18 @@ const digit = (c: number): boolean => c >= 48 && c <= 57;
 const letter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 const space = (c: number): boolean => c === 32 || c === TAB || c === 13 || c === 11 || c === 12;
 
+/** the month names as three lower-case bytes packed in an integer */
+const MONTH_KEYS = new Set(
+  Object.keys(MONTHS).map(
+    (m) => (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
+  ),
+);
+
 function month(b: Buffer, i: number): boolean {
-  return MONTHS[String.fromCharCode(b[i] | 32, b[i + 1] | 32, b[i + 2] | 32)] !== undefined;
+  return MONTH_KEYS.has(((b[i] | 32) << 16) | ((b[i + 1] | 32) << 8) | (b[i + 2] | 32));
 }
+
+const TIME_DIGITS = [1, 2, 4, 5, 7, 8, 10, 11, 12, 13];
 
 /** `[Www ]Mmm D[D] HH:MM:SS YYYY`, the text time NSS writes. */
 export function nssTextTime(b: Buffer, s: number, e: number): boolean {
@@ -52,26 +61,12 @@ export function nssTextTime(b: Buffer, s: number, e: number): boolean {
   // " HH:MM:SS YYYY"
   if (e - p !== 14 || b[p] !== 32 || b[p + 3] !== 58 || b[p + 6] !== 58 || b[p + 9] !== 32)
     return false;
-  for (const i of [1, 2, 4, 5, 7, 8, 10, 11, 12, 13]) if (!digit(b[p + i])) return false;
+  for (let k = 0; k < TIME_DIGITS.length; k++) if (!digit(b[p + TIME_DIGITS[k]])) return false;
   return true;
 }
 
-const cellAt = new Int32Array(2);
-
-/** The bounds of cell i (cells split on tabs), into cellAt; false when the line has fewer. */
-function cell(b: Buffer, s: number, e: number, i: number): boolean {
-  let p = s;
-  for (let k = 0; k < i; k++) {
-    p = b.indexOf(TAB, p);
-    if (p < 0 || p >= e) return false;
-    p++;
-  }
-  let q = b.indexOf(TAB, p);
-  if (q < 0 || q > e) q = e;
-  cellAt[0] = p;
-  cellAt[1] = q;
-  return true;
-}
+/** positions of the line's first tabs: cell i runs from after tab i-1 to tab i */
+let tabAt = new Int32Array(64);
 
 /**
  * true: a well-formed NSS tab line whose host is no tool (count it as parsed and move on).
@@ -85,20 +80,24 @@ export function zscalerNoTool(
   hosts: HostLookup,
 ): boolean {
   if (cols.host < 0 || e <= s || space(buf[s]) || space(buf[e - 1]) || buf[s] === 123) return false;
-  // as many cells as the feed has fields, at least
+  // as many cells as the feed has fields, at least; one pass notes where they end
+  if (tabAt.length < cols.count + 1) tabAt = new Int32Array(cols.count + 1);
   let tabs = 0;
   for (
     let p = buf.indexOf(TAB, s);
     p >= 0 && p < e && tabs < cols.count;
     p = buf.indexOf(TAB, p + 1)
   )
-    tabs++;
+    tabAt[tabs++] = p;
   if (tabs === 0 || tabs + 1 < cols.count) return false;
-  if (!cell(buf, s, e, 0) || sameBytes(buf, cellAt[0], cellAt[1], cols.first)) return false;
+  // cell i: [start(i), end(i)); every cell below cols.count exists now
+  const start = (i: number): number => (i === 0 ? s : tabAt[i - 1] + 1);
+  const end = (i: number): number => (i < tabs ? tabAt[i] : e);
+  if (sameBytes(buf, s, end(0), cols.first)) return false;
   let textTime = true;
   if (cols.epoch >= 0) {
-    cell(buf, s, e, cols.epoch);
-    const [a, z] = cellAt;
+    const a = start(cols.epoch);
+    const z = end(cols.epoch);
     const blank =
       a === z ||
       (z - a === 1 && buf[a] === 45) ||
@@ -108,12 +107,8 @@ export function zscalerNoTool(
       textTime = false;
     }
   }
-  if (
-    textTime &&
-    (cols.time < 0 || !cell(buf, s, e, cols.time) || !nssTextTime(buf, cellAt[0], cellAt[1]))
-  )
+  if (textTime && (cols.time < 0 || !nssTextTime(buf, start(cols.time), end(cols.time))))
     return false;
-  cell(buf, s, e, cols.host);
-  if (!urlHost(buf, cellAt[0], cellAt[1], span)) return false;
+  if (!urlHost(buf, start(cols.host), end(cols.host), span)) return false;
   return hosts.matchBytes(buf, span.start, span.end) === null;
 }
