@@ -4,6 +4,8 @@ import type { JobContext, JobProcessor } from '../../jobs/job.types';
 import { SurveyInvitationsService } from '../survey-invitations.service';
 import { SurveysService } from '../surveys.service';
 import { SurveyMailer, type SurveyMailFailure } from './survey-mailer.service';
+import { localizeSurveyTexts } from '../i18n/survey-texts';
+import { withLanguage } from '../i18n/languages';
 import { buildSurveyMessage, type SurveyMailKind } from './survey-message';
 
 export interface SendSurveyMailData {
@@ -46,16 +48,20 @@ export class SendSurveyMailProcessor implements JobProcessor<
     this.mailer.requireEnabled();
     const survey = await this.surveys.requireSurvey(surveyId);
     const issued = await this.invitations.issue(surveyId, { personIds, expiresInDays }, baseUrl);
+    // the directory keeps no language per person: the survey's invitation language, also on the link
+    const lang = survey.invitationLanguage ?? 'en';
+    const surveyTitle = localizeSurveyTexts(survey, lang).title;
     const mails = issued.links.map((link) => ({
       personId: link.personId,
       to: link.email,
       message: link.email
         ? buildSurveyMessage({
             kind,
-            surveyTitle: survey.title,
+            lang,
+            surveyTitle,
             privacyMode: survey.privacyMode,
             k: survey.k,
-            url: link.url,
+            url: withLanguage(link.url, lang),
             recipientName: link.name,
             expiresAt: issued.expiresAt,
           })
