@@ -30,7 +30,7 @@ const EXPORTS: {
     file: 'surveymonkey.csv',
     format: 'surveymonkey',
     responses: 3,
-    questions: 6,
+    questions: 5, // the two matrix rows are one matrix question
     tools: { 'github-copilot': 2, chatgpt: 1, 'claude-code': 1, cursor: 1 },
   },
   {
@@ -65,7 +65,7 @@ const EXPORTS: {
     file: 'limesurvey-code.csv',
     format: 'limesurvey',
     responses: 3,
-    questions: 6,
+    questions: 5, // the array Q3 is one matrix question
     tools: { windsurf: 1 },
   },
   {

@@ -82,6 +82,11 @@ export const syncCommand: CliCommand = {
               : []),
           ].join('\n'),
         );
+        // report lines that were not JSON were left out; the run kept the rest
+        if (result.malformed)
+          ctx.warn(
+            `${result.connector}: ${result.malformed.count} report lines were not JSON and were left out, e.g. ${result.malformed.samples.join('; ')}`,
+          );
         const file = result.file;
         if (file) {
           // the good rows are kept; each bad one is named by file, line and field

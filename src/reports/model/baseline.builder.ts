@@ -46,8 +46,12 @@ export function buildBaseline(input: ReportInput): BaselineModel {
   );
   const headcount = input.people.total;
 
+  // grouped once: filtering every finding again for each tool cost O(tools × findings)
+  const activeByTool = groupBy(active, (f) => f.toolId);
   const tools = toolsInUse
-    .map((id) => toolRow(toolsById.get(id) ?? unknownTool(id), active, input, k))
+    .map((id) =>
+      toolRow(toolsById.get(id) ?? unknownTool(id), activeByTool.get(id) ?? [], input, k),
+    )
     .sort(
       (a, b) =>
         (b.observedPeople ?? 0) - (a.observedPeople ?? 0) ||
@@ -117,11 +121,11 @@ export function buildBaseline(input: ReportInput): BaselineModel {
 
 function toolRow(
   tool: ReportTool,
-  active: ReportFinding[],
+  /** the tool's active findings, in input order */
+  mine: ReportFinding[],
   input: ReportInput,
   k: number,
 ): BaselineToolRow {
-  const mine = active.filter((f) => f.toolId === tool.id);
   const observedPeople = new Set(
     mine.filter((f) => f.subjectType === 'person' && isObserved(f)).map((f) => f.subjectId),
   );
@@ -175,9 +179,10 @@ function teamRows(input: ReportInput, observed: ReportFinding[], k: number): Bas
   for (const t of input.people.byTeam)
     headcounts.set(teamOf(t.team), (headcounts.get(teamOf(t.team)) ?? 0) + t.headcount);
   const rows: BaselineTeamRow[] = [];
+  const observedByTeam = groupBy(observed, (f) => teamOf(f.team));
   for (const [team, headcount] of headcounts) {
     if (headcount < k) continue;
-    const mine = observed.filter((f) => teamOf(f.team) === team);
+    const mine = observedByTeam.get(team) ?? [];
     const users = new Set(mine.map((f) => f.subjectId));
     const respondents = new Set(
       input.survey.respondents.filter((r) => teamOf(r.team) === team).map((r) => r.personId),
@@ -386,4 +391,16 @@ function countByTier(fs: ReportFinding[]): Record<RiskTier, number> {
 
 function unknownTool(id: string): ReportTool {
   return { id, name: id, vendor: 'unknown', category: 'other', policyStatus: 'unreviewed' };
+}
+
+/** Items by key, each list in input order (what filtering the whole list per key would give). */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

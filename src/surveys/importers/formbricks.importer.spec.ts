@@ -44,8 +44,8 @@ describe('formbricksImporter', () => {
   it('should report a choice ranked twice and an NPS of 11, keeping the rest of the row', async () => {
     const sut = await importFixture('formbricks-adoption.csv');
     expect(sut.warnings).toEqual([
-      'formbricks-adoption.csv: line 5, column 15 ("3. Rank what holds you back"): "Time" is ranked twice; the rest of the row is kept',
       'formbricks-adoption.csv: line 4, column 14 ("2. How likely are you to recommend our AI tools to a colleague?"): "11" is not a whole number from 0 to 10; the rest of the row is kept',
+      'formbricks-adoption.csv: line 5, column 15 ("3. Rank what holds you back"): "Time" is ranked twice; the rest of the row is kept',
     ]);
     expect(sut.responses[3].answers).toMatchObject({ q2: '10', q4: '2' });
   });

@@ -11,7 +11,8 @@ describe('googleFormsImporter', () => {
       text: 'How often do you use AI in each phase?',
       kind: 'matrix',
       items: ['Coding', 'Code review'],
-      options: ['Often', 'Rarely', 'Always', 'Sometimes'],
+      // the grid's columns in their scale's order, whatever order respondents used them in
+      options: ['Rarely', 'Sometimes', 'Often', 'Always'],
     });
     expect(sut.responses[2].answers[grid?.key as string]).toEqual({ Coding: 'Sometimes' });
   });

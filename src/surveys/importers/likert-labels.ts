@@ -37,3 +37,20 @@ export function likertPointsOf(values: string[]): 5 | 7 | null {
 export function likertPoint(value: string, points: 5 | 7): string {
   return String((points === 5 ? FIVE : SEVEN).indexOf(norm(value)) + 1);
 }
+
+// Other ordered labels a grid's columns are commonly written in, low to high.
+const ORDINALS = [
+  ['never', 'rarely', 'sometimes', 'often', 'always'],
+  ['never', 'less than monthly', 'monthly', 'weekly', 'daily'],
+  ['not at all', 'slightly', 'moderately', 'very', 'extremely'],
+];
+
+/** Labels put in their scale's order (low to high) when they all come from one known scale. */
+export function inScaleOrder(values: string[]): string[] {
+  const lower = values.map((v) => v.trim().toLowerCase());
+  const scale = ORDINALS.find((s) => lower.every((v) => s.includes(v)));
+  if (!scale) return values;
+  return [...values].sort(
+    (a, b) => scale.indexOf(a.trim().toLowerCase()) - scale.indexOf(b.trim().toLowerCase()),
+  );
+}

@@ -50,8 +50,8 @@ describe('limeSurveyImporter', () => {
   it('should report an answer ranked twice and an NPS of 11, keeping the rest of the row', async () => {
     const sut = await read('limesurvey-adoption-full.csv');
     expect(sut.warnings).toEqual([
-      'limesurvey-adoption-full.csv: line 5, column 13 ("Rank what holds you back [Ranking 2]"): "Time" is ranked twice; the rest of the row is kept',
       'limesurvey-adoption-full.csv: line 4, column 11 ("How likely are you to recommend our AI tools to a colleague?"): "11" is not a whole number from 0 to 10; the rest of the row is kept',
+      'limesurvey-adoption-full.csv: line 5, column 13 ("Rank what holds you back [Ranking 2]"): "Time" is ranked twice; the rest of the row is kept',
     ]);
     expect(sut.responses[3].answers).toMatchObject({ time_saved_per_week_hours: '2' });
   });

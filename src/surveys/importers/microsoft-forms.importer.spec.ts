@@ -48,8 +48,8 @@ describe('microsoftFormsImporter', () => {
   it('should report a ranking naming an option twice and an NPS of 11, keeping the rest of the row', async () => {
     const sut = await read();
     expect(sut.warnings).toEqual([
-      'pulse.xlsx: line 5, column 10 ("Rank what holds you back"): "Time" is ranked twice; the rest of the row is kept',
       'pulse.xlsx: line 4, column 9 ("How likely are you to recommend our AI tools to a colleague?"): "11" is not a whole number from 0 to 10; the rest of the row is kept',
+      'pulse.xlsx: line 5, column 10 ("Rank what holds you back"): "Time" is ranked twice; the rest of the row is kept',
     ]);
     expect(sut.responses[2].answers.time_saved_per_week_hours).toBe('12');
   });

@@ -49,8 +49,8 @@ describe('surveyMonkeyImporter', () => {
   it('should report a rank given twice and an NPS of 11 by line and column, keeping the rest', async () => {
     const sut = await read();
     expect(sut.warnings).toEqual([
-      `${NAME}: line 6, column 14 ("Rank what holds you back - Unclear policy"): rank 1 is given twice (also to "Time"); the rest of the row is kept`,
       `${NAME}: line 5, column 12 ("How likely are you to recommend our AI tools to a colleague?"): "11" is not a whole number from 0 to 10; the rest of the row is kept`,
+      `${NAME}: line 6, column 14 ("Rank what holds you back - Unclear policy"): rank 1 is given twice (also to "Time"); the rest of the row is kept`,
     ]);
     expect(sut.responses[3].answers).toMatchObject({
       how_likely_are_you_to_recommend_our_ai_tools_to_: '10',

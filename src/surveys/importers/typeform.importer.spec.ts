@@ -39,12 +39,12 @@ describe('typeformImporter', () => {
   it('should report a choice ranked twice and an NPS of 11, keeping the rest of the row', async () => {
     const joined = await read('typeform-adoption.csv');
     expect(joined.warnings).toEqual([
-      'typeform-adoption.csv: line 5, column 3 ("Rank what holds you back"): "Time" is ranked twice; the rest of the row is kept',
       'typeform-adoption.csv: line 4, column 2 ("How likely are you to recommend our AI tools to a colleague?"): "11" is not a whole number from 0 to 10; the rest of the row is kept',
+      'typeform-adoption.csv: line 5, column 3 ("Rank what holds you back"): "Time" is ranked twice; the rest of the row is kept',
     ]);
     expect(joined.responses[3].answers.how_likely_are_you_to_recommend_our_ai_tools_to_).toBe('10');
     const columns = await read('typeform-rank-columns.csv');
-    expect(columns.warnings[0]).toBe(
+    expect(columns.warnings[1]).toBe(
       'typeform-rank-columns.csv: line 5, column 4 ("Unclear policy"): rank 1 is given twice (also to "Time"); the rest of the row is kept',
     );
   });

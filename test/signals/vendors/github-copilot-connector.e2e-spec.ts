@@ -247,6 +247,32 @@ describe('GitHub Copilot connector', () => {
     });
   });
 
+  it('should test the connection to the seats and the metrics reports, naming what is missing', async () => {
+    fake.requests.length = 0;
+    const ok = await t.http.post('/api/connectors/github-copilot/test').set(bearer(t.tokens.admin));
+    expect(ok.body).toEqual({ connector: 'github-copilot', ok: true, requests: 2 });
+    expect(fake.requests.map((r) => r.path)).toEqual([
+      '/orgs/acme/copilot/billing/seats',
+      '/orgs/acme/copilot/metrics/reports/organization-28-day/latest',
+    ]);
+    fake.forbidden.add('/orgs/acme/copilot/metrics');
+    const forbidden = await t.http
+      .post('/api/connectors/github-copilot/test')
+      .set(bearer(t.tokens.admin));
+    fake.forbidden.clear();
+    expect(forbidden.status).toBe(502);
+    expect(forbidden.body.error).toBe('connector-forbidden');
+    expect(forbidden.body.message).toContain('View Organization Copilot Metrics');
+    fake.metricsDisabled = 404;
+    const disabled = await t.http
+      .post('/api/connectors/github-copilot/test')
+      .set(bearer(t.tokens.admin));
+    fake.metricsDisabled = null;
+    expect(disabled.body.message).toMatch(
+      /organization-28-day\/latest answered 404: Copilot usage metrics are not available/,
+    );
+  });
+
   it('should say an expired token is refused, without echoing it', async () => {
     await storeCredential(t, 'github-copilot', 'ghp_expired0000000000', url);
     const res = await t.http
@@ -260,11 +286,20 @@ describe('GitHub Copilot connector', () => {
 
   it('should run from the CLI with --org and GITHUB_TOKEN, and refuse a run without an org', async () => {
     const env = { ...t.env, GITHUB_TOKEN: TOKEN, GITHUB_ORG: '' };
+    await t.dataSource.query(
+      `UPDATE connector SET cursor = $1 WHERE connector_id = 'github-copilot'`,
+      [{ lastDay: dayAgo(3), orgLastDay: dayAgo(3) }],
+    );
+    fake.brokenLines = 1;
     const r = await runCliAsync(
       ['sync', 'github-copilot', '--org', 'acme', '--api-url', url, '--json'],
       env,
     );
-    expect(r.stderr).toBe('');
+    fake.brokenLines = 0;
+    // a report line that is not JSON is named on stderr; the run succeeds with the rest
+    expect(r.stderr.trim()).toBe(
+      `ai-census: warning: github-copilot: 1 report lines were not JSON and were left out, e.g. users report of ${dayAgo(2)}, file 1, line 3: {"user_login": "tr`,
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout) as SyncJson).toMatchObject({
       connector: 'github-copilot',

@@ -100,6 +100,16 @@ async function orgBatch(
   return { copilotOrgDays: days, malformed };
 }
 
+/** One cheap call the reports need: the links of the latest 28-day organization report. */
+export async function testMetricsAccess(ctx: ConnectorContext, org: string): Promise<void> {
+  await reportLinks(
+    ctx,
+    `/orgs/${org}/copilot/metrics/reports/organization-28-day/latest`,
+    {},
+    ctx.org ?? decodeURIComponent(org),
+  );
+}
+
 /**
  * The links of one report. GitHub answers 404 or 422 when the organisation's usage metrics are
  * switched off (or the day is out of the reports' range): said in words, not as a bare status.

@@ -6,7 +6,7 @@ import type {
   VendorSeat,
 } from '../connector.types';
 import { dayOf } from './connector-days';
-import { readMetricsReports } from './copilot-metrics-reports';
+import { readMetricsReports, testMetricsAccess } from './copilot-metrics-reports';
 
 // GitHub REST API, version 2022-11-28, Bearer token. Seats:
 // https://docs.github.com/en/rest/copilot/copilot-user-management (GET /orgs/{org}/copilot/billing/seats,
@@ -50,6 +50,8 @@ export const githubCopilotConnector: VendorConnector = {
       query: { per_page: 1 },
       permission: SEATS_PERMISSION,
     });
+    // the usage reports need their own permission and policy: a test names them too
+    await testMetricsAccess(ctx, orgOf(ctx));
   },
 
   async *sync(ctx: ConnectorContext): AsyncGenerator<ConnectorBatch> {
