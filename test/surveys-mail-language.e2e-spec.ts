@@ -71,6 +71,17 @@ describe('surveys: the survey’s own texts and its e-mails in other languages',
       invitationLanguage: 'de',
     });
 
+    // links handed out for the organisation's own mail merge open in German too
+    const handed = await t.http
+      .post(`/api/surveys/${id}/invitations`)
+      .set(bearer(t.tokens.coe))
+      .send({ teamId: dataTeam })
+      .expect(201);
+    expect(handed.body.links.map((l: { url: string }) => l.url)).toEqual([
+      expect.stringMatching(/\/s\/[\w-]+\?lang=de$/),
+      expect.stringMatching(/\/s\/[\w-]+\?lang=de$/),
+    ]);
+
     smtp.mails.length = 0;
     const accepted = await t.http
       .post(`/api/surveys/${id}/invitations`)

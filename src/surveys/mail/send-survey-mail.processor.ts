@@ -5,7 +5,6 @@ import { SurveyInvitationsService } from '../survey-invitations.service';
 import { SurveysService } from '../surveys.service';
 import { SurveyMailer, type SurveyMailFailure } from './survey-mailer.service';
 import { localizeSurveyTexts } from '../i18n/survey-texts';
-import { withLanguage } from '../i18n/languages';
 import { buildSurveyMessage, type SurveyMailKind } from './survey-message';
 
 export interface SendSurveyMailData {
@@ -48,7 +47,7 @@ export class SendSurveyMailProcessor implements JobProcessor<
     this.mailer.requireEnabled();
     const survey = await this.surveys.requireSurvey(surveyId);
     const issued = await this.invitations.issue(surveyId, { personIds, expiresInDays }, baseUrl);
-    // the directory keeps no language per person: the survey's invitation language, also on the link
+    // the directory keeps no language per person: the survey's invitation language (the link has it)
     const lang = survey.invitationLanguage ?? 'en';
     const surveyTitle = localizeSurveyTexts(survey, lang).title;
     const mails = issued.links.map((link) => ({
@@ -61,7 +60,7 @@ export class SendSurveyMailProcessor implements JobProcessor<
             surveyTitle,
             privacyMode: survey.privacyMode,
             k: survey.k,
-            url: withLanguage(link.url, lang),
+            url: link.url,
             recipientName: link.name,
             expiresAt: issued.expiresAt,
           })
