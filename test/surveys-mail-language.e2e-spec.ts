@@ -156,11 +156,34 @@ describe('surveys: the survey’s own texts and its e-mails in other languages',
       .set(bearer(t.tokens.coe))
       .send({ translations: { es: { description: 'Cinco minutos.' } } })
       .expect(200);
+    // a new wave keeps the e-mail language and the description's wording, not the old title's
+    await t.http
+      .put(`/api/surveys/${id}/texts`)
+      .set(bearer(t.tokens.coe))
+      .send({
+        translations: { de: { title: 'Test', description: 'Fünf Minuten.' } },
+        invitationLanguage: 'de',
+      })
+      .expect(200);
+    const wave = await t.http
+      .post(`/api/surveys/${id}/waves`)
+      .set(bearer(t.tokens.coe))
+      .send({})
+      .expect(201);
+    expect(wave.body).toMatchObject({
+      translations: { de: { description: 'Fünf Minuten.' } },
+      invitationLanguage: 'de',
+    });
+    expect(wave.body.translations.de.title).toBeUndefined();
+
     const audit = await t.dataSource.query(
-      `SELECT detail FROM audit_event WHERE target_id = $1 AND action = 'survey.texts'`,
+      `SELECT detail FROM audit_event WHERE target_id = $1 AND action = 'survey.texts' ORDER BY id`,
       [id],
     );
-    expect(audit).toEqual([{ detail: { languages: ['es'], invitationLanguage: 'en' } }]);
+    expect(audit).toEqual([
+      { detail: { languages: ['es'], invitationLanguage: 'en' } },
+      { detail: { languages: ['de'], invitationLanguage: 'de' } },
+    ]);
   });
 
   it('should give a built-in template’s title in German and Spanish while the author keeps it', async () => {
