@@ -32,6 +32,7 @@ import { PerActionPolicy1767500000000 } from './1767500000000-PerActionPolicy';
 import { IncrementalCorrelation1767650000000 } from './1767650000000-IncrementalCorrelation';
 import { CopilotOrgMetrics1767700000000 } from './1767700000000-CopilotOrgMetrics';
 import { SurveyResponseTeam1767730000000 } from './1767730000000-SurveyResponseTeam';
+import { FindingListSpeed1767760000000 } from './1767760000000-FindingListSpeed';
 import { SurveyTexts1767770000000 } from './1767770000000-SurveyTexts';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
@@ -70,5 +71,6 @@ export const ALL_MIGRATIONS = [
   IncrementalCorrelation1767650000000,
   CopilotOrgMetrics1767700000000,
   SurveyResponseTeam1767730000000,
+  FindingListSpeed1767760000000,
   SurveyTexts1767770000000,
 ];

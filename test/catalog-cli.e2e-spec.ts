@@ -1,9 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './support/processes';
+import { runCli, runCliInProcess } from './support/processes';
 import { createTestDatabase } from './support/test-db';
 
+// The catalog JSON contract and the audit without a database start dist/cli.js; the other runs
+// call the same entry in this process.
 describe('ai-census catalog CLI', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let env: Record<string, string>;
@@ -32,33 +34,33 @@ describe('ai-census catalog CLI', () => {
     });
   });
 
-  it('should show one tool, and fail with one line for an unknown one', () => {
-    const one = runCli(['catalog', '--tool', 'claude-code', '--json'], env);
+  it('should show one tool, and fail with one line for an unknown one', async () => {
+    const one = await runCliInProcess(['catalog', '--tool', 'claude-code', '--json'], env);
     expect(one.status).toBe(0);
     expect(JSON.parse(one.stdout)).toMatchObject({
       id: 'claude-code',
       workflowActions: expect.arrayContaining(['anthropics/claude-code-action']),
     });
-    const text = runCli(['catalog', '--tool', 'claude-code'], env);
+    const text = await runCliInProcess(['catalog', '--tool', 'claude-code'], env);
     expect(text.stdout).toMatch(/^Claude Code \(claude-code\), Anthropic, coding-agent/);
-    const missing = runCli(['catalog', '--tool', 'no-such-tool'], env);
+    const missing = await runCliInProcess(['catalog', '--tool', 'no-such-tool'], env);
     expect(missing.status).toBe(1);
     expect(missing.stderr.trim()).toBe('ai-census: no tool "no-such-tool" in the catalog');
   });
 
-  it('should import a policy file and export it again', () => {
+  it('should import a policy file and export it again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aic-policy-'));
     const file = join(dir, 'policy.yaml');
     writeFileSync(
       file,
       'version: 1\npolicies:\n  cursor:\n    status: tolerated\n    dataClasses: [public]\n',
     );
-    const imported = runCli(['catalog', 'policy-import', file, '--json'], env);
+    const imported = await runCliInProcess(['catalog', 'policy-import', file, '--json'], env);
     expect(imported.status).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual({ changed: 1, unchanged: 0, factsChanged: 0 });
-    const exported = runCli(['catalog', 'policy-export'], env);
+    const exported = await runCliInProcess(['catalog', 'policy-export'], env);
     expect(exported.stdout).toMatch(/cursor:\n\s+status: tolerated\n\s+dataClasses:\n\s+- public/);
-    const filtered = runCli(['catalog', '--status', 'tolerated', '--json'], env);
+    const filtered = await runCliInProcess(['catalog', '--status', 'tolerated', '--json'], env);
     expect(JSON.parse(filtered.stdout).tools.map((t: { id: string }) => t.id)).toEqual(['cursor']);
   });
 
@@ -87,8 +89,8 @@ describe('ai-census catalog CLI', () => {
     expect(audit.withoutFacts.map((t) => t.toolId)).not.toContain('agents-md');
   });
 
-  it('should fail the audit when a fact lacks a source or a date, naming file, tool and field', () => {
-    const bad = runCli(
+  it('should fail the audit when a fact lacks a source or a date, naming file, tool and field', async () => {
+    const bad = await runCliInProcess(
       ['catalog', 'audit', '--facts-dir', 'test/fixtures/vendor-facts/bad', '--json'],
       { LOG_LEVEL: 'error' },
     );
@@ -109,9 +111,10 @@ describe('ai-census catalog CLI', () => {
         }),
       ]),
     );
-    const text = runCli(['catalog', 'audit', '--facts-dir', 'test/fixtures/vendor-facts/bad'], {
-      LOG_LEVEL: 'error',
-    });
+    const text = await runCliInProcess(
+      ['catalog', 'audit', '--facts-dir', 'test/fixtures/vendor-facts/bad'],
+      { LOG_LEVEL: 'error' },
+    );
     expect(text.status).toBe(1);
     expect(text.stdout).toMatch(/audit FAILED/);
   });

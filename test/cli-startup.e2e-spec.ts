@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, REPO_ROOT } from './support/processes';
@@ -80,6 +80,92 @@ describe('CLI start-up: a command loads only what it needs', () => {
       expect(JSON.parse(r.stdout)).toEqual({ tokens: [] });
       const modules = ownModules(r.loaded).filter((f) => f.endsWith('.module.js'));
       expect(modules.filter((m) => !/^(auth|config|database|cli)\//.test(m))).toEqual([]);
+    });
+  });
+
+  describe('on the embedded default', () => {
+    let dataDir: string;
+    let env: Record<string, string>;
+    const catalog = () => runCliLoaded(['catalog', '--json'], env);
+    const statusOf = (stdout: string, id: string) =>
+      (JSON.parse(stdout) as { tools: { id: string; policy: { status: string } }[] }).tools.find(
+        (t) => t.id === id,
+      )?.policy.status;
+    const startsDatabase = (loaded: string[]) => packages(loaded).has('@electric-sql/pglite');
+
+    beforeAll(() => {
+      dataDir = mkdtempSync(join(tmpdir(), 'aic-embedded-catalog-'));
+      env = { AI_CENSUS_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+    });
+    afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+    it('should answer `catalog --json` from the built-in files once the store is known to add nothing', () => {
+      const first = catalog();
+      expect(first.stderr).toBe('');
+      expect(first.status).toBe(0);
+      expect(startsDatabase(first.loaded)).toBe(true);
+      const again = catalog();
+      expect(again.stderr).toBe('');
+      expect(again.stdout).toBe(first.stdout);
+      const loaded = packages(again.loaded);
+      for (const heavy of ['@electric-sql/pglite', '@nestjs/core', 'typeorm', 'pg'])
+        expect({ heavy, loaded: loaded.has(heavy) }).toEqual({ heavy, loaded: false });
+      const one = runCliLoaded(['catalog', '--tool', 'cursor', '--json'], env);
+      expect(startsDatabase(one.loaded)).toBe(false);
+      expect(JSON.parse(one.stdout)).toEqual(
+        (JSON.parse(first.stdout) as { tools: { id: string }[] }).tools.find(
+          (t) => t.id === 'cursor',
+        ),
+      );
+    });
+
+    it("should read the store again once a policy is set, and show the organisation's policy", () => {
+      const file = join(dataDir, 'policy.yaml');
+      writeFileSync(file, 'version: 1\npolicies:\n  cursor:\n    status: tolerated\n');
+      expect(runCliLoaded(['catalog', 'policy-import', file, '--json'], env).status).toBe(0);
+      const r = catalog();
+      expect(r.status).toBe(0);
+      expect(startsDatabase(r.loaded)).toBe(true);
+      expect(statusOf(r.stdout, 'cursor')).toBe('tolerated');
+      // still known to add something: the next run reads the store as well
+      expect(startsDatabase(catalog().loaded)).toBe(true);
+    });
+
+    it('should show a custom tool added to the store by any process, whatever it loaded', () => {
+      const script = `
+        require('reflect-metadata');
+        const dist = ${JSON.stringify(join(DIST, 'src'))};
+        const { CliContext } = require(dist + '/cli/cli-context');
+        const { catalogSlice } = require(dist + '/cli/lazy-services');
+        const { CustomToolService } = require(dist + '/catalog/custom-tool.service');
+        const { LOCAL_OPERATOR } = require(dist + '/auth/role');
+        new CliContext(process.env).withApp((app) => app.get(CustomToolService).create({
+          id: 'acme-llm-gateway', name: 'ACME LLM Gateway', vendor: 'ACME internal',
+          category: 'llm-api', rules: { domains: ['llm.acme.example'] },
+        }, LOCAL_OPERATOR), catalogSlice).then(() => process.exit(0));`;
+      const added = spawnSync(process.execPath, ['-e', script], {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(added.stderr).toBe('');
+      expect(added.status).toBe(0);
+      const r = catalog();
+      expect(startsDatabase(r.loaded)).toBe(true);
+      expect(statusOf(r.stdout, 'acme-llm-gateway')).toBe('unreviewed');
+    });
+
+    it('should not trust what a process that opened the store without the catalog left behind', () => {
+      const fresh = mkdtempSync(join(tmpdir(), 'aic-embedded-token-'));
+      const freshEnv = { AI_CENSUS_DATA_DIR: fresh, LOG_LEVEL: 'error' };
+      try {
+        expect(runCliLoaded(['catalog', '--json'], freshEnv).status).toBe(0);
+        expect(runCliLoaded(['token', 'list', '--json'], freshEnv).status).toBe(0);
+        expect(startsDatabase(runCliLoaded(['catalog', '--json'], freshEnv).loaded)).toBe(true);
+      } finally {
+        rmSync(fresh, { recursive: true, force: true });
+      }
     });
   });
 });

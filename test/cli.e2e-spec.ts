@@ -1,6 +1,6 @@
 import { createTestDatabase } from './support/test-db';
 import { spawnSync } from 'node:child_process';
-import { REPO_ROOT, runCli } from './support/processes';
+import { REPO_ROOT, runCli, runCliInProcess } from './support/processes';
 
 describe('ai-census CLI on PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -23,7 +23,7 @@ describe('ai-census CLI on PostgreSQL', () => {
     expect(sub.stdout).toMatch(/--role <role>/);
   });
 
-  it('should create, list and revoke a token when driven as a user would', () => {
+  it('should create, list and revoke a token when driven as a user would', async () => {
     const created = runCli(['token', 'create', '--role', 'admin', '--name', 'ops', '--json'], env);
     expect(created.status).toBe(0);
     const token = JSON.parse(created.stdout);
@@ -36,11 +36,12 @@ describe('ai-census CLI on PostgreSQL', () => {
       expect.objectContaining({ id: token.id, name: 'ops', revokedAt: null }),
     ]);
 
-    const text = runCli(['token', 'list'], env);
+    // created and listed by a real process above; the same entry in this process from here
+    const text = await runCliInProcess(['token', 'list'], env);
     expect(text.stdout).toMatch(new RegExp(`${token.id}\\s+admin`));
 
-    expect(runCli(['token', 'revoke', token.id], env).status).toBe(0);
-    const again = runCli(['token', 'revoke', token.id], env);
+    expect((await runCliInProcess(['token', 'revoke', token.id], env)).status).toBe(0);
+    const again = await runCliInProcess(['token', 'revoke', token.id], env);
     expect(again.status).toBe(1);
     expect(again.stderr.trim()).toBe(`ai-census: Token ${token.id} is already revoked`);
   });

@@ -1,4 +1,4 @@
-import { runCli } from './support/processes';
+import { runCli, runCliInProcess } from './support/processes';
 import { bearer, createTestApp, type TestApp } from './support/test-app';
 
 describe('API tokens with an expiry', () => {
@@ -53,17 +53,18 @@ describe('API tokens with an expiry', () => {
     expect(Math.abs(Date.parse(token.expiresAt) - (Date.now() + 30 * 86_400_000))).toBeLessThan(
       120_000,
     );
-    const listed = runCli(['token', 'list'], env);
+    // created by a real process; the same entry in this process from here
+    const listed = await runCliInProcess(['token', 'list'], env);
     expect(listed.stdout).toMatch(new RegExp(`${token.id}.*ci  \\(expires ${day}\\)`));
-    const json = JSON.parse(runCli(['token', 'list', '--json'], env).stdout);
+    const json = JSON.parse((await runCliInProcess(['token', 'list', '--json'], env)).stdout);
     expect(json.tokens).toContainEqual(
       expect.objectContaining({ id: token.id, expiresAt: token.expiresAt }),
     );
     await expire(token.id);
-    expect(runCli(['token', 'list'], env).stdout).toMatch(
+    expect((await runCliInProcess(['token', 'list'], env)).stdout).toMatch(
       new RegExp(`${token.id}.*ci  \\(expired \\d{4}-\\d{2}-\\d{2}\\)`),
     );
-    const bad = runCli(
+    const bad = await runCliInProcess(
       ['token', 'create', '--role', 'coe', '--name', 'x', '--expires-in', '30'],
       env,
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, Repository } from 'typeorm';
+import { FindOptionsWhere, Not, Repository } from 'typeorm';
 import { ERASED_MARK } from '../common/identifier-redaction';
 import { AuditEventEntity } from './entities/audit-event.entity';
 
@@ -8,6 +8,8 @@ export interface AuditQuery {
   targetType?: string;
   targetId?: string;
   action?: string;
+  /** leave this action out (a finding's page lists what was done to it, not each read of it) */
+  exceptAction?: string;
   limit: number;
   /** rows to skip, newest first (paging) */
   offset?: number;
@@ -28,6 +30,7 @@ export class AuditRepository {
     if (q.targetType) where.targetType = q.targetType;
     if (q.targetId) where.targetId = q.targetId;
     if (q.action) where.action = q.action;
+    else if (q.exceptAction) where.action = Not(q.exceptAction);
     return this.repo.find({ where, order: { id: 'DESC' }, take: q.limit, skip: q.offset });
   }
 

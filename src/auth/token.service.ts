@@ -22,8 +22,14 @@ export type TokenView = Pick<
   | 'expiresAt'
 >;
 
+/** How often a token's last use is written (TokenRepository.touch keeps to the same minute). */
+const TOUCH_EVERY_MS = 60_000;
+
 @Injectable()
 export class TokenService {
+  /** When this process last wrote each token's use. */
+  private readonly touchedAt = new Map<string, number>();
+
   constructor(
     private readonly tokens: TokenRepository,
     private readonly audit: AuditService,
@@ -76,7 +82,12 @@ export class TokenService {
     if (!looksLikeToken(bearer)) return null;
     const row = await this.tokens.findActiveByHash(hashToken(bearer));
     if (!row) return null;
-    await this.tokens.touch(row.id, new Date());
+    // the stored last use moves at most once a minute: no query for it on every other request
+    const now = Date.now();
+    if (now - (this.touchedAt.get(row.id) ?? 0) >= TOUCH_EVERY_MS) {
+      await this.tokens.touch(row.id, new Date(now));
+      this.touchedAt.set(row.id, now);
+    }
     return { tokenId: row.id, name: row.name, role: row.role };
   }
 

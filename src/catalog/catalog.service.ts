@@ -1,53 +1,28 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { writeClosedStoreFact } from '../database/closed-store-facts';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { PreparesJobs, type JobPreparer } from '../jobs/job-preparer.decorator';
 import { loadBuiltinCatalog } from './catalog-loader';
+import {
+  CATALOG_STORE_FACT,
+  catalogView,
+  catalogViews,
+  type CatalogStoreFact,
+  defaultPolicy,
+  toPolicy,
+  type CatalogToolView,
+  type ToolFilter,
+} from './catalog-views';
 import type { PolicyStatus, Signal, ToolCategory, ToolDefinition } from './catalog.types';
 import { CustomToolRepository } from './custom-tool.repository';
 import { FactOverrideRepository } from './fact-override.repository';
 import { applyOverrides, type FactOverride } from './facts/fact-override';
-import type { ToolPolicyEntity } from './entities/tool-policy.entity';
 import { CatalogMatcher, type RuleConflict } from './matcher/catalog-matcher';
-import { normalizeName } from './matcher/normalize';
 import type { ToolPolicy } from './policy-yaml';
-import { policyReferenceIds } from './compliance-references';
 import { ToolPolicyRepository } from './tool-policy.repository';
-import { toolSignals } from './tool-signals';
 
-export interface ToolFilter {
-  category?: ToolCategory;
-  status?: PolicyStatus;
-  signal?: Signal;
-  /** free text over id, name, vendor and aliases */
-  q?: string;
-}
-
-/** A tool as the API and CLI show it: its definition, the signals it can produce, its policy. */
-export type CatalogToolView = ToolDefinition & {
-  signals: Signal[];
-  /** true when a custom definition replaces the built-in one of the same id */
-  overridesBuiltin: boolean;
-  policy: Omit<ToolPolicy, 'toolId'>;
-  /** ids of the framework provisions this tool's policy documents (GET /api/catalog/compliance-references) */
-  complianceReferences: string[];
-};
-
-export function defaultPolicy(toolId: string): ToolPolicy {
-  return {
-    toolId,
-    status: 'unreviewed',
-    dataClasses: [],
-    tenantBound: false,
-    note: null,
-    decidedBy: null,
-    decidedAt: null,
-    owner: null,
-    purpose: null,
-    nextReview: null,
-    plan: null,
-    actions: {},
-  };
-}
+export { defaultPolicy, toPolicy, type CatalogToolView, type ToolFilter } from './catalog-views';
 
 /**
  * The catalog: built-in tools from the data files merged with the organisation's custom tools
@@ -55,7 +30,7 @@ export function defaultPolicy(toolId: string): ToolPolicy {
  */
 @Injectable()
 @PreparesJobs()
-export class CatalogService implements OnModuleInit, JobPreparer {
+export class CatalogService implements OnModuleInit, BeforeApplicationShutdown, JobPreparer {
   private readonly logger = new Logger(CatalogService.name);
   private readonly builtin = loadBuiltinCatalog();
   private readonly builtinIds = new Set(this.builtin.map((t) => t.id));
@@ -69,7 +44,28 @@ export class CatalogService implements OnModuleInit, JobPreparer {
     private readonly customTools: CustomToolRepository,
     private readonly policies: ToolPolicyRepository,
     private readonly factOverrides: FactOverrideRepository,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * On the embedded database, what the store adds to the built-in catalog as this process leaves
+   * it, so that `catalog` can answer next time without starting the database (the next process to
+   * open it removes this first). Not written when it cannot be read: the CLI then opens the store.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.config.embeddedDatabase) return;
+    try {
+      const [customTools, policies, factOverrides] = await Promise.all([
+        this.customTools.count(),
+        this.policies.count(),
+        this.factOverrides.count(),
+      ]);
+      const fact: CatalogStoreFact = { customTools, policies, factOverrides };
+      writeClosedStoreFact(this.config.dataDir, CATALOG_STORE_FACT, fact);
+    } catch (e) {
+      this.logger.warn(`catalog state not kept for the CLI: ${(e as Error).message}`);
+    }
+  }
 
   async onModuleInit(): Promise<void> {
     await this.reload();
@@ -154,20 +150,11 @@ export class CatalogService implements OnModuleInit, JobPreparer {
 
   async get(id: string): Promise<CatalogToolView> {
     const tool = this.definition(id);
-    return this.view(tool, await this.policies.findByToolId(id));
+    return catalogView(tool, await this.policies.findByToolId(id), this.builtinIds);
   }
 
   async list(filter: ToolFilter = {}): Promise<CatalogToolView[]> {
-    const rows = await this.policies.findAll();
-    const byTool = new Map(rows.map((r) => [r.toolId, r]));
-    const q = filter.q ? normalizeName(filter.q) : '';
-    return this.merged
-      .filter((t) => !filter.category || t.category === filter.category)
-      .filter((t) => !q || searchKeys(t).some((k) => k.includes(q)))
-      .map((t) => this.view(t, byTool.get(t.id) ?? null))
-      .filter((v) => !filter.status || v.policy.status === filter.status)
-      .filter((v) => !filter.signal || v.signals.includes(filter.signal))
-      .sort((a, b) => a.id.localeCompare(b.id));
+    return catalogViews(this.merged, await this.policies.findAll(), this.builtinIds, filter);
   }
 
   search(text: string): Promise<CatalogToolView[]> {
@@ -214,36 +201,4 @@ export class CatalogService implements OnModuleInit, JobPreparer {
   overridesLoaded(toolId?: string): FactOverride[] {
     return toolId ? this.overrides.filter((o) => o.toolId === toolId) : [...this.overrides];
   }
-
-  private view(tool: ToolDefinition, row: ToolPolicyEntity | null): CatalogToolView {
-    const { toolId: _toolId, ...policy } = row ? toPolicy(row) : defaultPolicy(tool.id);
-    return {
-      ...tool,
-      signals: toolSignals(tool),
-      overridesBuiltin: tool.origin === 'custom' && this.builtinIds.has(tool.id),
-      policy,
-      complianceReferences: policyReferenceIds(policy, tool.category),
-    };
-  }
-}
-
-export function toPolicy(row: ToolPolicyEntity): ToolPolicy {
-  return {
-    toolId: row.toolId,
-    status: row.status,
-    dataClasses: row.dataClasses ?? [],
-    tenantBound: row.tenantBound,
-    note: row.note,
-    decidedBy: row.decidedBy,
-    decidedAt: row.decidedAt,
-    owner: row.owner ?? null,
-    purpose: row.purpose ?? null,
-    nextReview: row.nextReview ?? null,
-    plan: row.plan ?? null,
-    actions: row.actions ?? {},
-  };
-}
-
-function searchKeys(tool: ToolDefinition): string[] {
-  return [tool.id, tool.name, tool.vendor, ...(tool.aliases ?? [])].map(normalizeName);
 }

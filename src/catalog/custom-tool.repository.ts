@@ -14,6 +14,10 @@ export class CustomToolRepository {
     return this.repo.find({ order: { id: 'ASC' } });
   }
 
+  count(): Promise<number> {
+    return this.repo.count();
+  }
+
   findById(id: string): Promise<CustomToolEntity | null> {
     return this.repo.findOneBy({ id });
   }

@@ -40,6 +40,10 @@ export class FactOverrideRepository {
     return rows.map(toOverride);
   }
 
+  count(): Promise<number> {
+    return this.repo.count();
+  }
+
   async find(toolId: string, fact: FactKey, plan: FactPlan | null): Promise<FactOverride | null> {
     const row = await this.repo.findOneBy({ toolId, fact, plan: plan ?? '' });
     return row ? toOverride(row) : null;

@@ -14,6 +14,10 @@ export class ToolPolicyRepository {
     return this.repo.find({ order: { toolId: 'ASC' } });
   }
 
+  count(): Promise<number> {
+    return this.repo.count();
+  }
+
   findByToolId(toolId: string): Promise<ToolPolicyEntity | null> {
     return this.repo.findOneBy({ toolId });
   }

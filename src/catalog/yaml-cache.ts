@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
 
 // Parsing ~400 kB of catalog YAML costs about a second of every CLI start on a cold process;
 // JSON.parse of the same data costs milliseconds. The build (scripts/copy-assets.js) writes each
@@ -50,6 +49,8 @@ export function readYamlFile(root: string, path: string): YamlRead {
 }
 
 export function parseYamlText(text: string): YamlRead {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- ~70 modules, read on a cache miss only
+  const { parseDocument } = require('yaml') as typeof import('yaml');
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {

@@ -22,6 +22,13 @@ export class CliContext {
     return AppConfig.fromEnv(this.env);
   }
 
+  /** A fact the last process to close the embedded database left about it; none on PostgreSQL. */
+  async closedStoreFact<T>(name: string): Promise<T | undefined> {
+    const { embeddedDataDir, readClosedStoreFact } = await import('../database/closed-store-facts');
+    const dir = embeddedDataDir(this.env);
+    return dir ? readClosedStoreFact<T>(dir, name) : undefined;
+  }
+
   /**
    * Boots the module graph (migrations included), runs fn, and always closes it. `slice` names
    * the only domain modules the command calls (loaded on demand); without it, all of them.

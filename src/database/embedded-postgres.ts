@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { forgetClosedStoreFacts } from './closed-store-facts';
 
 /**
  * PGlite (Postgres compiled to WASM) behind its wire-protocol socket server, so the ordinary
@@ -23,6 +24,7 @@ export class EmbeddedPostgres {
     const pgDir = path.join(this.dataDir, 'pglite');
     fs.mkdirSync(pgDir, { recursive: true });
     this.acquireLock();
+    forgetClosedStoreFacts(this.dataDir);
     this.db = await PGlite.create({ dataDir: pgDir });
     // Unix socket in a short private directory: no port to collide, no path-length surprises.
     this.socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-pg-'));

@@ -7,7 +7,11 @@ import type { ListFindingsDto } from './dto/findings.dto';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
 import { FindingMasksService } from './reveal/finding-masks.service';
-import { CORRELATION_SOURCES, type CorrelationSources } from './correlation/correlation-sources';
+import {
+  CORRELATION_SOURCES,
+  isInTeam,
+  type CorrelationSources,
+} from './correlation/correlation-sources';
 
 /** Who or what a finding is about, as person-level views show it. */
 export interface FindingSubjectView {
@@ -58,20 +62,28 @@ export class FindingReadsService {
 
   /** The teams findings can be filtered by: those of the directory and of repository owners. */
   async teams(): Promise<string[]> {
-    const [people, repos] = await Promise.all([this.sources.people(), this.sources.repositories()]);
-    const teams = new Set<string>();
-    for (const x of [...people, ...repos]) if (x.team) teams.add(x.team);
+    const [people, repos] = await Promise.all([
+      this.sources.peopleTeams(),
+      this.sources.repositories(),
+    ]);
+    const teams = new Set(people);
+    for (const r of repos) if (r.team) teams.add(r.team);
     return [...teams].sort();
   }
 
   /**
    * Names and teams of findings' subjects, for the person-level views that list them (the caller
-   * has read the findings, which is audited). Repositories are named by themselves.
+   * has read the findings, which is audited). Repositories are named by themselves. Only the
+   * people named are read, not the directory.
    */
   async subjects(
     findings: { subjectType: string; subjectId: string }[],
   ): Promise<Map<string, FindingSubjectView>> {
-    const [people, repos] = await Promise.all([this.sources.people(), this.sources.repositories()]);
+    const personIds = findings.filter((f) => f.subjectType === 'person').map((f) => f.subjectId);
+    const [people, repos] = await Promise.all([
+      personIds.length > 0 ? this.sources.peopleWithIds([...new Set(personIds)]) : [],
+      findings.some((f) => f.subjectType === 'repository') ? this.sources.repositories() : [],
+    ]);
     const person = new Map(people.map((p) => [p.id, p]));
     const repo = new Map(repos.map((r) => [r.repository, r]));
     const out = new Map<string, FindingSubjectView>();
@@ -88,11 +100,10 @@ export class FindingReadsService {
 
   /** The people and repositories of a team and of the teams under it (`eng` holds `eng/web`). */
   private async subjectsOfTeam(team: string): Promise<string[]> {
-    const inTeam = (t: string | null) => t !== null && (t === team || t.startsWith(`${team}/`));
-    const [people, repos] = await Promise.all([this.sources.people(), this.sources.repositories()]);
-    return [
-      ...people.filter((p) => inTeam(p.team)).map((p) => p.id),
-      ...repos.filter((r) => inTeam(r.team)).map((r) => r.repository),
-    ];
+    const [people, repos] = await Promise.all([
+      this.sources.peopleOfTeam(team),
+      this.sources.repositories(),
+    ]);
+    return [...people, ...repos.filter((r) => isInTeam(r.team, team)).map((r) => r.repository)];
   }
 }

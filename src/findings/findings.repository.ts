@@ -12,6 +12,7 @@ import type {
   TriageState,
 } from './findings.types';
 import { returnedRows } from './returned-rows';
+import { TableRevisions } from '../database/table-revisions.service';
 import type { Strength } from '../evidence/confidence';
 
 export interface FindingFilter {
@@ -42,19 +43,31 @@ export interface TriageWrite {
   unsuppress: boolean;
 }
 
+/** Filters whose totals the list keeps (the oldest goes first). */
+const KEPT_TOTALS = 500;
+
 @Injectable()
 export class FindingsRepository {
   constructor(
     @InjectRepository(FindingEntity) private readonly findings: Repository<FindingEntity>,
     @InjectRepository(FindingEventEntity) private readonly events: Repository<FindingEventEntity>,
     private readonly dataSource: DataSource,
+    private readonly revisions: TableRevisions,
   ) {}
+
+  /** Totals of the list per filter, with the table's change counter they were counted at. */
+  private readonly totals = new Map<string, { revision: string; total: number }>();
 
   findById(id: string): Promise<FindingEntity | null> {
     return this.findings.findOne({ where: { id } });
   }
 
-  list(f: FindingFilter): Promise<[FindingEntity[], number]> {
+  /**
+   * A page in score order and the total matching the filter. The total is kept per filter until
+   * a statement changes the table (its change counter moves), so that paging a large table does
+   * not count every matching finding on each request.
+   */
+  async list(f: FindingFilter): Promise<[FindingEntity[], number]> {
     const qb = this.findings.createQueryBuilder('f');
     if (!f.includeAbsent) qb.andWhere('f.present = true');
     if (f.toolId) qb.andWhere('f.tool_id = :toolId', { toolId: f.toolId });
@@ -68,12 +81,27 @@ export class FindingsRepository {
       qb.andWhere(f.subjectIds.length > 0 ? 'f.subject_id IN (:...subjectIds)' : '1 = 0', {
         subjectIds: f.subjectIds,
       });
-    return qb
-      .orderBy('f.score', 'DESC')
-      .addOrderBy('f.id', 'ASC')
-      .take(f.limit)
-      .skip(f.offset)
-      .getManyAndCount();
+    const { limit: _limit, offset: _offset, ...filter } = f;
+    const key = JSON.stringify(filter);
+    return Promise.all([
+      qb
+        .clone()
+        .orderBy('f.score', 'DESC')
+        .addOrderBy('f.id', 'ASC')
+        .take(f.limit)
+        .skip(f.offset)
+        .getMany(),
+      this.revisions.revision('finding').then(async (revision) => {
+        const kept = this.totals.get(key);
+        if (kept?.revision === revision) return kept.total;
+        // a plain count: getManyAndCount's COUNT(DISTINCT id) sorted every id to count them
+        const row = await qb.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+        const total = row?.n ?? 0;
+        if (this.totals.size >= KEPT_TOTALS) this.totals.delete(this.totals.keys().next().value!);
+        this.totals.set(key, { revision, total });
+        return total;
+      }),
+    ]);
   }
 
   /**

@@ -119,6 +119,38 @@ export class PeopleRepository {
     );
   }
 
+  /** The people among these ids, e-mail order. */
+  withIds(ids: string[]): Promise<PersonWithTeam[]> {
+    return this.ds.query(
+      `SELECT p.id, p.email, p.name, p.team_id AS "teamId", p.manager_id AS "managerId",
+              p.github_login AS "githubLogin", p.source, t.path AS "teamPath"
+       FROM person p LEFT JOIN team t ON t.id = p.team_id
+       WHERE p.id = ANY ($1::uuid[])
+       ORDER BY p.email NULLS LAST, p.id`,
+      [ids],
+    );
+  }
+
+  /** Ids of the people of the team at `path` and of the teams under it, e-mail order. */
+  async idsInTeam(path: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT p.id FROM person p JOIN team t ON t.id = p.team_id
+        WHERE t.path = $1 OR left(t.path, length($1) + 1) = $1 || '/'
+        ORDER BY p.email NULLS LAST, p.id`,
+      [path],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The paths of the teams that have people, in path order. */
+  async pathsWithPeople(): Promise<string[]> {
+    const rows: { path: string }[] = await this.ds.query(
+      `SELECT t.path FROM team t WHERE EXISTS (SELECT 1 FROM person p WHERE p.team_id = t.id)
+        ORDER BY t.path`,
+    );
+    return rows.map((r) => r.path);
+  }
+
   /** People whose e-mail, name or GitHub login contains `text` (any case), e-mail order. */
   search(text: string, limit: number): Promise<PersonWithTeam[]> {
     const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { PersonDataSection } from '../common/person-data';
@@ -428,6 +429,22 @@ export class PeopleService {
       limit: Math.min(filter.limit ?? 100, 1000),
       offset: filter.offset ?? 0,
     });
+  }
+
+  /** The people among these ids (ids that are not a person's are left out). */
+  personsWithIds(ids: string[]) {
+    const valid = ids.filter((id) => isUUID(id));
+    return valid.length === 0 ? Promise.resolve([]) : this.people.withIds(valid);
+  }
+
+  /** Ids of the people of a team and of the teams under it (`eng` holds `eng/web`). */
+  personIdsOfTeam(path: string) {
+    return this.people.idsInTeam(path);
+  }
+
+  /** The paths of the teams that have people. */
+  teamsWithPeople() {
+    return this.people.pathsWithPeople();
   }
 
   /** People to pick from when linking an identity by hand: e-mail, name or login contains `text`. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { GitRepoBuilder } from '../support/git-repo-builder';
-import { REPO_ROOT, runCli, runCliAsync } from '../support/processes';
+import { REPO_ROOT, runCli, runCliAsync, runCliInProcess } from '../support/processes';
 import { bearer, createTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-db';
 
@@ -40,6 +40,9 @@ const POLICY = [
 const PKG = (deps: Record<string, string>) =>
   JSON.stringify({ name: 'svc', version: '1.0.0', dependencies: deps }, null, 2);
 
+// The SARIF run, the printed workflow and the API runs start dist/cli.js as a pre-commit hook or
+// CI would (the token comes from the process environment); the other runs call the same entry
+// in this process.
 describe('ai-census check-repo', () => {
   const repos: GitRepoBuilder[] = [];
   let dir: string;
@@ -93,10 +96,10 @@ describe('ai-census check-repo', () => {
     expect(sarif.runs[0].tool.driver.rules.map((x) => x.id)).toContain('ai-census/prohibited');
   });
 
-  it('should pass a clean repository and one with packages only named like AI SDKs', () => {
+  it('should pass a clean repository and one with packages only named like AI SDKs', async () => {
     const clean = repo({ 'package.json': PKG({ express: '^5.0.0', 'left-pad': '1.3.0' }) });
     const sarifFile = join(dir, 'clean.sarif');
-    const run = runCli(
+    const run = await runCliInProcess(
       ['check-repo', clean.dir, '--policy', policyFile, '--sarif', sarifFile, '--json'],
       env,
     );
@@ -108,17 +111,23 @@ describe('ai-census check-repo', () => {
       'package.json': PKG({ '@acme/openai': '1.0.0', 'openai-gpt-token-counter': '1.1.0' }),
       'requirements.txt': 'anthropic-bedrock-utils==0.2\nrequests==2.32.0\n',
     });
-    const r2 = runCli(['check-repo', lookalike.dir, '--policy', policyFile, '--json'], env);
+    const r2 = await runCliInProcess(
+      ['check-repo', lookalike.dir, '--policy', policyFile, '--json'],
+      env,
+    );
     expect(r2.status).toBe(0);
     expect(JSON.parse(r2.stdout)).toMatchObject({ passed: true, allowed: [] });
   });
 
-  it('should fail a sanctioned tool outside the data classes the repository declares', () => {
+  it('should fail a sanctioned tool outside the data classes the repository declares', async () => {
     const r = repo({
       'requirements.txt': 'anthropic==0.40.0\n',
       '.ai-census.yml': 'dataClasses: [internal, pii]\n',
     });
-    const declared = runCli(['check-repo', r.dir, '--policy', policyFile, '--json'], env);
+    const declared = await runCliInProcess(
+      ['check-repo', r.dir, '--policy', policyFile, '--json'],
+      env,
+    );
     expect(declared.status).toBe(1);
     expect(JSON.parse(declared.stdout)).toMatchObject({
       dataClasses: ['internal', 'pii'],
@@ -126,32 +135,33 @@ describe('ai-census check-repo', () => {
       violations: [{ toolId: 'anthropic-api', verdict: 'data-class' }],
     });
     // the flag overrides the file
-    const flagged = runCli(
+    const flagged = await runCliInProcess(
       ['check-repo', r.dir, '--policy', policyFile, '--data-class', 'internal'],
       env,
     );
     expect(flagged.status).toBe(0);
   });
 
-  it('should judge what is staged, so a pre-commit hook stops the commit that adds the SDK', () => {
+  it('should judge what is staged, so a pre-commit hook stops the commit that adds the SDK', async () => {
     const r = repo({ 'package.json': PKG({ express: '^5.0.0' }) });
     writeFileSync(join(r.dir, 'package.json'), PKG({ express: '^5.0.0', openai: '^4.0.0' }));
-    expect(runCli(['check-repo', r.dir, '--policy', policyFile], env).status).toBe(0);
+    const check = () => runCliInProcess(['check-repo', r.dir, '--policy', policyFile], env);
+    expect((await check()).status).toBe(0);
     r.git(['add', 'package.json']);
-    expect(runCli(['check-repo', r.dir, '--policy', policyFile], env).status).toBe(1);
+    expect((await check()).status).toBe(1);
   });
 
-  it('should exit 2 naming the file and line when the input is wrong', () => {
+  it('should exit 2 naming the file and line when the input is wrong', async () => {
     const r = repo({ '.ai-census.yml': 'dataClasses: [pii, secret]\n' });
-    const bad = runCli(['check-repo', r.dir, '--policy', policyFile], env);
+    const bad = await runCliInProcess(['check-repo', r.dir, '--policy', policyFile], env);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('.ai-census.yml: line 1: dataClasses "secret" is not one of');
     const badPolicy = join(dir, 'bad-policy.yaml');
     writeFileSync(badPolicy, 'version: 1\npolicies:\n  openai-api:\n    status: banned\n');
-    const run = runCli(['check-repo', r.dir, '--policy', badPolicy], env);
+    const run = await runCliInProcess(['check-repo', r.dir, '--policy', badPolicy], env);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('line 4: policies.openai-api.status must be one of');
-    const notRepo = runCli(['check-repo', dir, '--policy', policyFile], env);
+    const notRepo = await runCliInProcess(['check-repo', dir, '--policy', policyFile], env);
     expect(notRepo.status).toBe(2);
     expect(notRepo.stderr).toContain('is not a git repository');
   });
@@ -223,7 +233,7 @@ describe('ai-census check-repo', () => {
 
     it('should read it from the local store when given neither a file nor a URL', async () => {
       const r = repo({ 'package.json': PKG({ openai: '^4.0.0' }) });
-      const run = await runCliAsync(['check-repo', r.dir], { ...env, ...t.env });
+      const run = await runCliInProcess(['check-repo', r.dir], { ...env, ...t.env });
       expect(run.status).toBe(1);
       expect(run.stdout).toContain('policy: the local AI Census store');
     });
@@ -233,7 +243,7 @@ describe('ai-census check-repo', () => {
     const db = await createTestDatabase();
     try {
       const r = repo({ 'package.json': PKG({ openai: '^4.0.0' }) });
-      const run = runCli(['check-repo', r.dir], { ...env, DATABASE_URL: db.url });
+      const run = await runCliInProcess(['check-repo', r.dir], { ...env, DATABASE_URL: db.url });
       expect(run.status).toBe(0);
       expect(run.stderr).toContain('no tool policy decided');
     } finally {

@@ -3,7 +3,7 @@ import type { EvidenceInput } from '../../src/evidence/evidence.types';
 import { EvidenceService } from '../../src/evidence/evidence.service';
 import { CorrelationService } from '../../src/findings/correlation/correlation.service';
 import { OutreachService } from '../../src/guardrails/outreach/outreach.service';
-import { runCli } from '../support/processes';
+import { runCli, runCliInProcess } from '../support/processes';
 import { DIRECTORY_CSV } from '../support/survey-fixtures';
 import { bearer, createTestApp, waitForJob, type TestApp } from '../support/test-app';
 import { startTestSmtp, type CapturedMail } from '../support/test-smtp';
@@ -482,15 +482,19 @@ describe('guardrails outreach: ask instead of accuse', () => {
         .expect(200);
       expect(audit.body[0].actorName).toMatch(/^cli:/);
 
-      const nudge = runCli(['guardrails', 'nudge', 'cursor', '--person', people.erin], t.env);
+      // the same entry in this process from here
+      const nudge = await runCliInProcess(
+        ['guardrails', 'nudge', 'cursor', '--person', people.erin],
+        t.env,
+      );
       expect(nudge.status).toBe(0);
       expect(nudge.stdout).toMatch(
         /^erin@example\.com {2}https:\/\/census\.example\.org\/ai\/g\/ack\//,
       );
-      const bad = runCli(['guardrails', 'nudge', 'no-such-tool'], t.env);
+      const bad = await runCliInProcess(['guardrails', 'nudge', 'no-such-tool'], t.env);
       expect(bad.status).toBe(1);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    }, 240_000); // three CLI start-ups, each booting the app
+    }, 240_000); // a CLI start-up, then two commands in-process, each booting the app
   });
 
   describe('person data', () => {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { JobName } from '../../src/jobs/job-names';
 import { JobsService } from '../../src/jobs/jobs.service';
-import { runCli } from '../support/processes';
+import { runCli, runCliInProcess } from '../support/processes';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const DAY = 86_400_000;
@@ -85,7 +85,8 @@ describe('retention purge on PostgreSQL', () => {
   });
 
   it('should drop whole expired months, delete expired rows elsewhere, and report it as a job', async () => {
-    const r = runCli(['purge', '--json'], t.env);
+    // the dry run above was a real process; the same entry in this process from here
+    const r = await runCliInProcess(['purge', '--json'], t.env);
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.kinds.evidence).toMatchObject({
@@ -119,7 +120,7 @@ describe('retention purge on PostgreSQL', () => {
     expect(audit.actor_name).toMatch(/^cli:/);
     expect(audit.detail.evidence).toEqual({ rows: 3, partitions: 1 });
 
-    const again = JSON.parse(runCli(['purge', '--json'], t.env).stdout);
+    const again = JSON.parse((await runCliInProcess(['purge', '--json'], t.env)).stdout);
     expect(
       again.kinds.evidence.rows + again.kinds.networkRollups.rows + again.kinds.audit.rows,
     ).toBe(0);

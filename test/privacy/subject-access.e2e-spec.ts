@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EvidenceService } from '../../src/evidence/evidence.service';
 import { NetworkUsageRepository } from '../../src/signals/network/network-usage.repository';
-import { runCli } from '../support/processes';
+import { runCli, runCliInProcess } from '../support/processes';
 import { bearer, createTestApp, waitForJob, type TestApp } from '../support/test-app';
 
 const DIRECTORY = [
@@ -336,11 +336,12 @@ describe('subject access: everything held about one person, and nothing of anyon
     expect(text).toContain('privacy-test:alice:network');
     for (const trace of bobsTraces()) expect([trace, text.includes(trace)]).toEqual([trace, false]);
 
-    const json = runCli(['person', 'export', alice], t.env);
+    // the same entry in this process from here
+    const json = await runCliInProcess(['person', 'export', alice], t.env);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout).data.directory[0].id).toBe(alice);
 
-    const missing = runCli(['person', 'export', 'nobody@example.com'], t.env);
+    const missing = await runCliInProcess(['person', 'export', 'nobody@example.com'], t.env);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^ai-census: person: no person nobody@example.com/);
 

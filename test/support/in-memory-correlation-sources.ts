@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ToolDefinition } from '../../src/catalog/catalog.types';
 import type { SurveyDisclosure } from '../../src/findings/disclosure/disclosure';
+import { isInTeam } from '../../src/findings/correlation/correlation-sources';
 import type {
   CorrelationSources,
   DirectoryPerson,
@@ -41,6 +42,19 @@ export class InMemoryCorrelationSources implements CorrelationSources {
 
   async people() {
     return this.data.people;
+  }
+
+  async peopleWithIds(ids: string[]) {
+    const wanted = new Set(ids);
+    return this.data.people.filter((p) => wanted.has(p.id));
+  }
+
+  async peopleOfTeam(team: string) {
+    return this.data.people.filter((p) => isInTeam(p.team, team)).map((p) => p.id);
+  }
+
+  async peopleTeams() {
+    return [...new Set(this.data.people.flatMap((p) => (p.team ? [p.team] : [])))];
   }
 
   async resolveIdentities(identities: IdentityRef[]) {

@@ -16,6 +16,19 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The environment variables the CLI's options read (commander's Option.env). */
+async function optionEnvVars(): Promise<string[]> {
+  const { buildProgram } = await import('../../src/cli/program');
+  const { CliContext } = await import('../../src/cli/cli-context');
+  const names: string[] = [];
+  const walk = (c: import('commander').Command) => {
+    for (const o of c.options) if (o.envVar) names.push(o.envVar);
+    c.commands.forEach(walk);
+  };
+  walk(buildProgram(new CliContext({})));
+  return names;
+}
+
 /**
  * The CLI's own entry (src/cli/run.ts, what dist/cli.js calls) run inside this process: each
  * further call costs a command, not a Node start and a module graph. Everything the process
@@ -28,6 +41,11 @@ export async function runCliInProcess(
   env: Record<string, string>,
 ): Promise<{ status: number; stdout: string; stderr: string }> {
   const { runCommandLine } = await import('../../src/cli/run');
+  // commander reads an option's environment variable from process.env: only a real process
+  // gets the one given here
+  const fromEnv = (await optionEnvVars()).filter((name) => name in env);
+  if (fromEnv.length > 0)
+    throw new Error(`runCliInProcess: ${fromEnv.join(', ')} needs a real process (runCli)`);
   const captured = { stdout: '', stderr: '' };
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
   const capture = (name: 'stdout' | 'stderr') =>

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { LOCAL_OPERATOR } from '../../auth/role';
-import type { CatalogToolView } from '../../catalog/catalog.service';
+import type { CatalogToolView, ToolFilter } from '../../catalog/catalog-views';
 import { POLICY_STATUSES, SIGNALS, TOOL_CATEGORIES } from '../../catalog/catalog.types';
 import type { PolicyStatus, Signal, ToolCategory } from '../../catalog/catalog.types';
-import type { CliCommand } from '../cli-context';
+import { DomainError, ErrorCode } from '../../common/domain-error';
+import type { CliCommand, CliContext } from '../cli-context';
 import { catalogSlice } from '../lazy-services';
 
 const catalogService = () => import('../../catalog/catalog.service').then((m) => m.CatalogService);
@@ -46,6 +47,27 @@ function detail(v: CatalogToolView): string {
   ].join('\n');
 }
 
+/**
+ * The catalog from the built-in files alone, when the embedded store was last closed holding no
+ * custom tool, policy or fact override of the organisation's (CatalogService leaves that fact on
+ * closing it): the same answer as the store would give, without starting the database.
+ */
+async function builtinOnly(ctx: CliContext) {
+  const views = await import('../../catalog/catalog-views');
+  if (!views.addsNothing(await ctx.closedStoreFact(views.CATALOG_STORE_FACT))) return null;
+  const { loadBuiltinCatalog } = await import('../../catalog/catalog-loader');
+  const tools = loadBuiltinCatalog();
+  const ids = new Set(tools.map((t) => t.id));
+  return {
+    list: (filter: ToolFilter) => views.catalogViews(tools, [], ids, filter),
+    one: (id: string) => {
+      const tool = tools.find((t) => t.id === id);
+      if (!tool) throw new DomainError(ErrorCode.NotFound, `no tool "${id}" in the catalog`);
+      return views.catalogView(tool, null, ids);
+    },
+  };
+}
+
 export const catalogCommand: CliCommand = {
   register(program, ctx) {
     const catalog = program
@@ -70,24 +92,29 @@ export const catalogCommand: CliCommand = {
           search?: string;
           json?: boolean;
         }) => {
+          const builtin = await builtinOnly(ctx);
           if (opts.tool) {
-            const tool = await ctx.withApp(
-              async (app) => app.get(await catalogService()).get(opts.tool!),
-              catalogSlice,
-            );
+            const tool = builtin
+              ? builtin.one(opts.tool)
+              : await ctx.withApp(
+                  async (app) => app.get(await catalogService()).get(opts.tool!),
+                  catalogSlice,
+                );
             ctx.print(!!opts.json, flatten(tool), () => detail(tool));
             return;
           }
-          const tools = await ctx.withApp(
-            async (app) =>
-              app.get(await catalogService()).list({
-                category: opts.category,
-                status: opts.status,
-                signal: opts.signal,
-                q: opts.search,
-              }),
-            catalogSlice,
-          );
+          const filter = {
+            category: opts.category,
+            status: opts.status,
+            signal: opts.signal,
+            q: opts.search,
+          };
+          const tools = builtin
+            ? builtin.list(filter)
+            : await ctx.withApp(
+                async (app) => app.get(await catalogService()).list(filter),
+                catalogSlice,
+              );
           ctx.print(
             !!opts.json,
             { tools: tools.map(flatten) },

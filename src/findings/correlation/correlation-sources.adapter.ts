@@ -48,12 +48,21 @@ export class CorrelationSourcesAdapter implements CorrelationSources {
     const out: DirectoryPerson[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.peopleService.listPersons({ limit: PAGE, offset });
-      for (const p of page) {
-        const label = p.name && p.email ? `${p.name} <${p.email}>` : (p.email ?? p.name ?? p.id);
-        out.push({ id: p.id, label, team: p.teamPath ?? null });
-      }
+      out.push(...page.map(directoryPerson));
       if (page.length < PAGE) return out;
     }
+  }
+
+  async peopleWithIds(ids: string[]): Promise<DirectoryPerson[]> {
+    return (await this.peopleService.personsWithIds(ids)).map(directoryPerson);
+  }
+
+  peopleOfTeam(team: string): Promise<string[]> {
+    return this.peopleService.personIdsOfTeam(team);
+  }
+
+  peopleTeams(): Promise<string[]> {
+    return this.peopleService.teamsWithPeople();
   }
 
   async resolveIdentities(identities: IdentityRef[]): Promise<(string | null)[]> {
@@ -96,4 +105,14 @@ export class CorrelationSourcesAdapter implements CorrelationSources {
   repositories(): Promise<RepositorySource[]> {
     return this.repos.ownership();
   }
+}
+
+function directoryPerson(p: {
+  id: string;
+  name: string | null;
+  email: string | null;
+  teamPath?: string | null;
+}): DirectoryPerson {
+  const label = p.name && p.email ? `${p.name} <${p.email}>` : (p.email ?? p.name ?? p.id);
+  return { id: p.id, label, team: p.teamPath ?? null };
 }

@@ -26,6 +26,12 @@ export interface CorrelationSources {
   tools(): Promise<ToolDefinition[]>;
   policies(): Promise<Map<string, SanctionPolicy>>;
   people(): Promise<DirectoryPerson[]>;
+  /** The people among these ids, as people() has them: a page of findings names only its own. */
+  peopleWithIds(ids: string[]): Promise<DirectoryPerson[]>;
+  /** Ids of the people of a team and of the teams under it (`eng` holds `eng/web`). */
+  peopleOfTeam(team: string): Promise<string[]>;
+  /** The teams the directory's people are in. */
+  peopleTeams(): Promise<string[]>;
   /** one person id (or null) per identity, in order */
   resolveIdentities(identities: IdentityRef[]): Promise<(string | null)[]>;
   /** surveyed: invited or answered; respondents: answered (so a report's response rate is true) */
@@ -50,6 +56,11 @@ export interface RepositorySource {
   dataClasses: string[];
   /** AI guardrails its CI or hooks run (`check-repo`); read by the reports' maturity measures */
   guardrails?: string[];
+}
+
+/** Whether a team path is the team or a team under it (`eng` holds `eng/web`). */
+export function isInTeam(path: string | null, team: string): boolean {
+  return path !== null && (path === team || path.startsWith(`${team}/`));
 }
 
 export const CORRELATION_SOURCES = Symbol('CORRELATION_SOURCES');

@@ -104,7 +104,10 @@ export class FindingsPagesController {
     const finding = await this.reads.get(id, session.actor);
     const [subjects, audit] = await Promise.all([
       this.reads.subjects([finding]),
-      this.audit.read({ targetType: 'finding', targetId: id, limit: 200 }, session.actor),
+      this.audit.read(
+        { targetType: 'finding', targetId: id, exceptAction: 'finding.read', limit: 200 },
+        session.actor,
+      ),
     ]);
     const tool = this.catalog.tools().find((t) => t.id === finding.toolId);
     return page('findings/finding-detail', `Finding: ${tool?.name ?? finding.toolId}`, {
@@ -116,7 +119,7 @@ export class FindingsPagesController {
         .sort((a, b) => a.firstSeen.getTime() - b.firstSeen.getTime()),
       factors: [...finding.factors].sort((a, b) => b.points - a.points),
       events: finding.events,
-      audit: audit.filter((e) => e.action !== 'finding.read'),
+      audit,
       actions: CONSOLE_TRIAGE_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] })),
       today: new Date().toISOString().slice(0, 10),
     });

@@ -3,7 +3,7 @@ import { LOCAL_OPERATOR } from '../../../src/auth/role';
 import { RepoOwnershipService } from '../../../src/signals/repos/repo-ownership.service';
 import { FakeGitHub } from '../../support/fake-github';
 import type { GitRepoBuilder } from '../../support/git-repo-builder';
-import { runCli } from '../../support/processes';
+import { runCli, runCliInProcess } from '../../support/processes';
 import { buildFixtureRepo } from '../../support/repo-fixtures';
 import { bearer, createTestApp, type TestApp, waitForJob } from '../../support/test-app';
 
@@ -131,7 +131,8 @@ describe(RepoOwnershipService.name, () => {
     });
     expect((await repositoryFindings()).every((f) => f.team === 'Sales/Platform')).toBe(true);
 
-    const cleared = runCli(
+    // the same entry in this process from here
+    const cleared = await runCliInProcess(
       ['repo-ownership', 'assistants', '--clear-team', '--clear-data-classes', '--json'],
       env,
     );
@@ -140,7 +141,7 @@ describe(RepoOwnershipService.name, () => {
       teamSource: null,
       dataClasses: [],
     });
-    const unknown = runCli(['repo-ownership', 'nowhere', '--team', 'Web'], env);
+    const unknown = await runCliInProcess(['repo-ownership', 'nowhere', '--team', 'Web'], env);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe('ai-census: no repository nowhere\n');
     const audit = await t.http.get('/api/audit?action=repos.ownership').set(bearer(t.tokens.admin));
