@@ -33,6 +33,7 @@ import { IncrementalCorrelation1767650000000 } from './1767650000000-Incremental
 import { CopilotOrgMetrics1767700000000 } from './1767700000000-CopilotOrgMetrics';
 import { SurveyResponseTeam1767730000000 } from './1767730000000-SurveyResponseTeam';
 import { FindingListSpeed1767760000000 } from './1767760000000-FindingListSpeed';
+import { SurveyTexts1767770000000 } from './1767770000000-SurveyTexts';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -71,4 +72,5 @@ export const ALL_MIGRATIONS = [
   CopilotOrgMetrics1767700000000,
   SurveyResponseTeam1767730000000,
   FindingListSpeed1767760000000,
+  SurveyTexts1767770000000,
 ];

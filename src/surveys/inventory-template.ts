@@ -1,4 +1,5 @@
 import type { DataClass, ToolDefinition } from '../catalog/catalog.types';
+import type { SurveyTextTranslations } from './i18n/survey-texts';
 import { withTranslations } from './i18n/template-translations';
 import type { QuestionDefinition } from './survey.types';
 
@@ -51,6 +52,10 @@ export const ACCOUNT_OPTIONS = [
 ];
 
 export const INVENTORY_TEMPLATE_TITLE = 'AI-usage inventory';
+export const INVENTORY_TEMPLATE_TEXTS: SurveyTextTranslations = {
+  de: { title: 'Bestandsaufnahme der KI-Nutzung' },
+  es: { title: 'Inventario del uso de IA' },
+};
 
 /** A tool picker's options: every named catalog tool, by name. */
 export function toolOptionsOf(tools: ToolDefinition[]): { value: string; label: string }[] {

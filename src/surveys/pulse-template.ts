@@ -1,9 +1,14 @@
 import type { ToolDefinition } from '../catalog/catalog.types';
 import { DATA_OPTIONS, FREQUENCY_OPTIONS, toolOptionsOf } from './inventory-template';
 import type { Condition, QuestionDefinition, SurveySection } from './survey.types';
+import type { SurveyTextTranslations } from './i18n/survey-texts';
 import { withTranslations } from './i18n/template-translations';
 
 export const PULSE_TEMPLATE_TITLE = 'AI adoption and enablement pulse';
+export const PULSE_TEMPLATE_TEXTS: SurveyTextTranslations = {
+  de: { title: 'Puls zu KI-Einsatz und -Befähigung' },
+  es: { title: 'Pulso de adopción y capacitación en IA' },
+};
 
 /** "If you use no AI tool, skip to barriers": questions about use are shown to users only. */
 export const USES_AI: Condition = { question: 'frequency', op: 'not-equals', value: 'never' };

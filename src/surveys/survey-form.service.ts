@@ -10,6 +10,7 @@ import { SurveyEntity } from './entities/survey.entity';
 import { SurveyCatalog } from './survey-catalog';
 import { hashLinkToken, newLinkToken, SurveySecrets } from './survey-secrets';
 import { localPrivacyStatement, say } from './i18n/form-strings';
+import { localizeSurveyTexts } from './i18n/survey-texts';
 import { localizeQuestion, localizeSection, type FormLanguage } from './i18n/languages';
 import { answerValues, type Answers, type QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
@@ -174,7 +175,7 @@ export class SurveyFormService {
       },
     );
     if (!stored) return messagePage(410, 'used', lang);
-    return messagePage(200, 'thankYou', lang, { survey: survey.title });
+    return messagePage(200, 'thankYou', lang, { survey: localizeSurveyTexts(survey, lang).title });
   }
 
   private async open(
@@ -240,8 +241,7 @@ export class SurveyFormService {
       (survey.sections ?? []).map((s) => localizeSection(s, lang)),
     );
     return renderSurveyForm({
-      title: survey.title,
-      description: survey.description,
+      ...localizeSurveyTexts(survey, lang),
       privacyStatement: localPrivacyStatement(
         lang,
         kind === 'invitation' ? survey.privacyMode : 'anonymous',

@@ -1,3 +1,5 @@
+import { withLanguage } from './i18n/languages';
+import { localizeSurveyTexts } from './i18n/survey-texts';
 import { Injectable } from '@nestjs/common';
 import { toCsv } from '../common/csv';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -80,18 +82,24 @@ export class SurveyInvitationsService {
       expiresAt,
     );
     const contacts = await this.people.contactsOf(issued);
+    // A survey mailed in another language opens the form in it; an English one leaves the choice
+    // to the respondent's browser, since English is also what is assumed when nothing is known.
+    const lang = survey.invitationLanguage ?? 'en';
     const links = issued.map((personId) => ({
       personId,
       email: contacts.get(personId)?.email ?? null,
       name: contacts.get(personId)?.name ?? null,
-      url: `${baseUrl}/s/${tokens.get(personId)}`,
+      url:
+        lang === 'en'
+          ? `${baseUrl}/s/${tokens.get(personId)}`
+          : withLanguage(`${baseUrl}/s/${tokens.get(personId)}`, lang),
     }));
     const csv = toCsv(
       ['email', 'name', 'survey', 'link', 'expires'],
       links.map((l) => [
         l.email,
         l.name,
-        survey.title,
+        localizeSurveyTexts(survey, lang).title,
         l.url,
         expiresAt.toISOString().slice(0, 10),
       ]),

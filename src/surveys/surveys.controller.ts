@@ -28,6 +28,7 @@ import {
   ReplaceQuestionsDto,
   SendRemindersDto,
 } from './dto/survey.dto';
+import { SurveyTextsDto } from './dto/survey-texts.dto';
 import { parseMapping, SurveyImportService } from './survey-import.service';
 import { type LinkDelivery, SurveyLinkDeliveryService } from './survey-link-delivery.service';
 import { SurveyQuestionsService } from './survey-questions.service';
@@ -82,6 +83,16 @@ export class SurveysController {
     @CurrentActor() actor: Actor,
   ) {
     return this.questions.replace(id, dto.questions, actor, dto.sections);
+  }
+
+  @Put(':id/texts')
+  @Roles(Role.Admin, Role.Coe)
+  setTexts(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: SurveyTextsDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.surveys.setTexts(id, dto, actor);
   }
 
   @Post(':id/close')

@@ -1,3 +1,5 @@
+import type { FormLanguage } from './i18n/languages';
+import type { SurveyTextTranslations } from './i18n/survey-texts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -40,6 +42,8 @@ export class SurveysRepository {
     wave?: number;
     template?: string | null;
     sections?: SurveySection[];
+    translations?: SurveyTextTranslations;
+    invitationLanguage?: FormLanguage;
   }): Promise<SurveyEntity> {
     const repo = this.ds.getRepository(SurveyEntity);
     return repo.save(
@@ -84,6 +88,17 @@ export class SurveysRepository {
 
   async setStatus(id: string, status: 'draft' | 'open' | 'closed'): Promise<void> {
     await this.ds.query(`UPDATE survey SET status = $2 WHERE id = $1`, [id, status]);
+  }
+
+  async setTexts(
+    id: string,
+    translations: SurveyTextTranslations,
+    invitationLanguage: FormLanguage,
+  ): Promise<void> {
+    await this.ds.query(
+      `UPDATE survey SET translations = $2::jsonb, invitation_language = $3 WHERE id = $1`,
+      [id, JSON.stringify(translations), invitationLanguage],
+    );
   }
 
   async setOpenTokenHash(id: string, hash: string): Promise<void> {

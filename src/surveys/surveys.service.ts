@@ -6,7 +6,14 @@ import type { PersonDataSection } from '../common/person-data';
 import { AppConfig } from '../config/app-config';
 import { PeopleService } from '../people/people.service';
 import { SurveyEntity } from './entities/survey.entity';
-import { buildTemplate, TEMPLATE_TITLES, type SurveyTemplate } from './survey-templates';
+import type { FormLanguage } from './i18n/languages';
+import { compactSurveyTexts, type SurveyTextTranslations } from './i18n/survey-texts';
+import {
+  buildTemplate,
+  TEMPLATE_TEXTS,
+  TEMPLATE_TITLES,
+  type SurveyTemplate,
+} from './survey-templates';
 import { SurveyCatalog } from './survey-catalog';
 import { accountOf, dataClassesOf } from './survey-questions';
 import { SurveySecrets } from './survey-secrets';
@@ -88,13 +95,16 @@ export class SurveysService {
       privacyMode: PrivacyMode;
       k?: number;
       template?: SurveyTemplate;
+      translations?: SurveyTextTranslations;
+      invitationLanguage?: FormLanguage;
     },
     actor: Actor,
   ) {
     const template = input.template ?? 'ai-usage-inventory';
     const { questions, sections } = buildTemplate(template, await this.catalog.tools());
+    const title = input.title || TEMPLATE_TITLES[template];
     const survey = await this.repo.createSurvey({
-      title: input.title || TEMPLATE_TITLES[template],
+      title,
       description: input.description ?? null,
       privacyMode: input.privacyMode,
       k: input.k ?? this.config.privacyK,
@@ -103,6 +113,12 @@ export class SurveysService {
       createdBy: actor.name,
       template: template === 'blank' ? null : template,
       sections,
+      // a kept built-in title reads in every form language; the author's own words win
+      translations: compactSurveyTexts({
+        ...(title === TEMPLATE_TITLES[template] ? TEMPLATE_TEXTS[template] : {}),
+        ...input.translations,
+      }),
+      invitationLanguage: input.invitationLanguage ?? 'en',
     });
     if (questions.length) await this.repo.replaceQuestions(survey.id, questions);
     await this.auditCreated(survey, actor);
@@ -163,6 +179,26 @@ export class SurveysService {
       ...(q.showIf ? { showIf: q.showIf } : {}),
       ...(Object.keys(q.translations).length ? { translations: q.translations } : {}),
     }));
+  }
+
+  /** The title and description in other languages, and the language of the survey's e-mails. */
+  async setTexts(
+    id: string,
+    input: { translations?: SurveyTextTranslations; invitationLanguage?: FormLanguage },
+    actor: Actor,
+  ) {
+    const survey = await this.requireSurvey(id);
+    const translations = compactSurveyTexts(input.translations ?? survey.translations ?? {});
+    const invitationLanguage = input.invitationLanguage ?? survey.invitationLanguage;
+    await this.repo.setTexts(id, translations, invitationLanguage);
+    await this.audit.record({
+      actor,
+      action: 'survey.texts',
+      targetType: 'survey',
+      targetId: id,
+      detail: { languages: Object.keys(translations), invitationLanguage },
+    });
+    return this.getSurvey(id);
   }
 
   async close(id: string, actor: Actor): Promise<void> {

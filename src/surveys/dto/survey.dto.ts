@@ -30,8 +30,9 @@ import {
   type QuestionTranslation,
 } from '../survey.types';
 import { IsCondition, IsTranslations, NumberSpecDto, SectionDto } from './question-extras.dto';
+import { SurveyTextsDto } from './survey-texts.dto';
 
-export class CreateSurveyDto {
+export class CreateSurveyDto extends SurveyTextsDto {
   @ApiProperty()
   @IsString()
   @MinLength(1)

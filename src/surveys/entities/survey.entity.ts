@@ -1,4 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { FormLanguage } from '../i18n/languages';
+import type { SurveyTextTranslations } from '../i18n/survey-texts';
 import type { PrivacyMode, SurveySection } from '../survey.types';
 
 @Entity('survey')
@@ -11,6 +13,14 @@ export class SurveyEntity {
 
   @Column('text', { nullable: true })
   description: string | null;
+
+  /** the title and description in the form's other languages: { de: { title, description } } */
+  @Column('jsonb', { default: {} })
+  translations: SurveyTextTranslations;
+
+  /** the language invitations and reminders are written in (the directory keeps none per person) */
+  @Column('text', { name: 'invitation_language', default: 'en' })
+  invitationLanguage: FormLanguage;
 
   @Column('text', { name: 'privacy_mode' })
   privacyMode: PrivacyMode;

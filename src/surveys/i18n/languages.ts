@@ -32,6 +32,11 @@ export function pickLanguage(query: unknown, acceptLanguage: string | undefined)
   return (ranked.find((r) => isFormLanguage(r.tag))?.tag as FormLanguage | undefined) ?? 'en';
 }
 
+/** A form link that opens in `lang` whatever the browser prefers. */
+export function withLanguage(url: string, lang: FormLanguage): string {
+  return `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`;
+}
+
 /** A question in the respondent's language; a field without a translation stays as written. */
 export function localizeQuestion(q: QuestionDefinition, lang: FormLanguage): QuestionDefinition {
   const t = lang === 'en' ? undefined : q.translations?.[lang];

@@ -4,6 +4,7 @@ import type { JobContext, JobProcessor } from '../../jobs/job.types';
 import { SurveyInvitationsService } from '../survey-invitations.service';
 import { SurveysService } from '../surveys.service';
 import { SurveyMailer, type SurveyMailFailure } from './survey-mailer.service';
+import { localizeSurveyTexts } from '../i18n/survey-texts';
 import { buildSurveyMessage, type SurveyMailKind } from './survey-message';
 
 export interface SendSurveyMailData {
@@ -46,13 +47,17 @@ export class SendSurveyMailProcessor implements JobProcessor<
     this.mailer.requireEnabled();
     const survey = await this.surveys.requireSurvey(surveyId);
     const issued = await this.invitations.issue(surveyId, { personIds, expiresInDays }, baseUrl);
+    // the directory keeps no language per person: the survey's invitation language (the link has it)
+    const lang = survey.invitationLanguage ?? 'en';
+    const surveyTitle = localizeSurveyTexts(survey, lang).title;
     const mails = issued.links.map((link) => ({
       personId: link.personId,
       to: link.email,
       message: link.email
         ? buildSurveyMessage({
             kind,
-            surveyTitle: survey.title,
+            lang,
+            surveyTitle,
             privacyMode: survey.privacyMode,
             k: survey.k,
             url: link.url,

@@ -49,4 +49,18 @@ describe(buildSurveyMessage.name, () => {
     expect(sut.html).toContain('&lt;b&gt;Tools&lt;/b&gt;');
     expect(sut.html).toContain('O&quot;Brien &amp; &lt;Co&gt;');
   });
+
+  it('should write the whole mail in the language it is given', () => {
+    const de = buildSurveyMessage(input({ lang: 'de', surveyTitle: 'KI-Nutzung', k: 7 }));
+    expect(de.subject).toBe('Umfrage: KI-Nutzung');
+    expect(de.text).toContain('Hallo Alice Able,');
+    expect(de.text).toContain('Sie sind eingeladen, an der Umfrage „KI-Nutzung“ teilzunehmen.');
+    expect(de.text).toContain('mindestens 7 Personen');
+    expect(de.text).toContain('Er läuft am 2026-12-24 ab.');
+    expect(de.html).toContain('>Zur Umfrage</a>');
+    expect(de.text).not.toMatch(/Hello|invited|expires/);
+    const es = buildSurveyMessage(input({ lang: 'es', kind: 'reminder', recipientName: null }));
+    expect(es.subject).toBe('Recordatorio: la encuesta «AI-usage inventory 2026» le espera');
+    expect(es.text.startsWith('Hola:\n')).toBe(true);
+  });
 });

@@ -1,10 +1,14 @@
+import { localPrivacyStatement } from '../i18n/form-strings';
+import type { FormLanguage } from '../i18n/languages';
 import type { PrivacyMode } from '../survey.types';
-import { privacyStatement } from '../survey.types';
+import { sayMail } from './mail-strings';
 
 export type SurveyMailKind = 'invitation' | 'reminder';
 
 export interface SurveyMessageInput {
   kind: SurveyMailKind;
+  /** the language the mail is written in; the title is expected already in it */
+  lang?: FormLanguage;
   surveyTitle: string;
   privacyMode: PrivacyMode;
   k: number;
@@ -22,18 +26,16 @@ export interface SurveyMessage {
 
 /** One person's invitation or reminder: the same words as plain text and as simple HTML. */
 export function buildSurveyMessage(input: SurveyMessageInput): SurveyMessage {
+  const lang = input.lang ?? 'en';
   const title = oneLine(input.surveyTitle);
-  const subject =
-    input.kind === 'invitation' ? `Survey: ${title}` : `Reminder: survey "${title}" awaits you`;
-  const greeting = input.recipientName ? `Hello ${oneLine(input.recipientName)},` : 'Hello,';
-  const opening =
-    input.kind === 'invitation'
-      ? `you are invited to answer the survey "${title}".`
-      : `you have not answered the survey "${title}" yet. Your earlier link no longer works; this one does.`;
-  const privacy = privacyStatement(input.privacyMode, input.k);
-  const expires = input.expiresAt.toISOString().slice(0, 10);
-  const personal =
-    'This link is personal and works once: please do not forward it. You can save your answers and come back later.';
+  const subject = sayMail(lang, `subject.${input.kind}`, { title });
+  const greeting = input.recipientName
+    ? sayMail(lang, 'greeting.named', { name: oneLine(input.recipientName) })
+    : sayMail(lang, 'greeting.plain');
+  const opening = sayMail(lang, `opening.${input.kind}`, { title });
+  const privacy = localPrivacyStatement(lang, input.privacyMode, input.k);
+  const expires = sayMail(lang, 'expires', { date: input.expiresAt.toISOString().slice(0, 10) });
+  const personal = sayMail(lang, 'personal');
   const text = [
     greeting,
     '',
@@ -41,20 +43,20 @@ export function buildSurveyMessage(input: SurveyMessageInput): SurveyMessage {
     '',
     privacy,
     '',
-    'Your personal link:',
+    sayMail(lang, 'link.label'),
     input.url,
     '',
-    `${personal} It expires on ${expires}.`,
+    `${personal} ${expires}`,
     '',
   ].join('\n');
   const html = [
     '<!doctype html>',
-    '<html><body style="font-family: sans-serif; line-height: 1.5">',
+    `<html lang="${lang}"><body style="font-family: sans-serif; line-height: 1.5">`,
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(opening)}</p>`,
     `<p>${escapeHtml(privacy)}</p>`,
-    `<p><a href="${escapeHtml(input.url)}">Answer the survey</a><br>${escapeHtml(input.url)}</p>`,
-    `<p>${escapeHtml(personal)} It expires on ${expires}.</p>`,
+    `<p><a href="${escapeHtml(input.url)}">${escapeHtml(sayMail(lang, 'link.action'))}</a><br>${escapeHtml(input.url)}</p>`,
+    `<p>${escapeHtml(`${personal} ${expires}`)}</p>`,
     '</body></html>',
     '',
   ].join('\n');

@@ -1,3 +1,4 @@
+import type { SurveyTextTranslations } from '../i18n/survey-texts';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../auth/audit.service';
 import type { Actor } from '../../auth/role';
@@ -91,6 +92,9 @@ export class SurveyWavesService {
       wave,
       template: latest.template,
       sections: latest.sections ?? [],
+      // the title changes with the wave, so only the description's translations carry over
+      translations: descriptionsOnly(latest.translations ?? {}),
+      invitationLanguage: latest.invitationLanguage,
     });
     await this.repo.replaceQuestions(created.id, await this.surveys.questionsOf(latest.id));
     await this.audit.record({
@@ -184,4 +188,12 @@ function waveOf(s: SurveyEntity): SurveyWave {
 /** "Pulse (wave 2)" → "Pulse", so wave 3 is not "Pulse (wave 2) (wave 3)". */
 function baseTitle(title: string): string {
   return title.replace(/\s*\(wave \d+\)$/, '');
+}
+
+function descriptionsOnly(texts: SurveyTextTranslations): SurveyTextTranslations {
+  return Object.fromEntries(
+    Object.entries(texts)
+      .filter(([, t]) => t?.description)
+      .map(([lang, t]) => [lang, { description: t?.description }]),
+  );
 }

@@ -9,6 +9,7 @@ import { PeoplePagesController } from './people/people-pages.controller';
 import { SourcesPagesController } from './sources/sources-pages.controller';
 import { QuestionEditorController } from './surveys/question-editor.controller';
 import { SurveyPagesController } from './surveys/survey-pages.controller';
+import { SurveyTextsController } from './surveys/survey-texts.controller';
 
 /** The CoE's pages: /catalog, /surveys, /sources, /people (coe and admin). */
 @Module({
@@ -17,6 +18,7 @@ import { SurveyPagesController } from './surveys/survey-pages.controller';
     CatalogPagesController,
     SurveyPagesController,
     QuestionEditorController,
+    SurveyTextsController,
     SourcesPagesController,
     PeoplePagesController,
   ],
