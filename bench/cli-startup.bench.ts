@@ -40,7 +40,10 @@ export async function run(): Promise<void> {
       ['--help', median([CLI, '--help'], {}, runs), 0.5],
       ['catalog --json (PostgreSQL)', median([CLI, 'catalog', '--json'], pg, runs), 1],
       ['token list --json (PostgreSQL)', median([CLI, 'token', 'list', '--json'], pg, runs), 1],
-      ['catalog --json (embedded)', median([CLI, 'catalog', '--json'], embedded, runs), 2],
+      // answered from the built-in files: the store holds no custom tools (see catalog-views)
+      ['catalog --json (embedded)', median([CLI, 'catalog', '--json'], embedded, runs), 0.5],
+      // opens the embedded database: PGlite's start-up is most of it
+      ['token list --json (embedded)', median([CLI, 'token', 'list', '--json'], embedded, runs), 2],
     ];
     process.stdout.write(`floor: node -e 0 ${floor.toFixed(3)} s (median of ${runs})\n`);
     for (const [name, s, target] of rows)
