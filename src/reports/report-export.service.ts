@@ -74,6 +74,13 @@ export class ReportExportService {
       writeFileSync(file, rendered.body);
       files.push(file);
     }
+    // GitHub Copilot's own organisation figures, when its metrics report was read
+    if (baseline.kind === 'baseline' && baseline.copilotMetrics) {
+      const rendered = await this.renderer.render(baseline, 'csv', 'copilot');
+      const file = join(dir, 'baseline-copilot.csv');
+      writeFileSync(file, rendered.body);
+      files.push(file);
+    }
     return {
       dir,
       files,

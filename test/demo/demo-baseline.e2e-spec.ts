@@ -265,6 +265,15 @@ describe(DemoBaselineService.name, () => {
     for (const row of section.rows) expect(row.acceptanceRate).toBeGreaterThan(0);
     const html = readFileSync(join(out, 'baseline.html'), 'utf8');
     expect(html).toContain('GitHub Copilot in the organisation, week by week');
+    const csv = parse(readFileSync(join(out, 'baseline-copilot.csv'), 'utf8'), {
+      columns: true,
+    }) as { source: string; week: string; days_reported: string; weekly_active_users: string }[];
+    expect(csv.map((r) => r.week)).toEqual(section.rows.map((r) => r.week));
+    expect(csv.map((r) => Number(r.days_reported))).toEqual([1, 7, 7, 7]);
+    expect(csv.map((r) => r.weekly_active_users)).toEqual(
+      section.rows.map((r) => String(r.weeklyActiveUsers)),
+    );
+    expect(new Set(csv.map((r) => r.source))).toEqual(new Set(['GitHub Copilot metrics report']));
   });
 
   it('should keep names and e-mail addresses out of the leaders’ report', () => {

@@ -18,7 +18,7 @@ export class DownloadReportDto {
   @ApiPropertyOptional({
     enum: BASELINE_CSV_PARTS,
     description:
-      'baseline CSV only: the tools (default), the policy acknowledgements by team, or the vendor facts with their sources',
+      'baseline CSV only: the tools (default), the policy acknowledgements by team, the seats, the vendor facts with their sources, adoption by source, or the GitHub Copilot organisation figures per week',
   })
   @IsOptional()
   @IsIn(BASELINE_CSV_PARTS)

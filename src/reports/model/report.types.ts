@@ -27,6 +27,7 @@ export const BASELINE_CSV_PARTS = [
   'seats',
   'facts',
   'adoption',
+  'copilot',
 ] as const;
 export type BaselineCsvPart = (typeof BASELINE_CSV_PARTS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -16,7 +16,9 @@ export function renderCsv(model: ReportModel, part: BaselineCsvPart = 'tools'): 
         ? acknowledgementsCsv(model)
         : part === 'adoption'
           ? adoptionCsv(model)
-          : baselineCsv(model);
+          : part === 'copilot'
+            ? copilotCsv(model)
+            : baselineCsv(model);
     case 'inventory':
       return part === 'seats' ? seatsCsv(model) : inventoryCsv(model);
     case 'findings':
@@ -102,6 +104,41 @@ function adoptionCsv(m: BaselineModel): string {
       [r.toolId, r.name, 'survey', '', k(r.survey)],
       [r.toolId, r.name, 'network', '', k(r.network)],
       ...r.vendor.map((v) => [r.toolId, r.name, 'vendor', v.week, k(v.activeUsers)]),
+    ]),
+  );
+}
+
+/** GitHub Copilot's organisation figures per complete week, as the baseline's section shows them. */
+function copilotCsv(m: BaselineModel): string {
+  const k = (x: number | null) => (x === null ? `<${m.k}` : x);
+  return toCsv(
+    [
+      'source',
+      'org',
+      'week',
+      'days_reported',
+      'weekly_active_users',
+      'avg_daily_active_users',
+      'monthly_active_chat_users',
+      'monthly_active_agent_users',
+      'interactions',
+      'generations',
+      'acceptances',
+      'acceptance_rate',
+    ],
+    (m.copilotMetrics?.rows ?? []).map((r) => [
+      m.copilotMetrics!.source,
+      r.org,
+      r.week,
+      r.daysReported,
+      k(r.weeklyActiveUsers),
+      r.avgDailyActiveUsers,
+      k(r.monthlyActiveChatUsers),
+      k(r.monthlyActiveAgentUsers),
+      r.interactions,
+      r.generations,
+      r.acceptances,
+      r.acceptanceRate,
     ]),
   );
 }
