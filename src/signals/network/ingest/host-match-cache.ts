@@ -29,6 +29,7 @@ export class HostMatchCache implements HostLookup {
       if (c >= 65 && c <= 90) c |= 32;
       h = Math.imul(h ^ c, 0x01000193);
     }
+    h &= 0x3fffffff; // a small integer key: a full 32-bit one would be a boxed number per lookup
     const len = end - start;
     for (let e = this.table.get(h); e !== undefined; e = e.next) {
       const b = e.bytes;

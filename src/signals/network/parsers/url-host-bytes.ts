@@ -59,8 +59,9 @@ export function decimalNumber(b: Buffer, s: number, e: number): boolean {
 export function urlHost(buf: Buffer, s: number, e: number, out: ByteSpan): boolean {
   if (e <= s || buf[s] === 32 || buf[s] === 9 || buf[e - 1] === 32 || buf[e - 1] === 9)
     return false;
-  const ae = authorityEnd(buf, afterScheme(buf, s, e), e);
-  let hs = afterUserinfo(buf, afterScheme(buf, s, e), ae);
+  const as = afterScheme(buf, s, e);
+  const ae = authorityEnd(buf, as, e);
+  let hs = afterUserinfo(buf, as, ae);
   let he = ae;
   for (let i = hs; i < ae; i++) {
     const c = buf[i];
