@@ -16,6 +16,13 @@ const at = new Int32Array(6);
 const digit = (c: number): boolean => c >= 48 && c <= 57;
 const num2 = (b: Buffer, i: number): number => (b[i] - 48) * 10 + (b[i + 1] - 48);
 
+/** the days of a month, as Date.UTC counts them (it reads years 0-99 as 1900-1999) */
+function monthDays(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year < 100 ? year + 1900 : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
+
 const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 
 /** `YYYY-MM-DD HH:MM:SS` (or with T) naming a real instant; anything else is left to the parser. */
@@ -30,7 +37,7 @@ export function plainIsoTime(b: Buffer, s: number, e: number): boolean {
   if (num2(b, s + 14) > 59 || num2(b, s + 17) > 59) return false;
   if (day <= 28) return true;
   const year = num2(b, s) * 100 + num2(b, s + 2);
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= monthDays(year, month);
 }
 
 /**
