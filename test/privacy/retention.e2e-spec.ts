@@ -249,6 +249,7 @@ describe('retention purge on the embedded default', () => {
       const r = runCli(['purge', '--json'], {
         AI_CENSUS_DATA_DIR: dataDir,
         RETENTION_EVIDENCE_DAYS: '30',
+        RETENTION_SURVEY_DAYS: '90',
         LOG_LEVEL: 'error',
       });
       expect(r.stderr).toBe('');
@@ -258,7 +259,7 @@ describe('retention purge on the embedded default', () => {
           evidence: { retentionDays: 30, rows: 0 },
           networkRollups: { retentionDays: 30, rows: 0 },
           audit: { retentionDays: null, rows: 0 },
-          surveys: { retentionDays: null, rows: 0, surveys: 0, responses: 0, invitations: 0 },
+          surveys: { retentionDays: 90, rows: 0, surveys: 0, responses: 0, invitations: 0 },
         },
       });
     } finally {
