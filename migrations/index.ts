@@ -34,6 +34,7 @@ import { CopilotOrgMetrics1767700000000 } from './1767700000000-CopilotOrgMetric
 import { SurveyResponseTeam1767730000000 } from './1767730000000-SurveyResponseTeam';
 import { FindingListSpeed1767760000000 } from './1767760000000-FindingListSpeed';
 import { SurveyTexts1767770000000 } from './1767770000000-SurveyTexts';
+import { SurveyClosedAt1767780000000 } from './1767780000000-SurveyClosedAt';
 
 // Every migration, oldest first. Each module's migrations use their own timestamp range.
 export const ALL_MIGRATIONS = [
@@ -73,4 +74,5 @@ export const ALL_MIGRATIONS = [
   SurveyResponseTeam1767730000000,
   FindingListSpeed1767760000000,
   SurveyTexts1767770000000,
+  SurveyClosedAt1767780000000,
 ];

@@ -52,6 +52,14 @@ describe(buildProcessingFacts.name, () => {
     expect(audit).toMatchObject({ days: null, rule: expect.stringContaining('no period set') });
   });
 
+  it('should say the daily purge deletes survey answers and invitations once the survey is closed', () => {
+    const facts = buildProcessingFacts({ ...base, retentionDays: { surveys: 90 } });
+    const surveys = facts.retention.find((r) => r.setting === 'RETENTION_SURVEY_DAYS');
+    expect(surveys).toMatchObject({ days: 90, data: expect.stringContaining('survey’s close') });
+    expect(surveys!.rule).toMatch(/^90 days, then deleted by AI Census’s daily purge \(answers/);
+    expect(surveys!.rule).not.toContain('administrator');
+  });
+
   it('should name the configured contact, or none', () => {
     expect(buildProcessingFacts({ ...base, privacyContact: 'dpo@example.com' }).contact).toBe(
       'dpo@example.com',

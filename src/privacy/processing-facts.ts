@@ -234,12 +234,14 @@ export function buildProcessingFacts(input: ProcessingFactsInput): ProcessingFac
         'Evidence, network roll-ups and findings (counted from when last seen)',
         'RETENTION_EVIDENCE_DAYS',
         undefined,
-        'evidence and network roll-ups; findings are deleted by an administrator',
+        'evidence and network roll-ups; a finding whose evidence is gone turns absent, and is kept with its triage history until the person’s data is erased',
       ),
       period(
         input.retentionDays.surveys,
         'Survey answers and invitations (counted from the survey’s close)',
         'RETENTION_SURVEY_DAYS',
+        undefined,
+        'answers, unfinished drafts and invitations of closed surveys; a survey still open keeps its own',
       ),
       period(
         input.retentionDays.audit,

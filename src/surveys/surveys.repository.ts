@@ -87,7 +87,13 @@ export class SurveysRepository {
   }
 
   async setStatus(id: string, status: 'draft' | 'open' | 'closed'): Promise<void> {
-    await this.ds.query(`UPDATE survey SET status = $2 WHERE id = $1`, [id, status]);
+    // closing again keeps the first close: retention counts from it
+    await this.ds.query(
+      `UPDATE survey SET status = $2,
+         closed_at = CASE WHEN $2 = 'closed' THEN COALESCE(closed_at, now()) END
+        WHERE id = $1`,
+      [id, status],
+    );
   }
 
   async setTexts(

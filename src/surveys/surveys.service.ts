@@ -20,7 +20,7 @@ import { SurveySecrets } from './survey-secrets';
 import { answerValues, type PrivacyMode, type QuestionDefinition } from './survey.types';
 import { SurveysRepository } from './surveys.repository';
 import { identifierPattern } from '../common/identifier-redaction';
-import { SurveyErasureRepository } from './survey-erasure.repository';
+import { SurveyErasureRepository, type SurveyPurgeCount } from './survey-erasure.repository';
 
 /** One respondent said they use a tool: what correlation counts as disclosed. */
 export interface DisclosedUse {
@@ -271,5 +271,12 @@ export class SurveysService {
       keys,
       identifierPattern(ids?.strings ?? [personId]),
     );
+  }
+
+  // --- retention (privacy) ---
+
+  /** RETENTION_SURVEY_DAYS: answers, drafts and invitations of surveys closed before `cutoff` go. */
+  purgeClosedBefore(cutoff: Date, dryRun: boolean): Promise<SurveyPurgeCount> {
+    return this.erasure.purgeClosedBefore(cutoff, dryRun);
   }
 }

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { JobName } from '../../src/jobs/job-names';
+import { SYSTEM_ACTOR } from '../../src/auth/role';
 import { JobsService } from '../../src/jobs/jobs.service';
+import { SurveysService } from '../../src/surveys/surveys.service';
 import { runCli, runCliInProcess } from '../support/processes';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -13,6 +15,9 @@ const monthName = (offset: number) => {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
   return `${d.getUTCFullYear()}_${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
+
+// what the purge takes of the survey closed 200 days ago (RETENTION_SURVEY_DAYS=90)
+const SURVEYS_GONE = { retentionDays: 90, surveys: 1, responses: 2, invitations: 2, drafts: 1 };
 
 // CLI runs start a whole process each; on a loaded machine that takes a while.
 jest.setTimeout(240_000);
@@ -31,7 +36,13 @@ describe('retention purge on PostgreSQL', () => {
     ).map((r: { name: string }) => r.name);
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { RETENTION_EVIDENCE_DAYS: '30', RETENTION_AUDIT_DAYS: '60' } });
+    t = await createTestApp({
+      env: {
+        RETENTION_EVIDENCE_DAYS: '30',
+        RETENTION_AUDIT_DAYS: '60',
+        RETENTION_SURVEY_DAYS: '90',
+      },
+    });
     const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
     // Roll-ups: a month long gone (a whole partition), an old day in the default partition, today.
     await q(
@@ -53,6 +64,41 @@ describe('retention purge on PostgreSQL', () => {
       [iso(200 * DAY), iso(DAY)],
     );
     await q(`SELECT month_partition_ensure('evidence', '2024-02-01')`);
+    // Surveys: one closed long ago (its answers, draft and invitation go), one closed recently and
+    // one opened long ago and still open (both keep theirs).
+    await q(
+      `INSERT INTO survey (id, title, privacy_mode, status, source, created_by, created_at, closed_at)
+       VALUES ('00000000-0000-4000-8000-00000000000a', 'old closed', 'identified', 'closed', 'form', 'x', $1, $2),
+              ('00000000-0000-4000-8000-00000000000b', 'recently closed', 'identified', 'closed', 'form', 'x', $1, $3),
+              ('00000000-0000-4000-8000-00000000000c', 'old open', 'identified', 'open', 'form', 'x', $1, NULL)`,
+      [iso(400 * DAY), iso(200 * DAY), iso(10 * DAY)],
+    );
+    const people: { id: string }[] = await q(
+      `INSERT INTO person (email, source) VALUES ('p1@x.example', 'test'), ('p2@x.example', 'test')
+       RETURNING id`,
+    );
+    for (const survey of ['a', 'b', 'c']) {
+      const id = `00000000-0000-4000-8000-00000000000${survey}`;
+      await q(
+        `INSERT INTO survey_invitation (survey_id, person_id, token_hash, expires_at)
+         VALUES ($1, $2, $3, now()), ($1, $4, $5, now())`,
+        [id, people[0].id, `tok-${survey}-1`, people[1].id, `tok-${survey}-2`],
+      );
+      await q(
+        `INSERT INTO survey_response (survey_id, person_id, source, answers)
+         VALUES ($1, $2, 'form', '{}'::jsonb)`,
+        [id, people[0].id],
+      );
+      await q(
+        `INSERT INTO survey_draft (token_hash, survey_id, answers, updated_on)
+         VALUES ($1, $2, '{}'::jsonb, current_date)`,
+        [`tok-${survey}-2`, id],
+      );
+    }
+    await q(
+      `INSERT INTO survey_response (survey_id, source, answers)
+       VALUES ('00000000-0000-4000-8000-00000000000a', 'open-link', '{}'::jsonb)`,
+    );
     await q(
       `INSERT INTO audit_event (at, actor_name, action, target_type)
        VALUES ($1, 'x', 'old.thing', 'test'), ($1, 'x', 'old.thing', 'test'), (now(), 'x', 'new.thing', 'test')`,
@@ -78,9 +124,14 @@ describe('retention purge on PostgreSQL', () => {
           partitionsDropped: ['network_usage_daily_p2024_01'],
         },
         audit: { retentionDays: 60, rows: 2, partitionsDropped: [] },
+        surveys: { ...SURVEYS_GONE, rows: 5, partitionsDropped: [] },
       },
     });
+    expect(Date.parse(result.kinds.surveys.cutoff)).toBeLessThan(Date.now() - 89 * DAY);
     await expect(count(`SELECT count(*) AS n FROM evidence`)).resolves.toBe(4);
+    await expect(count(`SELECT count(*) AS n FROM survey_response`)).resolves.toBe(4);
+    await expect(count(`SELECT count(*) AS n FROM survey_invitation`)).resolves.toBe(6);
+    await expect(count(`SELECT count(*) AS n FROM survey_draft`)).resolves.toBe(3);
     expect(await partitions('evidence')).toContain('evidence_p2024_02');
   });
 
@@ -95,6 +146,31 @@ describe('retention purge on PostgreSQL', () => {
     });
     expect(result.kinds.networkRollups).toMatchObject({ rows: 3 });
     expect(result.kinds.audit.rows).toBe(2);
+    expect(result.kinds.surveys).toMatchObject(SURVEYS_GONE);
+
+    // the old closed survey keeps its definition and loses what people gave; the others keep all
+    const left = async (table: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT s.title, count(x.survey_id)::int AS n FROM survey s
+             LEFT JOIN ${table} x ON x.survey_id = s.id GROUP BY s.title ORDER BY s.title`,
+        )
+      ).map((r: { title: string; n: number }) => `${r.title}: ${r.n}`);
+    await expect(left('survey_response')).resolves.toEqual([
+      'old closed: 0',
+      'old open: 1',
+      'recently closed: 1',
+    ]);
+    await expect(left('survey_invitation')).resolves.toEqual([
+      'old closed: 0',
+      'old open: 2',
+      'recently closed: 2',
+    ]);
+    await expect(left('survey_draft')).resolves.toEqual([
+      'old closed: 0',
+      'old open: 1',
+      'recently closed: 1',
+    ]);
 
     await expect(t.dataSource.query(`SELECT fingerprint FROM evidence`)).resolves.toEqual([
       { fingerprint: 'e-fresh' },
@@ -119,11 +195,36 @@ describe('retention purge on PostgreSQL', () => {
     );
     expect(audit.actor_name).toMatch(/^cli:/);
     expect(audit.detail.evidence).toEqual({ rows: 3, partitions: 1 });
+    expect(audit.detail.surveys).toEqual({ surveys: 1, responses: 2, invitations: 2, drafts: 1 });
 
     const again = JSON.parse((await runCliInProcess(['purge', '--json'], t.env)).stdout);
     expect(
-      again.kinds.evidence.rows + again.kinds.networkRollups.rows + again.kinds.audit.rows,
+      again.kinds.evidence.rows +
+        again.kinds.networkRollups.rows +
+        again.kinds.audit.rows +
+        again.kinds.surveys.rows,
     ).toBe(0);
+    expect(again.kinds.surveys.surveys).toBe(0);
+  });
+
+  it('should date a survey’s close when it closes, and keep the first date when closed again', async () => {
+    const surveys = t.app.get(SurveysService);
+    const id = '00000000-0000-4000-8000-00000000000c';
+    const closedAt = async (): Promise<Date | null> =>
+      (await t.dataSource.query(`SELECT closed_at FROM survey WHERE id = $1`, [id]))[0].closed_at;
+    await expect(closedAt()).resolves.toBeNull();
+    const before = Date.now();
+    await surveys.close(id, SYSTEM_ACTOR);
+    const first = await closedAt();
+    expect(first!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    await surveys.close(id, SYSTEM_ACTOR);
+    await expect(closedAt()).resolves.toEqual(first);
+    // closed just now: within its period, so the purge keeps its answers
+    const r = JSON.parse((await runCliInProcess(['purge', '--json'], t.env)).stdout);
+    expect(r.kinds.surveys).toMatchObject({ surveys: 0, responses: 0 });
+    await expect(
+      count(`SELECT count(*) AS n FROM survey_response WHERE survey_id = '${id}'`),
+    ).resolves.toBe(1);
   });
 
   it('should make the months ahead as a job', async () => {
@@ -148,6 +249,7 @@ describe('retention purge on the embedded default', () => {
       const r = runCli(['purge', '--json'], {
         AI_CENSUS_DATA_DIR: dataDir,
         RETENTION_EVIDENCE_DAYS: '30',
+        RETENTION_SURVEY_DAYS: '90',
         LOG_LEVEL: 'error',
       });
       expect(r.stderr).toBe('');
@@ -157,6 +259,7 @@ describe('retention purge on the embedded default', () => {
           evidence: { retentionDays: 30, rows: 0 },
           networkRollups: { retentionDays: 30, rows: 0 },
           audit: { retentionDays: null, rows: 0 },
+          surveys: { retentionDays: 90, rows: 0, surveys: 0, responses: 0, invitations: 0 },
         },
       });
     } finally {

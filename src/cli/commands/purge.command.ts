@@ -34,6 +34,10 @@ function describe(r: PurgeResult): string {
         : `${kind}: ${verb} ${k.rows} rows older than ${k.retentionDays} days` +
           (k.partitionsDropped.length > 0
             ? ` (${k.partitionsDropped.length} whole month partitions)`
+            : '') +
+          (kind === 'surveys'
+            ? ` (${r.kinds.surveys.responses} answers, ${r.kinds.surveys.invitations} invitations, ` +
+              `${r.kinds.surveys.drafts} drafts of ${r.kinds.surveys.surveys} surveys closed longer ago)`
             : ''),
     )
     .join('\n');

@@ -24,12 +24,20 @@ export class PurgeProcessor implements JobProcessor<PurgeData, PurgeResult> {
         action: 'retention.purge',
         targetType: 'retention',
         targetId: ctx.jobId,
-        detail: Object.fromEntries(
-          Object.entries(result.kinds).map(([k, v]) => [
-            k,
-            { rows: v.rows, partitions: v.partitionsDropped.length },
-          ]),
-        ),
+        detail: {
+          ...Object.fromEntries(
+            Object.entries(result.kinds).map(([k, v]) => [
+              k,
+              { rows: v.rows, partitions: v.partitionsDropped.length },
+            ]),
+          ),
+          surveys: {
+            surveys: result.kinds.surveys.surveys,
+            responses: result.kinds.surveys.responses,
+            invitations: result.kinds.surveys.invitations,
+            drafts: result.kinds.surveys.drafts,
+          },
+        },
       });
     }
     return result;

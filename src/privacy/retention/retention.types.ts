@@ -1,3 +1,5 @@
+import type { SurveyPurgeCount } from '../../surveys/survey-erasure.repository';
+
 /** What a purge did to one kind of data: its period, its cut-off, what it removed. */
 export interface PurgedKind {
   /** the stated retention in days; null: none set, so nothing of this kind is purged */
@@ -9,13 +11,19 @@ export interface PurgedKind {
   partitionsDropped: string[];
 }
 
-export const RETENTION_KINDS = ['evidence', 'networkRollups', 'audit'] as const;
+/**
+ * Survey answers, drafts and invitations of surveys closed before the cut-off, counted per table
+ * (rows is their sum); the surveys themselves stay. No partitions: partitionsDropped is empty.
+ */
+export interface PurgedSurveys extends PurgedKind, SurveyPurgeCount {}
+
+export const RETENTION_KINDS = ['evidence', 'networkRollups', 'audit', 'surveys'] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export interface PurgeResult {
   dryRun: boolean;
   at: string;
-  kinds: Record<RetentionKind, PurgedKind>;
+  kinds: Record<Exclude<RetentionKind, 'surveys'>, PurgedKind> & { surveys: PurgedSurveys };
 }
 
 export interface PurgeData {

@@ -31,6 +31,10 @@ export class SurveyEntity {
   @Column('text')
   status: 'draft' | 'open' | 'closed';
 
+  /** when it closed; RETENTION_SURVEY_DAYS counts from here. Null while not closed */
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
   @Column('text')
   source: 'form' | 'import';
 
