@@ -18,7 +18,7 @@ function copyTree(from, to, keep) {
   }
 }
 
-copyTree(path.join(root, 'src'), path.join(dist, 'src'), (n) => /\.(ya?ml|json|hbs|html|css|mjs|svg)$/.test(n));
+copyTree(path.join(root, 'src'), path.join(dist, 'src'), (n) => /\.(ya?ml|json|hbs|html|css|mjs|svg|wasm)$/.test(n));
 copyTree(path.join(root, 'reports'), path.join(dist, 'reports'), () => true);
 // The endpoint collector is served as written (comments and all): a person reads what it runs.
 copyTree(path.join(root, 'src/signals/endpoints/collector'), path.join(dist, 'src/signals/endpoints/collector'), (n) => n === 'collector.js');

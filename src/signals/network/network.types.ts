@@ -1,6 +1,8 @@
 // Shared shapes of the network-log signal: what a parser yields and how it is configured.
 import type { IdentityKind } from '../../people/identity/identity-kinds';
 import type { HostLookup } from './parsers/host-lookup';
+import type { ZeekColumns } from './parsers/zeek.scan';
+import type { ZscalerColumns } from './parsers/zscaler.scan';
 
 export const NETWORK_FORMATS = [
   'squid',
@@ -92,4 +94,13 @@ export interface LineParser {
    * other line, tool hits and malformed ones included, is left to parse().
    */
   prescan?(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean;
+  /**
+   * The columns the WebAssembly line sieve reads lines by, for the current header; undefined
+   * when it cannot (the lines then go through prescan and parse one by one). The same object
+   * for as long as the columns stay the same.
+   */
+  sieveShape?(): SieveShape | undefined;
 }
+
+/** What the line sieve needs to know of a format's columns (see sieve/line-sieve.ts). */
+export type SieveShape = { kind: 'squid' } | { kind: 'umbrella' } | ZeekColumns | ZscalerColumns;

@@ -1,11 +1,17 @@
 // The pure core of network ingest: bytes in, counts and daily roll-ups out. No I/O here; the
 // edge feeds buffers and decides when to drain and commit.
-import type { LineParser, NetworkIdentity, NetworkIdentityKind } from '../network.types';
+import type {
+  LineParser,
+  NetworkIdentity,
+  NetworkIdentityKind,
+  SieveShape,
+} from '../network.types';
 import { isMalformed } from '../network.types';
 import { emptyHotHit, type HotHit, ScanResult } from '../parsers/host-lookup';
 import { scanSquidNative } from '../parsers/squid.parser';
 import type { ToolRequest } from '../../../catalog/catalog.types';
 import type { HostMatchCache } from './host-match-cache';
+import { LineSieve, sieveEnabled, SieveStep } from '../sieve/line-sieve';
 import type { LeaseBook } from '../../../people/identity/ip-leases';
 import type { ErasedIdentities } from '../../../people/identity/erased-identities';
 import {
@@ -18,6 +24,9 @@ import {
 } from './usage-rollup';
 
 const DAY_MS = 86_400_000;
+const SQUID_SHAPE: SieveShape = { kind: 'squid' };
+/** below this a chunk (a line carried over between reads) is not worth copying into the sieve */
+const SIEVE_MIN_BYTES = 4096;
 const UNKNOWN: NetworkIdentity = { kind: 'ip', value: 'unknown' };
 
 /** The catalog's per-action rules, as ingest asks them (CatalogMatcher implements it). */
@@ -44,6 +53,8 @@ export interface LogIngestCoreOptions {
    * to roll up (leases, erasure and roll-ups stay in one place, in line order).
    */
   collectHits?: boolean;
+  /** the WebAssembly line sieve for the common lines (default: on unless INGEST_SIEVE=off) */
+  sieve?: boolean;
 }
 
 /** One matched line, as a worker hands it back: [kind, value, toolId, time, up, down, blocked]. */
@@ -66,9 +77,14 @@ export class LogIngestCore {
   private readonly hit = emptyHotHit();
   private readonly sampleSize: number;
   private hits: Hit[] = [];
+  private readonly sieve: LineSieve | undefined;
+  private sieved = 0;
 
   constructor(private readonly options: LogIngestCoreOptions) {
     this.sampleSize = options.malformedSampleSize ?? 20;
+    const parser = options.parser;
+    const sieved = parser === 'squid-native' || parser.sieveShape !== undefined;
+    if (sieved && (options.sieve ?? sieveEnabled())) this.sieve = new LineSieve();
     const resume = options.resumeFrom;
     this.lineNo = resume?.line ?? 0;
     this.counts = resume
@@ -82,6 +98,41 @@ export class LogIngestCore {
 
   /** Consumes every complete line in buf[start, end); returns where the unconsumed tail starts. */
   pushChunk(buf: Buffer, start: number, end: number): number {
+    const sieve = this.sieve;
+    if (!sieve || end - start < SIEVE_MIN_BYTES) return this.pushLines(buf, start, end);
+    let pos = start;
+    let loaded = false;
+    for (;;) {
+      if (!sieve.configure(this.sieveShape())) {
+        // no sieve for the current columns (no Zeek #fields yet): one line, then look again
+        const nl = buf.indexOf(10, pos);
+        if (nl < 0 || nl >= end) return pos;
+        this.consume(buf, pos, nl);
+        pos = nl + 1;
+        continue;
+      }
+      if (!loaded) sieve.load(buf, start, end);
+      loaded = true;
+      sieve.seek(pos - start);
+      const step = sieve.next();
+      const settled = sieve.fast;
+      if (settled > 0) this.settle(settled);
+      if (step === SieveStep.End) return start + sieve.consumed;
+      pos = start + sieve.lineEnd + 1;
+      if (
+        step === SieveStep.HostMiss &&
+        this.options.hosts.matchBytes(buf, start + sieve.hostStart, start + sieve.hostEnd) === null
+      ) {
+        sieve.learn();
+        this.settle(1);
+        continue;
+      }
+      // a header may change the columns: the shape is asked again before the next line
+      this.consume(buf, start + sieve.lineStart, start + sieve.lineEnd);
+    }
+  }
+
+  private pushLines(buf: Buffer, start: number, end: number): number {
     let pos = start;
     for (;;) {
       const nl = buf.indexOf(10, pos);
@@ -89,6 +140,19 @@ export class LogIngestCore {
       this.consume(buf, pos, nl);
       pos = nl + 1;
     }
+  }
+
+  private sieveShape(): SieveShape | undefined {
+    const parser = this.options.parser;
+    return parser === 'squid-native' ? SQUID_SHAPE : parser.sieveShape?.();
+  }
+
+  /** Lines the sieve found well formed and to no tool: what consume() does for them. */
+  private settle(lines: number): void {
+    this.sieved += lines;
+    this.lineNo += lines;
+    this.counts.lines += lines;
+    this.counts.parsed += lines;
   }
 
   /** The last line of a file that does not end in a newline. */
@@ -312,6 +376,11 @@ export class LogIngestCore {
     const out = [...this.delta.values()];
     this.delta = new Map();
     return out;
+  }
+
+  /** lines the WebAssembly sieve settled without a parser (for benchmarks and tests) */
+  get sieveSettled(): number {
+    return this.sieved;
   }
 
   get pendingRollups(): number {

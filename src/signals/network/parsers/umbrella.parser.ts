@@ -1,5 +1,11 @@
 // Cisco Umbrella S3 exports: DNS logs (10 fields in v3, 13 from v4) and proxy logs (35+ fields).
-import type { LineParser, NetworkFormat, NetworkRecord, ParseOutcome } from '../network.types';
+import type {
+  LineParser,
+  NetworkFormat,
+  NetworkRecord,
+  ParseOutcome,
+  SieveShape,
+} from '../network.types';
 import { splitCsvLine } from './csv-line';
 import type { HostLookup } from './host-lookup';
 import { umbrellaNoTool } from './umbrella.scan';
@@ -15,6 +21,7 @@ import {
 const HTTP_METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT)$/;
 
 const PROXY_MIN_FIELDS = 20;
+const UMBRELLA_SHAPE: SieveShape = { kind: 'umbrella' };
 
 /** Umbrella identities are AD users, or machines and networks, which are no person. */
 function umbrellaIdentity(label: string, type: string | undefined, ip: string | undefined) {
@@ -27,6 +34,10 @@ export class UmbrellaParser implements LineParser {
 
   prescan(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean {
     return umbrellaNoTool(buf, start, end, hosts);
+  }
+
+  sieveShape(): SieveShape {
+    return UMBRELLA_SHAPE;
   }
 
   parse(line: string): ParseOutcome {

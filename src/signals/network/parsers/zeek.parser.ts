@@ -41,9 +41,14 @@ export class ZeekParser implements LineParser {
   private scan: ZeekColumns | undefined | null = null;
 
   prescan(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean {
+    const scan = this.sieveShape();
+    return scan !== undefined && zeekNoTool(buf, start, end, scan, hosts);
+  }
+
+  sieveShape(): ZeekColumns | undefined {
     if (this.scan === null)
       this.scan = zeekColumns(this.path, this.columns, this.separator, this.unset, this.empty);
-    return this.scan !== undefined && zeekNoTool(buf, start, end, this.scan, hosts);
+    return this.scan;
   }
 
   parse(line: string): ParseOutcome {

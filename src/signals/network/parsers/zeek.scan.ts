@@ -6,6 +6,8 @@ import { decimalNumber, sameBytes as same, urlHost, type ByteSpan } from './url-
 
 /** The columns of the current #fields and #path, as a prescan needs them. */
 export interface ZeekColumns {
+  /** the line sieve reads the same columns (SieveShape) */
+  kind: 'zeek';
   separator: number;
   count: number;
   ts: number;
@@ -37,6 +39,7 @@ export function zeekColumns(
   const code = separator.charCodeAt(0);
   if (code >= 128) return undefined;
   return {
+    kind: 'zeek',
     separator: code,
     count: columns.size,
     ts,

@@ -41,6 +41,10 @@ export class ZscalerParser implements LineParser {
     return zscalerNoTool(buf, start, end, this.columns, hosts);
   }
 
+  sieveShape(): ZscalerColumns | undefined {
+    return this.columns.host < 0 ? undefined : this.columns;
+  }
+
   parse(line: string): ParseOutcome {
     const text = line.trim();
     if (text === '') return null;

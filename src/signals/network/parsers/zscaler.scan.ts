@@ -9,6 +9,8 @@ const TAB = 9;
 
 /** The columns a prescan needs, from the feed's configured field order. */
 export interface ZscalerColumns {
+  /** the line sieve reads the same columns (SieveShape) */
+  kind: 'zscaler';
   count: number;
   /** eurl, else url, hostname, host: the first the feed has (-1: none) */
   host: number;
@@ -21,6 +23,7 @@ export interface ZscalerColumns {
 export function zscalerColumns(fields: readonly string[]): ZscalerColumns {
   const host = ['eurl', 'url', 'hostname', 'host'].find((f) => fields.includes(f));
   return {
+    kind: 'zscaler',
     count: fields.length,
     host: host ? fields.indexOf(host) : -1,
     epoch: fields.indexOf('epochtime'),
