@@ -12,6 +12,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export function normalizeHost(raw: string | undefined | null): string | undefined {
   if (!raw) return undefined;
+  if (plainHost(raw)) return raw;
   let s = raw.trim();
   if (s === '' || s === '-') return undefined;
   const scheme = s.indexOf('://');
@@ -47,6 +48,18 @@ export function normalizeHost(raw: string | undefined | null): string | undefine
   return s;
 }
 
+/** Already normal: lower-case ASCII letters, digits, - and _, dots inside; not "-". */
+function plainHost(s: string): boolean {
+  const n = s.length;
+  if (s.charCodeAt(0) === 46 || s.charCodeAt(n - 1) === 46 || s === '-') return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95))
+      return false;
+  }
+  return true;
+}
+
 /**
  * A logged user (e-mail, UPN, DOMAIN\user, "Last, First (user@corp)", plain login) else the
  * source IP → identity. Values are lower-cased so one person has one key across formats.
@@ -55,9 +68,25 @@ export function identityFrom(
   user: string | undefined | null,
   sourceIp?: string | undefined | null,
 ): NetworkIdentity | undefined {
+  // the same person on consecutive hits: the last answer, a fresh object (callers own theirs)
+  if (user === lastUser && sourceIp === lastIp) return lastIdentity && { ...lastIdentity };
+  lastIdentity = identityOf(user, sourceIp);
+  lastUser = user;
+  lastIp = sourceIp;
+  return lastIdentity && { ...lastIdentity };
+}
+
+let lastUser: string | undefined | null = null;
+let lastIp: string | undefined | null = null;
+let lastIdentity: NetworkIdentity | undefined;
+
+function identityOf(
+  user: string | undefined | null,
+  sourceIp?: string | undefined | null,
+): NetworkIdentity | undefined {
   let u = user?.trim();
   if (u && u !== '-' && u !== '(empty)' && u.toLowerCase() !== 'unknown') {
-    const paren = /\(([^()]+)\)\s*$/.exec(u);
+    const paren = u.includes(')') ? /\(([^()]+)\)\s*$/.exec(u) : null;
     if (paren) u = paren[1].trim();
     u = u.toLowerCase();
     if (u.includes('@')) return { kind: 'email', value: u };
@@ -74,8 +103,20 @@ export function parseCount(raw: string | number | undefined | null): number | un
   if (typeof raw === 'number')
     return Number.isFinite(raw) && raw >= 0 ? Math.floor(raw) : undefined;
   if (raw === '' || raw === '-') return undefined;
+  if (digitsOnly(raw)) return Number(raw);
   const n = Number(/^\d{1,3}(,\d{3})+$/.test(raw) ? raw.replace(/,/g, '') : raw);
   return Number.isFinite(n) && n >= 0 ? Math.floor(n) : undefined;
+}
+
+/** 1 to 15 ASCII digits: a count Number() reads exactly */
+function digitsOnly(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const ISO_NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
@@ -88,6 +129,17 @@ const ISO_NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 export function parseTimestamp(raw: string | number | undefined | null): number | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw === 'number') return epochByMagnitude(raw);
+  // logs write many lines per second: the last text read answers again without a regex or Date
+  if (raw === lastTimeText) return lastTime;
+  lastTime = timestampText(raw);
+  lastTimeText = raw;
+  return lastTime;
+}
+
+let lastTimeText = '';
+let lastTime: number | undefined;
+
+function timestampText(raw: string): number | undefined {
   const s = raw.trim();
   if (s === '' || s === '-') return undefined;
   if (/^\d+(\.\d+)?$/.test(s)) {
