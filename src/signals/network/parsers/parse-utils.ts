@@ -13,6 +13,44 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function normalizeHost(raw: string | undefined | null): string | undefined {
   if (!raw) return undefined;
   if (plainHost(raw)) return raw;
+  const quick = plainUrlHost(raw);
+  if (quick !== undefined) return quick;
+  return slowHost(raw);
+}
+
+/**
+ * The host of the common logged URL (`https://host/…`, `host/…`, `host:443`) in one pass, when
+ * every step of slowHost would leave it as is: lower-case ASCII host bytes, at most one colon,
+ * no user info, brackets, edge dots or blanks. undefined: slowHost decides.
+ */
+function plainUrlHost(s: string): string | undefined {
+  const n = s.length;
+  let hs = 0;
+  for (let i = 0; i < 12 && i + 2 < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58 && s.charCodeAt(i + 1) === 47 && s.charCodeAt(i + 2) === 47) {
+      hs = i + 3;
+      break;
+    }
+  }
+  let he = -1;
+  let i = hs;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35 || c === 32) break;
+    if (he >= 0) {
+      if (c === 58 || c === 64) return undefined; // a second colon, or user info
+    } else if (c === 58) he = i;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95)) return undefined; // prettier-ignore
+  }
+  if (he < 0) he = i;
+  if (he === hs || s.charCodeAt(hs) === 46 || s.charCodeAt(he - 1) === 46) return undefined;
+  const host = s.slice(hs, he);
+  return host === '-' ? undefined : host;
+}
+
+/** normalizeHost by its full rules; its shortcuts must agree with it (parse-utils.spec.ts). */
+export function slowHost(raw: string): string | undefined {
   let s = raw.trim();
   if (s === '' || s === '-') return undefined;
   const scheme = s.indexOf('://');
