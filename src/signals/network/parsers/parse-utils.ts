@@ -86,6 +86,16 @@ export function slowHost(raw: string): string | undefined {
   return s;
 }
 
+/** Whitespace only (or empty), without copying the line as trim() would. */
+export function isBlank(line: string): boolean {
+  return line === '' || (/^\s/.test(line) && line.trim() === '');
+}
+
+/** The line without edge whitespace; the same string when it has none (most lines). */
+export function trimmed(line: string): string {
+  return /^\s|\s$/.test(line) ? line.trim() : line;
+}
+
 /** Already normal: lower-case ASCII letters, digits, - and _, dots inside; not "-". */
 function plainHost(s: string): boolean {
   const n = s.length;

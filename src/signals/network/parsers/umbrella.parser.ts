@@ -11,6 +11,7 @@ import type { HostLookup } from './host-lookup';
 import { umbrellaNoTool } from './umbrella.scan';
 import {
   identityFrom,
+  isBlank,
   malformed,
   normalizeHost,
   parseCount,
@@ -41,7 +42,7 @@ export class UmbrellaParser implements LineParser {
   }
 
   parse(line: string): ParseOutcome {
-    if (line.trim() === '') return null;
+    if (isBlank(line)) return null;
     const f = splitCsvLine(line);
     if (!f) return malformed('unbalanced quotes');
     if (f[0]?.toLowerCase() === 'timestamp') return null; // optional header row

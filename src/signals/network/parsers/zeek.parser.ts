@@ -2,7 +2,14 @@
 // (LogAscii::use_json, epoch or ISO ts, with or without json-streaming-logs' _path).
 import type { LineParser, NetworkFormat, ParseOutcome } from '../network.types';
 import type { HostLookup } from './host-lookup';
-import { identityFrom, malformed, normalizeHost, parseCount, parseTimestamp } from './parse-utils';
+import {
+  identityFrom,
+  isBlank,
+  malformed,
+  normalizeHost,
+  parseCount,
+  parseTimestamp,
+} from './parse-utils';
 import { zeekColumns, zeekNoTool, type ZeekColumns } from './zeek.scan';
 
 type ZeekPath = 'conn' | 'dns' | 'ssl' | 'http';
@@ -53,7 +60,7 @@ export class ZeekParser implements LineParser {
 
   parse(line: string): ParseOutcome {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (text === '' || (/^\s/.test(text) && text.trim() === '')) return null;
+    if (isBlank(text)) return null;
     if (text.startsWith('#')) {
       this.directive(text);
       return null;

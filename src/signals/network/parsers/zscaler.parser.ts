@@ -9,6 +9,7 @@ import {
   normalizeHost,
   parseCount,
   parseTimestamp,
+  trimmed,
   urlPath,
 } from './parse-utils';
 import { MONTHS, zonedToUtc } from './time-zone';
@@ -52,7 +53,7 @@ export class ZscalerParser implements LineParser {
   }
 
   parse(line: string): ParseOutcome {
-    const text = line.trim();
+    const text = trimmed(line);
     if (text === '') return null;
     let get: (k: string) => string | undefined;
     if (text.startsWith('{')) {
