@@ -83,6 +83,12 @@ class ScanPool {
   }
 }
 
+interface Window {
+  end: number;
+  /** one scan per worker, in file order */
+  scans: Promise<RangeScan>[];
+}
+
 export async function runParallelIngest(
   o: ParallelIngestOptions,
 ): Promise<{ offset: number; line: number }> {
@@ -101,16 +107,16 @@ export async function runParallelIngest(
       (o.checkpointLines ? windowBytes(readAt, offset, o.checkpointLines, n) : MAX_WINDOW);
     const step = perWorker * n;
     const headers = { lines: [] as string[], upTo: 0 };
-    do {
-      const windowEnd =
-        offset + step >= size ? size : nextLineStart(readAt, offset + step - 1, size);
-      const ranges = splitAtLineEnds(readAt, windowEnd, n, offset);
-      const jobs = ranges.map((r): RangeJob => {
+    let done = offset;
+    /** Cuts the window from `start` and hands worker i its range once `after[i]` is settled. */
+    const dispatch = (start: number, after?: Promise<unknown>[]): Window => {
+      const end = start + step >= size ? size : nextLineStart(readAt, start + step - 1, size);
+      const scans = splitAtLineEnds(readAt, end, n, start).map(async (r, i) => {
         if (HASH_HEADERS.has(o.format)) {
           headers.lines.push(...headerLinesBetween(readAt, headers.upTo, r.start));
           headers.upTo = r.start;
         }
-        return {
+        const job: RangeJob = {
           kind: 'range',
           path: o.path,
           start: r.start,
@@ -120,28 +126,33 @@ export async function runParallelIngest(
           prelude: [...headers.lines],
           malformedSampleSize: o.malformedSampleSize,
         };
+        await after?.[i];
+        const scan = await pool.run(i, job);
+        done += job.end - job.start;
+        await o.onProgress?.(done);
+        return scan;
       });
-      let done = offset;
-      const scans = await Promise.all(
-        jobs.map(async (job, i) => {
-          const scan = await pool.run(i, job);
-          done += job.end - job.start;
-          await o.onProgress?.(done);
-          return scan;
-        }),
-      );
-      for (const scan of scans) o.core.absorb(scan);
-      offset = windowEnd;
-      const final = offset >= size;
-      const rollups = o.core.drain();
+      // a window given up on (an earlier one failed) must not be an unhandled rejection
+      for (const scan of scans) scan.catch(() => undefined);
+      return { end, scans };
+    };
+    // Each worker starts on the next window as soon as it has finished its range of this one,
+    // while this one is absorbed and committed: at most one window runs ahead of the commits.
+    let current = dispatch(offset);
+    for (;;) {
+      const next = current.end < size ? dispatch(current.end, current.scans) : undefined;
+      for (const scan of await Promise.all(current.scans)) o.core.absorb(scan);
+      offset = current.end;
       await o.onCheckpoint?.({
         offset,
         line: o.core.lineNumber,
-        rollups,
+        rollups: o.core.drain(),
         state: o.core.state(),
-        final,
+        final: next === undefined,
       });
-    } while (offset < size);
+      if (!next) break;
+      current = next;
+    }
     return { offset, line: o.core.lineNumber };
   } finally {
     closeSync(fd);
