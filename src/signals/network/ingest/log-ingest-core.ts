@@ -58,8 +58,12 @@ export interface LogIngestCoreOptions {
    * who held the address depends on each line's time.
    */
   collectHits?: boolean;
-  /** the WebAssembly line sieve for the common lines (default: on unless INGEST_SIEVE=off) */
-  sieve?: boolean;
+  /**
+   * the WebAssembly line sieve for the common lines (default: on unless INGEST_SIEVE=off), or
+   * where to get one to reuse: a worker keeps one for all its ranges, with the hosts it has
+   * learnt (they depend only on the matcher, which is the worker's)
+   */
+  sieve?: boolean | (() => LineSieve);
 }
 
 /**
@@ -104,7 +108,8 @@ export class LogIngestCore {
     this.sampleSize = options.malformedSampleSize ?? 20;
     const parser = options.parser;
     const sieved = parser === 'squid-native' || parser.sieveShape !== undefined;
-    if (sieved && (options.sieve ?? sieveEnabled())) this.sieve = new LineSieve();
+    const sieve = options.sieve ?? sieveEnabled();
+    if (sieved && sieve) this.sieve = typeof sieve === 'function' ? sieve() : new LineSieve();
     const resume = options.resumeFrom;
     this.lineNo = resume?.line ?? 0;
     this.counts = resume
@@ -394,6 +399,11 @@ export class LogIngestCore {
   /** Roll-ups added since the last drain; the caller commits them with the offset. */
   drain(): UsageRollup[] {
     return this.delta.drain();
+  }
+
+  /** This core's matcher and action rules, for a range scanned beside it on its thread. */
+  get matching(): { hosts: HostMatchCache; actions?: ActionMatcher } {
+    return { hosts: this.options.hosts, actions: this.options.actions };
   }
 
   /** lines the WebAssembly sieve settled without a parser (for benchmarks and tests) */

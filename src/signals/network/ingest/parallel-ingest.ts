@@ -10,7 +10,7 @@ import { nextLineStart, splitAtLineEnds, type ReadAt } from './byte-ranges';
 import { headerLinesBetween } from './header-lines';
 import type { LogIngestCore, RangeScan } from './log-ingest-core';
 import type { IngestCheckpoint } from './log-ingest-runner';
-import type { RangeJob } from './range-scan';
+import { scanRange, type RangeJob } from './range-scan';
 import { SCAN_WORKER } from './worker-path';
 
 /** Formats whose parsers keep no state from line to line but '#' header lines. */
@@ -105,52 +105,71 @@ export async function runParallelIngest(
     const perWorker =
       o.bytesPerWorker ??
       (o.checkpointLines ? windowBytes(readAt, offset, o.checkpointLines, n) : MAX_WINDOW);
-    const step = perWorker * n;
     const headers = { lines: [] as string[], upTo: 0 };
+    /** The range [start, end) as a job; ranges are made in file order (headers are collected). */
+    const rangeJob = (start: number, end: number): RangeJob => {
+      if (HASH_HEADERS.has(o.format)) {
+        headers.lines.push(...headerLinesBetween(readAt, headers.upTo, start));
+        headers.upTo = start;
+      }
+      return {
+        kind: 'range',
+        path: o.path,
+        start,
+        end,
+        format: o.format,
+        parserOptions: o.parserOptions,
+        prelude: [...headers.lines],
+        malformedSampleSize: o.malformedSampleSize,
+      };
+    };
+    const cut = (start: number, bytes: number): number =>
+      start + bytes >= size ? size : nextLineStart(readAt, start + bytes - 1, size);
     let done = offset;
+    const finished = async (job: RangeJob): Promise<void> => {
+      done += job.end - job.start;
+      await o.onProgress?.(done);
+    };
     /** Cuts the window from `start` and hands worker i its range once `after[i]` is settled. */
     const dispatch = (start: number, after?: Promise<unknown>[]): Window => {
-      const end = start + step >= size ? size : nextLineStart(readAt, start + step - 1, size);
+      const end = cut(start, perWorker * n);
       const scans = splitAtLineEnds(readAt, end, n, start).map(async (r, i) => {
-        if (HASH_HEADERS.has(o.format)) {
-          headers.lines.push(...headerLinesBetween(readAt, headers.upTo, r.start));
-          headers.upTo = r.start;
-        }
-        const job: RangeJob = {
-          kind: 'range',
-          path: o.path,
-          start: r.start,
-          end: r.end,
-          format: o.format,
-          parserOptions: o.parserOptions,
-          prelude: [...headers.lines],
-          malformedSampleSize: o.malformedSampleSize,
-        };
+        const job = rangeJob(r.start, r.end);
         await after?.[i];
         const scan = await pool.run(i, job);
-        done += job.end - job.start;
-        await o.onProgress?.(done);
+        await finished(job);
         return scan;
       });
       // a window given up on (an earlier one failed) must not be an unhandled rejection
       for (const scan of scans) scan.catch(() => undefined);
       return { end, scans };
     };
-    // Each worker starts on the next window as soon as it has finished its range of this one,
-    // while this one is absorbed and committed: at most one window runs ahead of the commits.
-    let current = dispatch(offset);
-    for (;;) {
-      const next = current.end < size ? dispatch(current.end, current.scans) : undefined;
-      for (const scan of await Promise.all(current.scans)) o.core.absorb(scan);
-      offset = current.end;
+    const commit = async (scans: RangeScan[], end: number, final: boolean): Promise<void> => {
+      for (const scan of scans) o.core.absorb(scan);
+      offset = end;
       await o.onCheckpoint?.({
         offset,
         line: o.core.lineNumber,
         rollups: o.core.drain(),
         state: o.core.state(),
-        final: next === undefined,
+        final,
       });
-      if (!next) break;
+    };
+
+    // The workers take a while to start (a thread, the modules, the matcher): meanwhile this
+    // thread reads one worker's share of the head of the file itself.
+    const headEnd = cut(offset, perWorker);
+    const head = rangeJob(offset, headEnd);
+    let current = headEnd < size ? dispatch(headEnd) : undefined;
+    const { hosts, actions } = o.core.matching;
+    const headScan = await scanRange(head, hosts, actions);
+    await finished(head);
+    await commit([headScan], headEnd, current === undefined);
+    // Each worker starts on the next window as soon as it has finished its range of this one,
+    // while this one is absorbed and committed: at most one window runs ahead of the commits.
+    while (current) {
+      const next = current.end < size ? dispatch(current.end, current.scans) : undefined;
+      await commit(await Promise.all(current.scans), current.end, next === undefined);
       current = next;
     }
     return { offset, line: o.core.lineNumber };
