@@ -52,10 +52,12 @@ export async function run(): Promise<void> {
       const many = await parallel(file, format, tools, workers);
       out(`${label} (${mb.toFixed(0)} MB):`);
       for (const [name, t] of Object.entries(st)) {
+        const label = name === 'no sieve' ? 'roll-up, parsers only (sieve off)' : `to ${name}`;
         out(
-          `  1 thread, to ${name.padEnd(13)} ${t.s.toFixed(2)} s  ${mps(lines, t)}  ${cpuNs(lines, t)}`,
+          `  1 thread, ${label.padEnd(16)} ${t.s.toFixed(2)} s  ${mps(lines, t)}  ${cpuNs(lines, t)}`,
         );
       }
+      out(`  the sieve makes one thread ${(st['no sieve'].s / one.s).toFixed(2)}x as fast`);
       out(`  end to end into roll-ups, lines/s per core (wall time / cores; per CPU-second):`);
       out(`    1 thread   ${perCore(lines, one, 1)}`);
       out(

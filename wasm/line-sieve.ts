@@ -456,39 +456,172 @@ function squidFast(s: usize, e: usize): i32 {
   return windowHost(u, urlLen, true);
 }
 
-// ---- Zeek TSV
-
-function zeek(s: usize, e: usize): bool {
-  if (!isDigit(load<u8>(s))) return false;
+/** the sep's positions in [s, e) into TABS (up to max of them); returns how many there are in all */
+function splitAt(s: usize, e: usize, sep: i8, max: i32): i32 {
   let n = 0;
-  let tsS: usize = 0;
-  let tsE: usize = 0;
-  let hS: usize = 0;
-  let hE: usize = 0;
-  let p = s;
-  const sp = sep;
-  for (;;) {
-    let q = p;
-    while (q < e && load<u8>(q) != sp) q++;
-    if (n == colTs) {
-      tsS = p;
-      tsE = q;
+  const k = i8x16.splat(sep);
+  for (let p = s; p < e; p += 64) {
+    let m =
+      (bits(i8x16.eq(v128.load(p), k)) |
+        (bits(i8x16.eq(v128.load(p, 16), k)) << 16) |
+        (bits(i8x16.eq(v128.load(p, 32), k)) << 32) |
+        (bits(i8x16.eq(v128.load(p, 48), k)) << 48)) &
+      below(e - p);
+    const count = <i32>popcnt(m);
+    let at = n;
+    while (m != 0 && at < max) {
+      store<u32>(TABS + (<usize>at << 2), <u32>(p + <usize>ctz(m)));
+      m &= m - 1;
+      at++;
     }
-    if (n == colHost) {
-      hS = p;
-      hE = q;
-    }
-    n++;
-    if (q >= e) break;
-    p = q + 1;
+    n += count;
   }
-  if (n != colCount || tsS == tsE) return false;
-  if (!decimalNumber(tsS, tsE)) return false;
+  return n;
+}
+
+/** cell i of a line split by splitAt into `cuts` positions */
+@inline function cellStart(s: usize, i: i32): usize {
+  return i == 0 ? s : tabAt(i - 1) + 1;
+}
+@inline function cellEnd(e: usize, i: i32, cuts: i32): usize {
+  return i < cuts ? tabAt(i) : e;
+}
+
+/** urlHost on a cell: through the window when it fits, else byte by byte */
+function cellHost(a: usize, z: usize): bool {
+  if (z > a && z - a < 64) {
+    const r = windowHost(a, z - a, false);
+    if (r >= 0) return r == 1;
+  }
+  return urlHost(a, z, false);
+}
+
+/** Zeek TSV on masks: the separators found with SIMD, the cells read as zeek() does */
+function zeekFast(s: usize, e: usize): bool {
+  if (!isDigit(load<u8>(s))) return false;
+  const n = splitAt(s, e, <i8>sep, colCount);
+  if (n != colCount - 1) return false;
+  const tsS = cellStart(s, colTs);
+  const tsE = cellEnd(e, colTs, n);
+  const hS = cellStart(s, colHost);
+  const hE = cellEnd(e, colHost, n);
+  if (tsS == tsE || !decimalNumber(tsS, tsE)) return false;
   if (sameBytes(tsS, tsE, CONF_UNSET, unsetLen) || sameBytes(tsS, tsE, CONF_EMPTY, emptyLen))
     return false;
   if (sameBytes(hS, hE, CONF_UNSET, unsetLen) || sameBytes(hS, hE, CONF_EMPTY, emptyLen))
     return false;
-  return urlHost(hS, hE, false);
+  return cellHost(hS, hE);
+}
+
+/** Zscaler tab feeds on masks, as zscaler() reads them */
+function zscalerFast(s: usize, e: usize): bool {
+  if (space(load<u8>(s)) || space(load<u8>(e - 1)) || load<u8>(s) == 123) return false;
+  const all = splitAt(s, e, 9, colCount);
+  const tabs = all < colCount ? all : colCount;
+  if (tabs == 0 || tabs + 1 < colCount) return false;
+  if (sameBytes(s, tabAt(0), CONF_FIRST, firstLen)) return false;
+  let textTime = true;
+  if (colEpoch >= 0) {
+    const a = cellStart(s, colEpoch);
+    const z = cellEnd(e, colEpoch, tabs);
+    const empty =
+      a == z ||
+      (z - a == 1 && load<u8>(a) == 45) ||
+      (z - a == 2 && load<u8>(a) == 78 && load<u8>(a + 1) == 65);
+    if (!empty) {
+      if (!decimalNumber(a, z)) return false;
+      textTime = false;
+    }
+  }
+  if (textTime && (colTime < 0 || !nssTextTime(cellStart(s, colTime), cellEnd(e, colTime, tabs))))
+    return false;
+  return cellHost(cellStart(s, colHost), cellEnd(e, colHost, tabs));
+}
+
+@inline function prefixXor(x: u64): u64 {
+  x ^= x << 1;
+  x ^= x << 2;
+  x ^= x << 4;
+  x ^= x << 8;
+  x ^= x << 16;
+  x ^= x << 32;
+  return x;
+}
+
+/**
+ * Umbrella CSV on masks, as umbrella() reads it: a quote opens a field only at its start and
+ * closes it only before a comma or the line's end (no "" escapes), no CR anywhere; the commas
+ * outside quotes cut the fields (their first 9 into TABS). It finds the line's end in the same
+ * windows (lineE; inputEnd when the line is incomplete) instead of a separate pass.
+ */
+function umbrellaLine(s: usize): bool {
+  const kq = i8x16.splat(34);
+  const kc = i8x16.splat(44);
+  const kr = i8x16.splat(13);
+  const kn = i8x16.splat(10);
+  let inside: u64 = 0; // all ones while a quote is open across windows
+  let prevComma: u64 = 1; // bit 0 of the next window may open a quote: the line starts there
+  let pendingClose = false; // a quote closed at a window's last byte: a comma must follow
+  let n = 0;
+  let e: usize = inputEnd;
+  let p = s;
+  for (; p < e; p += 64) {
+    const v0 = v128.load(p);
+    const v1 = v128.load(p, 16);
+    const v2 = v128.load(p, 32);
+    const v3 = v128.load(p, 48);
+    const nl =
+      (bits(i8x16.eq(v0, kn)) | (bits(i8x16.eq(v1, kn)) << 16) | (bits(i8x16.eq(v2, kn)) << 32) | (bits(i8x16.eq(v3, kn)) << 48)) &
+      below(inputEnd - p);
+    if (nl != 0) e = p + <usize>ctz(nl);
+    const cut = below(e - p);
+    const cr = v128.or(v128.or(i8x16.eq(v0, kr), i8x16.eq(v1, kr)), v128.or(i8x16.eq(v2, kr), i8x16.eq(v3, kr)));
+    if (v128.any_true(cr) && (eqMask(v0, v1, v2, v3, 13) & cut) != 0) break;
+    const q = (bits(i8x16.eq(v0, kq)) | (bits(i8x16.eq(v1, kq)) << 16) | (bits(i8x16.eq(v2, kq)) << 32) | (bits(i8x16.eq(v3, kq)) << 48)) & cut;
+    const c = (bits(i8x16.eq(v0, kc)) | (bits(i8x16.eq(v1, kc)) << 16) | (bits(i8x16.eq(v2, kc)) << 32) | (bits(i8x16.eq(v3, kc)) << 48)) & cut;
+    const open = prefixXor(q) ^ inside;
+    const commas = c & ~open;
+    if (pendingClose && (commas & 1) == 0) break;
+    const opening = q & open;
+    const closing = q & ~open;
+    if ((opening & ~((commas << 1) | prevComma)) != 0) break;
+    const last = e - p <= 64 ? <u64>1 << <u64>(e - p - 1) : 0;
+    let allowed = (commas >> 1) | last;
+    if (last == 0) {
+      pendingClose = (closing >> 63) != 0;
+      allowed |= <u64>1 << 63;
+    } else pendingClose = false;
+    if ((closing & ~allowed) != 0) break;
+    inside = (open >> 63) != 0 ? <u64>-1 : 0;
+    prevComma = commas >> 63;
+    let m = commas;
+    while (m != 0 && n < 9) {
+      store<u32>(TABS + (<usize>n << 2), <u32>(p + <usize>ctz(m)));
+      m &= m - 1;
+      n++;
+    }
+    n += <i32>popcnt(m);
+  }
+  if (p < e) {
+    // left early: the line is unsure, its end still to find
+    lineE = e == inputEnd ? newline(p) : e;
+    return false;
+  }
+  lineE = e;
+  if (e == inputEnd || e == s) return false;
+  if (inside != 0) return false; // unbalanced
+  const fields = n + 1;
+  if (fields < 10) return false;
+  const f0e = tabAt(0);
+  if (!(load<u8>(s) == 34 ? plainIsoTime(s + 1, f0e - 1) : plainIsoTime(s, f0e))) return false;
+  const k = fields >= 20 ? 7 : 8;
+  let a = tabAt(k - 1) + 1;
+  let z = k < n ? tabAt(k) : e;
+  if (a < z && load<u8>(a) == 34) {
+    a++;
+    z--;
+  }
+  return cellHost(a, z);
 }
 
 // ---- Zscaler NSS tab feeds
@@ -549,41 +682,6 @@ function nssTextTime(s: usize, e: usize): bool {
   return <usize>load<u32>(TABS + (<usize>i << 2));
 }
 
-function zscaler(s: usize, e: usize): bool {
-  if (e <= s || space(load<u8>(s)) || space(load<u8>(e - 1)) || load<u8>(s) == 123) return false;
-  let tabs = 0;
-  for (let p = s; p < e && tabs < colCount; p++) {
-    if (load<u8>(p) == 9) {
-      store<u32>(TABS + (<usize>tabs << 2), <u32>p);
-      tabs++;
-    }
-  }
-  if (tabs == 0 || tabs + 1 < colCount) return false;
-  if (sameBytes(s, tabAt(0), CONF_FIRST, firstLen)) return false;
-  let textTime = true;
-  if (colEpoch >= 0) {
-    const a = colEpoch == 0 ? s : tabAt(colEpoch - 1) + 1;
-    const z = colEpoch < tabs ? tabAt(colEpoch) : e;
-    const empty =
-      a == z ||
-      (z - a == 1 && load<u8>(a) == 45) ||
-      (z - a == 2 && load<u8>(a) == 78 && load<u8>(a + 1) == 65);
-    if (!empty) {
-      if (!decimalNumber(a, z)) return false;
-      textTime = false;
-    }
-  }
-  if (textTime) {
-    if (colTime < 0) return false;
-    const a = colTime == 0 ? s : tabAt(colTime - 1) + 1;
-    const z = colTime < tabs ? tabAt(colTime) : e;
-    if (!nssTextTime(a, z)) return false;
-  }
-  const a = colHost == 0 ? s : tabAt(colHost - 1) + 1;
-  const z = colHost < tabs ? tabAt(colHost) : e;
-  return urlHost(a, z, false);
-}
-
 // ---- Umbrella CSV (DNS and proxy exports)
 
 @inline function num2(i: usize): i32 {
@@ -619,63 +717,6 @@ function plainIsoTime(s: usize, e: usize): bool {
   return day <= monthDays(num2(s) * 100 + num2(s + 2), month);
 }
 
-function umbrella(s: usize, e: usize): bool {
-  if (load<u8>(e - 1) == 13) return false;
-  let n = 0;
-  let p = s;
-  let f0s: usize = 0;
-  let f0e: usize = 0;
-  let f7s: usize = 0;
-  let f7e: usize = 0;
-  let f8s: usize = 0;
-  let f8e: usize = 0;
-  for (;;) {
-    let fs: usize;
-    let fe: usize;
-    if (load<u8>(p) == 34) {
-      fs = p + 1;
-      fe = fs;
-      for (;;) {
-        if (fe >= e) return false; // unbalanced
-        const c = load<u8>(fe);
-        if (c == 34) break;
-        if (c == 13) return false;
-        fe++;
-      }
-      p = fe + 1;
-      if (p < e && load<u8>(p) != 44) return false; // "" escapes and text after a quote
-    } else {
-      fs = p;
-      while (p < e) {
-        const c = load<u8>(p);
-        if (c == 44) break;
-        if (c == 34 || c == 13) return false;
-        p++;
-      }
-      fe = p;
-    }
-    if (n == 0) {
-      f0s = fs;
-      f0e = fe;
-    } else if (n == 7) {
-      f7s = fs;
-      f7e = fe;
-    } else if (n == 8) {
-      f8s = fs;
-      f8e = fe;
-    }
-    n++;
-    if (p >= e) break;
-    p++; // the comma
-    if (p == e) {
-      n++; // a trailing comma opens an empty last field
-      break;
-    }
-  }
-  if (n < 10 || !plainIsoTime(f0s, f0e)) return false;
-  return n >= 20 ? urlHost(f7s, f7e, false) : urlHost(f8s, f8e, false);
-}
-
 // ---- the loop
 
 /**
@@ -687,21 +728,24 @@ export function next(): i32 {
   const f = format;
   for (;;) {
     const s = pos;
-    const e = newline(s);
+    let ok = false;
+    let e: usize;
+    if (f == UMBRELLA) {
+      ok = umbrellaLine(s);
+      e = lineE;
+    } else e = newline(s);
     if (e >= inputEnd) {
       fastLines = n;
       return END;
     }
     pos = e + 1;
-    let ok = false;
-    if (e > s && load<u8>(e - 1) != 13) {
+    if (f != UMBRELLA && e > s && load<u8>(e - 1) != 13) {
       if (f == SQUID) {
         const r = squidFast(s, e);
         ok = r < 0 ? squid(s, e) : r == 1;
       }
-      else if (f == ZEEK) ok = zeek(s, e);
-      else if (f == ZSCALER) ok = zscaler(s, e);
-      else if (f == UMBRELLA) ok = umbrella(s, e);
+      else if (f == ZEEK) ok = zeekFast(s, e);
+      else if (f == ZSCALER) ok = zscalerFast(s, e);
     }
     lineS = s;
     lineE = e;

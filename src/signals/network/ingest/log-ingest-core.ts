@@ -152,8 +152,14 @@ export class LogIngestCore {
         this.settle(1);
         continue;
       }
-      // a header may change the columns: the shape is asked again before the next line
-      this.consume(buf, start + sieve.lineStart, start + sieve.lineEnd);
+      // a header may change the columns: the shape is asked again before the next line. A
+      // well-formed line to a tool skips the prescan, which would only find the tool again.
+      this.consume(
+        buf,
+        start + sieve.lineStart,
+        start + sieve.lineEnd,
+        step === SieveStep.HostMiss,
+      );
     }
   }
 
@@ -192,7 +198,7 @@ export class LogIngestCore {
     this.bad(reason);
   }
 
-  private consume(buf: Buffer, start: number, end: number): void {
+  private consume(buf: Buffer, start: number, end: number, toTool = false): void {
     this.lineNo++;
     let e = end;
     if (e > start && buf[e - 1] === 13) e--;
@@ -224,7 +230,7 @@ export class LogIngestCore {
           return;
       }
     }
-    if (parser.prescan?.(buf, start, e, this.options.hosts)) {
+    if (!toTool && parser.prescan?.(buf, start, e, this.options.hosts)) {
       this.counts.parsed++; // well-formed, and no tool: nothing more to learn from it
       return;
     }

@@ -12,6 +12,45 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export function normalizeHost(raw: string | undefined | null): string | undefined {
   if (!raw) return undefined;
+  if (plainHost(raw)) return raw;
+  const quick = plainUrlHost(raw);
+  if (quick !== undefined) return quick;
+  return slowHost(raw);
+}
+
+/**
+ * The host of the common logged URL (`https://host/…`, `host/…`, `host:443`) in one pass, when
+ * every step of slowHost would leave it as is: lower-case ASCII host bytes, at most one colon,
+ * no user info, brackets, edge dots or blanks. undefined: slowHost decides.
+ */
+function plainUrlHost(s: string): string | undefined {
+  const n = s.length;
+  let hs = 0;
+  for (let i = 0; i < 12 && i + 2 < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58 && s.charCodeAt(i + 1) === 47 && s.charCodeAt(i + 2) === 47) {
+      hs = i + 3;
+      break;
+    }
+  }
+  let he = -1;
+  let i = hs;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35 || c === 32) break;
+    if (he >= 0) {
+      if (c === 58 || c === 64) return undefined; // a second colon, or user info
+    } else if (c === 58) he = i;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95)) return undefined; // prettier-ignore
+  }
+  if (he < 0) he = i;
+  if (he === hs || s.charCodeAt(hs) === 46 || s.charCodeAt(he - 1) === 46) return undefined;
+  const host = s.slice(hs, he);
+  return host === '-' ? undefined : host;
+}
+
+/** normalizeHost by its full rules; its shortcuts must agree with it (parse-utils.spec.ts). */
+export function slowHost(raw: string): string | undefined {
   let s = raw.trim();
   if (s === '' || s === '-') return undefined;
   const scheme = s.indexOf('://');
@@ -47,6 +86,18 @@ export function normalizeHost(raw: string | undefined | null): string | undefine
   return s;
 }
 
+/** Already normal: lower-case ASCII letters, digits, - and _, dots inside; not "-". */
+function plainHost(s: string): boolean {
+  const n = s.length;
+  if (s.charCodeAt(0) === 46 || s.charCodeAt(n - 1) === 46 || s === '-') return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95))
+      return false;
+  }
+  return true;
+}
+
 /**
  * A logged user (e-mail, UPN, DOMAIN\user, "Last, First (user@corp)", plain login) else the
  * source IP → identity. Values are lower-cased so one person has one key across formats.
@@ -55,9 +106,25 @@ export function identityFrom(
   user: string | undefined | null,
   sourceIp?: string | undefined | null,
 ): NetworkIdentity | undefined {
+  // the same person on consecutive hits: the last answer, a fresh object (callers own theirs)
+  if (user === lastUser && sourceIp === lastIp) return lastIdentity && { ...lastIdentity };
+  lastIdentity = identityOf(user, sourceIp);
+  lastUser = user;
+  lastIp = sourceIp;
+  return lastIdentity && { ...lastIdentity };
+}
+
+let lastUser: string | undefined | null = null;
+let lastIp: string | undefined | null = null;
+let lastIdentity: NetworkIdentity | undefined;
+
+function identityOf(
+  user: string | undefined | null,
+  sourceIp?: string | undefined | null,
+): NetworkIdentity | undefined {
   let u = user?.trim();
   if (u && u !== '-' && u !== '(empty)' && u.toLowerCase() !== 'unknown') {
-    const paren = /\(([^()]+)\)\s*$/.exec(u);
+    const paren = u.includes(')') ? /\(([^()]+)\)\s*$/.exec(u) : null;
     if (paren) u = paren[1].trim();
     u = u.toLowerCase();
     if (u.includes('@')) return { kind: 'email', value: u };
@@ -74,8 +141,20 @@ export function parseCount(raw: string | number | undefined | null): number | un
   if (typeof raw === 'number')
     return Number.isFinite(raw) && raw >= 0 ? Math.floor(raw) : undefined;
   if (raw === '' || raw === '-') return undefined;
+  if (digitsOnly(raw)) return Number(raw);
   const n = Number(/^\d{1,3}(,\d{3})+$/.test(raw) ? raw.replace(/,/g, '') : raw);
   return Number.isFinite(n) && n >= 0 ? Math.floor(n) : undefined;
+}
+
+/** 1 to 15 ASCII digits: a count Number() reads exactly */
+function digitsOnly(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const ISO_NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
@@ -88,6 +167,17 @@ const ISO_NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 export function parseTimestamp(raw: string | number | undefined | null): number | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw === 'number') return epochByMagnitude(raw);
+  // logs write many lines per second: the last text read answers again without a regex or Date
+  if (raw === lastTimeText) return lastTime;
+  lastTime = timestampText(raw);
+  lastTimeText = raw;
+  return lastTime;
+}
+
+let lastTimeText = '';
+let lastTime: number | undefined;
+
+function timestampText(raw: string): number | undefined {
   const s = raw.trim();
   if (s === '' || s === '-') return undefined;
   if (/^\d+(\.\d+)?$/.test(s)) {

@@ -53,7 +53,7 @@ export class ZeekParser implements LineParser {
 
   parse(line: string): ParseOutcome {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (text.trim() === '') return null;
+    if (text === '' || (/^\s/.test(text) && text.trim() === '')) return null;
     if (text.startsWith('#')) {
       this.directive(text);
       return null;

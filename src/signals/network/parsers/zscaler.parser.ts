@@ -28,6 +28,10 @@ export class ZscalerParser implements LineParser {
   readonly format: NetworkFormat = 'zscaler';
   private readonly fields: string[];
   private readonly columns: ZscalerColumns;
+  private readonly fieldIndex: Map<string, number>;
+  /** the last text time read and its instant: a feed writes many lines per second */
+  private lastText = '';
+  private lastTime: number | undefined;
 
   constructor(
     fields: string[] | undefined,
@@ -35,6 +39,8 @@ export class ZscalerParser implements LineParser {
   ) {
     this.fields = fields?.length ? fields : ZSCALER_DEFAULT_FIELDS;
     this.columns = zscalerColumns(this.fields);
+    // the first of a repeated name wins, as indexOf would have it
+    this.fieldIndex = new Map(this.fields.map((f, i) => [f, i] as const).reverse());
   }
 
   prescan(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean {
@@ -73,8 +79,8 @@ export class ZscalerParser implements LineParser {
       }
       if (cells[0] === this.fields[0]) return null; // a header row
       get = (k) => {
-        const i = this.fields.indexOf(k);
-        return i < 0 ? undefined : cells[i];
+        const i = this.fieldIndex.get(k);
+        return i === undefined ? undefined : cells[i];
       };
     }
     const time = this.time(get('epochtime'), get('time'));
@@ -103,6 +109,13 @@ export class ZscalerParser implements LineParser {
   private time(epoch: string | undefined, text: string | undefined): number | undefined {
     if (epoch && epoch !== '-' && epoch !== 'NA') return parseTimestamp(epoch);
     if (!text) return undefined;
+    if (text === this.lastText) return this.lastTime;
+    this.lastTime = this.textTime(text);
+    this.lastText = text;
+    return this.lastTime;
+  }
+
+  private textTime(text: string): number | undefined {
     const m = TEXT_TIME.exec(text.trim());
     if (!m) return parseTimestamp(text);
     const month = MONTHS[m[1].toLowerCase()];
