@@ -1,7 +1,9 @@
 // One large file over several worker threads: the file is read in windows, each window cut at
 // line ends into one byte range per worker; the owning core absorbs the ranges in file order
 // (so roll-ups, counts and malformed samples equal a single-threaded run) and a checkpoint is
-// committed after every window, which keeps ingest resumable at a byte offset.
+// committed after every window, which keeps ingest resumable at a byte offset. The main thread
+// reads the head of the file itself while the workers start, and the workers read the next
+// window while it absorbs and commits the last.
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ToolDefinition } from '../../../catalog/catalog.types';
