@@ -8,6 +8,8 @@ import { Client } from 'pg';
 import { loadBuiltinCatalog } from '../src/catalog/catalog-loader';
 import { CatalogMatcher } from '../src/catalog/matcher/catalog-matcher';
 import type { NetworkFormat } from '../src/signals/network/network.types';
+import { ErasedIdentities, tombstoneHash } from '../src/people/identity/erased-identities';
+import { LeaseBook } from '../src/people/identity/ip-leases';
 import { HostMatchCache } from '../src/signals/network/ingest/host-match-cache';
 import { LogIngestCore } from '../src/signals/network/ingest/log-ingest-core';
 import { runIngest, type IngestCheckpoint } from '../src/signals/network/ingest/log-ingest-runner';
@@ -119,6 +121,79 @@ describe('parallel network ingest equals a single-threaded run', () => {
       });
     }
   }
+});
+
+/**
+ * Workers group the lines naming a user and hand over the lines naming only an address one by
+ * one; the owning core resolves leases (at each line's time) and erasure. Over many windows the
+ * result must still be the single-threaded one, down to the order of each tool's identities.
+ */
+describe('parallel network ingest with leases and erased identities', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-parallel-people-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const salt = 's'.repeat(64);
+  const hour = 3_600_000;
+  const start = Date.UTC(2025, 10, 30); // the generator's first line; it spans two days
+  function peopleCore(): LogIngestCore {
+    const matcher = CatalogMatcher.fromTools(tools);
+    return new LogIngestCore({
+      parser: 'squid-native',
+      hosts: new HostMatchCache(matcher),
+      actions: matcher,
+      malformedSampleSize: 50,
+      leases: new LeaseBook([
+        { ip: '10.20.0.5', personId: 'p-ann', from: new Date(start), to: new Date(start + 24 * hour) },
+        { ip: '10.20.1.20', personId: 'p-ben', from: new Date(start + 12 * hour), to: null },
+        { ip: '10.20.2.40', personId: 'p-cy', from: new Date(start), to: null },
+        { ip: '10.20.2.40', personId: 'p-dee', from: new Date(start + 30 * hour), to: null },
+      ]), // prettier-ignore
+      erased: new ErasedIdentities(
+        salt,
+        new Set([tombstoneHash(salt, 'email', 'alice@corp.example'), tombstoneHash(salt, 'username', 'bob')]),
+      ), // prettier-ignore
+    });
+  }
+
+  it('squid: leased addresses, erased users and user groups across windows', async () => {
+    const file = path.join(dir, 'access.log');
+    await writeSquidLog(file, 20_000, { aiShare: 0.3 });
+    withGarbage(file);
+    const one = peopleCore();
+    const oneCps: IngestCheckpoint[] = [];
+    const oneEnd = await runIngest({
+      core: one,
+      chunks: await openLogStream(file),
+      onCheckpoint: async (cp) => void oneCps.push(cp),
+    });
+    const many = peopleCore();
+    const manyCps: IngestCheckpoint[] = [];
+    const manyEnd = await runParallelIngest({
+      path: file,
+      format: 'squid',
+      tools,
+      core: many,
+      workers: 3,
+      bytesPerWorker: 64 << 10,
+      malformedSampleSize: 50,
+      onCheckpoint: async (cp) => void manyCps.push(cp),
+    });
+
+    expect(manyCps.length).toBeGreaterThan(5);
+    expect(manyCps.map((cp) => cp.final)).toEqual(manyCps.map((_, i) => i === manyCps.length - 1));
+    expect(manyEnd).toEqual(oneEnd);
+    expect(many.state()).toEqual(one.state());
+    expect(many.toolSummary()).toEqual(one.toolSummary());
+    expect(merged(manyCps)).toEqual(merged(oneCps));
+    const ids = new Set(oneCps.flatMap((cp) => cp.rollups).map((r) => `${r.identityKind}:${r.identityValue}`)); // prettier-ignore
+    for (const id of ['person:p-ann', 'person:p-ben', 'person:p-cy', 'ip:10.20.2.40', 'ip:unknown'])
+      expect(ids).toContain(id);
+    expect(ids).toContain('email:dave@corp.example');
+    expect(ids).not.toContain('username:bob');
+  });
 });
 
 /** A file with a malformed line every 997 lines, so samples and counts cross range cuts. */

@@ -12,6 +12,7 @@ import { scanSquidNative } from '../parsers/squid.parser';
 import type { ToolRequest } from '../../../catalog/catalog.types';
 import type { HostMatchCache } from './host-match-cache';
 import { LineSieve, sieveEnabled, SieveStep } from '../sieve/line-sieve';
+import { RollupBook } from './rollup-book';
 import type { LeaseBook } from '../../../people/identity/ip-leases';
 import type { ErasedIdentities } from '../../../people/identity/erased-identities';
 import {
@@ -20,14 +21,16 @@ import {
   type MalformedSample,
   type ToolSummary,
   type UsageRollup,
-  utcDay,
 } from './usage-rollup';
 
-const DAY_MS = 86_400_000;
 const SQUID_SHAPE: SieveShape = { kind: 'squid' };
 /** below this a chunk (a line carried over between reads) is not worth copying into the sieve */
 const SIEVE_MIN_BYTES = 4096;
 const UNKNOWN: NetworkIdentity = { kind: 'ip', value: 'unknown' };
+/** numbers kept per address hit: time, bytes up, bytes down, blocked (1/0), groups before it */
+const ADDRESS_HIT_NUMBERS = 5;
+/** strings kept per address hit: address, tool id, action */
+const ADDRESS_HIT_STRINGS = 3;
 
 /** The catalog's per-action rules, as ingest asks them (CatalogMatcher implements it). */
 export interface ActionMatcher {
@@ -49,34 +52,55 @@ export interface LogIngestCoreOptions {
   /** state committed by an earlier, interrupted run of the same file */
   resumeFrom?: { line: number; state: IngestProgressState };
   /**
-   * A worker's core over one byte range: it keeps the matched lines as hits for the owning core
-   * to roll up (leases, erasure and roll-ups stay in one place, in line order).
+   * A worker's core over one byte range: it hands its matched lines to the owning core, which
+   * applies leases and erasure and keeps the roll-ups. Lines naming a user are grouped here per
+   * (identity, tool, action, day) already; lines naming only an address stay one by one, since
+   * who held the address depends on each line's time.
    */
   collectHits?: boolean;
-  /** the WebAssembly line sieve for the common lines (default: on unless INGEST_SIEVE=off) */
-  sieve?: boolean;
+  /**
+   * the WebAssembly line sieve for the common lines (default: on unless INGEST_SIEVE=off), or
+   * where to get one to reuse: a worker keeps one for all its ranges, with the hosts it has
+   * learnt (they depend only on the matcher, which is the worker's)
+   */
+  sieve?: boolean | (() => LineSieve);
 }
 
-/** One matched line, as a worker hands it back: [kind, value, toolId, time, up, down, blocked]. */
-export type Hit = [string, string, string, string, number, number, number, boolean];
+/**
+ * A worker's matched lines that name only an address, in line order, as flat columns (cheap to
+ * post between threads). Each hit also says how many groups had been started before it, so the
+ * owning core can take groups and hits in the order a single thread would have met them.
+ */
+export interface AddressHits {
+  /** per hit: address, tool id, action ('' when no action rule says) */
+  strings: string[];
+  /** per hit: time, bytes up, bytes down, blocked (1 or 0), groups started before it */
+  numbers: number[];
+}
 
 /** What a worker's core found in its byte range; line numbers in `sample` count from 1 there. */
 export interface RangeScan {
   lines: number;
   counts: IngestCounts;
   sample: MalformedSample[];
-  hits: Hit[];
+  /** matched lines naming a user, summed per (identity, tool, action, day), in order of first line */
+  groups: UsageRollup[];
+  addressHits: AddressHits;
 }
+
+const noAddressHits = (): AddressHits => ({ strings: [], numbers: [] });
 
 export class LogIngestCore {
   private lineNo: number;
   private readonly counts: IngestCounts;
   private readonly sample: MalformedSample[];
   private readonly tools = new Map<string, { requests: number; bytes: number; ids: Set<string> }>();
-  private delta = new Map<string, UsageRollup>();
+  private readonly delta = new RollupBook();
   private readonly hit = emptyHotHit();
   private readonly sampleSize: number;
-  private hits: Hit[] = [];
+  /** a worker's groups (kept apart from `delta`, which a worker's runner drains and drops) */
+  private readonly groups = new RollupBook();
+  private addressHits = noAddressHits();
   private readonly sieve: LineSieve | undefined;
   private sieved = 0;
 
@@ -84,7 +108,8 @@ export class LogIngestCore {
     this.sampleSize = options.malformedSampleSize ?? 20;
     const parser = options.parser;
     const sieved = parser === 'squid-native' || parser.sieveShape !== undefined;
-    if (sieved && (options.sieve ?? sieveEnabled())) this.sieve = new LineSieve();
+    const sieve = options.sieve ?? sieveEnabled();
+    if (sieved && sieve) this.sieve = typeof sieve === 'function' ? sieve() : new LineSieve();
     const resume = options.resumeFrom;
     this.lineNo = resume?.line ?? 0;
     this.counts = resume
@@ -270,21 +295,21 @@ export class LogIngestCore {
     blocked: boolean,
   ): void {
     const who = identity ?? UNKNOWN;
-    if (this.options.collectHits) {
-      this.counts.matched++;
-      this.hits.push([
-        who.kind,
-        who.value,
-        toolId,
-        action,
-        time,
-        bytesUp ?? 0,
-        bytesDown ?? 0,
-        blocked,
-      ]);
+    const up = bytesUp ?? 0;
+    const down = bytesDown ?? 0;
+    if (!this.options.collectHits) {
+      this.roll(who.kind, who.value, toolId, action, time, up, down, blocked);
       return;
     }
-    this.roll(who, toolId, action, time, bytesUp ?? 0, bytesDown ?? 0, blocked);
+    this.counts.matched++;
+    if (who.kind === 'ip') {
+      const hits = this.addressHits;
+      hits.strings.push(who.value, toolId, action);
+      hits.numbers.push(time, up, down, blocked ? 1 : 0, this.groups.size);
+      return;
+    }
+    const groups = this.groups;
+    groups.line(groups.identity(who.kind, who.value), toolId, action, time, up, down, blocked);
   }
 
   /** Takes a worker's scan of the range that follows everything consumed so far. */
@@ -298,17 +323,35 @@ export class LogIngestCore {
     this.counts.lines += scan.counts.lines;
     this.counts.parsed += scan.counts.parsed;
     this.counts.malformed += scan.counts.malformed;
-    for (const [kind, value, toolId, action, time, up, down, blocked] of scan.hits) {
+    const { groups } = scan;
+    const { strings, numbers } = scan.addressHits;
+    let g = 0;
+    for (let s = 0, n = 0; s < strings.length; s += ADDRESS_HIT_STRINGS, n += ADDRESS_HIT_NUMBERS) {
+      for (const before = numbers[n + 4]; g < before; g++) this.absorbGroup(groups[g]);
       this.roll(
-        { kind: kind as NetworkIdentityKind, value },
-        toolId,
-        action,
-        time,
-        up,
-        down,
-        blocked,
+        'ip',
+        strings[s],
+        strings[s + 1],
+        strings[s + 2],
+        numbers[n],
+        numbers[n + 1],
+        numbers[n + 2],
+        numbers[n + 3] === 1,
       );
     }
+    for (; g < groups.length; g++) this.absorbGroup(groups[g]);
+  }
+
+  /** A worker's group of lines naming one user: rolled up as its lines one by one would be. */
+  private absorbGroup(g: UsageRollup): void {
+    this.counts.matched += g.requests;
+    // an erased user's lines count for the tool under no one ('unknown' is no leased address)
+    const who = this.options.erased?.has(g.identityKind, g.identityValue)
+      ? UNKNOWN
+      : { kind: g.identityKind, value: g.identityValue };
+    const id = this.delta.identity(who.kind, who.value);
+    this.delta.merge(id, g);
+    this.tally(g.toolId, id.key, g.requests, g.bytesUp + g.bytesDown);
   }
 
   /** A worker's findings since the last call; its counters start again from zero. */
@@ -317,16 +360,18 @@ export class LogIngestCore {
       lines: this.lineNo,
       counts: this.totals,
       sample: this.sample.splice(0),
-      hits: this.hits,
+      groups: this.groups.drain(),
+      addressHits: this.addressHits,
     };
-    this.hits = [];
+    this.addressHits = noAddressHits();
     this.lineNo = 0;
     this.counts.lines = this.counts.parsed = this.counts.malformed = this.counts.matched = 0;
     return scan;
   }
 
   private roll(
-    identity: NetworkIdentity,
+    kind: NetworkIdentityKind,
+    value: string,
     toolId: string,
     action: string,
     time: number,
@@ -335,53 +380,36 @@ export class LogIngestCore {
     blocked: boolean,
   ): void {
     this.counts.matched++;
-    let who = identity;
-    if (who.kind !== 'ip' && this.options.erased?.has(who.kind, who.value)) who = UNKNOWN;
+    let who: NetworkIdentity = { kind, value };
+    if (kind !== 'ip' && this.options.erased?.has(kind, value)) who = UNKNOWN;
     if (who.kind === 'ip' && this.options.leases) {
       const personId = this.options.leases.holderAt(who.value, time);
       if (personId !== undefined) who = { kind: 'person', value: personId };
     }
-    const dayNo = Math.floor(time / DAY_MS);
-    const idKey = `${who.kind}\t${who.value}`;
-    const key = `${idKey}\t${toolId}\t${action}\t${dayNo}`;
-    const r = this.delta.get(key);
-    if (r) {
-      r.requests++;
-      r.bytesUp += up;
-      r.bytesDown += down;
-      if (blocked) r.blocked++;
-      if (time < r.firstSeen) r.firstSeen = time;
-      if (time > r.lastSeen) r.lastSeen = time;
-    } else {
-      this.delta.set(key, {
-        identityKind: who.kind as NetworkIdentityKind,
-        identityValue: who.value,
-        toolId,
-        action,
-        day: utcDay(time),
-        requests: 1,
-        bytesUp: up,
-        bytesDown: down,
-        blocked: blocked ? 1 : 0,
-        firstSeen: time,
-        lastSeen: time,
-      });
-    }
+    const id = this.delta.identity(who.kind, who.value);
+    this.delta.line(id, toolId, action, time, up, down, blocked);
+    this.tally(toolId, id.key, 1, up + down);
+  }
+
+  private tally(toolId: string, idKey: string, requests: number, bytes: number): void {
     let t = this.tools.get(toolId);
     if (!t) {
       t = { requests: 0, bytes: 0, ids: new Set() };
       this.tools.set(toolId, t);
     }
-    t.requests++;
-    t.bytes += up + down;
+    t.requests += requests;
+    t.bytes += bytes;
     t.ids.add(idKey);
   }
 
   /** Roll-ups added since the last drain; the caller commits them with the offset. */
   drain(): UsageRollup[] {
-    const out = [...this.delta.values()];
-    this.delta = new Map();
-    return out;
+    return this.delta.drain();
+  }
+
+  /** This core's matcher and action rules, for a range scanned beside it on its thread. */
+  get matching(): { hosts: HostMatchCache; actions?: ActionMatcher } {
+    return { hosts: this.options.hosts, actions: this.options.actions };
   }
 
   /** lines the WebAssembly sieve settled without a parser (for benchmarks and tests) */

@@ -1,7 +1,9 @@
 // One large file over several worker threads: the file is read in windows, each window cut at
 // line ends into one byte range per worker; the owning core absorbs the ranges in file order
 // (so roll-ups, counts and malformed samples equal a single-threaded run) and a checkpoint is
-// committed after every window, which keeps ingest resumable at a byte offset.
+// committed after every window, which keeps ingest resumable at a byte offset. The main thread
+// reads the head of the file itself while the workers start, and the workers read the next
+// window while it absorbs and commits the last.
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ToolDefinition } from '../../../catalog/catalog.types';
@@ -10,7 +12,7 @@ import { nextLineStart, splitAtLineEnds, type ReadAt } from './byte-ranges';
 import { headerLinesBetween } from './header-lines';
 import type { LogIngestCore, RangeScan } from './log-ingest-core';
 import type { IngestCheckpoint } from './log-ingest-runner';
-import type { RangeJob } from './range-scan';
+import { scanRange, type RangeJob } from './range-scan';
 import { SCAN_WORKER } from './worker-path';
 
 /** Formats whose parsers keep no state from line to line but '#' header lines. */
@@ -83,6 +85,12 @@ class ScanPool {
   }
 }
 
+interface Window {
+  end: number;
+  /** one scan per worker, in file order */
+  scans: Promise<RangeScan>[];
+}
+
 export async function runParallelIngest(
   o: ParallelIngestOptions,
 ): Promise<{ offset: number; line: number }> {
@@ -99,49 +107,73 @@ export async function runParallelIngest(
     const perWorker =
       o.bytesPerWorker ??
       (o.checkpointLines ? windowBytes(readAt, offset, o.checkpointLines, n) : MAX_WINDOW);
-    const step = perWorker * n;
     const headers = { lines: [] as string[], upTo: 0 };
-    do {
-      const windowEnd =
-        offset + step >= size ? size : nextLineStart(readAt, offset + step - 1, size);
-      const ranges = splitAtLineEnds(readAt, windowEnd, n, offset);
-      const jobs = ranges.map((r): RangeJob => {
-        if (HASH_HEADERS.has(o.format)) {
-          headers.lines.push(...headerLinesBetween(readAt, headers.upTo, r.start));
-          headers.upTo = r.start;
-        }
-        return {
-          kind: 'range',
-          path: o.path,
-          start: r.start,
-          end: r.end,
-          format: o.format,
-          parserOptions: o.parserOptions,
-          prelude: [...headers.lines],
-          malformedSampleSize: o.malformedSampleSize,
-        };
+    /** The range [start, end) as a job; ranges are made in file order (headers are collected). */
+    const rangeJob = (start: number, end: number): RangeJob => {
+      if (HASH_HEADERS.has(o.format)) {
+        headers.lines.push(...headerLinesBetween(readAt, headers.upTo, start));
+        headers.upTo = start;
+      }
+      return {
+        kind: 'range',
+        path: o.path,
+        start,
+        end,
+        format: o.format,
+        parserOptions: o.parserOptions,
+        prelude: [...headers.lines],
+        malformedSampleSize: o.malformedSampleSize,
+      };
+    };
+    const cut = (start: number, bytes: number): number =>
+      start + bytes >= size ? size : nextLineStart(readAt, start + bytes - 1, size);
+    let done = offset;
+    const finished = async (job: RangeJob): Promise<void> => {
+      done += job.end - job.start;
+      await o.onProgress?.(done);
+    };
+    /** Cuts the window from `start` and hands worker i its range once `after[i]` is settled. */
+    const dispatch = (start: number, after?: Promise<unknown>[]): Window => {
+      const end = cut(start, perWorker * n);
+      const scans = splitAtLineEnds(readAt, end, n, start).map(async (r, i) => {
+        const job = rangeJob(r.start, r.end);
+        await after?.[i];
+        const scan = await pool.run(i, job);
+        await finished(job);
+        return scan;
       });
-      let done = offset;
-      const scans = await Promise.all(
-        jobs.map(async (job, i) => {
-          const scan = await pool.run(i, job);
-          done += job.end - job.start;
-          await o.onProgress?.(done);
-          return scan;
-        }),
-      );
+      // a window given up on (an earlier one failed) must not be an unhandled rejection
+      for (const scan of scans) scan.catch(() => undefined);
+      return { end, scans };
+    };
+    const commit = async (scans: RangeScan[], end: number, final: boolean): Promise<void> => {
       for (const scan of scans) o.core.absorb(scan);
-      offset = windowEnd;
-      const final = offset >= size;
-      const rollups = o.core.drain();
+      offset = end;
       await o.onCheckpoint?.({
         offset,
         line: o.core.lineNumber,
-        rollups,
+        rollups: o.core.drain(),
         state: o.core.state(),
         final,
       });
-    } while (offset < size);
+    };
+
+    // The workers take a while to start (a thread, the modules, the matcher): meanwhile this
+    // thread reads one worker's share of the head of the file itself.
+    const headEnd = cut(offset, perWorker);
+    const head = rangeJob(offset, headEnd);
+    let current = headEnd < size ? dispatch(headEnd) : undefined;
+    const { hosts, actions } = o.core.matching;
+    const headScan = await scanRange(head, hosts, actions);
+    await finished(head);
+    await commit([headScan], headEnd, current === undefined);
+    // Each worker starts on the next window as soon as it has finished its range of this one,
+    // while this one is absorbed and committed: at most one window runs ahead of the commits.
+    while (current) {
+      const next = current.end < size ? dispatch(current.end, current.scans) : undefined;
+      await commit(await Promise.all(current.scans), current.end, next === undefined);
+      current = next;
+    }
     return { offset, line: o.core.lineNumber };
   } finally {
     closeSync(fd);

@@ -6,6 +6,7 @@ import { createParser } from '../parsers/parser-factory';
 import type { HostMatchCache } from './host-match-cache';
 import { LogIngestCore, type ActionMatcher, type RangeScan } from './log-ingest-core';
 import { runIngest } from './log-ingest-runner';
+import type { LineSieve } from '../sieve/line-sieve';
 
 export interface RangeJob {
   kind: 'range';
@@ -26,6 +27,7 @@ export async function workerCore(
   hosts: HostMatchCache,
   actions: ActionMatcher | undefined,
   warm: (parser: LineParser) => Promise<void> | void,
+  sieve?: (() => LineSieve) | false,
 ): Promise<LogIngestCore> {
   const parser =
     job.format === 'squid' ? 'squid-native' : createParser(job.format, job.parserOptions);
@@ -36,6 +38,7 @@ export async function workerCore(
     actions,
     collectHits: true,
     malformedSampleSize: job.malformedSampleSize,
+    sieve,
   });
 }
 
@@ -44,10 +47,18 @@ export async function scanRange(
   hosts: HostMatchCache,
   /** the catalog's action rules: a hit's action is read where its URL path is */
   actions?: ActionMatcher,
+  /** the thread's sieve for ranges matched by `hosts` (false: none) */
+  sieve?: (() => LineSieve) | false,
 ): Promise<RangeScan> {
-  const core = await workerCore(job, hosts, actions, (parser) => {
-    for (const line of job.prelude) parser.parse(line);
-  });
+  const core = await workerCore(
+    job,
+    hosts,
+    actions,
+    (parser) => {
+      for (const line of job.prelude) parser.parse(line);
+    },
+    sieve,
+  );
   if (job.end > job.start) {
     const chunks = createReadStream(job.path, {
       start: job.start,

@@ -3,12 +3,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ToolDefinition } from '../../../catalog/catalog.types';
 import { CatalogMatcher } from '../../../catalog/matcher/catalog-matcher';
+import { LineSieve, sieveEnabled } from '../sieve/line-sieve';
 import { HostMatchCache } from './host-match-cache';
 import { scanRange, type RangeJob } from './range-scan';
 import { scanStream, type StreamJob, type StreamMessage } from './stream-scan';
 
 const matcher = CatalogMatcher.fromTools((workerData as { tools: ToolDefinition[] }).tools);
 const hosts = new HostMatchCache(matcher);
+// one sieve for all the ranges this worker reads: a new one per range would be a new WebAssembly
+// instance and memory each time, and would learn the same hosts again
+let sieve: LineSieve | undefined;
+const threadSieve = sieveEnabled() && ((): LineSieve => (sieve ??= new LineSieve()));
 let ack: (() => void) | undefined;
 
 const message = (error: unknown): string =>
@@ -19,7 +24,7 @@ parentPort?.on('message', (job: RangeJob | StreamJob | { kind: 'ack' }) => {
     ack?.();
     ack = undefined;
   } else if (job.kind === 'range') {
-    scanRange(job, hosts, matcher).then(
+    scanRange(job, hosts, matcher, threadSieve).then(
       (scan) => parentPort?.postMessage({ scan }),
       (error: unknown) => parentPort?.postMessage({ error: message(error) }),
     );
