@@ -38,9 +38,9 @@ function owner(): LogIngestCore {
         to: new Date(START + 24 * HOUR),
       },
       { ip: '10.20.1.20', personId: 'p-ben', from: new Date(START + 12 * HOUR), to: null },
-      // two holders at once from hour 30: nobody is named then
+      // two holders at once on the second day: nobody is named then
       { ip: '10.20.2.40', personId: 'p-cy', from: new Date(START), to: null },
-      { ip: '10.20.2.40', personId: 'p-dee', from: new Date(START + 30 * HOUR), to: null },
+      { ip: '10.20.2.40', personId: 'p-dee', from: new Date(START + 24 * HOUR), to: null },
     ]),
     erased: new ErasedIdentities(
       SALT,
@@ -64,6 +64,31 @@ function ranges(text: Buffer, step: number): [number, number][] {
   return out;
 }
 
+/** The file scanned range by range, as workers scan it, and absorbed in file order. */
+async function absorbed(
+  file: string,
+  step: number,
+  scans: RangeScan[] = [],
+): Promise<LogIngestCore> {
+  const many = owner();
+  const workerHosts = new HostMatchCache(matcher);
+  for (const [start, end] of ranges(readFileSync(file), step)) {
+    const job: RangeJob = {
+      kind: 'range',
+      path: file,
+      start,
+      end,
+      format: 'squid',
+      prelude: [],
+      malformedSampleSize: 50,
+    };
+    const scan = await scanRange(job, workerHosts, matcher);
+    scans.push(deserialize(serialize(scan)) as RangeScan); // as it crosses to the main thread
+  }
+  for (const scan of scans) many.absorb(scan);
+  return many;
+}
+
 describe('absorbing ranges scanned apart', () => {
   let dir: string;
   beforeAll(() => {
@@ -73,7 +98,7 @@ describe('absorbing ranges scanned apart', () => {
 
   it('should equal one pass over the file, with leases, erased users and user groups over many ranges', async () => {
     const file = join(dir, 'access.log');
-    await writeSquidLog(file, 8000, { aiShare: 0.3 });
+    await writeSquidLog(file, 24_000, { aiShare: 0.3 });
     // broken lines now and then, and no newline at the end
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     writeFileSync(file, lines.map((l, i) => (i % 613 === 7 ? `garbage ${i}\n${l}` : l)).join('\n'));
@@ -87,31 +112,18 @@ describe('absorbing ranges scanned apart', () => {
       onCheckpoint: async (cp) => void oneCps.push(cp),
     });
 
-    const many = owner();
-    const workerHosts = new HostMatchCache(matcher);
-    const scans: RangeScan[] = [];
-    for (const [start, end] of ranges(readFileSync(file), 40_000)) {
-      const job: RangeJob = {
-        kind: 'range',
-        path: file,
-        start,
-        end,
-        format: 'squid',
-        prelude: [],
-        malformedSampleSize: 50,
-      };
-      const scan = await scanRange(job, workerHosts, matcher);
-      scans.push(deserialize(serialize(scan)) as RangeScan); // as it crosses to the main thread
+    // small ranges, and ranges of several read chunks (1 MiB) with lines across the chunk cuts
+    for (const step of [40_000, 2_500_000]) {
+      const many = await absorbed(file, step);
+      expect(many.drain()).toEqual(oneCps[0].rollups);
+      expect(many.state()).toEqual(one.state());
+      expect(many.lineNumber).toBe(one.lineNumber);
+      expect(many.toolSummary()).toEqual(one.toolSummary());
     }
-    for (const scan of scans) many.absorb(scan);
 
+    const scans: RangeScan[] = [];
+    await absorbed(file, 40_000, scans);
     expect(scans.length).toBeGreaterThan(10);
-    expect(oneCps).toHaveLength(1);
-    expect(many.drain()).toEqual(oneCps[0].rollups);
-    expect(many.state()).toEqual(one.state());
-    expect(many.lineNumber).toBe(one.lineNumber);
-    expect(many.toolSummary()).toEqual(one.toolSummary());
-
     // not vacuous: users were grouped in the workers, addresses went one by one, and the owner
     // named lease holders, kept unleased addresses and put erased users under 'unknown'
     expect(scans.every((s) => s.groups.some((g) => g.requests > 1))).toBe(true);

@@ -1,6 +1,6 @@
 // One worker's share of a file: parse and match the lines of a byte range, hand back counts,
 // malformed samples and the matched lines. Runs in a worker thread (scan-worker.ts) or inline.
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { LineParser, NetworkFormat, ParserOptions } from '../network.types';
 import { createParser } from '../parsers/parser-factory';
 import type { HostMatchCache } from './host-match-cache';
@@ -60,12 +60,32 @@ export async function scanRange(
     sieve,
   );
   if (job.end > job.start) {
-    const chunks = createReadStream(job.path, {
-      start: job.start,
-      end: job.end - 1,
-      highWaterMark: 1 << 20,
-    });
+    const chunks = rangeChunks(job.path, job.start, job.end);
     await runIngest({ core, chunks, checkpointLines: Infinity });
   }
   return core.takeScan();
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * The bytes of [start, end) in chunks read into two buffers in turn: a new buffer per chunk
+ * would be garbage the size of the range, which costs full collections (and their helper
+ * threads) while every core is busy. Two suffice: the runner keeps at most the unfinished last
+ * line of one chunk (or a copy) while it asks for the next.
+ */
+async function* rangeChunks(path: string, start: number, end: number): AsyncGenerator<Buffer> {
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  const file = await open(path, 'r');
+  try {
+    for (let pos = start, turn = 0; pos < end; turn ^= 1) {
+      const buf = buffers[turn];
+      const { bytesRead } = await file.read(buf, 0, Math.min(CHUNK, end - pos), pos);
+      if (bytesRead === 0) return;
+      pos += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
 }
