@@ -21,6 +21,12 @@ describe(AppConfig.name, () => {
     expect(() => AppConfig.fromEnv({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
   });
 
+  it('should run the ingest line sieve unless INGEST_SIEVE says off', () => {
+    expect(AppConfig.fromEnv({}).ingestSieve).toBe(true);
+    expect(AppConfig.fromEnv({ INGEST_SIEVE: 'off' }).ingestSieve).toBe(false);
+    expect(() => AppConfig.fromEnv({ INGEST_SIEVE: 'no' })).toThrow(/INGEST_SIEVE/);
+  });
+
   it('should read GitHub history from a clone unless GITHUB_GIT_HISTORY says api', () => {
     expect(AppConfig.fromEnv({}).githubGitHistory).toBe('clone');
     expect(AppConfig.fromEnv({ GITHUB_GIT_HISTORY: 'api' }).githubGitHistory).toBe('api');

@@ -37,6 +37,8 @@ export class AppConfig {
   /** network ingest threads (1: none) and the file size from which a file uses them */
   readonly ingestWorkers: number;
   readonly ingestParallelMinBytes: number;
+  /** the WebAssembly line sieve settles common log lines (INGEST_SIEVE) */
+  readonly ingestSieve: boolean;
   readonly smtpFrom: string;
   /** without a trailing slash */
   readonly publicUrl?: string;
@@ -93,6 +95,7 @@ export class AppConfig {
     this.networkCheckpointLines = env.NETWORK_CHECKPOINT_LINES;
     this.ingestWorkers = env.INGEST_WORKERS;
     this.ingestParallelMinBytes = env.INGEST_PARALLEL_MIN_BYTES;
+    this.ingestSieve = env.INGEST_SIEVE === 'on';
     this.localScanRoots = parseScanRoots(env.LOCAL_SCAN_ROOTS);
     this.smtpFrom = env.SMTP_FROM;
     this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');

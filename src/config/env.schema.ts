@@ -249,6 +249,10 @@ export class EnvSchema {
   @Min(0)
   INGEST_PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 
+  /** off: every log line through the TypeScript parsers, without the WebAssembly line sieve. */
+  @IsIn(['on', 'off'])
+  INGEST_SIEVE: 'on' | 'off' = 'on';
+
   /** JSON object overriding risk-score weights by factor name. */
   @IsOptional()
   @Transform(blankToUndefined)

@@ -134,6 +134,7 @@ export class NetworkIngestService {
       parser,
       hosts: new HostMatchCache(this.matcher),
       actions: actionMatcher(this.matcher),
+      sieve: this.config.ingestSieve,
       leases: leases.size > 0 ? leases : undefined,
       erased: erased.empty ? undefined : erased,
       resumeFrom: resumed
