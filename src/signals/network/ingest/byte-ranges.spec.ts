@@ -1,5 +1,5 @@
 import { splitAtLineEnds, type ReadAt } from './byte-ranges';
-import { headerLinesBetween } from './header-lines';
+import { HeaderLineCollector, headerLinesBetween } from './header-lines';
 
 const reader =
   (text: string): ReadAt =>
@@ -62,5 +62,27 @@ describe('headerLinesBetween', () => {
     const to = text.indexOf('3\n');
     expect(headerLinesBetween(reader(text), 0, to)).toEqual(['#fields\ta\tb', '#fields\tc']);
     expect(headerLinesBetween(reader(text), text.indexOf('1\t2'), to)).toEqual(['#fields\tc']);
+  });
+});
+
+describe('HeaderLineCollector', () => {
+  it('finds what headerLinesBetween finds, however the stretch is cut into chunks', () => {
+    const text =
+      '#separator \\x09\n#fields\ta\tb\n1\t2\n#\n#fields\tc\r\nx#y\n##\n3\n#close\t2026\n4\n#open';
+    const buf = Buffer.from(text);
+    const to = text.lastIndexOf('#open');
+    for (const from of [0, text.indexOf('1\t2'), text.indexOf('x#y'), text.indexOf('3\n')]) {
+      const expected = headerLinesBetween(reader(text), from, buf.length);
+      expect(expected).toEqual(headerLinesBetween(reader(text), from, to));
+      for (let size = 1; size <= 12; size++) {
+        const sut = new HeaderLineCollector();
+        const chunk = Buffer.alloc(size); // one buffer reused for every chunk, as workers read
+        for (let pos = from; pos < buf.length; pos += size) {
+          const n = buf.copy(chunk, 0, pos, Math.min(buf.length, pos + size));
+          sut.push(chunk.subarray(0, n));
+        }
+        expect(sut.lines).toEqual(expected);
+      }
+    }
   });
 });

@@ -39,3 +39,62 @@ export function headerLinesBetween(readAt: ReadAt, from: number, to: number): st
   }
   return out;
 }
+
+/** The '#' lines at `from` up to the first other line: the header block of a Zeek or W3C log. */
+export function leadingHeaderLines(readAt: ReadAt, from: number): string[] {
+  const out: string[] = [];
+  const buf = readAt(from, 1 << 20);
+  for (let pos = 0; pos < buf.length && buf[pos] === 35;) {
+    const nl = buf.indexOf(10, pos);
+    if (nl < 0) break;
+    out.push(buf.toString('utf8', pos, nl));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+/**
+ * The lines headerLinesBetween finds, from a stretch handed over chunk by chunk (a worker's
+ * range as it reads it): lines starting with '#', an unfinished one at the end left out.
+ */
+export class HeaderLineCollector {
+  readonly lines: string[] = [];
+  /** the start of a '#' line the last chunk did not finish (copied: chunks are reused) */
+  private carry: Buffer | undefined;
+  private atLineStart = true;
+
+  push(chunk: Buffer): void {
+    let pos = 0;
+    if (this.carry) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
+      }
+      this.lines.push(Buffer.concat([this.carry, chunk.subarray(0, nl)]).toString('utf8'));
+      this.carry = undefined;
+      pos = nl + 1;
+      this.atLineStart = true;
+    }
+    for (;;) {
+      if (pos >= chunk.length) return;
+      if (this.atLineStart && chunk[pos] === 35) {
+        const nl = chunk.indexOf(10, pos);
+        if (nl < 0) {
+          this.carry = Buffer.from(chunk.subarray(pos));
+          return;
+        }
+        this.lines.push(chunk.toString('utf8', pos, nl));
+        pos = nl + 1;
+        continue;
+      }
+      const next = chunk.indexOf('\n#', pos);
+      if (next < 0) {
+        this.atLineStart = chunk[chunk.length - 1] === 10;
+        return;
+      }
+      pos = next + 1;
+      this.atLineStart = true;
+    }
+  }
+}

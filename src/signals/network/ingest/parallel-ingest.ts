@@ -9,10 +9,10 @@ import { Worker } from 'node:worker_threads';
 import type { ToolDefinition } from '../../../catalog/catalog.types';
 import type { NetworkFormat, ParserOptions } from '../network.types';
 import { nextLineStart, splitAtLineEnds, type ReadAt } from './byte-ranges';
-import { headerLinesBetween } from './header-lines';
+import { headerLinesBetween, leadingHeaderLines } from './header-lines';
 import type { LogIngestCore, RangeScan } from './log-ingest-core';
 import type { IngestCheckpoint } from './log-ingest-runner';
-import { scanRange, type RangeJob } from './range-scan';
+import { scanRange, type RangeJob, type RangeResult } from './range-scan';
 import { SCAN_WORKER } from './worker-path';
 
 /** Formats whose parsers keep no state from line to line but '#' header lines. */
@@ -66,12 +66,12 @@ class ScanPool {
     );
   }
 
-  run(i: number, job: RangeJob): Promise<RangeScan> {
+  run(i: number, job: RangeJob): Promise<RangeResult> {
     const w = this.workers[i];
     return new Promise((done, fail) => {
       const onError = (e: Error): void => fail(e);
       w.once('error', onError);
-      w.once('message', (m: { scan?: RangeScan; error?: string }) => {
+      w.once('message', (m: { scan?: RangeResult; error?: string }) => {
         w.off('error', onError);
         if (m.scan) done(m.scan);
         else fail(new Error(m.error));
@@ -85,10 +85,19 @@ class ScanPool {
   }
 }
 
+interface Scanned {
+  job: RangeJob;
+  scan: RangeResult;
+}
+
 interface Window {
   end: number;
   /** one scan per worker, in file order */
-  scans: Promise<RangeScan>[];
+  scans: Promise<Scanned>[];
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((line, i) => line === b[i]);
 }
 
 export async function runParallelIngest(
@@ -107,23 +116,38 @@ export async function runParallelIngest(
     const perWorker =
       o.bytesPerWorker ??
       (o.checkpointLines ? windowBytes(readAt, offset, o.checkpointLines, n) : MAX_WINDOW);
-    const headers = { lines: [] as string[], upTo: 0 };
-    /** The range [start, end) as a job; ranges are made in file order (headers are collected). */
-    const rangeJob = (start: number, end: number): RangeJob => {
-      if (HASH_HEADERS.has(o.format)) {
-        headers.lines.push(...headerLinesBetween(readAt, headers.upTo, start));
-        headers.upTo = start;
+    // Zeek and W3C: the '#' lines before a range are its prelude. They are known for certain up
+    // to the ranges committed so far; beyond, they are guessed (header lines after the file's
+    // first block are rare), so no thread has to read the file ahead of the workers to find them.
+    // Each range hands back its own '#' lines, and a range whose guess proves wrong at its commit
+    // is read again here with the right prelude.
+    const hashHeaders = HASH_HEADERS.has(o.format);
+    const committedHeaders = hashHeaders && offset > 0 ? headerLinesBetween(readAt, 0, offset) : [];
+    let guessedHeaders = hashHeaders
+      ? [...committedHeaders, ...leadingHeaderLines(readAt, offset)]
+      : [];
+    const rangeJob = (start: number, end: number, prelude = guessedHeaders): RangeJob => ({
+      kind: 'range',
+      path: o.path,
+      start,
+      end,
+      format: o.format,
+      parserOptions: o.parserOptions,
+      prelude: [...prelude],
+      malformedSampleSize: o.malformedSampleSize,
+      collectHeaders: hashHeaders,
+    });
+    const { hosts, actions } = o.core.matching;
+    const checked = async ({ job, scan }: Scanned): Promise<RangeScan> => {
+      if (!hashHeaders) return scan;
+      const sure = sameLines(job.prelude, committedHeaders)
+        ? scan
+        : await scanRange({ ...job, prelude: [...committedHeaders] }, hosts, actions);
+      if (sure.headers?.length) {
+        committedHeaders.push(...sure.headers);
+        guessedHeaders = [...committedHeaders];
       }
-      return {
-        kind: 'range',
-        path: o.path,
-        start,
-        end,
-        format: o.format,
-        parserOptions: o.parserOptions,
-        prelude: [...headers.lines],
-        malformedSampleSize: o.malformedSampleSize,
-      };
+      return sure;
     };
     const cut = (start: number, bytes: number): number =>
       start + bytes >= size ? size : nextLineStart(readAt, start + bytes - 1, size);
@@ -140,14 +164,14 @@ export async function runParallelIngest(
         await after?.[i];
         const scan = await pool.run(i, job);
         await finished(job);
-        return scan;
+        return { job, scan };
       });
       // a window given up on (an earlier one failed) must not be an unhandled rejection
       for (const scan of scans) scan.catch(() => undefined);
       return { end, scans };
     };
-    const commit = async (scans: RangeScan[], end: number, final: boolean): Promise<void> => {
-      for (const scan of scans) o.core.absorb(scan);
+    const commit = async (scans: Scanned[], end: number, final: boolean): Promise<void> => {
+      for (const scanned of scans) o.core.absorb(await checked(scanned));
       offset = end;
       await o.onCheckpoint?.({
         offset,
@@ -161,12 +185,11 @@ export async function runParallelIngest(
     // The workers take a while to start (a thread, the modules, the matcher): meanwhile this
     // thread reads one worker's share of the head of the file itself.
     const headEnd = cut(offset, perWorker);
-    const head = rangeJob(offset, headEnd);
+    const head = rangeJob(offset, headEnd, committedHeaders);
     let current = headEnd < size ? dispatch(headEnd) : undefined;
-    const { hosts, actions } = o.core.matching;
     const headScan = await scanRange(head, hosts, actions);
     await finished(head);
-    await commit([headScan], headEnd, current === undefined);
+    await commit([{ job: head, scan: headScan }], headEnd, current === undefined);
     // Each worker starts on the next window as soon as it has finished its range of this one,
     // while this one is absorbed and committed: at most one window runs ahead of the commits.
     while (current) {

@@ -3,6 +3,7 @@
 import { open } from 'node:fs/promises';
 import type { LineParser, NetworkFormat, ParserOptions } from '../network.types';
 import { createParser } from '../parsers/parser-factory';
+import { HeaderLineCollector } from './header-lines';
 import type { HostMatchCache } from './host-match-cache';
 import { LogIngestCore, type ActionMatcher, type RangeScan } from './log-ingest-core';
 import { runIngest } from './log-ingest-runner';
@@ -19,6 +20,13 @@ export interface RangeJob {
   /** header lines ('#fields' …) met before `start`, replayed so the parser knows its columns */
   prelude: string[];
   malformedSampleSize?: number;
+  /** hand back the '#' lines of the range too (the owning thread checks later preludes by them) */
+  collectHeaders?: boolean;
+}
+
+/** A range's scan, with its '#' lines when the job asked for them. */
+export interface RangeResult extends RangeScan {
+  headers?: string[];
 }
 
 /** A worker's core: its own parser (warmed on the header lines before its start) and matcher. */
@@ -49,7 +57,7 @@ export async function scanRange(
   actions?: ActionMatcher,
   /** the thread's sieve for ranges matched by `hosts` (false: none) */
   sieve?: (() => LineSieve) | false,
-): Promise<RangeScan> {
+): Promise<RangeResult> {
   const core = await workerCore(
     job,
     hosts,
@@ -59,11 +67,12 @@ export async function scanRange(
     },
     sieve,
   );
+  const headers = job.collectHeaders ? new HeaderLineCollector() : undefined;
   if (job.end > job.start) {
-    const chunks = rangeChunks(job.path, job.start, job.end);
+    const chunks = rangeChunks(job.path, job.start, job.end, headers);
     await runIngest({ core, chunks, checkpointLines: Infinity });
   }
-  return core.takeScan();
+  return headers ? { ...core.takeScan(), headers: headers.lines } : core.takeScan();
 }
 
 const CHUNK = 1 << 20;
@@ -74,7 +83,12 @@ const CHUNK = 1 << 20;
  * threads) while every core is busy. Two suffice: the runner keeps at most the unfinished last
  * line of one chunk (or a copy) while it asks for the next.
  */
-async function* rangeChunks(path: string, start: number, end: number): AsyncGenerator<Buffer> {
+async function* rangeChunks(
+  path: string,
+  start: number,
+  end: number,
+  headers?: HeaderLineCollector,
+): AsyncGenerator<Buffer> {
   const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
   const file = await open(path, 'r');
   try {
@@ -83,7 +97,9 @@ async function* rangeChunks(path: string, start: number, end: number): AsyncGene
       const { bytesRead } = await file.read(buf, 0, Math.min(CHUNK, end - pos), pos);
       if (bytesRead === 0) return;
       pos += bytesRead;
-      yield buf.subarray(0, bytesRead);
+      const chunk = buf.subarray(0, bytesRead);
+      headers?.push(chunk);
+      yield chunk;
     }
   } finally {
     await file.close();
