@@ -120,13 +120,22 @@ export async function runParallelIngest(
     // to the ranges committed so far; beyond, they are guessed (header lines after the file's
     // first block are rare), so no thread has to read the file ahead of the workers to find them.
     // Each range hands back its own '#' lines, and a range whose guess proves wrong at its commit
-    // is read again here with the right prelude.
+    // is read again here with the right prelude; from then on the lines are read ahead as the
+    // ranges are cut (a file of many header blocks would otherwise be read twice).
     const hashHeaders = HASH_HEADERS.has(o.format);
     const committedHeaders = hashHeaders && offset > 0 ? headerLinesBetween(readAt, 0, offset) : [];
     let guessedHeaders = hashHeaders
       ? [...committedHeaders, ...leadingHeaderLines(readAt, offset)]
       : [];
-    const rangeJob = (start: number, end: number, prelude = guessedHeaders): RangeJob => ({
+    /** once a guess has failed: the '#' lines before `upTo`, read ahead */
+    let readAhead: { lines: string[]; upTo: number } | undefined;
+    const headersBefore = (start: number): string[] => {
+      if (!readAhead) return guessedHeaders;
+      readAhead.lines.push(...headerLinesBetween(readAt, readAhead.upTo, start));
+      readAhead.upTo = start;
+      return readAhead.lines;
+    };
+    const rangeJob = (start: number, end: number, prelude = headersBefore(start)): RangeJob => ({
       kind: 'range',
       path: o.path,
       start,
@@ -140,9 +149,11 @@ export async function runParallelIngest(
     const { hosts, actions } = o.core.matching;
     const checked = async ({ job, scan }: Scanned): Promise<RangeScan> => {
       if (!hashHeaders) return scan;
-      const sure = sameLines(job.prelude, committedHeaders)
-        ? scan
-        : await scanRange({ ...job, prelude: [...committedHeaders] }, hosts, actions);
+      let sure = scan;
+      if (!sameLines(job.prelude, committedHeaders)) {
+        sure = await scanRange({ ...job, prelude: [...committedHeaders] }, hosts, actions);
+        readAhead ??= { lines: [...committedHeaders, ...(sure.headers ?? [])], upTo: job.end };
+      }
       if (sure.headers?.length) {
         committedHeaders.push(...sure.headers);
         guessedHeaders = [...committedHeaders];
