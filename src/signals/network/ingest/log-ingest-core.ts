@@ -345,7 +345,7 @@ export class LogIngestCore {
   /** A worker's group of lines naming one user: rolled up as its lines one by one would be. */
   private absorbGroup(g: UsageRollup): void {
     this.counts.matched += g.requests;
-    // an erased user's lines count for the tool under no one ('unknown' is no leased address)
+    // an erased user's lines count for the tool under no one, and no lease is asked (as roll does)
     const who = this.options.erased?.has(g.identityKind, g.identityValue)
       ? UNKNOWN
       : { kind: g.identityKind, value: g.identityValue };
@@ -381,8 +381,10 @@ export class LogIngestCore {
   ): void {
     this.counts.matched++;
     let who: NetworkIdentity = { kind, value };
+    // an erased person's line names no one, and no lease may name them again (a worker's
+    // group of such lines is merged the same way)
     if (kind !== 'ip' && this.options.erased?.has(kind, value)) who = UNKNOWN;
-    if (who.kind === 'ip' && this.options.leases) {
+    else if (kind === 'ip' && this.options.leases) {
       const personId = this.options.leases.holderAt(who.value, time);
       if (personId !== undefined) who = { kind: 'person', value: personId };
     }
