@@ -226,6 +226,9 @@ export class NetworkIngestService {
       throw error;
     }
     const state = core.state();
+    this.logger.debug(
+      `${name}: the line sieve settled ${core.sieveSettled} of ${state.counts.lines} lines`,
+    );
     await this.recordEvidence(state, row.id);
     await this.audit.record({
       actor: input.actor,

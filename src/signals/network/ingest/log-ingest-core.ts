@@ -11,7 +11,7 @@ import { emptyHotHit, type HotHit, ScanResult } from '../parsers/host-lookup';
 import { scanSquidNative } from '../parsers/squid.parser';
 import type { ToolRequest } from '../../../catalog/catalog.types';
 import type { HostMatchCache } from './host-match-cache';
-import { LineSieve, sieveEnabled, SieveStep } from '../sieve/line-sieve';
+import { LineSieve, SieveStep } from '../sieve/line-sieve';
 import { RollupBook } from './rollup-book';
 import type { LeaseBook } from '../../../people/identity/ip-leases';
 import type { ErasedIdentities } from '../../../people/identity/erased-identities';
@@ -59,7 +59,7 @@ export interface LogIngestCoreOptions {
    */
   collectHits?: boolean;
   /**
-   * the WebAssembly line sieve for the common lines (default: on unless INGEST_SIEVE=off), or
+   * the WebAssembly line sieve for the common lines (default: on; INGEST_SIEVE=off sets false), or
    * where to get one to reuse: a worker keeps one for all its ranges, with the hosts it has
    * learnt (they depend only on the matcher, which is the worker's)
    */
@@ -86,6 +86,8 @@ export interface RangeScan {
   /** matched lines naming a user, summed per (identity, tool, action, day), in order of first line */
   groups: UsageRollup[];
   addressHits: AddressHits;
+  /** lines the worker's sieve settled */
+  sieved: number;
 }
 
 const noAddressHits = (): AddressHits => ({ strings: [], numbers: [] });
@@ -103,12 +105,15 @@ export class LogIngestCore {
   private addressHits = noAddressHits();
   private readonly sieve: LineSieve | undefined;
   private sieved = 0;
+  /** whether this ingest runs the sieve: the workers it hands ranges to do the same */
+  readonly sieveOn: boolean;
 
   constructor(private readonly options: LogIngestCoreOptions) {
     this.sampleSize = options.malformedSampleSize ?? 20;
     const parser = options.parser;
     const sieved = parser === 'squid-native' || parser.sieveShape !== undefined;
-    const sieve = options.sieve ?? sieveEnabled();
+    const sieve = options.sieve ?? true;
+    this.sieveOn = sieve !== false;
     if (sieved && sieve) this.sieve = typeof sieve === 'function' ? sieve() : new LineSieve();
     const resume = options.resumeFrom;
     this.lineNo = resume?.line ?? 0;
@@ -320,6 +325,7 @@ export class LogIngestCore {
       this.sample.push({ line: base + s.line, reason: s.reason });
     }
     this.lineNo += scan.lines;
+    this.sieved += scan.sieved;
     this.counts.lines += scan.counts.lines;
     this.counts.parsed += scan.counts.parsed;
     this.counts.malformed += scan.counts.malformed;
@@ -362,8 +368,10 @@ export class LogIngestCore {
       sample: this.sample.splice(0),
       groups: this.groups.drain(),
       addressHits: this.addressHits,
+      sieved: this.sieved,
     };
     this.addressHits = noAddressHits();
+    this.sieved = 0;
     this.lineNo = 0;
     this.counts.lines = this.counts.parsed = this.counts.malformed = this.counts.matched = 0;
     return scan;

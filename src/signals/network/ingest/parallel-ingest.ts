@@ -59,10 +59,10 @@ function windowBytes(readAt: ReadAt, from: number, lines: number, workers: numbe
 class ScanPool {
   private readonly workers: Worker[];
 
-  constructor(n: number, tools: readonly ToolDefinition[]) {
+  constructor(n: number, tools: readonly ToolDefinition[], sieve: boolean) {
     this.workers = Array.from(
       { length: n },
-      () => new Worker(SCAN_WORKER, { workerData: { tools } }),
+      () => new Worker(SCAN_WORKER, { workerData: { tools, sieve } }),
     );
   }
 
@@ -109,7 +109,9 @@ export async function runParallelIngest(
     return buf.subarray(0, readSync(fd, buf, 0, length, position));
   };
   const n = Math.max(1, o.workers);
-  const pool = new ScanPool(n, o.tools);
+  const pool = new ScanPool(n, o.tools, o.core.sieveOn);
+  // ranges this thread reads itself get a sieve of their own, or none when the ingest runs without
+  const headSieve = o.core.sieveOn ? undefined : false;
   try {
     const size = fstatSync(fd).size;
     let offset = o.fromOffset ?? 0;
@@ -151,7 +153,12 @@ export async function runParallelIngest(
       if (!hashHeaders) return scan;
       let sure = scan;
       if (!sameLines(job.prelude, committedHeaders)) {
-        sure = await scanRange({ ...job, prelude: [...committedHeaders] }, hosts, actions);
+        sure = await scanRange(
+          { ...job, prelude: [...committedHeaders] },
+          hosts,
+          actions,
+          headSieve,
+        );
         readAhead ??= { lines: [...committedHeaders, ...(sure.headers ?? [])], upTo: job.end };
       }
       if (sure.headers?.length) {
@@ -198,7 +205,7 @@ export async function runParallelIngest(
     const headEnd = cut(offset, perWorker);
     const head = rangeJob(offset, headEnd, committedHeaders);
     let current = headEnd < size ? dispatch(headEnd) : undefined;
-    const headScan = await scanRange(head, hosts, actions);
+    const headScan = await scanRange(head, hosts, actions, headSieve);
     await finished(head);
     await commit([{ job: head, scan: headScan }], headEnd, current === undefined);
     // Each worker starts on the next window as soon as it has finished its range of this one,

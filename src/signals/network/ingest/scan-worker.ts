@@ -3,17 +3,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ToolDefinition } from '../../../catalog/catalog.types';
 import { CatalogMatcher } from '../../../catalog/matcher/catalog-matcher';
-import { LineSieve, sieveEnabled } from '../sieve/line-sieve';
+import { LineSieve } from '../sieve/line-sieve';
 import { HostMatchCache } from './host-match-cache';
 import { scanRange, type RangeJob } from './range-scan';
 import { scanStream, type StreamJob, type StreamMessage } from './stream-scan';
 
-const matcher = CatalogMatcher.fromTools((workerData as { tools: ToolDefinition[] }).tools);
+const data = workerData as { tools: ToolDefinition[]; sieve: boolean };
+const matcher = CatalogMatcher.fromTools(data.tools);
 const hosts = new HostMatchCache(matcher);
 // one sieve for all the ranges this worker reads: a new one per range would be a new WebAssembly
 // instance and memory each time, and would learn the same hosts again
 let sieve: LineSieve | undefined;
-const threadSieve = sieveEnabled() && ((): LineSieve => (sieve ??= new LineSieve()));
+const threadSieve = data.sieve && ((): LineSieve => (sieve ??= new LineSieve()));
 let ack: (() => void) | undefined;
 
 const message = (error: unknown): string =>
@@ -31,7 +32,7 @@ parentPort?.on('message', (job: RangeJob | StreamJob | { kind: 'ack' }) => {
   } else {
     const send = (m: StreamMessage): void => parentPort?.postMessage(m);
     const acked = (): Promise<void> => new Promise((done) => (ack = done));
-    scanStream(job, hosts, matcher, send, acked).catch((error: unknown) => {
+    scanStream(job, hosts, matcher, send, acked, threadSieve).catch((error: unknown) => {
       const code = (error as { code?: unknown }).code;
       send({
         kind: 'error',

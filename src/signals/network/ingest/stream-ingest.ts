@@ -24,7 +24,9 @@ const CODES = new Set<string>(Object.values(ErrorCode));
 export async function runStreamInWorker(
   o: StreamIngestOptions,
 ): Promise<{ offset: number; line: number; stopped?: StreamStop }> {
-  const worker = new Worker(SCAN_WORKER, { workerData: { tools: o.tools } });
+  const worker = new Worker(SCAN_WORKER, {
+    workerData: { tools: o.tools, sieve: o.core.sieveOn },
+  });
   try {
     return await new Promise((done, fail) => {
       let chain = Promise.resolve();

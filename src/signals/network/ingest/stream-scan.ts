@@ -10,6 +10,7 @@ import { runIngest } from './log-ingest-runner';
 import { workerCore } from './range-scan';
 import { openLogStream, type InflateLimits, type StreamStop } from './log-source';
 import { warmUp } from './warm-up';
+import type { LineSieve } from '../sieve/line-sieve';
 
 export interface StreamJob {
   kind: 'stream';
@@ -39,9 +40,15 @@ export async function scanStream(
   send: (m: StreamMessage) => void,
   /** resolves once the main thread has committed the last checkpoint sent */
   acked: () => Promise<void>,
+  /** the thread's sieve (false: none) */
+  sieve: (() => LineSieve) | false,
 ): Promise<void> {
-  const core = await workerCore(job, hosts, actions, (parser) =>
-    job.fromOffset > 0 ? warmUp(parser, job.path, job.fromOffset) : undefined,
+  const core = await workerCore(
+    job,
+    hosts,
+    actions,
+    (parser) => (job.fromOffset > 0 ? warmUp(parser, job.path, job.fromOffset) : undefined),
+    sieve,
   );
   const chunks = await openLogStream(job.path, job.fromOffset, {
     name: job.name,

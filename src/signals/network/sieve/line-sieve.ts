@@ -49,11 +49,6 @@ function wasmModule(): WebAssembly.Module {
   return compiled;
 }
 
-/** INGEST_SIEVE=off turns the sieve off (every line through the parsers), for comparison runs. */
-export function sieveEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.INGEST_SIEVE !== 'off';
-}
-
 export class LineSieve {
   private readonly x: SieveExports;
   private readonly input: number;
