@@ -57,7 +57,32 @@ async function* skipBytes(src: AsyncIterable<Buffer>, skip: number): AsyncGenera
   }
 }
 
-/** The file's text as chunks, from fromOffset (bytes of the decompressed text). */
+/**
+ * The bytes of [start, end) in chunks read into two buffers in turn: a new buffer per chunk
+ * would be garbage the size of the file, which costs full collections while every core is busy.
+ * So a chunk stays valid only until the one after the next is read: the ingest runner keeps at
+ * most the unfinished last line of one chunk (or a copy) while it asks for the next.
+ */
+export async function* fileChunks(path: string, start = 0, end = Infinity): AsyncGenerator<Buffer> {
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  const file = await open(path, 'r');
+  try {
+    for (let pos = start, turn = 0; pos < end; turn ^= 1) {
+      const buf = buffers[turn];
+      const { bytesRead } = await file.read(buf, 0, Math.min(CHUNK, end - pos), pos);
+      if (bytesRead === 0) return;
+      pos += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * The file's text as chunks, from fromOffset (bytes of the decompressed text). A chunk is valid
+ * until the one after the next is read (fileChunks): copy what must outlive that.
+ */
 export async function openLogStream(
   path: string,
   fromOffset = 0,
@@ -75,7 +100,7 @@ export async function openLogStream(
       },
     };
   }
-  return createReadStream(path, { highWaterMark: CHUNK, start: fromOffset });
+  return fileChunks(path, fromOffset);
 }
 
 /**
@@ -130,7 +155,7 @@ export async function readHeadLines(
   let size = 0;
   const stream = await openLogStream(path);
   for await (const chunk of stream) {
-    parts.push(chunk);
+    parts.push(Buffer.from(chunk)); // the stream reuses its buffers
     size += chunk.length;
     if (size >= maxBytes || (chunk.includes(10) && countNewlines(parts) >= maxLines)) break;
   }

@@ -1,12 +1,12 @@
 // One worker's share of a file: parse and match the lines of a byte range, hand back counts,
 // malformed samples and the matched lines. Runs in a worker thread (scan-worker.ts) or inline.
-import { open } from 'node:fs/promises';
 import type { LineParser, NetworkFormat, ParserOptions } from '../network.types';
 import { createParser } from '../parsers/parser-factory';
 import { HeaderLineCollector } from './header-lines';
 import type { HostMatchCache } from './host-match-cache';
 import { LogIngestCore, type ActionMatcher, type RangeScan } from './log-ingest-core';
 import { runIngest } from './log-ingest-runner';
+import { fileChunks } from './log-source';
 import type { LineSieve } from '../sieve/line-sieve';
 
 export interface RangeJob {
@@ -75,33 +75,15 @@ export async function scanRange(
   return headers ? { ...core.takeScan(), headers: headers.lines } : core.takeScan();
 }
 
-const CHUNK = 1 << 20;
-
-/**
- * The bytes of [start, end) in chunks read into two buffers in turn: a new buffer per chunk
- * would be garbage the size of the range, which costs full collections (and their helper
- * threads) while every core is busy. Two suffice: the runner keeps at most the unfinished last
- * line of one chunk (or a copy) while it asks for the next.
- */
+/** The range's bytes, its '#' lines noted on the way when the job asked for them. */
 async function* rangeChunks(
   path: string,
   start: number,
   end: number,
   headers?: HeaderLineCollector,
 ): AsyncGenerator<Buffer> {
-  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-  const file = await open(path, 'r');
-  try {
-    for (let pos = start, turn = 0; pos < end; turn ^= 1) {
-      const buf = buffers[turn];
-      const { bytesRead } = await file.read(buf, 0, Math.min(CHUNK, end - pos), pos);
-      if (bytesRead === 0) return;
-      pos += bytesRead;
-      const chunk = buf.subarray(0, bytesRead);
-      headers?.push(chunk);
-      yield chunk;
-    }
-  } finally {
-    await file.close();
+  for await (const chunk of fileChunks(path, start, end)) {
+    headers?.push(chunk);
+    yield chunk;
   }
 }
