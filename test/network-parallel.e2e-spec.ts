@@ -15,6 +15,7 @@ import { LogIngestCore } from '../src/signals/network/ingest/log-ingest-core';
 import { runIngest, type IngestCheckpoint } from '../src/signals/network/ingest/log-ingest-runner';
 import { openLogStream } from '../src/signals/network/ingest/log-source';
 import { runParallelIngest } from '../src/signals/network/ingest/parallel-ingest';
+import { idleScanThreads } from '../src/signals/network/ingest/scan-pool';
 import { runStreamInWorker } from '../src/signals/network/ingest/stream-ingest';
 import { createParser } from '../src/signals/network/parsers/parser-factory';
 import { ZSCALER_DEFAULT_FIELDS } from '../src/signals/network/parsers/zscaler.parser';
@@ -121,6 +122,63 @@ describe('parallel network ingest equals a single-threaded run', () => {
       });
     }
   }
+});
+
+describe('parallel ingest keeps its threads between ingests', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-pool-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function ingest(file: string, catalog: typeof tools): Promise<unknown> {
+    const matcher = CatalogMatcher.fromTools(catalog);
+    const core = new LogIngestCore({
+      parser: 'squid-native',
+      hosts: new HostMatchCache(matcher),
+      actions: matcher,
+    });
+    const cps: IngestCheckpoint[] = [];
+    await runParallelIngest({
+      path: file,
+      format: 'squid',
+      tools: catalog,
+      core,
+      workers: 2,
+      bytesPerWorker: 64 << 10,
+      onCheckpoint: async (cp) => void cps.push(cp),
+    });
+    return { totals: core.totals, tools: core.toolSummary(), rollups: merged(cps) };
+  }
+
+  it('should reuse warm threads for the same catalog and never for another', async () => {
+    const file = path.join(dir, 'access.log');
+    await writeSquidLog(file, 20_000, { aiShare: 0.2 });
+    const single = newCore('squid');
+    const cps: IngestCheckpoint[] = [];
+    await runIngest({
+      core: single,
+      chunks: await openLogStream(file),
+      onCheckpoint: async (cp) => void cps.push(cp),
+    });
+    const expected = { totals: single.totals, tools: single.toolSummary(), rollups: merged(cps) };
+    expect(single.totals.matched).toBeGreaterThan(1000);
+
+    const before = idleScanThreads();
+    expect(await ingest(file, tools)).toEqual(expected);
+    const warm = idleScanThreads();
+    expect(warm).toBeGreaterThanOrEqual(before);
+    expect(warm).toBeGreaterThanOrEqual(2);
+    // the same catalog: the two idle threads do the work and come back, none is added
+    expect(await ingest(file, tools)).toEqual(expected);
+    expect(idleScanThreads()).toBe(warm);
+    // a catalog without ChatGPT: new threads (the warm ones would still match it)
+    const withoutChatGpt = tools.filter((t) => t.id !== 'chatgpt');
+    expect(withoutChatGpt.length).toBe(tools.length - 1);
+    const other = (await ingest(file, withoutChatGpt)) as { tools: Record<string, unknown> };
+    expect(other.tools.chatgpt).toBeUndefined();
+    expect(idleScanThreads()).toBe(warm + 2);
+  });
 });
 
 /**

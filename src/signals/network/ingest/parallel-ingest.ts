@@ -5,7 +5,6 @@
 // reads the head of the file itself while the workers start, and the workers read the next
 // window while it absorbs and commits the last.
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { ToolDefinition } from '../../../catalog/catalog.types';
 import type { NetworkFormat, ParserOptions } from '../network.types';
 import { nextLineStart, splitAtLineEnds, type ReadAt } from './byte-ranges';
@@ -13,7 +12,7 @@ import { headerLinesBetween, leadingHeaderLines } from './header-lines';
 import type { LogIngestCore, RangeScan } from './log-ingest-core';
 import type { IngestCheckpoint } from './log-ingest-runner';
 import { scanRange, type RangeJob, type RangeResult } from './range-scan';
-import { SCAN_WORKER } from './worker-path';
+import { ScanPool } from './scan-pool';
 
 /** Formats whose parsers keep no state from line to line but '#' header lines. */
 const SPLITTABLE = new Set<NetworkFormat>([
@@ -56,35 +55,6 @@ function windowBytes(readAt: ReadAt, from: number, lines: number, workers: numbe
   return Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, Math.ceil((lines * perLine) / workers)));
 }
 
-class ScanPool {
-  private readonly workers: Worker[];
-
-  constructor(n: number, tools: readonly ToolDefinition[], sieve: boolean) {
-    this.workers = Array.from(
-      { length: n },
-      () => new Worker(SCAN_WORKER, { workerData: { tools, sieve } }),
-    );
-  }
-
-  run(i: number, job: RangeJob): Promise<RangeResult> {
-    const w = this.workers[i];
-    return new Promise((done, fail) => {
-      const onError = (e: Error): void => fail(e);
-      w.once('error', onError);
-      w.once('message', (m: { scan?: RangeResult; error?: string }) => {
-        w.off('error', onError);
-        if (m.scan) done(m.scan);
-        else fail(new Error(m.error));
-      });
-      w.postMessage(job);
-    });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-}
-
 interface Scanned {
   job: RangeJob;
   scan: RangeResult;
@@ -109,7 +79,8 @@ export async function runParallelIngest(
     return buf.subarray(0, readSync(fd, buf, 0, length, position));
   };
   const n = Math.max(1, o.workers);
-  const pool = new ScanPool(n, o.tools, o.core.sieveOn);
+  const pool = ScanPool.acquire(n, o.tools, o.core.sieveOn);
+  let complete = false;
   // ranges this thread reads itself get a sieve of their own, or none when the ingest runs without
   const headSieve = o.core.sieveOn ? undefined : false;
   try {
@@ -215,9 +186,10 @@ export async function runParallelIngest(
       await commit(await Promise.all(current.scans), current.end, next === undefined);
       current = next;
     }
+    complete = true;
     return { offset, line: o.core.lineNumber };
   } finally {
     closeSync(fd);
-    await pool.close();
+    await pool.release(complete);
   }
 }
