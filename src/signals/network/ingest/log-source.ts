@@ -58,23 +58,34 @@ async function* skipBytes(src: AsyncIterable<Buffer>, skip: number): AsyncGenera
 }
 
 /**
- * The bytes of [start, end) in chunks read into two buffers in turn: a new buffer per chunk
- * would be garbage the size of the file, which costs full collections while every core is busy.
- * So a chunk stays valid only until the one after the next is read: the ingest runner keeps at
- * most the unfinished last line of one chunk (or a copy) while it asks for the next.
+ * The bytes of [start, end) in chunks read into three buffers in turn, the next read already
+ * under way while the caller works on a chunk (reading and parsing overlap). A new buffer per
+ * chunk would be garbage the size of the file, which costs full collections while every core
+ * is busy. So a chunk stays valid only until two more have been asked for: the ingest runner
+ * keeps at most the unfinished last line of one chunk (or a copy) while it takes the next.
  */
 export async function* fileChunks(path: string, start = 0, end = Infinity): AsyncGenerator<Buffer> {
-  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  const buffers = [0, 1, 2].map(() => Buffer.allocUnsafe(CHUNK));
   const file = await open(path, 'r');
+  const readAt = (turn: number, at: number) =>
+    file.read(buffers[turn], 0, Math.min(CHUNK, end - at), at);
+  let pending: ReturnType<typeof readAt> | undefined;
   try {
-    for (let pos = start, turn = 0; pos < end; turn ^= 1) {
-      const buf = buffers[turn];
-      const { bytesRead } = await file.read(buf, 0, Math.min(CHUNK, end - pos), pos);
+    let pos = start;
+    let turn = 0;
+    pending = pos < end ? readAt(turn, pos) : undefined;
+    while (pending) {
+      const { bytesRead, buffer } = await pending;
+      pending = undefined;
       if (bytesRead === 0) return;
       pos += bytesRead;
-      yield buf.subarray(0, bytesRead);
+      turn = (turn + 1) % 3;
+      if (pos < end) pending = readAt(turn, pos);
+      yield buffer.subarray(0, bytesRead);
     }
   } finally {
+    // a caller that stops early leaves a read in flight: let it land before the file closes
+    await pending?.catch(() => undefined);
     await file.close();
   }
 }
