@@ -115,7 +115,7 @@ export function hostCount(): u32 {
   return entries;
 }
 
-// ---- the host table: open addressing over FNV-1a of the ASCII-lower-cased bytes
+// ---- the host table: open addressing over a hash of the ASCII-lower-cased bytes
 
 @inline function lower(c: u32): u32 {
   return c - 65 < 26 ? c | 32 : c;
@@ -352,7 +352,7 @@ function squid(s: usize, e: usize): bool {
   return urlHost(urlS, urlE, true);
 }
 
-// SIMD windows: 64 bytes as four vectors, each byte class as a 64-bit mask (bit i: byte p + i).
+// ---- SIMD windows: 64 bytes as four vectors, each byte class as a 64-bit mask (bit i: byte p + i).
 // Callers keep 64 bytes of slack after the input, so a window may run past the line; masks are
 // cut at the line's end.
 
@@ -653,7 +653,7 @@ function umbrellaLine(s: usize): bool {
   return cellHost(a, z);
 }
 
-// ---- Zscaler NSS tab feeds
+// ---- Zscaler NSS: the text time and cell helpers
 
 @inline function space(c: u32): bool {
   return c == 32 || c == 9 || c == 13 || c == 11 || c == 12;
@@ -711,7 +711,7 @@ function nssTextTime(s: usize, e: usize): bool {
   return <usize>load<u32>(TABS + (<usize>i << 2));
 }
 
-// ---- Umbrella CSV (DNS and proxy exports)
+// ---- Umbrella CSV (DNS and proxy exports): the ISO time
 
 @inline function num2(i: usize): i32 {
   return (<i32>load<u8>(i) - 48) * 10 + (<i32>load<u8>(i + 1) - 48);
