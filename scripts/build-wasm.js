@@ -17,7 +17,8 @@ execFileSync(
   process.execPath,
   [
     require.resolve('assemblyscript/bin/asc.js'),
-    source,
+    // relative, so that no checkout's path can end up in the binary
+    path.relative(root, source),
     '-O3',
     '--runtime', 'stub',
     '--noAssert',
