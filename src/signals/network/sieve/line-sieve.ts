@@ -32,8 +32,6 @@ interface SieveExports {
   hostStart(): number;
   hostEnd(): number;
   learn(): void;
-  clearHosts(): void;
-  hostCount(): number;
 }
 
 /** the windows read up to 64 bytes past a line's end; the slack keeps them inside memory */
@@ -151,10 +149,6 @@ export class LineSieve {
   }
   get hostEnd(): number {
     return this.x.hostEnd();
-  }
-  /** hosts learnt (the table starts again when full) */
-  get hosts(): number {
-    return this.x.hostCount();
   }
 
   /** The host of the last HostMiss is no tool: lines naming it are settled from now on. */
