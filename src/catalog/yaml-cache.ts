@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { PACKAGE_ROOT, RUNNING_FROM_SOURCE } from '../common/source-root';
 
 // Parsing ~400 kB of catalog YAML costs about a second of every CLI start on a cold process;
 // JSON.parse of the same data costs milliseconds. The build (scripts/copy-assets.js) writes each
@@ -15,9 +16,19 @@ interface CacheEntry {
 
 const caches = new Map<string, Record<string, CacheEntry> | null>();
 
+/**
+ * Where the cache of `root` is: beside its files when built. Run from source (tests), the
+ * folder has none of its own and the last build's is read: each entry is still checked by hash.
+ */
+export function cacheFileOf(root: string): string {
+  const own = join(root, YAML_CACHE_FILE);
+  if (!RUNNING_FROM_SOURCE || existsSync(own)) return own;
+  return join(PACKAGE_ROOT, 'dist', relative(PACKAGE_ROOT, root), YAML_CACHE_FILE);
+}
+
 function cacheOf(root: string): Record<string, CacheEntry> | null {
   if (!caches.has(root)) {
-    const path = join(root, YAML_CACHE_FILE);
+    const path = cacheFileOf(root);
     let cache: Record<string, CacheEntry> | null = null;
     try {
       if (existsSync(path))

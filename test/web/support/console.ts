@@ -37,7 +37,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
   });
 }
 
@@ -116,8 +116,13 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'screenshots');
 
-/** Saves a full-page screenshot to test-artifacts/screenshots/<name>.png and says where. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * With SCREENSHOTS=1, saves a full-page screenshot to test-artifacts/screenshots/<name>.png and
+ * says where. Off by default: nothing asserts on them, and encoding every page whole cost the
+ * browser suites about a third of their time.
+ */
+export async function screenshot(page: Page, name: string): Promise<string | undefined> {
+  if (process.env.SCREENSHOTS !== '1') return undefined;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });

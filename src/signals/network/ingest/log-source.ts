@@ -65,10 +65,12 @@ async function* skipBytes(src: AsyncIterable<Buffer>, skip: number): AsyncGenera
  * keeps at most the unfinished last line of one chunk (or a copy) while it takes the next.
  */
 export async function* fileChunks(path: string, start = 0, end = Infinity): AsyncGenerator<Buffer> {
-  const buffers = [0, 1, 2].map(() => Buffer.allocUnsafe(CHUNK));
+  // a range shorter than a chunk (a worker's small window) needs no 1 MiB buffers
+  const size = Math.max(1, Math.min(CHUNK, end - start));
+  const buffers = [0, 1, 2].map(() => Buffer.allocUnsafe(size));
   const file = await open(path, 'r');
   const readAt = (turn: number, at: number) =>
-    file.read(buffers[turn], 0, Math.min(CHUNK, end - at), at);
+    file.read(buffers[turn], 0, Math.min(size, end - at), at);
   let pending: ReturnType<typeof readAt> | undefined;
   try {
     let pos = start;

@@ -16,6 +16,7 @@ import { LogIngestCore, type RangeScan } from './log-ingest-core';
 import { type IngestCheckpoint, runIngest } from './log-ingest-runner';
 import { openLogStream } from './log-source';
 import { type RangeJob, scanRange } from './range-scan';
+import { LineSieve } from '../sieve/line-sieve';
 
 const matcher = CatalogMatcher.fromTools(loadBuiltinCatalog());
 const SALT = 's'.repeat(64);
@@ -71,7 +72,10 @@ async function absorbed(
   scans: RangeScan[] = [],
 ): Promise<LogIngestCore> {
   const many = owner();
+  // one matcher cache and one sieve for all the ranges, as a worker thread keeps them
   const workerHosts = new HostMatchCache(matcher);
+  let sieve: LineSieve | undefined;
+  const threadSieve = () => (sieve ??= new LineSieve());
   for (const [start, end] of ranges(readFileSync(file), step)) {
     const job: RangeJob = {
       kind: 'range',
@@ -82,7 +86,7 @@ async function absorbed(
       prelude: [],
       malformedSampleSize: 50,
     };
-    const scan = await scanRange(job, workerHosts, matcher);
+    const scan = await scanRange(job, workerHosts, matcher, threadSieve);
     scans.push(deserialize(serialize(scan)) as RangeScan); // as it crosses to the main thread
   }
   for (const scan of scans) many.absorb(scan);
