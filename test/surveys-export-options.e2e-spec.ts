@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCliAsync } from './support/processes';
+import { runCliInProcess } from './support/processes';
 import {
   EXPECTED_TOOLS,
   surveyExportVariants,
@@ -28,7 +28,7 @@ function onePerVendorAndFileType(variants: ExportVariant[]): ExportVariant[] {
   });
 }
 
-// Each vendor's export, CSV and XLSX, imported by the built CLI as scripts do: the same answers
+// Each vendor's export, CSV and XLSX, imported through the CLI as scripts do: the same answers
 // must give the same respondents per tool whichever way the vendor wrote them. Every export
 // option of every vendor runs in-process in export-options.spec.ts (one boot per file is slow).
 describe('import-survey: each vendor export through the CLI', () => {
@@ -42,16 +42,13 @@ describe('import-survey: each vendor export through the CLI', () => {
     const variants = onePerVendorAndFileType(surveyExportVariants());
     for (const v of variants) writeFileSync(join(dir, v.fileName), await variantBytes(v));
     imported = [];
-    // A few at a time: each run boots the application.
-    const queue = [...variants];
-    const worker = async () => {
-      for (let v = queue.shift(); v; v = queue.shift()) {
-        const run = await runCliAsync(['import-survey', join(dir, v.fileName), '--json'], t.env);
-        const summary = run.status === 0 ? JSON.parse(run.stdout) : undefined;
-        imported.push({ variant: v, status: run.status, stderr: run.stderr, summary });
-      }
-    };
-    await Promise.all([worker(), worker(), worker()]);
+    // One at a time through the CLI's own entry in this process: each import boots the
+    // application, and test/surveys-import.e2e-spec.ts starts import-survey as a real process.
+    for (const v of variants) {
+      const run = await runCliInProcess(['import-survey', join(dir, v.fileName), '--json'], t.env);
+      const summary = run.status === 0 ? JSON.parse(run.stdout) : undefined;
+      imported.push({ variant: v, status: run.status, stderr: run.stderr, summary });
+    }
   }, 900_000);
 
   afterAll(async () => {
