@@ -30,10 +30,21 @@ export interface SpoolOptions {
 
 type UploadRequest = Readable & { headers: IncomingHttpHeaders };
 
+/** room for a multipart body's boundary lines and part headers around its one file */
+const MULTIPART_SLACK = 64 * 1024;
+
 export async function spoolUpload(req: UploadRequest, opts: SpoolOptions): Promise<SpooledFile> {
-  await mkdir(opts.dir, { recursive: true });
   const type = req.headers['content-type'] ?? '';
-  return type.startsWith('multipart/form-data')
+  const multipart = type.startsWith('multipart/form-data');
+  // A body that says it is over the limit is refused before a byte is written or hashed; it is
+  // drained so the client reads the 413. A body of unknown length is counted as it streams.
+  const declared = Number(req.headers['content-length']);
+  if (declared > opts.maxBytes + (multipart ? MULTIPART_SLACK : 0)) {
+    req.resume();
+    throw tooLarge(opts.maxBytes);
+  }
+  await mkdir(opts.dir, { recursive: true });
+  return multipart
     ? spoolMultipart(req, opts)
     : spoolStream(req, opts.name ?? opts.defaultName, opts);
 }
