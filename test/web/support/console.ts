@@ -37,7 +37,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
 }
 
@@ -118,8 +118,7 @@ export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'screenshot
 
 /**
  * With SCREENSHOTS=1, saves a full-page screenshot to test-artifacts/screenshots/<name>.png and
- * says where. Off by default: nothing asserts on them, and encoding every page whole cost the
- * browser suites about a third of their time.
+ * says where. Off by default: nothing asserts on them; they are for a person looking over the pages.
  */
 export async function screenshot(page: Page, name: string): Promise<string | undefined> {
   if (process.env.SCREENSHOTS !== '1') return undefined;
