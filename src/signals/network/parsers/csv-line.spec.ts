@@ -1,5 +1,5 @@
 import { readFixture } from '../testing/samples';
-import { csvParseLine as csvParse, splitCsvLine, splitPlainCsv } from './csv-line';
+import { csvParseLine as csvParse, CsvCells, splitCsvLine, splitPlainCsv } from './csv-line';
 
 describe('splitPlainCsv', () => {
   const fixtures = ['umbrella-proxy.csv', 'umbrella-dns.csv', 'generic.csv', 'panos.log'].flatMap(
@@ -41,5 +41,18 @@ describe('splitPlainCsv', () => {
       expect(splitPlainCsv(line)).toBeUndefined();
     expect(splitPlainCsv('"a, b",c,,"",')).toEqual(['a, b', 'c', '', '', '']);
     expect(splitPlainCsv('a;b', ';')).toEqual(['a', 'b']);
+  });
+});
+
+describe(CsvCells.name, () => {
+  it('should give the fields csv-parse reads, plain or not, and nothing past the last', () => {
+    const cells = new CsvCells(',', 4);
+    for (const line of ['"a, b",c,,"",', 'x,"y ""z""",w', 'a,b,c,d,e,f', ' a ,b']) {
+      expect(cells.read(line)).toBe(true);
+      const fields = Array.from({ length: cells.count }, (_, i) => cells.get(i));
+      expect([line, fields]).toEqual([line, csvParse(line)]);
+      expect(cells.get(cells.count)).toBeUndefined();
+      expect(cells.get(-1)).toBeUndefined();
+    }
   });
 });

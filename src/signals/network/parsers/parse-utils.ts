@@ -93,7 +93,17 @@ export function isBlank(line: string): boolean {
 
 /** The line without edge whitespace; the same string when it has none (most lines). */
 export function trimmed(line: string): string {
-  return /^\s|\s$/.test(line) ? line.trim() : line;
+  const n = line.length;
+  // printable ASCII at both ends: nothing to trim (the common line), without a regex
+  if (
+    n === 0 ||
+    (line.charCodeAt(0) > 32 &&
+      line.charCodeAt(0) < 127 &&
+      line.charCodeAt(n - 1) > 32 &&
+      line.charCodeAt(n - 1) < 127)
+  )
+    return line;
+  return line.trim();
 }
 
 /** Already normal: lower-case ASCII letters, digits, - and _, dots inside; not "-". */
@@ -116,17 +126,31 @@ export function identityFrom(
   user: string | undefined | null,
   sourceIp?: string | undefined | null,
 ): NetworkIdentity | undefined {
-  // the same person on consecutive hits: the last answer, a fresh object (callers own theirs)
-  if (user === lastUser && sourceIp === lastIp) return lastIdentity && { ...lastIdentity };
-  lastIdentity = identityOf(user, sourceIp);
-  lastUser = user;
-  lastIp = sourceIp;
-  return lastIdentity && { ...lastIdentity };
+  // a log names the same few thousand people again and again: each pair is read once, and
+  // callers get a fresh object (they own theirs). undefined, null and '' read alike.
+  const u = user ?? '';
+  const ip = sourceIp ?? '';
+  let byIp = knownIdentities.get(u);
+  if (!byIp) {
+    if (knownIdentityCount >= MAX_KNOWN_IDENTITIES) {
+      knownIdentities.clear();
+      knownIdentityCount = 0;
+    }
+    byIp = new Map();
+    knownIdentities.set(u, byIp);
+  }
+  let known = byIp.get(ip);
+  if (known === undefined) {
+    known = identityOf(u, ip) ?? null;
+    byIp.set(ip, known);
+    knownIdentityCount++;
+  }
+  return known === null ? undefined : { kind: known.kind, value: known.value };
 }
 
-let lastUser: string | undefined | null = null;
-let lastIp: string | undefined | null = null;
-let lastIdentity: NetworkIdentity | undefined;
+const MAX_KNOWN_IDENTITIES = 100_000;
+const knownIdentities = new Map<string, Map<string, NetworkIdentity | null>>();
+let knownIdentityCount = 0;
 
 function identityOf(
   user: string | undefined | null,
@@ -190,6 +214,8 @@ let lastTime: number | undefined;
 function timestampText(raw: string): number | undefined {
   const s = raw.trim();
   if (s === '' || s === '-') return undefined;
+  const plain = plainIsoUtc(s);
+  if (plain !== undefined) return plain;
   if (/^\d+(\.\d+)?$/.test(s)) {
     if (s.length > 16 && !s.includes('.')) {
       // nanoseconds overflow double precision for ms only beyond year 2255; BigInt keeps it exact
@@ -200,6 +226,38 @@ function timestampText(raw: string): number | undefined {
   const iso = ISO_NO_ZONE.test(s) ? `${s.replace(' ', 'T')}Z` : s;
   const t = Date.parse(iso);
   return Number.isNaN(t) ? undefined : t;
+}
+
+const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const twoDigits = (s: string, i: number): number => {
+  const a = digitAt(s, i);
+  const b = digitAt(s, i + 1);
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+/**
+ * `YYYY-MM-DD HH:MM:SS` (or with T), a real calendar time of a year from 100 on, read as UTC
+ * without a regex or Date.parse (the common case of CSV exports); undefined leaves anything
+ * else, rolled-over dates included, to Date.parse, whose reading this equals.
+ */
+function plainIsoUtc(s: string): number | undefined {
+  if (s.length !== 19) return undefined;
+  const t = s.charCodeAt(10);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (t !== 32 && t !== 84)) return undefined;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const century = twoDigits(s, 0);
+  const yy = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  const second = twoDigits(s, 17);
+  if (century < 1 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23)
+    return undefined;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  const year = century * 100 + yy;
+  if (day > 28 && day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 function epochByMagnitude(n: number): number | undefined {

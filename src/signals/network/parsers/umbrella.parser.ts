@@ -6,7 +6,7 @@ import type {
   ParseOutcome,
   SieveShape,
 } from '../network.types';
-import { splitCsvLine } from './csv-line';
+import { CsvCells } from './csv-line';
 import type { HostLookup } from './host-lookup';
 import { umbrellaNoTool } from './umbrella.scan';
 import {
@@ -31,6 +31,8 @@ function umbrellaIdentity(label: string, type: string | undefined, ip: string | 
 }
 
 export class UmbrellaParser implements LineParser {
+  private readonly cells = new CsvCells();
+
   constructor(readonly format: NetworkFormat = 'umbrella-dns') {}
 
   prescan(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean {
@@ -43,41 +45,46 @@ export class UmbrellaParser implements LineParser {
 
   parse(line: string): ParseOutcome {
     if (isBlank(line)) return null;
-    const f = splitCsvLine(line);
-    if (!f) return malformed('unbalanced quotes');
-    if (f[0]?.toLowerCase() === 'timestamp') return null; // optional header row
-    if (f.length < 10) return malformed(`expected 10, 13 or 35+ fields, found ${f.length}`);
+    const f = this.cells;
+    if (!f.read(line)) return malformed('unbalanced quotes');
+    const time0 = f.get(0) ?? '';
+    if (time0.toLowerCase() === 'timestamp') return null; // optional header row
+    if (f.count < 10) return malformed(`expected 10, 13 or 35+ fields, found ${f.count}`);
     // Umbrella writes UTC without a zone suffix
-    const time = parseTimestamp(f[0]);
-    if (time === undefined) return malformed(`timestamp "${f[0]}" is not a time`);
-    if (f.length >= PROXY_MIN_FIELDS) {
-      const host = normalizeHost(f[7]);
+    const time = parseTimestamp(time0);
+    if (time === undefined) return malformed(`timestamp "${time0}" is not a time`);
+    if (f.count >= PROXY_MIN_FIELDS) {
+      const url = f.get(7);
+      const host = normalizeHost(url);
       if (!host) return malformed('field 8 (url) has no host');
-      const path = urlPath(f[7]);
+      const path = urlPath(url);
       // the request method column follows the identity types in the proxy export
-      const method = HTTP_METHOD.test(f[25] ?? '') ? f[25] : undefined;
+      const m = f.get(25);
+      const method = m !== undefined && HTTP_METHOD.test(m) ? m : undefined;
+      const ip = f.get(2);
       // one object literal, optional keys added after: spreads in a literal make a slow object
       const record: NetworkRecord = {
         time,
-        sourceIp: f[2] || undefined,
-        identity: umbrellaIdentity(f[1], f[21], f[2]),
+        sourceIp: ip || undefined,
+        identity: umbrellaIdentity(f.get(1) as string, f.get(21), ip),
         host,
-        bytesUp: parseCount(f[11]),
-        bytesDown: parseCount(f[12]),
-        blocked: /block/i.test(f[6]),
+        bytesUp: parseCount(f.get(11)),
+        bytesDown: parseCount(f.get(12)),
+        blocked: /block/i.test(f.get(6) as string),
       };
       if (path) record.path = path;
       if (method) record.method = method;
       return record;
     }
-    const host = normalizeHost(f[8]);
+    const host = normalizeHost(f.get(8));
     if (!host) return malformed('field 9 (domain) is empty');
+    const ip = f.get(3);
     return {
       time,
-      sourceIp: f[3] || undefined,
-      identity: umbrellaIdentity(f[1], f.length >= 13 ? f[10] : undefined, f[3]),
+      sourceIp: ip || undefined,
+      identity: umbrellaIdentity(f.get(1) as string, f.count >= 13 ? f.get(10) : undefined, ip),
       host,
-      blocked: /block/i.test(f[5]),
+      blocked: /block/i.test(f.get(5) as string),
     };
   }
 }

@@ -62,4 +62,27 @@ describe(ZscalerParser.name, () => {
       }),
     ]);
   });
+
+  it('should read the text time in each shape NSS and hand-made feeds write, and no other', () => {
+    const timeOf = (zone: string | undefined, text: string) => {
+      const out = new ZscalerParser(fields, zone).parse(
+        `${text}\ta@corp.example\tHTTPS\tchatgpt.com/x\tAllowed\tChatGPT\tAI\t1\t2`,
+      );
+      return out && 'time' in out ? out.time : out;
+    };
+    expect(timeOf(undefined, 'Sun Nov 30 00:00:04 2025')).toBe(Date.UTC(2025, 10, 30, 0, 0, 4));
+    expect(timeOf(undefined, 'Mon Nov  3 09:05:07 2025')).toBe(Date.UTC(2025, 10, 3, 9, 5, 7));
+    expect(timeOf(undefined, 'Mon Nov 03 09:05:07 2025')).toBe(Date.UTC(2025, 10, 3, 9, 5, 7));
+    expect(timeOf(undefined, 'Nov 3 09:05:07 2025')).toBe(Date.UTC(2025, 10, 3, 9, 5, 7));
+    expect(timeOf(undefined, 'Mon NOV 03 23:59:59 2025')).toBe(Date.UTC(2025, 10, 3, 23, 59, 59));
+    // wall time in the feed's zone: Berlin is UTC+1 in November, UTC+2 in July
+    expect(timeOf('Europe/Berlin', 'Sun Nov 30 10:00:00 2025')).toBe(Date.UTC(2025, 10, 30, 9));
+    expect(timeOf('Europe/Berlin', 'Tue Jul 01 10:00:00 2025')).toBe(Date.UTC(2025, 6, 1, 8));
+    for (const bad of [
+      'Sun Nox 30 00:00:04 2025',
+      'Sun Nov 30 00:0x:04 2025',
+      'Sun Nov 30 00:00:04 20x5',
+    ])
+      expect(timeOf(undefined, bad)).toEqual({ malformed: `time "${bad}" is not a time` });
+  });
 });
