@@ -1,6 +1,6 @@
 // Shared shapes of the network-log signal: what a parser yields and how it is configured.
 import type { IdentityKind } from '../../people/identity/identity-kinds';
-import type { HostLookup } from './parsers/host-lookup';
+import type { HostLookup, HotHit } from './parsers/host-lookup';
 import type { ZeekColumns } from './parsers/zeek.scan';
 import type { ZscalerColumns } from './parsers/zscaler.scan';
 
@@ -100,6 +100,12 @@ export interface LineParser {
    * for as long as the columns stay the same.
    */
   sieveShape?(): SieveShape | undefined;
+  /**
+   * A tool hit read on bytes, where a format has a way: true when the line is a well-formed
+   * request to a tool, with `hit` filled exactly as parse() and the matcher would have it (method
+   * and path as byte ranges). false for any other line: parse() then reads it.
+   */
+  scanTool?(buf: Buffer, start: number, end: number, hosts: HostLookup, hit: HotHit): boolean;
 }
 
 /** What the line sieve needs to know of a format's columns (see sieve/line-sieve.ts). */

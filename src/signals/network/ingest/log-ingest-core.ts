@@ -222,18 +222,14 @@ export class LogIngestCore {
           this.bad(hit.reason);
           return;
         case ScanResult.Tool:
-          this.counts.parsed++;
-          this.add(
-            hit.identity,
-            hit.toolId as string,
-            this.nativeAction(buf, hit),
-            hit.time,
-            hit.bytesUp,
-            hit.bytesDown,
-            hit.blocked,
-          );
+          this.addHit(buf, hit);
           return;
       }
+    }
+    // a tool hit the format can read on bytes needs no string of the line
+    if (toTool && parser.scanTool?.(buf, start, e, this.options.hosts, this.hit)) {
+      this.addHit(buf, this.hit);
+      return;
     }
     if (!toTool && parser.prescan?.(buf, start, e, this.options.hosts)) {
       this.counts.parsed++; // well-formed, and no tool: nothing more to learn from it
@@ -269,7 +265,21 @@ export class LogIngestCore {
     );
   }
 
-  /** The action of a Squid hit; strings are built only for tools that have action rules. */
+  /** A well-formed line to a tool, read on bytes. */
+  private addHit(buf: Buffer, hit: HotHit): void {
+    this.counts.parsed++;
+    this.add(
+      hit.identity,
+      hit.toolId as string,
+      this.nativeAction(buf, hit),
+      hit.time,
+      hit.bytesUp,
+      hit.bytesDown,
+      hit.blocked,
+    );
+  }
+
+  /** The action of a hit read on bytes; strings are built only for tools with action rules. */
   private nativeAction(buf: Buffer, hit: HotHit): string {
     const actions = this.options.actions;
     const toolId = hit.toolId as string;

@@ -126,47 +126,32 @@ export function identityFrom(
   user: string | undefined | null,
   sourceIp?: string | undefined | null,
 ): NetworkIdentity | undefined {
-  // a log names the same few thousand people again and again: each pair is read once, and
-  // callers get a fresh object (they own theirs). undefined, null and '' read alike.
-  const u = user ?? '';
-  const ip = sourceIp ?? '';
-  let byIp = knownIdentities.get(u);
-  if (!byIp) {
-    if (knownIdentityCount >= MAX_KNOWN_IDENTITIES) {
-      knownIdentities.clear();
-      knownIdentityCount = 0;
-    }
-    byIp = new Map();
-    knownIdentities.set(u, byIp);
+  // a log names the same few thousand people again and again: each user text is read once, and
+  // callers get a fresh object (they own theirs). null marks a text that names no one.
+  let named = user ? knownUsers.get(user) : null;
+  if (named === undefined) {
+    if (knownUsers.size >= MAX_KNOWN_USERS) knownUsers.clear();
+    named = userIdentity(user as string) ?? null;
+    knownUsers.set(user as string, named);
   }
-  let known = byIp.get(ip);
-  if (known === undefined) {
-    known = identityOf(u, ip) ?? null;
-    byIp.set(ip, known);
-    knownIdentityCount++;
-  }
-  return known === null ? undefined : { kind: known.kind, value: known.value };
-}
-
-const MAX_KNOWN_IDENTITIES = 100_000;
-const knownIdentities = new Map<string, Map<string, NetworkIdentity | null>>();
-let knownIdentityCount = 0;
-
-function identityOf(
-  user: string | undefined | null,
-  sourceIp?: string | undefined | null,
-): NetworkIdentity | undefined {
-  let u = user?.trim();
-  if (u && u !== '-' && u !== '(empty)' && u.toLowerCase() !== 'unknown') {
-    const paren = u.includes(')') ? /\(([^()]+)\)\s*$/.exec(u) : null;
-    if (paren) u = paren[1].trim();
-    u = u.toLowerCase();
-    if (u.includes('@')) return { kind: 'email', value: u };
-    return { kind: 'username', value: u };
-  }
+  if (named) return { kind: named.kind, value: named.value };
   const ip = sourceIp?.trim();
   if (ip && ip !== '-') return { kind: 'ip', value: ip.toLowerCase() };
   return undefined;
+}
+
+const MAX_KNOWN_USERS = 100_000;
+const knownUsers = new Map<string, NetworkIdentity | null>();
+
+/** The identity a logged user text names, if any (the address is the caller's fallback). */
+function userIdentity(user: string): NetworkIdentity | undefined {
+  let u = user.trim();
+  if (!u || u === '-' || u === '(empty)' || u.toLowerCase() === 'unknown') return undefined;
+  const paren = u.includes(')') ? /\(([^()]+)\)\s*$/.exec(u) : null;
+  if (paren) u = paren[1].trim();
+  u = u.toLowerCase();
+  if (u.includes('@')) return { kind: 'email', value: u };
+  return { kind: 'username', value: u };
 }
 
 /** A non-negative integer, or undefined for '-', '', (empty) and garbage. */

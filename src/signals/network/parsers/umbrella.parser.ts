@@ -7,10 +7,10 @@ import type {
   SieveShape,
 } from '../network.types';
 import { CsvCells } from './csv-line';
-import type { HostLookup } from './host-lookup';
+import type { HostLookup, HotHit } from './host-lookup';
+import { scanUmbrellaTool, umbrellaIdentity } from './umbrella.hit';
 import { umbrellaNoTool } from './umbrella.scan';
 import {
-  identityFrom,
   isBlank,
   malformed,
   normalizeHost,
@@ -24,12 +24,6 @@ const HTTP_METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT)$/;
 const PROXY_MIN_FIELDS = 20;
 const UMBRELLA_SHAPE: SieveShape = { kind: 'umbrella' };
 
-/** Umbrella identities are AD users, or machines and networks, which are no person. */
-function umbrellaIdentity(label: string, type: string | undefined, ip: string | undefined) {
-  const personLike = type ? /user/i.test(type) : /@|\\|\([^)]*\)\s*$/.test(label);
-  return identityFrom(personLike ? label : undefined, ip);
-}
-
 export class UmbrellaParser implements LineParser {
   private readonly cells = new CsvCells();
 
@@ -41,6 +35,10 @@ export class UmbrellaParser implements LineParser {
 
   sieveShape(): SieveShape {
     return UMBRELLA_SHAPE;
+  }
+
+  scanTool(buf: Buffer, start: number, end: number, hosts: HostLookup, hit: HotHit): boolean {
+    return scanUmbrellaTool(buf, start, end, hosts, hit);
   }
 
   parse(line: string): ParseOutcome {

@@ -7,11 +7,9 @@ import { urlHost, type ByteSpan } from './url-host-bytes';
 
 const QUOTE = 34;
 const COMMA = 44;
-const PROXY_MIN_FIELDS = 20;
+export const PROXY_MIN_FIELDS = 20;
 
 const span: ByteSpan = { start: 0, end: 0 };
-/** field starts and ends of fields 0, 7 and 8 */
-const at = new Int32Array(6);
 
 const digit = (c: number): boolean => c >= 48 && c <= 57;
 const num2 = (b: Buffer, i: number): number => (b[i] - 48) * 10 + (b[i + 1] - 48);
@@ -41,11 +39,20 @@ export function plainIsoTime(b: Buffer, s: number, e: number): boolean {
 }
 
 /**
- * true: a well-formed Umbrella DNS or proxy line whose host is no tool (count it as parsed and
- * move on). false: UmbrellaParser must read it.
+ * Cuts a plain CSV line on bytes: each field "quoted" without quotes inside or bare without
+ * quotes, no CR anywhere. Keeps the bounds of the first `starts.length` fields; returns how many
+ * fields there are, or -1 when the line is not plain. With `strict`, a bare field with blanks at
+ * its ends or a byte-order mark is not plain either (see plainBare).
  */
-export function umbrellaNoTool(buf: Buffer, s: number, e: number, hosts: HostLookup): boolean {
-  if (buf[e - 1] === 13) return false;
+export function cutPlainCsv(
+  buf: Buffer,
+  s: number,
+  e: number,
+  starts: Int32Array,
+  ends: Int32Array,
+  strict = false,
+): number {
+  const max = starts.length;
   let n = 0;
   let p = s;
   for (;;) {
@@ -55,35 +62,60 @@ export function umbrellaNoTool(buf: Buffer, s: number, e: number, hosts: HostLoo
       fs = p + 1;
       fe = fs;
       while (fe < e && buf[fe] !== QUOTE) {
-        if (buf[fe] === 13) return false;
+        if (buf[fe] === 13) return -1;
         fe++;
       }
-      if (fe >= e) return false; // unbalanced
+      if (fe >= e) return -1; // unbalanced
       p = fe + 1;
-      if (p < e && buf[p] !== COMMA) return false; // "" escapes and text after a quote
+      if (p < e && buf[p] !== COMMA) return -1; // "" escapes and text after a quote
     } else {
       fs = p;
       while (p < e && buf[p] !== COMMA) {
-        if (buf[p] === QUOTE || buf[p] === 13) return false;
+        if (buf[p] === QUOTE || buf[p] === 13) return -1;
         p++;
       }
       fe = p;
+      if (strict && !plainBare(buf, fs, fe)) return -1;
     }
-    if (n === 0 || n === 7 || n === 8) {
-      const k = n === 0 ? 0 : n === 7 ? 2 : 4;
-      at[k] = fs;
-      at[k + 1] = fe;
+    if (n < max) {
+      starts[n] = fs;
+      ends[n] = fe;
     }
     n++;
-    if (p >= e) break;
+    if (p >= e) return n;
     p++; // the comma
     if (p === e) {
-      n++; // a trailing comma opens an empty last field
-      break;
+      if (n < max) starts[n] = ends[n] = e;
+      return n + 1; // a trailing comma opens an empty last field
     }
   }
-  if (n < 10 || !plainIsoTime(buf, at[0], at[1])) return false;
-  const k = n >= PROXY_MIN_FIELDS ? 2 : 4;
-  if (!urlHost(buf, at[k], at[k + 1], span)) return false;
+}
+
+const blank = (c: number): boolean => c === 32 || c === 9;
+
+/**
+ * A bare field csv-parse reads as it stands: no blanks at its ends (it trims them) and no
+ * byte-order mark (0xEF leads it in UTF-8; other characters it leads are left out too).
+ */
+function plainBare(buf: Buffer, s: number, e: number): boolean {
+  if (e > s && (blank(buf[s]) || blank(buf[e - 1]))) return false;
+  for (let i = s; i < e; i++) if (buf[i] === 0xef) return false;
+  return true;
+}
+
+/** bounds of the fields the prescan reads (0, 7 and 8) */
+const starts = new Int32Array(9);
+const ends = new Int32Array(9);
+
+/**
+ * true: a well-formed Umbrella DNS or proxy line whose host is no tool (count it as parsed and
+ * move on). false: UmbrellaParser must read it.
+ */
+export function umbrellaNoTool(buf: Buffer, s: number, e: number, hosts: HostLookup): boolean {
+  if (buf[e - 1] === 13) return false;
+  const n = cutPlainCsv(buf, s, e, starts, ends);
+  if (n < 10 || !plainIsoTime(buf, starts[0], ends[0])) return false;
+  const k = n >= PROXY_MIN_FIELDS ? 7 : 8;
+  if (!urlHost(buf, starts[k], ends[k], span)) return false;
   return hosts.matchBytes(buf, span.start, span.end) === null;
 }

@@ -9,7 +9,7 @@ import { runIngest } from '../ingest/log-ingest-runner';
 import type { LineParser } from '../network.types';
 import { ZSCALER_DEFAULT_FIELDS } from '../parsers/zscaler.parser';
 import { createParser } from '../parsers/parser-factory';
-import { catalogHosts } from '../testing/prescan-check';
+import { catalogHosts, catalogMatcher } from '../testing/prescan-check';
 import { readFixture } from '../testing/samples';
 
 type Parser = LineParser | 'squid-native';
@@ -132,6 +132,28 @@ const UMBRELLA = [
   umbrella('https://example.com/').replace('"Mozilla/5.0"', 'Mozilla/5.0'),
   umbrella('https://example.com/').replace('"Mozilla/5.0"', '"Mozilla/5.0'),
   umbrella('https://example.com/').slice(0, 120),
+  // tool hits read on bytes, and the ones only the parser reads
+  umbrella('https://CHATGPT.com:443/backend-api/conversation?x=1#y'),
+  umbrella('https://chatgpt.com?q=/backend-api/conversation'),
+  umbrella('chatgpt.com/backend-api/files'),
+  umbrella('https://claude.ai/api/organizations/o/chat_conversations/c'),
+  umbrella('https://chatgpt.com/backend-api/conversation ').replace('"POST"', '"PUT"'),
+  umbrella('https://chatgpt.com/x').replace('"889","7119"', '"-",""'),
+  umbrella('https://chatgpt.com/x').replace('"889","7119"', '"1,889","7119.5"'),
+  umbrella('https://chatgpt.com/x').replace('"ALLOWED"', '"Blocked by policy"'),
+  umbrella('https://chatgpt.com/x').replaceAll('"AD Users"', '"Networks"'),
+  umbrella('https://chatgpt.com/x').replace(
+    'Doe, Jane (jane@corp.example)',
+    'Müller (m@corp.example)',
+  ),
+  umbrella('https://chatgpt.com/x').replace('"10.20.2.33"', ' 10.20.2.33'),
+  umbrella('https://chatgpt.com/x').replace('"POST"', '"post"'),
+  umbrella('https://chatgpt.com/x', '0099-11-30 00:00:00'),
+  umbrella('https://chatgpt.com/x').split(',').slice(0, 21).join(','),
+  umbrella('https://chatgpt.com/x').split(',').slice(0, 20).join(','),
+  umbrella('https://chatgpt.com/x') + ',"extra"',
+  umbrella('https://chatgpt.com/x').replace('Mozilla', '\ufeffMozilla'),
+  umbrella('https://chatgpt.com/x').replace('"Mozilla/5.0"', '\ufeffMozilla'),
   '"2025-11-30 00:00:00","Jane","Jane","10.0.0.1","10.0.0.1","NOERROR","1","A","example.com.","Ads"',
   '"2025-11-30 00:00:00","Jane","Jane","10.0.0.1","10.0.0.1","NOERROR","1","A","chatgpt.com.","AI"',
   'Timestamp,Policy Identity,Identities',
@@ -144,7 +166,13 @@ async function ingest(
   sieve: boolean,
   chunkSizes: number[],
 ): Promise<{ result: unknown; sieved: number }> {
-  const core = new LogIngestCore({ parser: parser(), hosts: catalogHosts(), sieve });
+  // with the catalog's action rules, so that paths and methods read on bytes are compared too
+  const core = new LogIngestCore({
+    parser: parser(),
+    hosts: catalogHosts(),
+    actions: catalogMatcher(),
+    sieve,
+  });
   const buf = Buffer.from(text, 'utf8');
   async function* chunks(): AsyncIterable<Buffer> {
     let k = 0;

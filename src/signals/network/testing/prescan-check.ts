@@ -8,9 +8,14 @@ import { isMalformed, type LineParser } from '../network.types';
 
 let matcher: CatalogMatcher | undefined;
 
-export function catalogHosts(): HostMatchCache {
+/** The built-in catalog's matcher (its action rules too), built once. */
+export function catalogMatcher(): CatalogMatcher {
   matcher ??= CatalogMatcher.fromTools(loadBuiltinCatalog());
-  return new HostMatchCache(matcher);
+  return matcher;
+}
+
+export function catalogHosts(): HostMatchCache {
+  return new HostMatchCache(catalogMatcher());
 }
 
 export interface PrescanTally {
