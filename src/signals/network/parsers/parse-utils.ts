@@ -245,7 +245,7 @@ function plainIsoUtc(s: string): number | undefined {
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
-function epochByMagnitude(n: number): number | undefined {
+export function epochByMagnitude(n: number): number | undefined {
   if (!Number.isFinite(n) || n < 0) return undefined;
   if (n < 1e11) return Math.round(n * 1000); // seconds
   if (n < 1e14) return Math.round(n); // ms

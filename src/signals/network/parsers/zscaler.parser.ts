@@ -1,7 +1,8 @@
 // Zscaler ZIA NSS web feeds: tab or CSV in the admin's configured field order, or JSON.
 import type { LineParser, NetworkFormat, NetworkRecord, ParseOutcome } from '../network.types';
 import { CsvCells } from './csv-line';
-import type { HostLookup } from './host-lookup';
+import type { HostLookup, HotHit } from './host-lookup';
+import { scanZscalerTool, zscalerHitColumns, type ZscalerHitColumns } from './zscaler.hit';
 import { zscalerColumns, zscalerNoTool, type ZscalerColumns } from './zscaler.scan';
 import {
   identityFrom,
@@ -44,6 +45,7 @@ export class ZscalerParser implements LineParser {
   readonly format: NetworkFormat = 'zscaler';
   private readonly fields: string[];
   private readonly columns: ZscalerColumns;
+  private readonly hitColumns: ZscalerHitColumns;
   /** per NAMED field, its column in the feed (-1: the feed has none) */
   private readonly named: number[];
   /** the NAMED fields of the line being read */
@@ -61,6 +63,7 @@ export class ZscalerParser implements LineParser {
   ) {
     this.fields = fields?.length ? fields : ZSCALER_DEFAULT_FIELDS;
     this.columns = zscalerColumns(this.fields);
+    this.hitColumns = zscalerHitColumns(this.fields);
     // the first of a repeated name wins
     this.named = NAMED.map((k) => this.fields.indexOf(k));
     this.tabs = new Int32Array(this.fields.length);
@@ -72,6 +75,10 @@ export class ZscalerParser implements LineParser {
 
   sieveShape(): ZscalerColumns | undefined {
     return this.columns.host < 0 ? undefined : this.columns;
+  }
+
+  scanTool(buf: Buffer, start: number, end: number, hosts: HostLookup, hit: HotHit): boolean {
+    return scanZscalerTool(buf, start, end, this.hitColumns, this.zone, hosts, hit);
   }
 
   parse(line: string): ParseOutcome {

@@ -87,6 +87,20 @@ const ZSCALER = [
     '\t',
   ),
   ' ' + nss('example.com'),
+  // tool hits read on bytes, and the ones only the parser reads
+  nss('https://CHATGPT.com:443/backend-api/conversation?x=1'),
+  nss('chatgpt.com?q=/x'),
+  nss('claude.ai/chat', 'Sun Nov  3 09:05:07 2025'),
+  nss('claude.ai/chat', 'Sun Nov 03 09:05:07 2025'),
+  nss('claude.ai/chat', 'S1n Nov 03 09:05:07 2025'),
+  nss('claude.ai/chat').replace('Allowed', 'Blocked'),
+  nss('claude.ai/chat').replace('jane@corp.example', 'NA'),
+  nss('claude.ai/chat').replace('jane@corp.example', 'Jäne'),
+  nss('claude.ai/chat').replace('\t889\t', '\t-\t'),
+  nss('claude.ai/chat').replace('\t889\t', '\t1,889\t'),
+  nss('claude.ai/chat') + '\t',
+  nss('claude.ai/chat') + '\textra',
+  nss(' claude.ai/chat'),
   '{"sourcetype":"zscalernss-web","event":{"time":"Sun Nov 30 00:00:00 2025","eurl":"x.com"}}',
 ];
 
