@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { fuzzOptions, mutatedLine } from '../../../common/testing/fuzz';
-import { isMalformed } from '../network.types';
+import { checkHit, type HitTally } from '../testing/hit-check';
 import { catalogHosts } from '../testing/prescan-check';
 import { emptyHotHit } from './host-lookup';
 import { scanUmbrellaTool } from './umbrella.hit';
@@ -57,48 +57,16 @@ describe(scanUmbrellaTool.name, () => {
   const parser = new UmbrellaParser('umbrella-proxy');
 
   it('should read a tool hit on bytes as the parser and matcher read it, or leave the line', () => {
-    let taken = 0;
-    let tools = 0;
+    const tally: HitTally = { tools: 0, taken: 0 };
     fc.assert(
-      fc.property(proxyLine.chain(mutatedLine), (line) => {
-        const buf = Buffer.from(line, 'utf8');
-        const hit = emptyHotHit();
-        const outcome = parser.parse(line);
-        const toolId =
-          outcome && !isMalformed(outcome) ? (hosts.matchHost(outcome.host) ?? null) : null;
-        if (toolId !== null) tools++;
-        if (!scanUmbrellaTool(buf, 0, buf.length, hosts, hit)) return;
-        taken++;
-        if (!outcome || isMalformed(outcome)) throw new Error(`taken, not a record: ${line}`);
-        const str = (s: number, e: number): string | undefined =>
-          e > s ? buf.toString('utf8', s, e) : undefined;
-        expect({
-          line,
-          toolId: hit.toolId,
-          time: hit.time,
-          identity: hit.identity,
-          bytesUp: hit.bytesUp,
-          bytesDown: hit.bytesDown,
-          blocked: hit.blocked,
-          path: str(hit.pathStart, hit.pathEnd),
-          method: str(hit.methodStart, hit.methodEnd),
-        }).toEqual({
-          line,
-          toolId,
-          time: outcome.time,
-          identity: outcome.identity,
-          bytesUp: outcome.bytesUp,
-          bytesDown: outcome.bytesDown,
-          blocked: outcome.blocked,
-          path: outcome.path,
-          method: outcome.method,
-        });
-      }),
+      fc.property(proxyLine.chain(mutatedLine), (line) =>
+        checkHit(line, parser, scanUmbrellaTool, hosts, tally),
+      ),
       fuzzOptions(4000),
     );
     // many of the values above are not plain on purpose: a share of the tool hits is taken
-    expect(tools).toBeGreaterThan(400);
-    expect(taken).toBeGreaterThan(tools / 10);
+    expect(tally.tools).toBeGreaterThan(400);
+    expect(tally.taken).toBeGreaterThan(tally.tools / 10);
   });
 
   it('should leave lines that are no tool hit, or not plainly one, to the parser', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { fuzzOptions, mutatedLine } from '../../../common/testing/fuzz';
-import { isMalformed } from '../network.types';
+import { checkHit, type HitTally } from '../testing/hit-check';
 import { catalogHosts } from '../testing/prescan-check';
 import { emptyHotHit } from './host-lookup';
 import { ZSCALER_DEFAULT_FIELDS, ZscalerParser } from './zscaler.parser';
@@ -46,48 +46,22 @@ describe('ZscalerParser.scanTool', () => {
     (_name, fields, zone) => {
       const parser = new ZscalerParser(fields, zone);
       const lines = cells.map((c) => line(fields, c)).chain(mutatedLine);
-      let taken = 0;
-      let tools = 0;
+      const tally: HitTally = { tools: 0, taken: 0 };
       fc.assert(
-        fc.property(lines, (text) => {
-          const buf = Buffer.from(text, 'utf8');
-          const hit = emptyHotHit();
-          const outcome = parser.parse(text);
-          const toolId =
-            outcome && !isMalformed(outcome) ? (hosts.matchHost(outcome.host) ?? null) : null;
-          if (toolId !== null) tools++;
-          if (!parser.scanTool(buf, 0, buf.length, hosts, hit)) return;
-          taken++;
-          if (!outcome || isMalformed(outcome)) throw new Error(`taken, not a record: ${text}`);
-          const str = (s: number, e: number): string | undefined =>
-            e > s ? buf.toString('utf8', s, e) : undefined;
-          expect({
+        fc.property(lines, (text) =>
+          checkHit(
             text,
-            toolId: hit.toolId,
-            time: hit.time,
-            identity: hit.identity,
-            bytesUp: hit.bytesUp,
-            bytesDown: hit.bytesDown,
-            blocked: hit.blocked,
-            path: str(hit.pathStart, hit.pathEnd),
-            method: str(hit.methodStart, hit.methodEnd),
-          }).toEqual({
-            text,
-            toolId,
-            time: outcome.time,
-            identity: outcome.identity,
-            bytesUp: outcome.bytesUp,
-            bytesDown: outcome.bytesDown,
-            blocked: outcome.blocked,
-            path: outcome.path,
-            method: outcome.method,
-          });
-        }),
+            parser,
+            (b, s, e, h, hit) => parser.scanTool(b, s, e, h, hit),
+            hosts,
+            tally,
+          ),
+        ),
         fuzzOptions(3000),
       );
       // many of the values above are not plain on purpose: a share of the tool hits is taken
-      expect(tools).toBeGreaterThan(300);
-      expect(taken).toBeGreaterThan(tools / 20);
+      expect(tally.tools).toBeGreaterThan(300);
+      expect(tally.taken).toBeGreaterThan(tally.tools / 20);
     },
   );
 
