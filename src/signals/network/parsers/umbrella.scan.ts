@@ -52,39 +52,44 @@ export function cutPlainCsv(
   ends: Int32Array,
   strict = false,
 ): number {
+  // memchr does the scanning: fields are found by their quotes and commas, not byte by byte
+  const line = buf.subarray(s, e);
+  const len = e - s;
+  if (line.indexOf(13) >= 0) return -1;
   const max = starts.length;
   let n = 0;
-  let p = s;
+  let p = 0;
+  /** the first quote at or after p (len: none) */
+  let quote = -1;
   for (;;) {
     let fs: number;
     let fe: number;
-    if (buf[p] === QUOTE) {
+    if (line[p] === QUOTE) {
       fs = p + 1;
-      fe = fs;
-      while (fe < e && buf[fe] !== QUOTE) {
-        if (buf[fe] === 13) return -1;
-        fe++;
-      }
-      if (fe >= e) return -1; // unbalanced
+      fe = line.indexOf(QUOTE, fs);
+      if (fe < 0) return -1; // unbalanced
       p = fe + 1;
-      if (p < e && buf[p] !== COMMA) return -1; // "" escapes and text after a quote
+      if (p < len && line[p] !== COMMA) return -1; // "" escapes and text after a quote
     } else {
       fs = p;
-      while (p < e && buf[p] !== COMMA) {
-        if (buf[p] === QUOTE || buf[p] === 13) return -1;
-        p++;
+      fe = line.indexOf(COMMA, p);
+      if (fe < 0) fe = len;
+      if (quote < p) {
+        quote = line.indexOf(QUOTE, p);
+        if (quote < 0) quote = len;
       }
-      fe = p;
-      if (strict && !plainBare(buf, fs, fe)) return -1;
+      if (quote < fe) return -1;
+      p = fe;
+      if (strict && !plainBare(line, fs, fe)) return -1;
     }
     if (n < max) {
-      starts[n] = fs;
-      ends[n] = fe;
+      starts[n] = s + fs;
+      ends[n] = s + fe;
     }
     n++;
-    if (p >= e) return n;
+    if (p >= len) return n;
     p++; // the comma
-    if (p === e) {
+    if (p === len) {
       if (n < max) starts[n] = ends[n] = e;
       return n + 1; // a trailing comma opens an empty last field
     }
