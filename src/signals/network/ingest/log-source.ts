@@ -8,6 +8,14 @@ import { createGunzip } from 'node:zlib';
 import { DomainError, ErrorCode } from '../../../common/domain-error';
 
 const CHUNK = 1 << 20;
+
+/**
+ * Buffers for fileChunks that a thread keeps for all the ranges it reads one after another: new
+ * ones per range would be fresh memory each time, paid in page faults and collections.
+ */
+export function chunkBuffers(): Buffer[] {
+  return [0, 1, 2].map(() => Buffer.allocUnsafe(CHUNK));
+}
 /** Small files may inflate past the ratio up to this: a tiny gzip of a repetitive log is no bomb. */
 const RATIO_ALLOWANCE = 16 << 20;
 
@@ -64,10 +72,16 @@ async function* skipBytes(src: AsyncIterable<Buffer>, skip: number): AsyncGenera
  * is busy. So a chunk stays valid only until two more have been asked for: the ingest runner
  * keeps at most the unfinished last line of one chunk (or a copy) while it takes the next.
  */
-export async function* fileChunks(path: string, start = 0, end = Infinity): AsyncGenerator<Buffer> {
+export async function* fileChunks(
+  path: string,
+  start = 0,
+  end = Infinity,
+  /** three buffers from chunkBuffers() to read into, the caller's to reuse once this has ended */
+  own?: readonly Buffer[],
+): AsyncGenerator<Buffer> {
   // a range shorter than a chunk (a worker's small window) needs no 1 MiB buffers
   const size = Math.max(1, Math.min(CHUNK, end - start));
-  const buffers = [0, 1, 2].map(() => Buffer.allocUnsafe(size));
+  const buffers = own ?? [0, 1, 2].map(() => Buffer.allocUnsafe(size));
   const file = await open(path, 'r');
   const readAt = (turn: number, at: number) =>
     file.read(buffers[turn], 0, Math.min(size, end - at), at);

@@ -57,6 +57,8 @@ export async function scanRange(
   actions?: ActionMatcher,
   /** the thread's sieve for ranges matched by `hosts` (false: none) */
   sieve?: (() => LineSieve) | false,
+  /** the thread's read buffers (chunkBuffers), when it reads its ranges one at a time */
+  buffers?: () => readonly Buffer[],
 ): Promise<RangeResult> {
   const core = await workerCore(
     job,
@@ -69,7 +71,7 @@ export async function scanRange(
   );
   const headers = job.collectHeaders ? new HeaderLineCollector() : undefined;
   if (job.end > job.start) {
-    const chunks = rangeChunks(job.path, job.start, job.end, headers);
+    const chunks = rangeChunks(job.path, job.start, job.end, headers, buffers?.());
     await runIngest({ core, chunks, checkpointLines: Infinity });
   }
   return headers ? { ...core.takeScan(), headers: headers.lines } : core.takeScan();
@@ -81,8 +83,9 @@ async function* rangeChunks(
   start: number,
   end: number,
   headers?: HeaderLineCollector,
+  buffers?: readonly Buffer[],
 ): AsyncGenerator<Buffer> {
-  for await (const chunk of fileChunks(path, start, end)) {
+  for await (const chunk of fileChunks(path, start, end, buffers)) {
     headers?.push(chunk);
     yield chunk;
   }

@@ -5,6 +5,7 @@ import type { ToolDefinition } from '../../../catalog/catalog.types';
 import { CatalogMatcher } from '../../../catalog/matcher/catalog-matcher';
 import { LineSieve } from '../sieve/line-sieve';
 import { HostMatchCache } from './host-match-cache';
+import { chunkBuffers } from './log-source';
 import { scanRange, type RangeJob } from './range-scan';
 import { scanStream, type StreamJob, type StreamMessage } from './stream-scan';
 
@@ -15,6 +16,9 @@ const hosts = new HostMatchCache(matcher);
 // instance and memory each time, and would learn the same hosts again
 let sieve: LineSieve | undefined;
 const threadSieve = data.sieve && ((): LineSieve => (sieve ??= new LineSieve()));
+// and one set of read buffers: this thread reads one range at a time
+let buffers: Buffer[] | undefined;
+const threadBuffers = (): Buffer[] => (buffers ??= chunkBuffers());
 let ack: (() => void) | undefined;
 
 const message = (error: unknown): string =>
@@ -25,7 +29,7 @@ parentPort?.on('message', (job: RangeJob | StreamJob | { kind: 'ack' }) => {
     ack?.();
     ack = undefined;
   } else if (job.kind === 'range') {
-    scanRange(job, hosts, matcher, threadSieve).then(
+    scanRange(job, hosts, matcher, threadSieve, threadBuffers).then(
       (scan) => parentPort?.postMessage({ scan }),
       (error: unknown) => parentPort?.postMessage({ error: message(error) }),
     );
