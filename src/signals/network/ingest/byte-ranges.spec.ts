@@ -71,6 +71,15 @@ describe('HeaderLineCollector', () => {
       '#separator \\x09\n#fields\ta\tb\n1\t2\n#\n#fields\tc\r\nx#y\n##\n3\n#close\t2026\n4\n#open';
     const buf = Buffer.from(text);
     const to = text.lastIndexOf('#open');
+    // a '#' inside a line is no header, and an unfinished last line is left out
+    expect(headerLinesBetween(reader(text), 0, buf.length)).toEqual([
+      '#separator \\x09',
+      '#fields\ta\tb',
+      '#',
+      '#fields\tc\r',
+      '##',
+      '#close\t2026',
+    ]);
     for (const from of [0, text.indexOf('1\t2'), text.indexOf('x#y'), text.indexOf('3\n')]) {
       const expected = headerLinesBetween(reader(text), from, buf.length);
       expect(expected).toEqual(headerLinesBetween(reader(text), from, to));

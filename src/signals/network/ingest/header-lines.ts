@@ -4,6 +4,16 @@ import type { ReadAt } from './byte-ranges';
 
 const PIECE = 4 << 20;
 
+/**
+ * Where the first '#' that opens a line after `from` is (the '#' itself, after a newline), or -1:
+ * memchr finds each '#', which is far quicker than a search for the two bytes together.
+ */
+function lineStartingHash(buf: Buffer, from: number): number {
+  for (let i = buf.indexOf(35, from + 1); i >= 0; i = buf.indexOf(35, i + 1))
+    if (buf[i - 1] === 10) return i;
+  return -1;
+}
+
 /** Lines starting with '#' in [from, to); from and to are line starts. */
 export function headerLinesBetween(readAt: ReadAt, from: number, to: number): string[] {
   const out: string[] = [];
@@ -25,14 +35,14 @@ export function headerLinesBetween(readAt: ReadAt, from: number, to: number): st
         done = lineStart;
         continue;
       }
-      const next = buf.indexOf('\n#', lineStart);
+      const next = lineStartingHash(buf, lineStart);
       if (next < 0) {
         done = buf.length;
         // keep a trailing newline so a '#' opening the next piece is seen as a line start
         if (buf.length > 0 && buf[buf.length - 1] === 10) done = buf.length - 1;
         break;
       }
-      lineStart = next + 1;
+      lineStart = next;
       done = lineStart;
     }
     carry = buf.subarray(done);
@@ -88,12 +98,12 @@ export class HeaderLineCollector {
         pos = nl + 1;
         continue;
       }
-      const next = chunk.indexOf('\n#', pos);
+      const next = lineStartingHash(chunk, pos);
       if (next < 0) {
         this.atLineStart = chunk[chunk.length - 1] === 10;
         return;
       }
-      pos = next + 1;
+      pos = next;
       this.atLineStart = true;
     }
   }
