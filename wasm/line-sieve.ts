@@ -33,6 +33,8 @@ const ZSCALER: i32 = 3;
 const UMBRELLA: i32 = 4;
 
 let format: i32 = NONE;
+/** where the chunk being read starts: INPUT, or a read buffer the TypeScript side keeps here */
+let base: usize = INPUT;
 let inputEnd: usize = INPUT;
 let pos: usize = INPUT;
 let fastLines: i32 = 0;
@@ -87,29 +89,34 @@ export function inputPtr(): usize {
 }
 /** The chunk is in memory at INPUT; lines are read from `from` (relative) onwards. */
 export function setInput(length: usize, from: usize): void {
-  inputEnd = INPUT + length;
-  pos = INPUT + from;
+  setInputAt(INPUT, length, from);
+}
+/** As setInput, for a chunk at `at` (followed by 128 bytes the windows may read). */
+export function setInputAt(at: usize, length: usize, from: usize): void {
+  base = at;
+  inputEnd = at + length;
+  pos = at + from;
 }
 export function seek(from: usize): void {
-  pos = INPUT + from;
+  pos = base + from;
 }
 export function fast(): i32 {
   return fastLines;
 }
 export function consumed(): usize {
-  return pos - INPUT;
+  return pos - base;
 }
 export function lineStart(): usize {
-  return lineS - INPUT;
+  return lineS - base;
 }
 export function lineEnd(): usize {
-  return lineE - INPUT;
+  return lineE - base;
 }
 export function hostStart(): usize {
-  return hostS - INPUT;
+  return hostS - base;
 }
 export function hostEnd(): usize {
-  return hostE - INPUT;
+  return hostE - base;
 }
 export function hostCount(): u32 {
   return entries;

@@ -141,7 +141,7 @@ export class LogIngestCore {
         pos = nl + 1;
         continue;
       }
-      if (!loaded) sieve.load(buf, start, end);
+      if (!loaded && !sieve.load(buf, start, end)) return this.pushLines(buf, pos, end);
       loaded = true;
       sieve.seek(pos - start);
       const step = sieve.next();

@@ -16,9 +16,11 @@ const hosts = new HostMatchCache(matcher);
 // instance and memory each time, and would learn the same hosts again
 let sieve: LineSieve | undefined;
 const threadSieve = data.sieve && ((): LineSieve => (sieve ??= new LineSieve()));
-// and one set of read buffers: this thread reads one range at a time
+// and one set of read buffers, inside the sieve's memory when there is one (chunks are then
+// sieved where they are read): this thread reads one range at a time
 let buffers: Buffer[] | undefined;
-const threadBuffers = (): Buffer[] => (buffers ??= chunkBuffers());
+const threadBuffers = (): Buffer[] =>
+  (buffers ??= threadSieve ? threadSieve().readBuffers() : chunkBuffers());
 let ack: (() => void) | undefined;
 
 const message = (error: unknown): string =>

@@ -4,13 +4,18 @@
 // reads cut them.
 import fc from 'fast-check';
 import { FUZZ_SEED, fuzzOptions, mutatedLines } from '../../../common/testing/fuzz';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LogIngestCore } from '../ingest/log-ingest-core';
+import { fileChunks } from '../ingest/log-source';
 import { runIngest } from '../ingest/log-ingest-runner';
 import type { LineParser } from '../network.types';
 import { ZSCALER_DEFAULT_FIELDS } from '../parsers/zscaler.parser';
 import { createParser } from '../parsers/parser-factory';
 import { catalogHosts, catalogMatcher } from '../testing/prescan-check';
 import { readFixture } from '../testing/samples';
+import { LineSieve } from './line-sieve';
 
 type Parser = LineParser | 'squid-native';
 
@@ -197,15 +202,17 @@ async function ingest(
     }
   }
   await runIngest({ core, chunks: chunks(), maxLineBytes: 1 << 16 });
+  return { result: summary(core), sieved: core.sieveSettled };
+}
+
+/** What an ingest found, roll-ups in a fixed order. */
+function summary(core: LogIngestCore): unknown {
   const rollups = core.drain().map((r) => JSON.stringify(r));
   return {
-    result: {
-      totals: core.totals,
-      sample: core.malformedSample,
-      tools: core.toolSummary(),
-      rollups: rollups.sort(),
-    },
-    sieved: core.sieveSettled,
+    totals: core.totals,
+    sample: core.malformedSample,
+    tools: core.toolSummary(),
+    rollups: rollups.sort(),
   };
 }
 
@@ -275,6 +282,33 @@ describe('the WebAssembly line sieve', () => {
         }),
         fuzzOptions(60),
       );
+    },
+  );
+  it.each(CASES.filter(([name]) => name === 'Squid' || name === 'Umbrella'))(
+    'should sieve %s chunks read into its own memory as it sieves copied ones',
+    async (_name, parser, lines) => {
+      // over 3 MiB: every read buffer is used more than once, lines cross their ends
+      const copies = Math.ceil((3.5 * 2 ** 20) / (lines.join('\n').length + 1));
+      const text = Array.from({ length: copies }, () => lines.join('\n')).join('\n') + '\n';
+      const dir = mkdtempSync(join(tmpdir(), 'aic-sieve-'));
+      try {
+        const file = join(dir, 'log');
+        writeFileSync(file, text);
+        const plain = await ingest(parser, text, false, [1 << 20]);
+        const sieve = new LineSieve();
+        const core = new LogIngestCore({
+          parser: parser(),
+          hosts: catalogHosts(),
+          actions: catalogMatcher(),
+          sieve: () => sieve,
+        });
+        await runIngest({ core, chunks: fileChunks(file, 0, Infinity, sieve.readBuffers()) });
+        expect(summary(core)).toEqual(plain.result);
+        expect(core.sieveSettled).toBeGreaterThan(copies);
+        expect(sieve.loadsInPlace).toBeGreaterThanOrEqual(3);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   );
 });

@@ -23,6 +23,7 @@ interface SieveExports {
   confPtr(): number;
   inputPtr(): number;
   setInput(length: number, from: number): void;
+  setInputAt(at: number, length: number, from: number): void;
   seek(from: number): void;
   next(): SieveStep;
   fast(): number;
@@ -36,6 +37,13 @@ interface SieveExports {
 
 /** the windows read up to 64 bytes past a line's end; the slack keeps them inside memory */
 const SLACK = 128;
+/** the size of each read buffer (readBuffers), as fileChunks reads */
+const READ_BYTES = 1 << 20;
+/**
+ * room at the input for chunks copied in once read buffers exist (a line carried over between
+ * reads joined to the next chunk's head); a longer chunk is left to the parsers
+ */
+const COPY_ROOM = 2 * READ_BYTES + SLACK;
 const PAGE = 65_536;
 /** the longest conf string the module has room for (Zeek markers, Zscaler's first field) */
 const CONF_BYTES = 255;
@@ -51,6 +59,10 @@ export class LineSieve {
   private readonly x: SieveExports;
   private readonly input: number;
   private shape: SieveShape | undefined;
+  /** read buffers inside the module's memory: chunks read there need no copy */
+  private reads: Buffer[] | undefined;
+  /** chunks sieved where they were read (for tests) */
+  loadsInPlace = 0;
 
   constructor() {
     const instance = new WebAssembly.Instance(wasmModule(), {
@@ -113,14 +125,41 @@ export class LineSieve {
     }
   }
 
-  /** Copies buf[start, end) in; positions the sieve reports are relative to `start`. */
-  load(buf: Buffer, start: number, end: number): void {
+  /**
+   * Three buffers of 1 MiB inside the sieve's memory for fileChunks to read into: chunks read
+   * there are sieved where they lie, without the copy load() makes. The memory never grows once
+   * they exist (a grow would leave them behind), so larger chunks are then refused by load().
+   */
+  readBuffers(): Buffer[] {
+    if (this.reads) return this.reads;
     const x = this.x;
+    const at = (k: number): number => this.input + COPY_ROOM + k * (READ_BYTES + SLACK);
+    const have = x.memory.buffer.byteLength;
+    if (at(3) > have) x.memory.grow(Math.ceil((at(3) - have) / PAGE));
+    const memory = x.memory.buffer;
+    this.reads = [0, 1, 2].map((k) => Buffer.from(memory, at(k), READ_BYTES));
+    return this.reads;
+  }
+
+  /**
+   * Makes buf[start, end) the input, in place when buf is one of the read buffers, else copied
+   * in; positions the sieve reports are relative to `start`. false: too long to take (the
+   * caller reads it without the sieve).
+   */
+  load(buf: Buffer, start: number, end: number): boolean {
+    const x = this.x;
+    if (this.reads && buf.buffer === x.memory.buffer) {
+      x.setInputAt(buf.byteOffset + start, end - start, 0);
+      this.loadsInPlace++;
+      return true;
+    }
+    if (this.reads && end - start + SLACK > COPY_ROOM) return false;
     const need = this.input + (end - start) + SLACK;
     const have = x.memory.buffer.byteLength;
     if (need > have) x.memory.grow(Math.ceil((need - have) / PAGE));
     new Uint8Array(x.memory.buffer, this.input, end - start + SLACK).set(buf.subarray(start, end));
     x.setInput(end - start, 0);
+    return true;
   }
 
   seek(relative: number): void {
