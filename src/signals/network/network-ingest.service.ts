@@ -205,7 +205,11 @@ export class NetworkIngestService {
           onProgress,
         }));
       } else {
-        const chunks = await openLogStream(input.path, committed, { name, limits });
+        const chunks = await openLogStream(input.path, committed, {
+          name,
+          limits,
+          readInto: core.readBuffers(),
+        });
         await runIngest({
           core,
           chunks,

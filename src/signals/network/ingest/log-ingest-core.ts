@@ -432,6 +432,14 @@ export class LogIngestCore {
     return { hosts: this.options.hosts, actions: this.options.actions };
   }
 
+  /**
+   * Buffers for the file's reads that its sieve reads in place (no copy per chunk), for one
+   * ingest at a time; undefined without a sieve.
+   */
+  readBuffers(): Buffer[] | undefined {
+    return this.sieve?.readBuffers();
+  }
+
   /** lines the WebAssembly sieve settled without a parser (for benchmarks and tests) */
   get sieveSettled(): number {
     return this.sieved;

@@ -40,6 +40,8 @@ export interface OpenOptions {
   /** the name errors give the file */
   name?: string;
   limits?: InflateLimits;
+  /** buffers to read a plain file into (the ingest core's readBuffers()); a gzip has its own */
+  readInto?: readonly Buffer[];
 }
 
 export async function isGzip(path: string): Promise<boolean> {
@@ -127,7 +129,7 @@ export async function openLogStream(
       },
     };
   }
-  return fileChunks(path, fromOffset);
+  return fileChunks(path, fromOffset, Infinity, opts.readInto);
 }
 
 /**

@@ -53,6 +53,7 @@ export async function scanStream(
   const chunks = await openLogStream(job.path, job.fromOffset, {
     name: job.name,
     limits: job.limits,
+    readInto: core.readBuffers(),
   });
   const end = await runIngest({
     core,
