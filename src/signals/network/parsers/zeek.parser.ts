@@ -1,7 +1,8 @@
 // Zeek conn/dns/ssl/http logs: ASCII TSV (columns from #fields, never by position) and JSON
 // (LogAscii::use_json, epoch or ISO ts, with or without json-streaming-logs' _path).
 import type { LineParser, NetworkFormat, ParseOutcome } from '../network.types';
-import type { HostLookup } from './host-lookup';
+import type { HostLookup, HotHit } from './host-lookup';
+import { scanZeekTool, zeekHitColumns, type ZeekHitColumns } from './zeek.hit';
 import {
   identityFrom,
   isBlank,
@@ -46,6 +47,8 @@ export class ZeekParser implements LineParser {
   private columns = new Map<string, number>();
   /** the prescan's view of the columns; null: to be worked out again after a directive */
   private scan: ZeekColumns | undefined | null = null;
+  /** the cells a tool hit is read from on bytes (with `scan`) */
+  private hitColumns: ZeekHitColumns | undefined;
 
   prescan(buf: Buffer, start: number, end: number, hosts: HostLookup): boolean {
     const scan = this.sieveShape();
@@ -53,9 +56,19 @@ export class ZeekParser implements LineParser {
   }
 
   sieveShape(): ZeekColumns | undefined {
-    if (this.scan === null)
+    if (this.scan === null) {
       this.scan = zeekColumns(this.path, this.columns, this.separator, this.unset, this.empty);
+      this.hitColumns = this.scan && zeekHitColumns(this.path, this.columns, this.scan);
+    }
     return this.scan;
+  }
+
+  scanTool(buf: Buffer, start: number, end: number, hosts: HostLookup, hit: HotHit): boolean {
+    const scan = this.sieveShape();
+    return (
+      scan !== undefined &&
+      scanZeekTool(buf, start, end, this.hitColumns as ZeekHitColumns, hosts, hit)
+    );
   }
 
   parse(line: string): ParseOutcome {
