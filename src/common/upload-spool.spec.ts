@@ -26,17 +26,24 @@ describe('spoolUpload', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
   const opts = () => ({ dir, maxBytes: 100, defaultName: 'upload.log' });
 
-  it('should refuse a body whose declared length is over the limit before it arrives', async () => {
-    // no byte is ever sent: only the header can tell
+  it('should refuse a body whose declared length is over the limit, keeping none of it, once it is read', async () => {
     const raw = request({ 'content-type': 'text/plain', 'content-length': '101' });
-    await expect(within(spoolUpload(raw, opts()), 2_000)).rejects.toMatchObject({
-      code: 'too-large',
-    });
+    let settled = false;
+    const refused = spoolUpload(raw, opts()).finally(() => (settled = true));
+    raw.write(Buffer.alloc(60, 0x61));
+    await new Promise((r) => setTimeout(r, 50));
+    // the answer waits for the rest of the body: a client still sending would see a broken pipe
+    expect(settled).toBe(false);
+    raw.end(Buffer.alloc(41, 0x61));
+    await expect(within(refused, 2_000)).rejects.toMatchObject({ code: 'too-large' });
     const multipart = request({
       'content-type': 'multipart/form-data; boundary=x',
       'content-length': String(100 + 64 * 1024 + 1),
     });
-    await expect(within(spoolUpload(multipart, opts()), 2_000)).rejects.toBeInstanceOf(DomainError);
+    const refusedToo = spoolUpload(multipart, opts());
+    multipart.end(Buffer.alloc(100 + 64 * 1024 + 1, 0x61));
+    await expect(within(refusedToo, 2_000)).rejects.toBeInstanceOf(DomainError);
+    // refused on the header alone: not a byte was written to the spool
     expect(existsSync(dir)).toBe(false);
   });
 

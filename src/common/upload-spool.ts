@@ -32,15 +32,34 @@ type UploadRequest = Readable & { headers: IncomingHttpHeaders };
 
 /** room for a multipart body's boundary lines and part headers around its one file */
 const MULTIPART_SLACK = 64 * 1024;
+/** how long a refused body is read and dropped before the answer goes anyway */
+const DRAIN_MS = 30_000;
+
+/** Reads the rest of the body and drops it; resolves at its end, on an error or after `ms`. */
+function drained(req: Readable, ms: number): Promise<void> {
+  return new Promise((done) => {
+    if (req.readableEnded) return done();
+    const timer = setTimeout(finish, ms);
+    function finish(): void {
+      clearTimeout(timer);
+      req.off('end', finish).off('close', finish).off('error', finish);
+      done();
+    }
+    req.on('end', finish).on('close', finish).on('error', finish);
+    req.resume();
+  });
+}
 
 export async function spoolUpload(req: UploadRequest, opts: SpoolOptions): Promise<SpooledFile> {
   const type = req.headers['content-type'] ?? '';
   const multipart = type.startsWith('multipart/form-data');
-  // A body that says it is over the limit is refused before a byte is written or hashed; it is
-  // drained so the client reads the 413. A body of unknown length is counted as it streams.
+  // A body that says it is over the limit is refused before a byte is written or hashed. The
+  // answer waits until the body has been read and dropped: a server that answers while the
+  // client still sends may close the connection under it, and the client then sees a broken
+  // pipe instead of the 413. A body of unknown length is counted as it streams.
   const declared = Number(req.headers['content-length']);
   if (declared > opts.maxBytes + (multipart ? MULTIPART_SLACK : 0)) {
-    req.resume();
+    await drained(req, DRAIN_MS);
     throw tooLarge(opts.maxBytes);
   }
   await mkdir(opts.dir, { recursive: true });

@@ -145,11 +145,14 @@ export async function runParallelIngest(
       done += job.end - job.start;
       await o.onProgress?.(done);
     };
-    /** Cuts the window from `start` and hands worker i its range once `after[i]` is settled. */
-    const dispatch = (start: number, after?: Promise<unknown>[]): Window => {
+    /**
+     * Cuts the window from `start` and hands worker i its range once `after[i]` is settled. The
+     * first range of the ingest knows its '#' lines for certain (those before the offset).
+     */
+    const dispatch = (start: number, after?: Promise<unknown>[], first = false): Window => {
       const end = cut(start, perWorker * n);
       const scans = splitAtLineEnds(readAt, end, n, start).map(async (r, i) => {
-        const job = rangeJob(r.start, r.end);
+        const job = rangeJob(r.start, r.end, i === 0 && first ? committedHeaders : undefined);
         await after?.[i];
         const scan = await pool.run(i, job);
         await finished(job);
@@ -171,20 +174,30 @@ export async function runParallelIngest(
       });
     };
 
-    // The workers take a while to start (a thread, the modules, the matcher): meanwhile this
-    // thread reads one worker's share of the head of the file itself.
-    const headEnd = cut(offset, perWorker);
-    const head = rangeJob(offset, headEnd, committedHeaders);
-    let current = headEnd < size ? dispatch(headEnd) : undefined;
-    const headScan = await scanRange(head, hosts, actions, headSieve);
-    await finished(head);
-    await commit([{ job: head, scan: headScan }], headEnd, current === undefined);
-    // Each worker starts on the next window as soon as it has finished its range of this one,
-    // while this one is absorbed and committed: at most one window runs ahead of the commits.
+    // New threads take a while to start (a thread, the modules, the matcher): meanwhile this
+    // thread reads one worker's share of the head of the file itself. Warm threads start on it
+    // at once (this thread's matcher and sieve would be cold for it).
+    const from = offset;
+    const headEnd = pool.warm ? offset : cut(offset, perWorker);
+    const windowAt = (start: number, after?: Window): Window | undefined =>
+      start < size ? dispatch(start, after?.scans, start === from) : undefined;
+    let current = windowAt(headEnd);
+    // Each worker goes on to its range of the next window as soon as it has finished this one's;
+    // two windows are handed out ahead of the one being committed, so that no worker waits for
+    // this thread (a head range, an absorb, a commit) while another finishes a long range.
+    let next = current && windowAt(current.end, current);
+    // (with nothing left to hand out, the head is the empty range that ends the ingest)
+    if (headEnd > offset || current === undefined) {
+      const head = rangeJob(offset, headEnd, committedHeaders);
+      const headScan = await scanRange(head, hosts, actions, headSieve);
+      await finished(head);
+      await commit([{ job: head, scan: headScan }], headEnd, current === undefined);
+    }
     while (current) {
-      const next = current.end < size ? dispatch(current.end, current.scans) : undefined;
+      const later = next && windowAt(next.end, next);
       await commit(await Promise.all(current.scans), current.end, next === undefined);
       current = next;
+      next = later;
     }
     complete = true;
     return { offset, line: o.core.lineNumber };

@@ -61,6 +61,8 @@ export class ScanPool {
   private constructor(
     private readonly key: string,
     workers: Worker[],
+    /** every thread was waiting from an earlier ingest: none has to start first */
+    readonly warm: boolean,
   ) {
     this.workers = workers;
   }
@@ -68,11 +70,14 @@ export class ScanPool {
   /** n threads for one ingest: idle ones of the same catalog first, new ones for the rest. */
   static acquire(n: number, tools: readonly ToolDefinition[], sieve: boolean): ScanPool {
     const key = poolKey(tools, sieve);
-    const workers = Array.from(
-      { length: n },
-      () => takeIdle(key) ?? new Worker(SCAN_WORKER, { workerData: { tools, sieve } }),
-    );
-    return new ScanPool(key, workers);
+    let started = 0;
+    const workers = Array.from({ length: n }, () => {
+      const idleOne = takeIdle(key);
+      if (idleOne) return idleOne;
+      started++;
+      return new Worker(SCAN_WORKER, { workerData: { tools, sieve } });
+    });
+    return new ScanPool(key, workers, started === 0);
   }
 
   run(i: number, job: RangeJob): Promise<RangeResult> {
