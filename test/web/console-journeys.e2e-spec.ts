@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DemoBaselineService } from '../../src/demo/demo-baseline.service';
+import { ReportRendererService } from '../../src/reports/report-renderer.service';
 import {
   checkPage,
   consoleContext,
@@ -46,7 +47,13 @@ describe('console journeys (demo organisation, Chromium)', () => {
     t = await startConsoleApp({ env: { ORGANISATION_NAME: 'Demo Org' } });
     demoDir = mkdtempSync(join(tmpdir(), 'aic-console-demo-'));
     // Two baselines (two weeks apart) of a generated organisation, through the real modules.
+    // The demo's files are not read here (demo-baseline.e2e checks its PDF): it writes no PDF,
+    // a Chromium start saved; the console below still renders one on download.
+    const noPdf = jest
+      .spyOn(ReportRendererService.prototype, 'pdfAvailable')
+      .mockReturnValue(false);
     await t.app.get(DemoBaselineService).run(demoDir);
+    noPdf.mockRestore();
     browser = await launchChromium();
   }, 240_000);
 
