@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from './support/processes';
+import { runCliInProcess } from './support/processes';
 import { bearer, createTestApp, type TestApp, waitForJob } from './support/test-app';
 
 const DIRECTORY = [
@@ -158,14 +158,15 @@ describe('IP leases: one store in people, resolved at the time of use', () => {
     );
     const bad = path.join(dir, 'bad-leases.csv');
     fs.writeFileSync(bad, '10.30.0.10,erin@example.com,,\n10.30.0.11,nobody@example.com,,\n');
-    const refused = runCli(['ingest-logs', log, '--leases', bad, '--json'], t.env);
+    // the CLI's entry in this process (network and uploads e2e run ingest-logs as a real one)
+    const refused = await runCliInProcess(['ingest-logs', log, '--leases', bad, '--json'], t.env);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toContain(
       'bad-leases.csv: line 2: field "person": nobody@example.com is not a person of the directory',
     );
     const good = path.join(dir, 'leases.csv');
     fs.writeFileSync(good, '10.30.0.10,erin@example.com,2026-11-26T00:00:00Z,\n');
-    const r = runCli(['ingest-logs', log, '--leases', good, '--json'], t.env);
+    const r = await runCliInProcess(['ingest-logs', log, '--leases', good, '--json'], t.env);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).tools.chatgpt).toEqual({ requests: 1, bytes: 2048, identities: 1 });

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { CorrelationService } from '../../src/findings/correlation/correlation.service';
 import { EvidenceService } from '../../src/evidence/evidence.service';
 import { REGISTER_CSV_HEADER } from '../../src/guardrails/enforcement/register/ai-register';
-import { runCliAsync } from '../support/processes';
+import { runCliAsync, runCliInProcess } from '../support/processes';
 import { bearer, createTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
@@ -185,7 +185,8 @@ describe('guardrails enforcement API', () => {
     expect(readFileSync(squid, 'utf8')).toBe(api.text);
 
     const xlsx = join(dir, 'register.xlsx');
-    const reg = await runCliAsync(
+    // the command group's real process is the export above; the rest in this process
+    const reg = await runCliInProcess(
       ['guardrails', 'register', '--format', 'xlsx', '--out', xlsx],
       t.env,
     );
@@ -193,7 +194,7 @@ describe('guardrails enforcement API', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     expect(wb.getWorksheet('AI register')!.getRow(1).getCell(1).value).toBe('tool_id');
-    const noOut = await runCliAsync(['guardrails', 'register', '--format', 'xlsx'], t.env);
+    const noOut = await runCliInProcess(['guardrails', 'register', '--format', 'xlsx'], t.env);
     expect(noOut.status).toBe(1);
     expect(noOut.stderr).toContain('--format xlsx needs --out FILE');
   });

@@ -110,7 +110,8 @@ describe('retention purge on PostgreSQL', () => {
   });
 
   it('should count on a dry run and remove nothing', async () => {
-    const r = runCli(['purge', '--dry-run', '--json'], t.env);
+    // in this process: the PGlite case below runs purge as a real one
+    const r = await runCliInProcess(['purge', '--dry-run', '--json'], t.env);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout);

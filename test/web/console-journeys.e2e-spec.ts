@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DemoBaselineService } from '../../src/demo/demo-baseline.service';
+import { ReportRendererService } from '../../src/reports/report-renderer.service';
 import {
   checkPage,
   consoleContext,
@@ -46,9 +47,31 @@ describe('console journeys (demo organisation, Chromium)', () => {
     t = await startConsoleApp({ env: { ORGANISATION_NAME: 'Demo Org' } });
     demoDir = mkdtempSync(join(tmpdir(), 'aic-console-demo-'));
     // Two baselines (two weeks apart) of a generated organisation, through the real modules.
+    // The demo's files are not read here (demo-baseline.e2e checks its PDF): it writes no PDF,
+    // a Chromium start saved; the console below still renders one on download.
+    const noPdf = jest
+      .spyOn(ReportRendererService.prototype, 'pdfAvailable')
+      .mockReturnValue(false);
     await t.app.get(DemoBaselineService).run(demoDir);
+    noPdf.mockRestore();
     browser = await launchChromium();
   }, 240_000);
+
+  // Each role's session from its first sign-in through the form: later tests start signed in.
+  const sessions = new Map<string, BrowserContextOptions['storageState']>();
+  async function signInKept(page: Page, token: string): Promise<void> {
+    await signIn(page, token);
+    sessions.set(token, await page.context().storageState());
+  }
+  async function signedInContext(token: string, viewport?: typeof PHONE) {
+    if (!sessions.has(token)) {
+      const first = await consoleContext(browser, t);
+      await signInKept(await first.newPage(), token);
+      await first.close();
+    }
+    const context = await consoleContext(browser, t, viewport, sessions.get(token));
+    return { context, page: await context.newPage() };
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -60,7 +83,7 @@ describe('console journeys (demo organisation, Chromium)', () => {
     it('should see the dashboard with its charts and download the PDF baseline', async () => {
       const context = await consoleContext(browser, t);
       const page = await context.newPage();
-      await signIn(page, t.tokens.leader);
+      await signInKept(page, t.tokens.leader);
       expect(new URL(page.url()).pathname).toBe('/');
       await page.waitForSelector('canvas[data-drawn="true"]');
       expect(await page.locator('canvas[data-drawn="true"]').count()).toBe(3);
@@ -105,9 +128,8 @@ describe('console journeys (demo organisation, Chromium)', () => {
     });
 
     it('should fit the dashboard on a phone', async () => {
-      const context = await consoleContext(browser, t, PHONE);
-      const page = await context.newPage();
-      await signIn(page, t.tokens.leader);
+      const { context, page } = await signedInContext(t.tokens.leader, PHONE);
+      await page.goto('/');
       await page.waitForSelector('canvas[data-drawn="true"]');
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
@@ -118,9 +140,7 @@ describe('console journeys (demo organisation, Chromium)', () => {
     });
 
     it('should reach no e-mail address on any page or download, and get a 403 page on /findings', async () => {
-      const context = await consoleContext(browser, t);
-      const page = await context.newPage();
-      await signIn(page, t.tokens.leader);
+      const { context, page } = await signedInContext(t.tokens.leader);
       const pages = await crawl(page, ['/', '/reports', '/account']);
       expect([...pages.keys()]).toEqual(expect.arrayContaining(['/', '/reports', '/account']));
       const withEmail = [...pages]
@@ -154,7 +174,7 @@ describe('console journeys (demo organisation, Chromium)', () => {
     it('should filter, open a finding, accept its risk until a date with a reason and see it in the audit trail', async () => {
       const context = await consoleContext(browser, t);
       const page = await context.newPage();
-      await signIn(page, t.tokens.security);
+      await signInKept(page, t.tokens.security);
       await page.goto('/findings');
       await checkPage(page, 'findings');
       const total = Number(
@@ -203,9 +223,7 @@ describe('console journeys (demo organisation, Chromium)', () => {
     });
 
     it('should page the queue on the server and filter it by team', async () => {
-      const context = await consoleContext(browser, t);
-      const page = await context.newPage();
-      await signIn(page, t.tokens.security);
+      const { context, page } = await signedInContext(t.tokens.security);
       await page.goto('/findings');
       const firstOnPage1 = await page
         .locator('tbody tr td:nth-child(4) a')
@@ -235,9 +253,7 @@ describe('console journeys (demo organisation, Chromium)', () => {
     });
 
     it('should triage several findings at once from the list, and refuse a form without its CSRF token', async () => {
-      const context = await consoleContext(browser, t);
-      const page = await context.newPage();
-      await signIn(page, t.tokens.security);
+      const { context, page } = await signedInContext(t.tokens.security);
       await page.goto('/findings?triageState=open');
       const boxes = page.locator('tbody input[name="ids"]');
       await boxes.nth(0).check();

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectorTestApp, dayAgo } from '../../support/connector-e2e';
-import { runCliAsync } from '../../support/processes';
+import { runCliInProcess } from '../../support/processes';
 import type { TestApp } from '../../support/test-app';
 
 const ANN = '906751e3d4-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -31,7 +31,6 @@ interface UserIdsJson {
 // Amazon Q Developer's report names users by IAM Identity Center id: the ids become people only
 // through links the CoE gives (a directory alias, a --user-map CSV stored as links); an id linked
 // to no one is counted and named, and its evidence kept under the id until someone links it.
-jest.setTimeout(240_000); // each CLI run starts a process: slow on a loaded machine
 
 describe('Amazon Q user-id map (sync amazon-q --file --user-map)', () => {
   let t: TestApp;
@@ -42,8 +41,9 @@ describe('Amazon Q user-id map (sync amazon-q --file --user-map)', () => {
     writeFileSync(path, text);
     return path;
   };
+  // the CLI's entry in this process: export-imports e2e runs `sync --file` as a real one
   const sync = (...args: string[]) =>
-    runCliAsync(['sync', 'amazon-q', '--file', report, ...args, '--json'], t.env);
+    runCliInProcess(['sync', 'amazon-q', '--file', report, ...args, '--json'], t.env);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'q-map-'));
@@ -153,7 +153,7 @@ describe('Amazon Q user-id map (sync amazon-q --file --user-map)', () => {
   });
 
   it('should refuse a user map for another connector', async () => {
-    const r = await runCliAsync(
+    const r = await runCliInProcess(
       ['sync', 'okta', '--file', report, '--user-map', report, '--json'],
       t.env,
     );

@@ -7,7 +7,7 @@ import {
   type SyncJson,
   storeCredential,
 } from '../../support/connector-e2e';
-import { runCliAsync } from '../../support/processes';
+import { runCliInProcess } from '../../support/processes';
 import { bearer, type TestApp } from '../../support/test-app';
 
 const KEY = 'sk-ant-admin01-stand-in-0123456789';
@@ -149,7 +149,8 @@ describe('Anthropic connector', () => {
   });
 
   it('should run from the CLI with ANTHROPIC_ADMIN_KEY and print the contract', async () => {
-    const r = await runCliAsync(['sync', 'anthropic', '--api-url', url, '--json'], {
+    // the CLI's entry in this process; cursor-connector e2e runs `sync` as a real one
+    const r = await runCliInProcess(['sync', 'anthropic', '--api-url', url, '--json'], {
       ...t.env,
       ANTHROPIC_ADMIN_KEY: KEY,
     });

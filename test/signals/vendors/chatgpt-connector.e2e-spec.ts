@@ -5,7 +5,7 @@ import {
   type SyncJson,
   storeCredential,
 } from '../../support/connector-e2e';
-import { runCliAsync } from '../../support/processes';
+import { runCliInProcess } from '../../support/processes';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
 
 const KEY = 'sk-compliance-stand-in-0123456789';
@@ -125,7 +125,8 @@ describe('ChatGPT Enterprise connector', () => {
   });
 
   it('should run from the CLI with CHATGPT_COMPLIANCE_KEY and CHATGPT_WORKSPACE_ID', async () => {
-    const r = await runCliAsync(['sync', 'chatgpt', '--api-url', url, '--json'], {
+    // the CLI's entry in this process; cursor-connector e2e runs `sync` as a real one
+    const r = await runCliInProcess(['sync', 'chatgpt', '--api-url', url, '--json'], {
       ...t.env,
       CHATGPT_COMPLIANCE_KEY: KEY,
       CHATGPT_WORKSPACE_ID: WORKSPACE,

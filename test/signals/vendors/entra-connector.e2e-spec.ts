@@ -7,7 +7,7 @@ import {
   type SyncJson,
   storeCredential,
 } from '../../support/connector-e2e';
-import { runCliAsync } from '../../support/processes';
+import { runCliInProcess } from '../../support/processes';
 import { bearer, type TestApp } from '../../support/test-app';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -246,7 +246,8 @@ describe('Entra connector', () => {
   });
 
   it('should run from the CLI with ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET', async () => {
-    const r = await runCliAsync(['sync', 'entra', '--api-url', url, '--json'], {
+    // the CLI's entry in this process; cursor-connector e2e runs `sync` as a real one
+    const r = await runCliInProcess(['sync', 'entra', '--api-url', url, '--json'], {
       ...t.env,
       ENTRA_TENANT_ID: TENANT,
       ENTRA_CLIENT_ID: CLIENT,

@@ -7,7 +7,7 @@ import {
   storeCredential,
 } from '../../support/connector-e2e';
 import { FakeGitHubCopilot } from '../../support/fake-github-copilot';
-import { runCliAsync } from '../../support/processes';
+import { runCliInProcess } from '../../support/processes';
 import { bearer, type TestApp, waitForJob } from '../../support/test-app';
 import type { BaselineModel } from '../../../src/reports/model/report.types';
 
@@ -291,7 +291,8 @@ describe('GitHub Copilot connector', () => {
       [{ lastDay: dayAgo(3), orgLastDay: dayAgo(3) }],
     );
     fake.brokenLines = 1;
-    const r = await runCliAsync(
+    // the CLI's entry in this process; cursor-connector e2e runs `sync` as a real one
+    const r = await runCliInProcess(
       ['sync', 'github-copilot', '--org', 'acme', '--api-url', url, '--json'],
       env,
     );
@@ -306,7 +307,7 @@ describe('GitHub Copilot connector', () => {
       evidence: { seat: 3 },
       tools: { 'github-copilot': { seats: 3 } },
     });
-    const none = await runCliAsync(['sync', 'github-copilot', '--api-url', url, '--json'], env);
+    const none = await runCliInProcess(['sync', 'github-copilot', '--api-url', url, '--json'], env);
     expect(none.status).not.toBe(0);
     expect(none.stderr).toMatch(/no organisation: pass --org or set GITHUB_ORG/);
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { FakeOkta } from '../../support/fake-okta';
-import { runCliAsync } from '../../support/processes';
+import { runCliInProcess } from '../../support/processes';
 import { bearer, createTestApp, type TestApp, waitForJob } from '../../support/test-app';
 
 const TOKEN = '00aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcd';
@@ -148,7 +148,8 @@ describe('Okta connector', () => {
   });
 
   it('should run from the CLI with the token from the environment and the org URL given', async () => {
-    const r = await runCliAsync(['sync', 'okta', '--api-url', url, '--json'], {
+    // the CLI's entry in this process; cursor-connector e2e runs `sync` as a real one
+    const r = await runCliInProcess(['sync', 'okta', '--api-url', url, '--json'], {
       ...t.env,
       OKTA_API_TOKEN: TOKEN,
     });

@@ -7,7 +7,7 @@ import {
   storeCredential,
 } from '../../support/connector-e2e';
 import { FakeOpenAi } from '../../support/fake-openai';
-import { runCliAsync } from '../../support/processes';
+import { runCliInProcess } from '../../support/processes';
 import { bearer, type TestApp } from '../../support/test-app';
 
 const KEY = 'sk-admin-stand-in-abcdefghijklmnop';
@@ -157,7 +157,8 @@ describe('OpenAI connector', () => {
   });
 
   it('should run from the CLI with OPENAI_ADMIN_KEY and print the contract', async () => {
-    const r = await runCliAsync(['sync', 'openai', '--api-url', url, '--json'], {
+    // the CLI's entry in this process; cursor-connector e2e runs `sync` as a real one
+    const r = await runCliInProcess(['sync', 'openai', '--api-url', url, '--json'], {
       ...t.env,
       OPENAI_ADMIN_KEY: KEY,
     });

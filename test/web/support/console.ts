@@ -1,7 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { LOCAL_OPERATOR, Role } from '../../../src/auth/role';
 import { TokenService } from '../../../src/auth/token.service';
 import { REPO_ROOT } from '../../support/processes';
@@ -46,8 +52,14 @@ export async function consoleContext(
   browser: Browser,
   t: ConsoleTestApp,
   viewport = { width: 1280, height: 800 },
+  storageState?: BrowserContextOptions['storageState'],
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: t.baseUrl, viewport, acceptDownloads: true });
+  const context = await browser.newContext({
+    baseURL: t.baseUrl,
+    viewport,
+    acceptDownloads: true,
+    storageState,
+  });
   context.on('page', (page) => {
     const errors: string[] = [];
     PAGE_ERRORS.set(page, errors);
