@@ -125,7 +125,8 @@ describe('console journeys (demo organisation, Chromium)', () => {
       ).resolves.toBe(true);
       await checkPage(page, 'report-job');
       await context.close();
-    });
+      // the process's first PDF: the renderer starts its Chromium here (the demo wrote none)
+    }, 120_000);
 
     it('should fit the dashboard on a phone', async () => {
       const { context, page } = await signedInContext(t.tokens.leader, PHONE);
