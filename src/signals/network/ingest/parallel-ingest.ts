@@ -146,14 +146,14 @@ export async function runParallelIngest(
       await o.onProgress?.(done);
     };
     /**
-     * Cuts the window from `start` and hands worker i its range once `after[i]` is settled. The
-     * first range of the ingest knows its '#' lines for certain (those before the offset).
+     * Cuts the window from `start` and sends worker i its range (it reads it after the ranges
+     * sent before). The ingest's first range knows its '#' lines for certain (those before the
+     * offset).
      */
-    const dispatch = (start: number, after?: Promise<unknown>[], first = false): Window => {
+    const dispatch = (start: number, first = false): Window => {
       const end = cut(start, perWorker * n);
       const scans = splitAtLineEnds(readAt, end, n, start).map(async (r, i) => {
         const job = rangeJob(r.start, r.end, i === 0 && first ? committedHeaders : undefined);
-        await after?.[i];
         const scan = await pool.run(i, job);
         await finished(job);
         return { job, scan };
@@ -179,13 +179,13 @@ export async function runParallelIngest(
     // at once (this thread's matcher and sieve would be cold for it).
     const from = offset;
     const headEnd = pool.warm ? offset : cut(offset, perWorker);
-    const windowAt = (start: number, after?: Window): Window | undefined =>
-      start < size ? dispatch(start, after?.scans, start === from) : undefined;
+    const windowAt = (start: number): Window | undefined =>
+      start < size ? dispatch(start, start === from) : undefined;
     let current = windowAt(headEnd);
-    // Each worker goes on to its range of the next window as soon as it has finished this one's;
-    // two windows are handed out ahead of the one being committed, so that no worker waits for
-    // this thread (a head range, an absorb, a commit) while another finishes a long range.
-    let next = current && windowAt(current.end, current);
+    // Each worker goes on to its range of the next window as soon as it has finished this one's:
+    // two windows are sent ahead of the one being committed, so that no worker waits for this
+    // thread (a head range, an absorb, a commit) while another finishes a long range.
+    let next = current && windowAt(current.end);
     // (with nothing left to hand out, the head is the empty range that ends the ingest)
     if (headEnd > offset || current === undefined) {
       const head = rangeJob(offset, headEnd, committedHeaders);
@@ -194,7 +194,7 @@ export async function runParallelIngest(
       await commit([{ job: head, scan: headScan }], headEnd, current === undefined);
     }
     while (current) {
-      const later = next && windowAt(next.end, next);
+      const later = next && windowAt(next.end);
       await commit(await Promise.all(current.scans), current.end, next === undefined);
       current = next;
       next = later;

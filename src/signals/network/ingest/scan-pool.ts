@@ -54,9 +54,17 @@ export function idleScanThreads(): number {
   return idle.length;
 }
 
+interface Waiting {
+  done: (scan: RangeResult) => void;
+  fail: (error: Error) => void;
+}
+
 export class ScanPool {
   private readonly workers: Worker[];
   private readonly broken = new Set<Worker>();
+  /** per thread, the jobs sent and not yet answered, in order (a thread answers in order) */
+  private readonly waiting: Waiting[][];
+  private readonly detach: (() => void)[] = [];
 
   private constructor(
     private readonly key: string,
@@ -65,6 +73,25 @@ export class ScanPool {
     readonly warm: boolean,
   ) {
     this.workers = workers;
+    this.waiting = workers.map((w) => {
+      const queue: Waiting[] = [];
+      const onMessage = (m: { scan?: RangeResult; error?: string }): void => {
+        const next = queue.shift();
+        if (!next) return;
+        if (m.scan) next.done(m.scan);
+        else {
+          this.broken.add(w);
+          next.fail(new Error(m.error));
+        }
+      };
+      const onError = (e: Error): void => {
+        this.broken.add(w);
+        for (const x of queue.splice(0)) x.fail(e);
+      };
+      w.on('message', onMessage).on('error', onError);
+      this.detach.push(() => w.off('message', onMessage).off('error', onError));
+      return queue;
+    });
   }
 
   /** n threads for one ingest: idle ones of the same catalog first, new ones for the rest. */
@@ -80,23 +107,14 @@ export class ScanPool {
     return new ScanPool(key, workers, started === 0);
   }
 
+  /**
+   * Sends thread i a range at once: it reads its ranges one after another, so a range sent
+   * ahead waits there and the thread goes straight on to it, with no round trip in between.
+   */
   run(i: number, job: RangeJob): Promise<RangeResult> {
-    const w = this.workers[i];
     return new Promise((done, fail) => {
-      const onError = (e: Error): void => {
-        this.broken.add(w);
-        fail(e);
-      };
-      w.once('error', onError);
-      w.once('message', (m: { scan?: RangeResult; error?: string }) => {
-        w.off('error', onError);
-        if (m.scan) done(m.scan);
-        else {
-          this.broken.add(w);
-          fail(new Error(m.error));
-        }
-      });
-      w.postMessage(job);
+      this.waiting[i].push({ done, fail });
+      this.workers[i].postMessage(job);
     });
   }
 
@@ -105,6 +123,7 @@ export class ScanPool {
    * thread when the ingest stopped part way (jobs may still run), is ended instead.
    */
   async release(complete: boolean): Promise<void> {
+    for (const off of this.detach) off();
     const ending: Promise<number>[] = [];
     for (const w of this.workers) {
       if (complete && !this.broken.has(w)) putIdle(w, this.key);

@@ -22,6 +22,8 @@ let buffers: Buffer[] | undefined;
 const threadBuffers = (): Buffer[] =>
   (buffers ??= threadSieve ? threadSieve().readBuffers() : chunkBuffers());
 let ack: (() => void) | undefined;
+/** the ranges sent so far, read one at a time */
+let ranges: Promise<unknown> = Promise.resolve();
 
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -31,9 +33,12 @@ parentPort?.on('message', (job: RangeJob | StreamJob | { kind: 'ack' }) => {
     ack?.();
     ack = undefined;
   } else if (job.kind === 'range') {
-    scanRange(job, hosts, matcher, threadSieve, threadBuffers).then(
-      (scan) => parentPort?.postMessage({ scan }),
-      (error: unknown) => parentPort?.postMessage({ error: message(error) }),
+    // one range after another, in the order sent: the thread's buffers and sieve serve them all
+    ranges = ranges.then(() =>
+      scanRange(job, hosts, matcher, threadSieve, threadBuffers).then(
+        (scan) => parentPort?.postMessage({ scan }),
+        (error: unknown) => parentPort?.postMessage({ error: message(error) }),
+      ),
     );
   } else {
     const send = (m: StreamMessage): void => parentPort?.postMessage(m);
