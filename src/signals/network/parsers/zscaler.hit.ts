@@ -6,7 +6,8 @@
 import { type HostLookup, type HotHit } from './host-lookup';
 import { asciiText, countOf, pathOf, saysBlock, untrimmed } from './hit-bytes';
 import { epochByMagnitude, identityFrom } from './parse-utils';
-import { MONTHS, zonedToUtc } from './time-zone';
+import { zonedToUtc } from './time-zone';
+import { monthAt } from './zscaler.scan';
 import { sameBytes, urlHost, type ByteSpan } from './url-host-bytes';
 
 const TAB = 9;
@@ -58,18 +59,13 @@ const digit = (b: Buffer, i: number): number => {
   return d >= 0 && d <= 9 ? d : NaN;
 };
 const letter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
-const MONTH_BY_KEY = new Map(
-  Object.entries(MONTHS).map(([m, n]) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), n]),
-); // prettier-ignore
 
 /** `Www Mmm DD HH:MM:SS YYYY` (day padded with 0 or a space) in zone, as the parser reads it */
 function textTime(b: Buffer, s: number, e: number, zone: string | undefined): number | undefined {
   if (e - s !== 24 || b[s + 3] !== 32 || b[s + 7] !== 32 || b[s + 10] !== 32) return undefined;
   if (b[s + 13] !== 58 || b[s + 16] !== 58 || b[s + 19] !== 32) return undefined;
   for (let i = s; i < s + 7; i++) if (i !== s + 3 && !letter(b[i])) return undefined;
-  const month = MONTH_BY_KEY.get(
-    ((b[s + 4] | 32) << 16) | ((b[s + 5] | 32) << 8) | (b[s + 6] | 32),
-  );
+  const month = monthAt(b, s + 4);
   const d1 = b[s + 8] === 32 ? 0 : digit(b, s + 8);
   const day = d1 * 10 + digit(b, s + 9);
   const hh = digit(b, s + 11) * 10 + digit(b, s + 12);

@@ -37,15 +37,21 @@ const digit = (c: number): boolean => c >= 48 && c <= 57;
 const letter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 const space = (c: number): boolean => c === 32 || c === TAB || c === 13 || c === 11 || c === 12;
 
-/** the month names as three lower-case bytes packed in an integer */
-const MONTH_KEYS = new Set(
-  Object.keys(MONTHS).map(
-    (m) => (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
-  ),
+/** the month numbers by their names as three lower-case bytes packed in an integer */
+const MONTH_BY_KEY = new Map(
+  Object.entries(MONTHS).map(([m, n]) => [
+    (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
+    n,
+  ]),
 );
 
+/** The month (1-12) named by the three letters at b[i], any case; undefined for no month. */
+export function monthAt(b: Buffer, i: number): number | undefined {
+  return MONTH_BY_KEY.get(((b[i] | 32) << 16) | ((b[i + 1] | 32) << 8) | (b[i + 2] | 32));
+}
+
 function month(b: Buffer, i: number): boolean {
-  return MONTH_KEYS.has(((b[i] | 32) << 16) | ((b[i + 1] | 32) << 8) | (b[i + 2] | 32));
+  return monthAt(b, i) !== undefined;
 }
 
 const TIME_DIGITS = [1, 2, 4, 5, 7, 8, 10, 11, 12, 13];
