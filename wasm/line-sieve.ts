@@ -660,6 +660,44 @@ function umbrellaLine(s: usize): bool {
   return cellHost(a, z);
 }
 
+/**
+ * The fields of the last line next() reported, for the TypeScript reader of a tool hit: the
+ * positions (relative, as lineStart()) of its first `max` separators into TABS; returns how many
+ * there are in all, or -1 where the format has no cuts here. Umbrella only: the line was found
+ * plain (umbrellaLine), so a comma outside quotes cuts and nothing else needs checking.
+ */
+export function fieldCuts(max: i32): i32 {
+  if (format != UMBRELLA) return -1;
+  const kq = i8x16.splat(34);
+  const kc = i8x16.splat(44);
+  const s = lineS;
+  const e = lineE;
+  let inside: u64 = 0;
+  let n = 0;
+  for (let p = s; p < e; p += 64) {
+    const v0 = v128.load(p);
+    const v1 = v128.load(p, 16);
+    const v2 = v128.load(p, 32);
+    const v3 = v128.load(p, 48);
+    const cut = below(e - p);
+    const q = (bits(i8x16.eq(v0, kq)) | (bits(i8x16.eq(v1, kq)) << 16) | (bits(i8x16.eq(v2, kq)) << 32) | (bits(i8x16.eq(v3, kq)) << 48)) & cut;
+    const c = (bits(i8x16.eq(v0, kc)) | (bits(i8x16.eq(v1, kc)) << 16) | (bits(i8x16.eq(v2, kc)) << 32) | (bits(i8x16.eq(v3, kc)) << 48)) & cut;
+    const open = prefixXor(q) ^ inside;
+    inside = (open >> 63) != 0 ? <u64>-1 : 0;
+    let m = c & ~open;
+    while (m != 0 && n < max) {
+      store<u32>(TABS + (<usize>n << 2), <u32>(p + <usize>ctz(m) - base));
+      m &= m - 1;
+      n++;
+    }
+    n += <i32>popcnt(m);
+  }
+  return n;
+}
+export function tabsPtr(): usize {
+  return TABS;
+}
+
 // ---- Zscaler NSS: the text time and cell helpers
 
 @inline function space(c: u32): bool {

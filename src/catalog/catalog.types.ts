@@ -214,6 +214,18 @@ export interface ToolRequest {
   bytesUp?: number;
 }
 
+/** The byte ranges of a request read on bytes (a log line's host, path and method). */
+export interface RequestBytes {
+  hostStart: number;
+  hostEnd: number;
+  /** the path without its query, from the first `/` */
+  pathStart: number;
+  pathEnd: number;
+  /** an empty range: the line names no method */
+  methodStart: number;
+  methodEnd: number;
+}
+
 /** What the signal modules ask the catalog. Implemented by the catalog module's matcher. */
 export interface ToolMatcher {
   matchHost(host: string): string | undefined;
@@ -230,6 +242,16 @@ export interface ToolMatcher {
   matchBrowserExtension?(id: string): string | undefined;
   /** the action a request to a tool is (ActionRule), or undefined when no rule says */
   matchAction?(toolId: string, request: ToolRequest): ToolAction | undefined;
+  /**
+   * matchAction for a request read on bytes, without its strings; null when only the strings can
+   * tell (then ask matchAction)
+   */
+  matchActionBytes?(
+    toolId: string,
+    buf: Buffer,
+    request: RequestBytes,
+    bytesUp: number | undefined,
+  ): ToolAction | undefined | null;
   /** a free-text name from a survey answer ("Claude Code", "chat gpt") */
   matchName(text: string): string | undefined;
   /**

@@ -7,6 +7,7 @@ import {
   type ToolMatch,
   type ToolMatcher,
   type ToolRequest,
+  type RequestBytes,
 } from '../catalog.types';
 import { ActionIndex } from './action-index';
 import { CommitIndex } from './commit-index';
@@ -171,6 +172,15 @@ export class CatalogMatcher implements ToolMatcher {
 
   matchAction(toolId: string, request: ToolRequest): ToolAction | undefined {
     return this.requestActions.match(toolId, request);
+  }
+
+  matchActionBytes(
+    toolId: string,
+    buf: Buffer,
+    request: RequestBytes,
+    bytesUp: number | undefined,
+  ): ToolAction | undefined | null {
+    return this.requestActions.matchBytes(toolId, buf, request, bytesUp);
   }
 
   matchName(text: string): string | undefined {

@@ -363,9 +363,15 @@ export class NetworkIngestService {
 }
 
 function actionMatcher(m: HostMatcher): ActionMatcher | undefined {
-  const { hasActions, matchAction } = m;
+  const { hasActions, matchAction, matchActionBytes } = m;
   return hasActions && matchAction
-    ? { hasActions: (t) => hasActions.call(m, t), matchAction: (t, r) => matchAction.call(m, t, r) }
+    ? {
+        hasActions: (t) => hasActions.call(m, t),
+        matchAction: (t, r) => matchAction.call(m, t, r),
+        ...(matchActionBytes
+          ? { matchActionBytes: (t, b, r, up) => matchActionBytes.call(m, t, b, r, up) }
+          : {}),
+      }
     : undefined;
 }
 

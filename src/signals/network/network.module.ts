@@ -26,6 +26,8 @@ import { NetworkWatchService } from './network-watch.service';
         matchHost: (host) => catalog.matcher().matchHost(host),
         hasActions: (toolId) => catalog.matcher().hasActions(toolId),
         matchAction: (toolId, request) => catalog.matcher().matchAction(toolId, request),
+        matchActionBytes: (toolId, buf, request, bytesUp) =>
+          catalog.matcher().matchActionBytes(toolId, buf, request, bytesUp),
         tools: () => catalog.tools(),
       }),
     },

@@ -103,9 +103,28 @@ export interface LineParser {
   /**
    * A tool hit read on bytes, where a format has a way: true when the line is a well-formed
    * request to a tool, with `hit` filled exactly as parse() and the matcher would have it (method
-   * and path as byte ranges). false for any other line: parse() then reads it.
+   * and path as byte ranges). false for any other line: parse() then reads it. `cuts`: the line's
+   * separators as the sieve found them, where it did (the reader need not cut the line again).
    */
-  scanTool?(buf: Buffer, start: number, end: number, hosts: HostLookup, hit: HotHit): boolean;
+  scanTool?(
+    buf: Buffer,
+    start: number,
+    end: number,
+    hosts: HostLookup,
+    hit: HotHit,
+    cuts?: FieldCuts,
+  ): boolean;
+}
+
+/**
+ * A line's field separators as the sieve found them (outside quotes, where the format quotes):
+ * `count` in all, the first at.length of them in `at`, where at[k] + offset is a position in the
+ * buffer.
+ */
+export interface FieldCuts {
+  count: number;
+  at: Uint32Array;
+  offset: number;
 }
 
 /** What the line sieve needs to know of a format's columns (see sieve/line-sieve.ts). */

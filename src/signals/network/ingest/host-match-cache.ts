@@ -2,62 +2,26 @@
 // hash table without building a string; only the first sighting asks the catalog matcher.
 import type { ToolMatcher } from '../../../catalog/catalog.types';
 import type { HostLookup } from '../parsers/host-lookup';
+import { BytesMap } from '../parsers/bytes-map';
 import { normalizeHost } from '../parsers/parse-utils';
 
-interface Entry {
-  bytes: Buffer;
-  toolId: string | null;
-  next: Entry | undefined;
-}
-
 export class HostMatchCache implements HostLookup {
-  private readonly table = new Map<number, Entry>();
+  private readonly byBytes: BytesMap<string | null>;
   private readonly byName = new Map<string, string | null>();
-  private size = 0;
 
   constructor(
     private readonly matcher: Pick<ToolMatcher, 'matchHost'>,
     /** bounds memory on logs with millions of distinct hosts; the table is dropped when full */
     private readonly maxEntries = 200_000,
-  ) {}
+  ) {
+    this.byBytes = new BytesMap(true, maxEntries);
+  }
 
   matchBytes(buf: Buffer, start: number, end: number): string | null {
-    // FNV-1a over the ASCII-lower-cased bytes
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) {
-      let c = buf[i];
-      if (c >= 65 && c <= 90) c |= 32;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    h &= 0x3fffffff; // a small integer key: a full 32-bit one would be a boxed number per lookup
-    const len = end - start;
-    for (let e = this.table.get(h); e !== undefined; e = e.next) {
-      const b = e.bytes;
-      if (b.length !== len) continue;
-      let same = true;
-      for (let i = 0; i < len; i++) {
-        let c = buf[start + i];
-        if (c >= 65 && c <= 90) c |= 32;
-        if (b[i] !== c) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return e.toolId;
-    }
+    const known = this.byBytes.get(buf, start, end);
+    if (known !== undefined) return known;
     const toolId = this.matchHost(buf.toString('utf8', start, end));
-    if (this.size >= this.maxEntries) {
-      this.table.clear();
-      this.size = 0;
-    }
-    const bytes = Buffer.allocUnsafe(len);
-    for (let i = 0; i < len; i++) {
-      let c = buf[start + i];
-      if (c >= 65 && c <= 90) c |= 32;
-      bytes[i] = c;
-    }
-    this.table.set(h, { bytes, toolId, next: this.table.get(h) });
-    this.size++;
+    this.byBytes.set(buf, start, end, toolId);
     return toolId;
   }
 

@@ -1,15 +1,16 @@
 // The pure core of network ingest: bytes in, counts and daily roll-ups out. No I/O here; the
 // edge feeds buffers and decides when to drain and commit.
 import type {
+  FieldCuts,
   LineParser,
   NetworkIdentity,
   NetworkIdentityKind,
   SieveShape,
 } from '../network.types';
 import { isMalformed } from '../network.types';
-import { emptyHotHit, type HotHit, ScanResult } from '../parsers/host-lookup';
+import { emptyHotHit, type HostLookup, type HotHit, ScanResult } from '../parsers/host-lookup';
 import { scanSquidNative } from '../parsers/squid.parser';
-import type { ToolRequest } from '../../../catalog/catalog.types';
+import type { RequestBytes, ToolRequest } from '../../../catalog/catalog.types';
 import type { HostMatchCache } from './host-match-cache';
 import { LineSieve, SieveStep } from '../sieve/line-sieve';
 import { RollupBook } from './rollup-book';
@@ -36,6 +37,13 @@ const ADDRESS_HIT_STRINGS = 3;
 export interface ActionMatcher {
   hasActions(toolId: string): boolean;
   matchAction(toolId: string, request: ToolRequest): string | undefined;
+  /** matchAction on bytes; null: only the strings can tell */
+  matchActionBytes?(
+    toolId: string,
+    buf: Buffer,
+    request: RequestBytes,
+    bytesUp: number | undefined,
+  ): string | undefined | null;
 }
 
 export interface LogIngestCoreOptions {
@@ -90,6 +98,34 @@ export interface RangeScan {
   sieved: number;
 }
 
+/**
+ * The host lookup a hit reader gets for a line the sieve found to a tool: the reader finds the
+ * host the sieve found (the same bytes of the same buffer), and the sieve's answer is given again
+ * instead of a second lookup. Any other range is looked up.
+ */
+class SieveHost implements HostLookup {
+  private start = -1;
+  private end = -1;
+  private toolId: string | null = null;
+
+  constructor(private readonly hosts: HostLookup) {}
+
+  found(start: number, end: number, toolId: string): void {
+    this.start = start;
+    this.end = end;
+    this.toolId = toolId;
+  }
+
+  forget(): void {
+    this.start = this.end = -1;
+  }
+
+  matchBytes(buf: Buffer, start: number, end: number): string | null {
+    if (start === this.start && end === this.end) return this.toolId;
+    return this.hosts.matchBytes(buf, start, end);
+  }
+}
+
 const noAddressHits = (): AddressHits => ({ strings: [], numbers: [] });
 
 export class LogIngestCore {
@@ -99,6 +135,9 @@ export class LogIngestCore {
   private readonly tools = new Map<string, { requests: number; bytes: number; ids: Set<string> }>();
   private readonly delta = new RollupBook();
   private readonly hit = emptyHotHit();
+  private readonly sieveHost: SieveHost;
+  /** the separators of a tool line the sieve found (count -1: none) */
+  private readonly cuts: FieldCuts = { count: -1, at: new Uint32Array(0), offset: 0 };
   private readonly sampleSize: number;
   /** a worker's groups (kept apart from `delta`, which a worker's runner drains and drops) */
   private readonly groups = new RollupBook();
@@ -110,6 +149,7 @@ export class LogIngestCore {
 
   constructor(private readonly options: LogIngestCoreOptions) {
     this.sampleSize = options.malformedSampleSize ?? 20;
+    this.sieveHost = new SieveHost(options.hosts);
     const parser = options.parser;
     const sieved = parser === 'squid-native' || parser.sieveShape !== undefined;
     const sieve = options.sieve ?? true;
@@ -149,22 +189,28 @@ export class LogIngestCore {
       if (settled > 0) this.settle(settled);
       if (step === SieveStep.End) return start + sieve.consumed;
       pos = start + sieve.lineEnd + 1;
-      if (
-        step === SieveStep.HostMiss &&
-        this.options.hosts.matchBytes(buf, start + sieve.hostStart, start + sieve.hostEnd) === null
-      ) {
-        sieve.learn();
-        this.settle(1);
-        continue;
+      if (step === SieveStep.HostMiss) {
+        const hs = start + sieve.hostStart;
+        const he = start + sieve.hostEnd;
+        const toolId = this.options.hosts.matchBytes(buf, hs, he);
+        if (toolId === null) {
+          sieve.learn();
+          this.settle(1);
+          continue;
+        }
+        this.sieveHost.found(hs, he, toolId);
       }
       // a header may change the columns: the shape is asked again before the next line. A
-      // well-formed line to a tool skips the prescan, which would only find the tool again.
-      this.consume(
-        buf,
-        start + sieve.lineStart,
-        start + sieve.lineEnd,
-        step === SieveStep.HostMiss,
-      );
+      // well-formed line to a tool skips the prescan, which would only find the tool again, and
+      // its reader gets the fields the sieve can cut.
+      const toTool = step === SieveStep.HostMiss;
+      if (toTool) {
+        const cuts = this.cuts;
+        cuts.count = sieve.cutLine();
+        cuts.at = sieve.cuts;
+        cuts.offset = start;
+      }
+      this.consume(buf, start + sieve.lineStart, start + sieve.lineEnd, toTool);
     }
   }
 
@@ -227,9 +273,14 @@ export class LogIngestCore {
       }
     }
     // a tool hit the format can read on bytes needs no string of the line
-    if (toTool && parser.scanTool?.(buf, start, e, this.options.hosts, this.hit)) {
-      this.addHit(buf, this.hit);
-      return;
+    if (toTool) {
+      const cuts = this.cuts.count >= 0 ? this.cuts : undefined;
+      const read = parser.scanTool?.(buf, start, e, this.sieveHost, this.hit, cuts);
+      this.sieveHost.forget(); // the sieve's answer holds for this line only
+      if (read) {
+        this.addHit(buf, this.hit);
+        return;
+      }
     }
     if (!toTool && parser.prescan?.(buf, start, e, this.options.hosts)) {
       this.counts.parsed++; // well-formed, and no tool: nothing more to learn from it
@@ -284,6 +335,11 @@ export class LogIngestCore {
     const actions = this.options.actions;
     const toolId = hit.toolId as string;
     if (!actions || hit.pathEnd <= hit.pathStart || !actions.hasActions(toolId)) return '';
+    // most requests are told apart on bytes; the strings are built where a wildcard must decide
+    if (actions.matchActionBytes) {
+      const action = actions.matchActionBytes(toolId, buf, hit, hit.bytesUp);
+      if (action !== null) return action ?? '';
+    }
     return (
       actions.matchAction(toolId, {
         host: buf.toString('latin1', hit.hostStart, hit.hostEnd),

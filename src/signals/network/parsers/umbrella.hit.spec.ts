@@ -3,6 +3,7 @@ import { fuzzOptions, mutatedLine } from '../../../common/testing/fuzz';
 import { checkHit, type HitTally } from '../testing/hit-check';
 import { catalogHosts } from '../testing/prescan-check';
 import { emptyHotHit } from './host-lookup';
+import { LineSieve, SieveStep } from '../sieve/line-sieve';
 import { scanUmbrellaTool } from './umbrella.hit';
 import { UmbrellaParser } from './umbrella.parser';
 
@@ -24,6 +25,9 @@ const proxyLine = fc
       'Laptop-7',
       '',
       'Ünal (u@corp.example)',
+      // bare, these are not read as they stand (trimmed; a byte-order mark left out)
+      'Laptop-7\t',
+      '\ufeffjane@corp.example',
     ),
     ip: pick('10.20.2.33', '', '-', 'FD00::1'),
     action: pick('ALLOWED', 'BLOCKED', 'Blocked', 'allowed'),
@@ -78,5 +82,36 @@ describe(scanUmbrellaTool.name, () => {
     const ok = line('https://claude.ai/chat');
     expect(scanUmbrellaTool(ok, 0, ok.length, hosts, hit)).toBe(true);
     expect(hit).toMatchObject({ toolId: 'claude', blocked: false, bytesUp: undefined });
+  });
+
+  it('should read a line the same from the commas the sieve found as from its own cut', () => {
+    const sieve = new LineSieve();
+    sieve.configure({ kind: 'umbrella' });
+    let cut = 0;
+    fc.assert(
+      fc.property(proxyLine.chain(mutatedLine), (line) => {
+        // two lines, so that the one read is not at the chunk's start (offsets are relative)
+        const buf = Buffer.from(`x\n${line}\n`, 'utf8');
+        const start = 2;
+        const end = buf.length - 1;
+        sieve.load(buf, 0, buf.length);
+        sieve.seek(start);
+        if (sieve.next() !== SieveStep.HostMiss) return;
+        const count = sieve.cutLine();
+        if (count < 0) throw new Error('no cuts of an Umbrella line');
+        cut++;
+        const alone = emptyHotHit();
+        const sieved = emptyHotHit();
+        const a = scanUmbrellaTool(buf, start, end, hosts, alone);
+        const b = scanUmbrellaTool(buf, start, end, hosts, sieved, {
+          count,
+          at: sieve.cuts,
+          offset: 0,
+        });
+        expect({ b, sieved }).toEqual({ b: a, sieved: alone });
+      }),
+      fuzzOptions(3000),
+    );
+    expect(cut).toBeGreaterThan(300);
   });
 });

@@ -2,10 +2,11 @@
 // record are never built. Only lines every step reads plainly are taken (plain CSV, ASCII where
 // a string is made, plain time, host and sizes); anything else is left to UmbrellaParser, which
 // gives the same answer for the lines taken here (line-sieve.spec.ts, umbrella.hit.spec.ts).
-import type { NetworkIdentity } from '../network.types';
+import type { FieldCuts, NetworkIdentity } from '../network.types';
 import { type HostLookup, type HotHit } from './host-lookup';
 import { identityFrom } from './parse-utils';
-import { cutPlainCsv, plainIsoTime, PROXY_MIN_FIELDS } from './umbrella.scan';
+import { cutPlainCsv, cutSievedCsv, plainIsoTime, PROXY_MIN_FIELDS } from './umbrella.scan';
+import { BytesMap } from './bytes-map';
 import { asciiText, countOf, pathOf, saysBlock, untrimmed } from './hit-bytes';
 import { urlHost, type ByteSpan } from './url-host-bytes';
 
@@ -38,10 +39,59 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CO
 );
 const num2 = (b: Buffer, i: number): number => (b[i] - 48) * 10 + (b[i + 1] - 48);
 
+/** key equals buf[s, e) */
+function sameBytes(key: Buffer, buf: Buffer, s: number, e: number): boolean {
+  if (key.length !== e - s) return false;
+  for (let i = 0; i < key.length; i++) if (key[i] !== buf[s + i]) return false;
+  return true;
+}
+
 function isMethod(buf: Buffer, s: number, e: number): boolean {
-  for (const m of METHODS)
-    if (e - s === m.length && buf.compare(m, 0, m.length, s, e) === 0) return true;
+  for (const m of METHODS) if (sameBytes(m, buf, s, e)) return true;
   return false;
+}
+
+/** the identity type last read on bytes (an export repeats a handful), and whether it is a user */
+let typeBytes = Buffer.alloc(0);
+let typeIsUser = false;
+/** user texts read before → who they name (null: no one), as identityFrom reads them */
+const users = new BytesMap<NetworkIdentity | null>(false, 100_000);
+/** identityOnBytes's answer where the bytes cannot give it (leave the line to the parser) */
+const UNREAD = null;
+
+/**
+ * umbrellaIdentity of a proxy line (its label, type and address fields), read on bytes: each user
+ * text and type is decoded once. UNREAD where a field it needs is not ASCII.
+ */
+function identityOnBytes(buf: Buffer, n: number): NetworkIdentity | undefined | typeof UNREAD {
+  const ts = n > 21 ? starts[21] : 0;
+  const te = n > 21 ? ends[21] : 0;
+  if (te === ts) {
+    // no type: the label's own shape says whether it is a person (umbrellaIdentity reads it)
+    const label = asciiText(buf, starts[1], ends[1]);
+    const ip = asciiText(buf, starts[2], ends[2]);
+    if (label === undefined || ip === undefined) return UNREAD;
+    return umbrellaIdentity(label, n > 21 ? '' : undefined, ip);
+  }
+  if (!sameBytes(typeBytes, buf, ts, te)) {
+    const type = asciiText(buf, ts, te);
+    if (type === undefined) return UNREAD;
+    typeBytes = Buffer.from(type, 'latin1');
+    typeIsUser = /user/i.test(type);
+  }
+  if (typeIsUser) {
+    let named = users.get(buf, starts[1], ends[1]);
+    if (named === undefined) {
+      const label = asciiText(buf, starts[1], ends[1]);
+      if (label === undefined) return UNREAD;
+      named = identityFrom(label) ?? null;
+      users.set(buf, starts[1], ends[1], named);
+    }
+    // a fresh object: callers own theirs
+    if (named) return { kind: named.kind, value: named.value };
+  }
+  const ip = asciiText(buf, starts[2], ends[2]);
+  return ip === undefined ? UNREAD : identityFrom(undefined, ip);
 }
 
 /**
@@ -54,8 +104,12 @@ export function scanUmbrellaTool(
   e: number,
   hosts: HostLookup,
   hit: HotHit,
+  /** the commas the sieve found, where it read the line */
+  cuts?: FieldCuts,
 ): boolean {
-  const n = cutPlainCsv(buf, s, e, starts, ends, true);
+  const n = cuts
+    ? cutSievedCsv(buf, s, e, cuts, starts, ends)
+    : cutPlainCsv(buf, s, e, starts, ends, true);
   if (n < PROXY_MIN_FIELDS || !plainIsoTime(buf, starts[0], ends[0])) return false;
   const t = starts[0];
   const year = num2(buf, t) * 100 + num2(buf, t + 2);
@@ -68,10 +122,8 @@ export function scanUmbrellaTool(
   const up = countOf(buf, starts[11], ends[11]);
   const down = countOf(buf, starts[12], ends[12]);
   if (up === -1 || down === -1) return false;
-  const label = asciiText(buf, starts[1], ends[1]);
-  const ip = asciiText(buf, starts[2], ends[2]);
-  const type = n > 21 ? asciiText(buf, starts[21], ends[21]) : '';
-  if (label === undefined || ip === undefined || type === undefined) return false;
+  const identity = identityOnBytes(buf, n);
+  if (identity === UNREAD) return false;
   hit.time = Date.UTC(
     year,
     num2(buf, t + 5) - 1,
@@ -81,8 +133,8 @@ export function scanUmbrellaTool(
     num2(buf, t + 17),
   );
   hit.toolId = toolId;
-  hit.identity = umbrellaIdentity(label, n > 21 ? type : undefined, ip);
-  hit.sourceIp = ip || undefined;
+  hit.identity = identity;
+  hit.sourceIp = undefined; // nothing reads it of a hit: the identity says who
   hit.bytesUp = up;
   hit.bytesDown = down;
   hit.blocked = saysBlock(buf, starts[6], ends[6]);

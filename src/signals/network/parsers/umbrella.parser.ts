@@ -7,7 +7,7 @@ import type {
   SieveShape,
 } from '../network.types';
 import { CsvCells } from './csv-line';
-import type { HostLookup, HotHit } from './host-lookup';
+import type { HostLookup } from './host-lookup';
 import { scanUmbrellaTool, umbrellaIdentity } from './umbrella.hit';
 import { umbrellaNoTool } from './umbrella.scan';
 import {
@@ -37,9 +37,8 @@ export class UmbrellaParser implements LineParser {
     return UMBRELLA_SHAPE;
   }
 
-  scanTool(buf: Buffer, start: number, end: number, hosts: HostLookup, hit: HotHit): boolean {
-    return scanUmbrellaTool(buf, start, end, hosts, hit);
-  }
+  /** a proxy line to a tool, read on bytes (from the sieve's cuts where it has them) */
+  readonly scanTool = scanUmbrellaTool;
 
   parse(line: string): ParseOutcome {
     if (isBlank(line)) return null;

@@ -2,6 +2,7 @@
 // host looked up as a byte range. Only a plain line (quoted or bare fields, no escaped quotes) with
 // a plain time and host whose host is no tool is settled here; every other line, tool hits
 // included, goes to UmbrellaParser, which alone decides what is malformed.
+import type { FieldCuts } from '../network.types';
 import type { HostLookup } from './host-lookup';
 import { urlHost, type ByteSpan } from './url-host-bytes';
 
@@ -94,6 +95,40 @@ export function cutPlainCsv(
       return n + 1; // a trailing comma opens an empty last field
     }
   }
+}
+
+/**
+ * cutPlainCsv (strict) of a line the sieve found plain, from the commas it found outside quotes:
+ * only the bare fields are left to check.
+ */
+export function cutSievedCsv(
+  buf: Buffer,
+  s: number,
+  e: number,
+  cuts: FieldCuts,
+  starts: Int32Array,
+  ends: Int32Array,
+): number {
+  const { count, at, offset } = cuts;
+  const max = starts.length;
+  // every bare field is checked, so a line with more commas than were kept is cut here
+  if (count > at.length) return cutPlainCsv(buf, s, e, starts, ends, true);
+  let fs = s;
+  for (let k = 0; k <= count; k++) {
+    const fe = k < count ? at[k] + offset : e;
+    let a = fs;
+    let z = fe;
+    if (z > a && buf[a] === QUOTE) {
+      a++;
+      z--;
+    } else if (!plainBare(buf, a, z)) return -1;
+    if (k < max) {
+      starts[k] = a;
+      ends[k] = z;
+    }
+    fs = fe + 1;
+  }
+  return count + 1;
 }
 
 const blank = (c: number): boolean => c === 32 || c === 9;

@@ -33,8 +33,12 @@ interface SieveExports {
   hostStart(): number;
   hostEnd(): number;
   learn(): void;
+  fieldCuts(max: number): number;
+  tabsPtr(): number;
 }
 
+/** separators cutLine keeps (an Umbrella proxy line has 35 fields or a few more) */
+const LINE_CUTS = 64;
 /** the windows read up to 64 bytes past a line's end; the slack keeps them inside memory */
 const SLACK = 128;
 /** the size of each read buffer (readBuffers), as fileChunks reads */
@@ -61,6 +65,7 @@ export class LineSieve {
   private shape: SieveShape | undefined;
   /** read buffers inside the module's memory: chunks read there need no copy */
   private reads: Buffer[] | undefined;
+  private tabs: Uint32Array | undefined;
   /** chunks sieved where they were read (for tests) */
   loadsInPlace = 0;
 
@@ -188,6 +193,23 @@ export class LineSieve {
   }
   get hostEnd(): number {
     return this.x.hostEnd();
+  }
+
+  /**
+   * The separators of the line next() last reported, for a tool hit's reader: how many there are
+   * in all (the first LINE_CUTS of them in `cuts`, relative as lineStart), or -1 where the format
+   * has none to give.
+   */
+  cutLine(): number {
+    return this.x.fieldCuts(LINE_CUTS);
+  }
+
+  /** where cutLine leaves the separators (a fresh view after the memory grew) */
+  get cuts(): Uint32Array {
+    const memory = this.x.memory.buffer;
+    if (this.tabs?.buffer !== memory)
+      this.tabs = new Uint32Array(memory, this.x.tabsPtr(), LINE_CUTS);
+    return this.tabs;
   }
 
   /** The host of the last HostMiss is no tool: lines naming it are settled from now on. */
