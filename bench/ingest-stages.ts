@@ -68,9 +68,12 @@ function core(
   tools: readonly ToolDefinition[] | null,
   sieve = true,
 ): LogIngestCore {
+  const matcher = tools ? CatalogMatcher.fromTools(tools) : undefined;
+  // as the service runs: the catalog's action rules tell a tool's actions apart
   return new LogIngestCore({
     parser: format === 'squid' ? 'squid-native' : createParser(format, ZONE),
-    hosts: new HostMatchCache(tools ? CatalogMatcher.fromTools(tools) : noTool),
+    hosts: new HostMatchCache(matcher ?? noTool),
+    actions: matcher,
     sieve,
   });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DomainError, ErrorCode } from '../../../common/domain-error';
-import { openLogStream } from './log-source';
+import { chunkBuffers, fileChunks, fileChunksBlocking, openLogStream } from './log-source';
 
 async function readAll(stream: AsyncIterable<Buffer>): Promise<string> {
   const parts: Buffer[] = [];
@@ -60,5 +60,35 @@ describe(openLogStream.name, () => {
     await expect(readAll(sut)).rejects.toThrow(
       /^big\.log\.gz: the gzip data inflates past 100000 bytes \(LOG_MAX_INFLATED_BYTES is 100000\)/,
     );
+  });
+});
+
+describe(fileChunksBlocking.name, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aic-file-chunks-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // past a few read buffers, with bytes that tell every position apart
+  const bytes = Buffer.from(Array.from({ length: 3_500_000 }, (_, i) => (i * 31 + (i >> 8)) & 255));
+  const file = join(dir, 'range.log');
+  writeFileSync(file, bytes);
+
+  it.each([
+    [0, bytes.length],
+    [1, 2_100_001],
+    [1_048_575, bytes.length],
+    [7, 7],
+  ])('should read the bytes [%d, %d) as fileChunks reads them', async (start, end) => {
+    // each chunk is copied at once: its buffer is the reader's again two chunks later
+    const blocking = [...fileChunksBlocking(file, start, end)].map((c) => Buffer.from(c));
+    const parts: Buffer[] = [];
+    for await (const c of fileChunks(file, start, end)) parts.push(Buffer.from(c));
+    expect(Buffer.concat(blocking).equals(bytes.subarray(start, end))).toBe(true);
+    expect(blocking.map((c) => c.length)).toEqual(parts.map((c) => c.length));
+  });
+
+  it('should read into the buffers it is given, and stop at the end of the file', () => {
+    const own = chunkBuffers();
+    const chunks = [...fileChunksBlocking(file, bytes.length - 10, bytes.length + 100, own)];
+    expect(chunks.map((c) => c.buffer)).toEqual([own[0].buffer]);
+    expect(Buffer.concat(chunks).equals(bytes.subarray(bytes.length - 10))).toBe(true);
   });
 });

@@ -6,7 +6,8 @@ import { HeaderLineCollector } from './header-lines';
 import type { HostMatchCache } from './host-match-cache';
 import { LogIngestCore, type ActionMatcher, type RangeScan } from './log-ingest-core';
 import { runIngest } from './log-ingest-runner';
-import { fileChunks } from './log-source';
+import { isMainThread } from 'node:worker_threads';
+import { fileChunks, fileChunksBlocking } from './log-source';
 import type { LineSieve } from '../sieve/line-sieve';
 
 export interface RangeJob {
@@ -85,7 +86,11 @@ async function* rangeChunks(
   headers?: HeaderLineCollector,
   buffers?: readonly Buffer[],
 ): AsyncGenerator<Buffer> {
-  for await (const chunk of fileChunks(path, start, end, buffers)) {
+  // a worker thread reads its range itself; the main thread must not block on a read
+  const chunks = isMainThread
+    ? fileChunks(path, start, end, buffers)
+    : fileChunksBlocking(path, start, end, buffers);
+  for await (const chunk of chunks) {
     headers?.push(chunk);
     yield chunk;
   }
