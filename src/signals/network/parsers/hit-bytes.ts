@@ -61,3 +61,25 @@ export function pathOf(buf: Buffer, s: number, e: number, hit: HotHit): void {
   hit.pathStart = slash;
   hit.pathEnd = pe;
 }
+
+/**
+ * Cuts [s, e) into cells at each `sep`: ends[i] is where cell i ends (cell 0 starts at s, cell i
+ * one past cell i - 1's end). Keeps the first `max` cells; returns how many cells there are, or
+ * max + 1 when there are more.
+ */
+export function cutCells(
+  buf: Buffer,
+  s: number,
+  e: number,
+  sep: number,
+  max: number,
+  ends: Int32Array,
+): number {
+  let n = 0;
+  for (let p = s; ; p++) {
+    while (p < e && buf[p] !== sep) p++;
+    if (n === max) return max + 1;
+    ends[n++] = p;
+    if (p >= e) return n;
+  }
+}

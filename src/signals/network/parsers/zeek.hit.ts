@@ -3,7 +3,7 @@
 // is made, a plain host and sizes); anything else is left to ZeekParser, which gives the same
 // answer for the lines taken here (line-sieve.spec.ts, zeek.hit.spec.ts).
 import { type HostLookup, type HotHit } from './host-lookup';
-import { asciiText, countOf } from './hit-bytes';
+import { asciiText, countOf, cutCells } from './hit-bytes';
 import { identityFrom, parseTimestamp } from './parse-utils';
 import { decimalNumber, sameBytes, urlHost, type ByteSpan } from './url-host-bytes';
 import type { ZeekColumns } from './zeek.scan';
@@ -34,13 +34,14 @@ export function zeekHitColumns(
 }
 
 const span: ByteSpan = { start: 0, end: 0 };
-let cellStarts = new Int32Array(64);
 let cellEnds = new Int32Array(64);
+let lineStart = 0;
+const cellStart = (i: number): number => (i === 0 ? lineStart : cellEnds[i - 1] + 1);
 
 /** cell i unless the log has no such column or the cell holds the unset or empty marker */
 function isSet(buf: Buffer, cols: ZeekHitColumns, i: number): boolean {
   if (i < 0) return false;
-  const s = cellStarts[i];
+  const s = cellStart(i);
   const e = cellEnds[i];
   return !sameBytes(buf, s, e, cols.unset) && !sameBytes(buf, s, e, cols.empty);
 }
@@ -59,32 +60,21 @@ export function scanZeekTool(
 ): boolean {
   const c0 = buf[s];
   if (e <= s || c0 === 35 || c0 === 123 || buf[e - 1] === 13) return false; // '#', '{', CR
-  if (cellEnds.length < cols.count) {
-    cellStarts = new Int32Array(cols.count);
-    cellEnds = new Int32Array(cols.count);
-  }
-  let n = 0;
-  for (let p = s; ;) {
-    let q = p;
-    while (q < e && buf[q] !== cols.separator) q++;
-    if (n === cols.count) return false; // more cells than #fields names
-    cellStarts[n] = p;
-    cellEnds[n++] = q;
-    if (q >= e) break;
-    p = q + 1;
-  }
-  if (n !== cols.count) return false;
+  if (cellEnds.length < cols.count) cellEnds = new Int32Array(cols.count);
+  // as many cells as #fields names, no fewer and no more
+  if (cutCells(buf, s, e, cols.separator, cols.count, cellEnds) !== cols.count) return false;
+  lineStart = s;
   if (!isSet(buf, cols, cols.ts) || !isSet(buf, cols, cols.host)) return false;
-  const tsS = cellStarts[cols.ts];
+  const tsS = cellStart(cols.ts);
   const tsE = cellEnds[cols.ts];
   if (!decimalNumber(buf, tsS, tsE)) return false;
-  if (!urlHost(buf, cellStarts[cols.host], cellEnds[cols.host], span)) return false;
+  if (!urlHost(buf, cellStart(cols.host), cellEnds[cols.host], span)) return false;
   const toolId = hosts.matchBytes(buf, span.start, span.end);
   if (toolId === null) return false;
   const text = (i: number): string | undefined | null =>
-    isSet(buf, cols, i) ? (asciiText(buf, cellStarts[i], cellEnds[i]) ?? null) : undefined;
+    isSet(buf, cols, i) ? (asciiText(buf, cellStart(i), cellEnds[i]) ?? null) : undefined;
   const count = (i: number): number | undefined =>
-    isSet(buf, cols, i) ? countOf(buf, cellStarts[i], cellEnds[i]) : undefined;
+    isSet(buf, cols, i) ? countOf(buf, cellStart(i), cellEnds[i]) : undefined;
   const ip = text(cols.origH);
   const user = text(cols.user);
   const up = count(cols.up);

@@ -4,7 +4,7 @@
 // anything else is left to ZscalerParser, which gives the same answer for the lines taken here
 // (line-sieve.spec.ts, zscaler.hit.spec.ts).
 import { type HostLookup, type HotHit } from './host-lookup';
-import { asciiText, countOf, pathOf, saysBlock, untrimmed } from './hit-bytes';
+import { asciiText, countOf, cutCells, pathOf, saysBlock, untrimmed } from './hit-bytes';
 import { epochByMagnitude, identityFrom } from './parse-utils';
 import { zonedToUtc } from './time-zone';
 import { monthAt } from './zscaler.scan';
@@ -96,7 +96,6 @@ function timeOf(
 
 let lineStart = 0;
 const cellStart = (i: number): number => (i === 0 ? lineStart : cellEnds[i - 1] + 1);
-const cell = (i: number): [number, number] => [cellStart(i), cellEnds[i]];
 
 /**
  * true: a tab line to a tool, read into `hit` as ZscalerParser and the matcher would read it
@@ -113,31 +112,30 @@ export function scanZscalerTool(
 ): boolean {
   if (cols.host < 0 || !untrimmed(buf, s, e) || buf[s] === 123) return false;
   if (cellEnds.length < cols.count) cellEnds = new Int32Array(cols.count);
-  let cells = 0;
-  for (let p = s; cells < cols.count;) {
-    let t = buf.indexOf(TAB, p);
-    if (t < 0 || t > e) t = e;
-    cellEnds[cells++] = t;
-    if (t === e) break;
-    p = t + 1;
-  }
+  // cells past the feed's columns are not read
+  const cells = Math.min(cutCells(buf, s, e, TAB, cols.count, cellEnds), cols.count);
   if (cells < cols.count || cells === 1) return false; // too few cells, or no tab at all
   lineStart = s;
   if (sameBytes(buf, s, cellEnds[0], cols.first)) return false; // a header row
-  const [hs, he] = cell(cols.host);
+  const hs = cellStart(cols.host);
+  const he = cellEnds[cols.host];
   if (!untrimmed(buf, hs, he) || !urlHost(buf, hs, he, span)) return false;
   const toolId = hosts.matchBytes(buf, span.start, span.end);
   if (toolId === null) return false;
   const time = timeOf(buf, cols, zone);
   if (time === undefined) return false;
-  const up = cols.reqsize < 0 ? undefined : countOf(buf, ...cell(cols.reqsize));
-  const down = cols.respsize < 0 ? undefined : countOf(buf, ...cell(cols.respsize));
+  const up =
+    cols.reqsize < 0 ? undefined : countOf(buf, cellStart(cols.reqsize), cellEnds[cols.reqsize]);
+  const down =
+    cols.respsize < 0 ? undefined : countOf(buf, cellStart(cols.respsize), cellEnds[cols.respsize]);
   if (up === -1 || down === -1) return false;
-  const login = cols.login < 0 ? undefined : asciiText(buf, ...cell(cols.login));
-  const cip = cols.cip < 0 ? undefined : asciiText(buf, ...cell(cols.cip));
+  const login =
+    cols.login < 0 ? undefined : asciiText(buf, cellStart(cols.login), cellEnds[cols.login]);
+  const cip = cols.cip < 0 ? undefined : asciiText(buf, cellStart(cols.cip), cellEnds[cols.cip]);
   if ((cols.login >= 0 && login === undefined) || (cols.cip >= 0 && cip === undefined))
     return false;
-  let [ms, me] = cols.method < 0 ? [0, 0] : cell(cols.method);
+  let ms = cols.method < 0 ? 0 : cellStart(cols.method);
+  let me = cols.method < 0 ? 0 : cellEnds[cols.method];
   if (asciiText(buf, ms, me) === undefined) return false;
   if (me - ms === 2 && buf[ms] === 78 && buf[ms + 1] === 65) ms = me = 0; // NA: no method
   hit.time = time;
@@ -146,12 +144,12 @@ export function scanZscalerTool(
   hit.sourceIp = cip;
   hit.bytesUp = up;
   hit.bytesDown = down;
-  hit.blocked = cols.action >= 0 && saysBlock(buf, ...cell(cols.action));
+  hit.blocked = cols.action >= 0 && saysBlock(buf, cellStart(cols.action), cellEnds[cols.action]);
   hit.hostStart = span.start;
   hit.hostEnd = span.end;
   hit.methodStart = ms;
   hit.methodEnd = me;
-  if (cols.path >= 0) pathOf(buf, ...cell(cols.path), hit);
+  if (cols.path >= 0) pathOf(buf, cellStart(cols.path), cellEnds[cols.path], hit);
   else hit.pathStart = hit.pathEnd = 0;
   return true;
 }
