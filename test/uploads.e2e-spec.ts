@@ -4,7 +4,13 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { legacyFingerprint } from '../src/signals/network/ingest/log-source';
 import { writeSquidLog } from '../src/signals/network/testing/squid-log-generator';
-import { runCli, startApi, stopProcess, waitFor, type ApiProcess } from './support/processes';
+import {
+  runCliInProcess,
+  startApi,
+  stopProcess,
+  waitFor,
+  type ApiProcess,
+} from './support/processes';
 import { createTestDatabase } from './support/test-db';
 
 const MiB = 1 << 20;
@@ -90,13 +96,15 @@ describe('uploads to a running API', () => {
       'content-type': 'application/octet-stream',
     });
     expect(raw).toMatchObject({ status: 413, body: { error: 'too-large' } });
-    // every upload route: the directory file, the survey exports (their own, smaller limit)
-    for (const route of [
-      '/api/people/imports/csv-file',
-      '/api/surveys/00000000-0000-4000-8000-000000000000/imports',
-      '/api/surveys/00000000-0000-4000-8000-000000000000/imports/plan',
-    ]) {
-      const res = await post(route, form('export.csv', big));
+    // every upload route: the directory file, the survey exports (over their own 50 MiB limit:
+    // a body past it proves the refusal as well as one past UPLOAD_MAX_BYTES, in 30 MiB less)
+    const overSurveyLimit = new Blob([Buffer.alloc(51 * MiB, 0x61)]);
+    for (const [route, body] of [
+      ['/api/people/imports/csv-file', big],
+      ['/api/surveys/00000000-0000-4000-8000-000000000000/imports', overSurveyLimit],
+      ['/api/surveys/00000000-0000-4000-8000-000000000000/imports/plan', overSurveyLimit],
+    ] as const) {
+      const res = await post(route, form('export.csv', body));
       expect({ route, ...res }).toMatchObject({ route, status: 413, body: { error: 'too-large' } });
     }
     expect(api.proc.exitCode).toBeNull();
@@ -130,14 +138,15 @@ describe('uploads to a running API', () => {
 
       const copy = path.join(dir, 'proxy-copy.log');
       fs.renameSync(file, copy);
-      const cli = runCli(['ingest-logs', copy, '--json'], env);
+      // in-process: ingest-logs as a real process is network.e2e's; here it is the fingerprint
+      const cli = await runCliInProcess(['ingest-logs', copy, '--json'], env);
       expect(cli.status).toBe(0);
       await expect(totals()).resolves.toBe(once);
 
       // a file ingested by a release that fingerprinted large files by head + size + name
       const legacy = await legacyFingerprint(copy);
       await sql(`UPDATE log_ingest SET fingerprint = '${legacy}'`);
-      const again = runCli(['ingest-logs', copy], env);
+      const again = await runCliInProcess(['ingest-logs', copy], env);
       expect(again.stdout).toContain('already ingested, nothing added: access.log');
       await expect(totals()).resolves.toBe(once);
       expect(spooled('network')).toEqual([]);

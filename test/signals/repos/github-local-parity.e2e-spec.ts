@@ -84,7 +84,8 @@ describe('GitHub scan against local scan', () => {
   let gh: FakeGitHub;
   const built: GitRepoBuilder[] = [];
   let long: string;
-  const LONG_REPOS = 10;
+  // more than the scanner's 4 at a time, so a worker takes a second one
+  const LONG_REPOS = 5;
 
   beforeAll(async () => {
     gh = await new FakeGitHub().start();

@@ -61,6 +61,10 @@ describe(scanGithubOwner.name, () => {
       retryAfterBaseMs: 20,
       ...extra,
     });
+  // A plain first scan (default options, nothing pushed since): the budget test makes it, and the
+  // tests that only read its result or start from its state share it instead of cloning again.
+  let plainFirst: Awaited<ReturnType<typeof scan>> | undefined;
+  const firstScan = async () => (plainFirst ??= await scan());
 
   it('should yield the same evidence as local scans of the same content when scanning an organisation', async () => {
     gh.reset();
@@ -90,7 +94,8 @@ describe(scanGithubOwner.name, () => {
 
   it('should make at most two requests per repository when scanning for the first time', async () => {
     gh.reset();
-    const sut = await scan();
+    plainFirst = undefined;
+    const sut = await firstScan();
     // tree + the candidate files in one GraphQL request when there are any; history is a clone
     const perRepo = names.map((n) => gh.countForRepo(`acme/${n}`));
     expect(perRepo).toEqual(
@@ -107,7 +112,7 @@ describe(scanGithubOwner.name, () => {
   });
 
   it('should read org-level apps, Copilot seats and data classification when the owner is an organisation', async () => {
-    const sut = await scan();
+    const sut = await firstScan();
     expect(
       sut.orgTraces
         .map((t) => `${t.toolId}|${t.signal}|${t.identity?.value ?? t.detail.app}`)
@@ -125,7 +130,7 @@ describe(scanGithubOwner.name, () => {
   });
 
   it('should make one request when nothing was pushed since the last scan', async () => {
-    const first = await scan();
+    const first = await firstScan();
     gh.reset();
     const sut = await scan({ state: first.state });
     expect(sut.requests).toBe(1);
@@ -134,7 +139,7 @@ describe(scanGithubOwner.name, () => {
   });
 
   it('should re-read only the pushed repository and only its new commits when one repository changed', async () => {
-    const first = await scan();
+    const first = await firstScan();
     built.get('ordinary')!.commit({
       message: 'Wire review bot\n\nCo-authored-by: Cursor Agent <cursoragent@cursor.com>',
       files: { 'notes.md': 'x\n' },
@@ -155,7 +160,7 @@ describe(scanGithubOwner.name, () => {
   });
 
   it('should keep the data classes of custom properties on a scan that does not re-read them', async () => {
-    const first = await scan();
+    const first = await firstScan();
     const assistants = gh.repos.find((r) => r.owner === 'acme' && r.name === 'assistants')!;
     const before = assistants.pushedAt;
     assistants.pushedAt = '2026-11-28T09:00:00Z';
