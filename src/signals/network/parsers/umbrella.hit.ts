@@ -8,7 +8,7 @@ import { identityFrom } from './parse-utils';
 import { cutPlainCsv, cutSievedCsv, plainIsoTime, PROXY_MIN_FIELDS } from './umbrella.scan';
 import { BytesMap } from './bytes-map';
 import { asciiText, countOf, pathOf, saysBlock, untrimmed } from './hit-bytes';
-import { urlHost, type ByteSpan } from './url-host-bytes';
+import { sameBytes, urlHost, type ByteSpan } from './url-host-bytes';
 
 /** an export repeats a handful of identity types: the last one read answers again */
 let lastType = '';
@@ -39,15 +39,8 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CO
 );
 const num2 = (b: Buffer, i: number): number => (b[i] - 48) * 10 + (b[i + 1] - 48);
 
-/** key equals buf[s, e) */
-function sameBytes(key: Buffer, buf: Buffer, s: number, e: number): boolean {
-  if (key.length !== e - s) return false;
-  for (let i = 0; i < key.length; i++) if (key[i] !== buf[s + i]) return false;
-  return true;
-}
-
 function isMethod(buf: Buffer, s: number, e: number): boolean {
-  for (const m of METHODS) if (sameBytes(m, buf, s, e)) return true;
+  for (const m of METHODS) if (sameBytes(buf, s, e, m)) return true;
   return false;
 }
 
@@ -73,7 +66,7 @@ function identityOnBytes(buf: Buffer, n: number): NetworkIdentity | undefined | 
     if (label === undefined || ip === undefined) return UNREAD;
     return umbrellaIdentity(label, n > 21 ? '' : undefined, ip);
   }
-  if (!sameBytes(typeBytes, buf, ts, te)) {
+  if (!sameBytes(buf, ts, te, typeBytes)) {
     const type = asciiText(buf, ts, te);
     if (type === undefined) return UNREAD;
     typeBytes = Buffer.from(type, 'latin1');

@@ -41,7 +41,10 @@ export function afterUserinfo(buf: Buffer, hs: number, ae: number): number {
 }
 
 export function sameBytes(b: Buffer, s: number, e: number, x: Buffer): boolean {
-  return e - s === x.length && b.compare(x, 0, x.length, s, e) === 0;
+  // a loop, not Buffer.compare: the keys are short, and a native call costs more than they do
+  if (e - s !== x.length) return false;
+  for (let i = 0; i < x.length; i++) if (b[s + i] !== x[i]) return false;
+  return true;
 }
 
 /** Digits with an optional fraction: a time parseTimestamp reads as epoch (s, ms, µs or ns). */
